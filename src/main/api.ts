@@ -1,0 +1,41 @@
+// Builds the object that implements the contract: validates every input with the contract's schemas,
+// runs the handler, and turns any failure into {code, message, data}. Transports (IPC, WebSocket, CLI) call `call`.
+
+import { contract, type EventName, type EventPayload, type FleetHandlers, type MethodName } from '../shared/contract';
+import { FleetError, toErrorPayload } from '../shared/errors';
+import { describeIssues } from '../shared/manifest';
+import type { Envelope } from '../shared/names';
+
+export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface ContractDispatcher {
+  /** Validates `input` against the method's schema, runs it, and never throws. */
+  call(method: string, input: unknown): Promise<Envelope<unknown>>;
+}
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract.methods, name);
+}
+
+/** Wraps handlers so that every call is validated and every error is a payload. */
+export function createDispatcher(handlers: FleetHandlers, log: (message: string, error: unknown) => void): ContractDispatcher {
+  return {
+    async call(method, input) {
+      try {
+        if (!isMethodName(method)) throw new FleetError('UNKNOWN_METHOD', `There is no operation called "${method}".`);
+        const schema = contract.methods[method].input;
+        const parsed = schema.safeParse(input ?? {});
+        if (!parsed.success) {
+          const problems = describeIssues(parsed.error);
+          throw new FleetError('INVALID_INPUT', `Invalid input for ${method}: ${problems.join('; ')}`, { problems });
+        }
+        const handler = handlers[method] as (input: unknown) => Promise<unknown>;
+        const value = await handler(parsed.data);
+        return { ok: true, value };
+      } catch (error) {
+        if (!(error instanceof FleetError)) log(`${method} failed`, error);
+        return { ok: false, error: toErrorPayload(error) };
+      }
+    },
+  };
+}

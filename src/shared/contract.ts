@@ -1,0 +1,85 @@
+// The one contract between main and every client: method -> input schema and output type, event -> payload.
+// Electron IPC, the preload, the WebSocket host and the renderer's api are all built from this table.
+
+import { z } from 'zod';
+import { DOC_KINDS } from './documents';
+import { SlugSchema, BranchNameSchema } from './manifest';
+import type {
+  AppInfo,
+  BoardChanged,
+  BoardState,
+  DocumentContent,
+  JobFinished,
+  JobProgress,
+  JobStarted,
+  ModuleDetail,
+  RecentWorkspace,
+  WorkspaceSummary,
+} from './types';
+import { EVENT_NAMES, METHOD_NAMES } from './names';
+
+/** Phantom marker carrying an output or payload type; it has no runtime value. */
+function out<T>(): T {
+  return undefined as unknown as T;
+}
+
+const Empty = z.object({}).strict();
+const PathInput = z.object({ path: z.string().min(1, 'must not be empty').max(4096) }).strict();
+const ModuleInput = z.object({ moduleId: SlugSchema }).strict();
+
+export const contract = {
+  methods: {
+    getAppInfo: { input: Empty, output: out<AppInfo>() },
+    listRecentWorkspaces: { input: Empty, output: out<RecentWorkspace[]>() },
+    getCurrentWorkspace: { input: Empty, output: out<WorkspaceSummary | null>() },
+    openWorkspace: { input: PathInput, output: out<WorkspaceSummary>() },
+    openDemoWorkspace: { input: Empty, output: out<WorkspaceSummary>() },
+    pickWorkspaceFolder: { input: Empty, output: out<{ path: string | null }>() },
+    initWorkspace: {
+      input: z.object({ baseBranch: BranchNameSchema.optional() }).strict(),
+      output: out<JobStarted>(),
+    },
+    cancelJob: { input: z.object({ jobId: z.string().min(1).max(100) }).strict(), output: out<{ cancelled: boolean }>() },
+    getBoard: { input: Empty, output: out<BoardState>() },
+    getModule: { input: ModuleInput, output: out<ModuleDetail>() },
+    readDocument: {
+      input: z.object({ moduleId: SlugSchema, kind: z.enum(DOC_KINDS) }).strict(),
+      output: out<DocumentContent>(),
+    },
+  },
+  events: {
+    boardChanged: out<BoardChanged>(),
+    workspaceChanged: out<WorkspaceSummary | null>(),
+    jobProgress: out<JobProgress>(),
+    jobFinished: out<JobFinished>(),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract['methods'];
+export type EventName = keyof Contract['events'];
+export type MethodInput<M extends MethodName> = z.input<Contract['methods'][M]['input']>;
+export type MethodOutput<M extends MethodName> = Contract['methods'][M]['output'];
+export type EventPayload<E extends EventName> = Contract['events'][E];
+
+/** What the renderer (and any other client) sees: one async function per method, and `on` for events. */
+export type FleetApi = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>>;
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+/** The implementation main provides: the same methods, receiving already-validated input. */
+export type FleetHandlers = {
+  [M in MethodName]: (input: z.output<Contract['methods'][M]['input']>) => Promise<MethodOutput<M>>;
+};
+
+/** Emits contract events to every connected client. */
+export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+// The name lists (kept zod-free for the sandboxed preload) must equal the contract's keys.
+type SameKeys<A extends PropertyKey, B extends PropertyKey> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const methodNamesMatch: SameKeys<(typeof METHOD_NAMES)[number], MethodName> = true;
+const eventNamesMatch: SameKeys<(typeof EVENT_NAMES)[number], EventName> = true;
+void methodNamesMatch;
+void eventNamesMatch;

@@ -1,0 +1,66 @@
+// Errors that cross the process boundary: a stable code, a sentence for the user, optional data.
+
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNKNOWN_METHOD',
+  'PATH_NOT_FOUND',
+  'NOT_A_REPO',
+  'BARE_REPO',
+  'EMPTY_REPO',
+  'BASE_BRANCH_MISSING',
+  'MANIFEST_INVALID',
+  'NOT_INITIALISED',
+  'NO_WORKSPACE',
+  'MODULE_NOT_FOUND',
+  'DOC_NOT_FOUND',
+  'BRANCH_MOVED',
+  'BRANCH_CHECKED_OUT',
+  'LOCKED',
+  'UNSUPPORTED',
+  'CANCELLED',
+  'JOB_NOT_FOUND',
+  'GIT_CORRUPT',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FleetErrorPayload {
+  code: ErrorCode;
+  message: string;
+  data?: Record<string, unknown>;
+}
+
+/** An error with a stable code; the only kind of error main lets cross to the renderer or the CLI. */
+export class FleetError extends Error {
+  readonly code: ErrorCode;
+  readonly data?: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, data?: Record<string, unknown>) {
+    super(message);
+    this.name = 'FleetError';
+    this.code = code;
+    this.data = data;
+  }
+
+  toPayload(): FleetErrorPayload {
+    return this.data === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, data: this.data };
+  }
+}
+
+export function isFleetErrorPayload(value: unknown): value is FleetErrorPayload {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.code === 'string' && typeof v.message === 'string';
+}
+
+/** Turns anything thrown into a payload safe to show: unknown errors keep no stack and no internals. */
+export function toErrorPayload(error: unknown): FleetErrorPayload {
+  if (error instanceof FleetError) return error.toPayload();
+  if (isFleetErrorPayload(error) && (ERROR_CODES as readonly string[]).includes(error.code)) {
+    return { code: error.code, message: error.message, ...(error.data ? { data: error.data } : {}) };
+  }
+  return { code: 'INTERNAL', message: 'Something went wrong inside Fleet Control. Details are in the log.' };
+}

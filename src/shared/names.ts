@@ -1,0 +1,23 @@
+// Method and event names of the contract without its schemas, for the preload (which must stay small).
+// contract.ts checks at compile time that these lists equal its keys.
+
+export const METHOD_NAMES = [
+  'getAppInfo',
+  'listRecentWorkspaces',
+  'getCurrentWorkspace',
+  'openWorkspace',
+  'openDemoWorkspace',
+  'pickWorkspaceFolder',
+  'initWorkspace',
+  'cancelJob',
+  'getBoard',
+  'getModule',
+  'readDocument',
+] as const;
+
+export const EVENT_NAMES = ['boardChanged', 'workspaceChanged', 'jobProgress', 'jobFinished'] as const;
+
+export const IPC_PREFIX = 'fleet:';
+
+/** Result envelope used over IPC and WebSocket: Electron's invoke keeps only the message of a thrown error. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string; data?: Record<string, unknown> } };

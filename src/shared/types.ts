@@ -1,0 +1,129 @@
+// Plain data that crosses the boundary between main and the renderer (and the CLI's --json output).
+
+import type { DocKind, DocState, Phase } from './documents';
+import type { CategoryDef } from './manifest';
+import type { FleetErrorPayload } from './errors';
+
+export interface AppInfo {
+  version: string;
+  transport: 'electron' | 'browser';
+  platform: string;
+  /** True where a native folder dialog exists (Electron). */
+  canPickFolder: boolean;
+}
+
+export interface HeadState {
+  branch: string | null;
+  oid: string | null;
+  detached: boolean;
+}
+
+export interface WorkspaceSummary {
+  path: string;
+  name: string;
+  initialised: boolean;
+  baseBranch: string;
+  workspaceBranch: string;
+  branchPrefix: string;
+  docsFolder: string;
+  head: HeadState;
+  isDemo: boolean;
+  moduleCount: number;
+}
+
+export interface RecentWorkspace {
+  path: string;
+  name: string;
+  openedAt: string;
+}
+
+export interface DocStatus {
+  kind: DocKind;
+  fileName: string;
+  path: string;
+  state: DocState;
+  blobId: string | null;
+}
+
+export interface ModuleCard {
+  id: string;
+  title: string;
+  category: string;
+  branch: string;
+  branchExists: boolean;
+  tip: string | null;
+  /** Commits on the module branch that the base branch lacks; null when the branch does not exist. */
+  ahead: number | null;
+  /** Commits on the base branch that the module branch lacks; null when the branch does not exist. */
+  behind: number | null;
+  docs: DocStatus[];
+  phase: Phase;
+  patterns: string[];
+  matchedFiles: number;
+}
+
+export interface BoardState {
+  workspace: WorkspaceSummary;
+  categories: CategoryDef[];
+  modules: ModuleCard[];
+  baseTip: string;
+  loadedAt: string;
+  durationMs: number;
+}
+
+export interface PatternMatch {
+  pattern: string;
+  count: number;
+}
+
+export interface ModuleDetail {
+  card: ModuleCard;
+  /** Matched files, sorted, at most `filesLimit` of them; `card.matchedFiles` is the full count. */
+  files: string[];
+  filesLimit: number;
+  patternMatches: PatternMatch[];
+}
+
+export interface DocumentContent {
+  moduleId: string;
+  kind: DocKind;
+  path: string;
+  state: DocState;
+  blobId: string | null;
+  /** Null when the document is missing or is not UTF-8 text. */
+  content: string | null;
+  binary: boolean;
+}
+
+export interface JobStarted {
+  jobId: string;
+}
+
+export type JobKind = 'init';
+
+export interface JobProgress {
+  jobId: string;
+  kind: JobKind;
+  done: number;
+  total: number;
+  message: string;
+}
+
+export interface JobFinished {
+  jobId: string;
+  kind: JobKind;
+  ok: boolean;
+  error?: FleetErrorPayload;
+  result?: InitResult;
+}
+
+export interface InitResult {
+  workspaceBranch: string;
+  manifestCommitted: boolean;
+  createdBranches: string[];
+  existingBranches: string[];
+}
+
+export interface BoardChanged {
+  reason: 'refs' | 'workspace' | 'init';
+}
