@@ -1,0 +1,179 @@
+// The application core as plain Node: the open workspace, the board, jobs and events behind the contract.
+// Electron, the browser host and the CLI are all callers of this one object.
+
+import { join } from 'node:path';
+import type { EventName, EventPayload, FleetHandlers } from '../../shared/contract';
+import type { BoardState, InitResult, WorkspaceSummary } from '../../shared/types';
+import { FleetError } from '../../shared/errors';
+import { Workspace } from './workspace/workspace';
+import { initWorkspace } from './workspace/init';
+import { BoardLoader } from './board/board';
+import { readModuleDocument } from './docs/read-document';
+import { RecentWorkspaces } from './recent';
+import { JobRunner } from './jobs';
+import { RepoWatcher } from './repo-watcher';
+import { ensureDemoRepository } from './demo/demo-repo';
+
+export { defaultAppDataDir } from './paths';
+
+export interface FleetAppOptions {
+  appDataDir: string;
+  transport: 'electron' | 'browser';
+  version: string;
+  pickFolder?: () => Promise<string | null>;
+  log?: (message: string, error?: unknown) => void;
+  /** Watch the open repository for changes made elsewhere (default true). */
+  watch?: boolean;
+}
+
+export type AppEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface FleetApp {
+  readonly handlers: FleetHandlers;
+  onEvent(listener: AppEventListener): () => void;
+  openWorkspace(path: string): Promise<WorkspaceSummary>;
+  openDemoWorkspace(): Promise<WorkspaceSummary>;
+  /** Opens `path` if given, else the most recent workspace that still opens, else the demo. */
+  openStartupWorkspace(path?: string): Promise<WorkspaceSummary>;
+  initWorkspace(
+    options: { baseBranch?: string },
+    onProgress?: (p: { done: number; total: number; message: string }) => void,
+    signal?: AbortSignal,
+  ): Promise<InitResult>;
+  getBoard(): Promise<BoardState>;
+  dispose(): Promise<void>;
+}
+
+interface OpenState {
+  workspace: Workspace;
+  board: BoardLoader;
+  watcher: RepoWatcher | null;
+}
+
+/** Creates the core; nothing is opened until a workspace is. */
+export function createFleetApp(options: FleetAppOptions): FleetApp {
+  const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
+  const listeners = new Set<AppEventListener>();
+  const emit: AppEventListener = (event, payload) => {
+    for (const listener of listeners) listener(event, payload);
+  };
+  const recent = new RecentWorkspaces(options.appDataDir);
+  const jobs = new JobRunner(
+    { progress: (e) => emit('jobProgress', e), finished: (e) => emit('jobFinished', e) },
+    log,
+  );
+  let current: OpenState | null = null;
+
+  const requireOpen = (): OpenState => {
+    if (!current) throw new FleetError('NO_WORKSPACE', 'No workspace is open. Open a repository or the demo workspace first.');
+    return current;
+  };
+
+  async function activate(workspace: Workspace): Promise<WorkspaceSummary> {
+    const previous = current;
+    const watcher =
+      options.watch === false
+        ? null
+        : new RepoWatcher(workspace.repo.gitdir, workspace.repo.commondir, () => {
+            workspace.repo.invalidateRefs();
+            emit('boardChanged', { reason: 'refs' });
+          });
+    current = { workspace, board: new BoardLoader(workspace), watcher };
+    await previous?.watcher?.close();
+    if (!workspace.isDemo) await recent.remember(workspace.path).catch((error: unknown) => log('could not save recent workspaces', error));
+    const summary = await workspace.summary();
+    emit('workspaceChanged', summary);
+    return summary;
+  }
+
+  async function openWorkspace(path: string): Promise<WorkspaceSummary> {
+    return activate(await Workspace.open(path));
+  }
+
+  async function openDemoWorkspace(): Promise<WorkspaceSummary> {
+    const path = await ensureDemoRepository(join(options.appDataDir, 'demo'));
+    return activate(await Workspace.open(path, { isDemo: true }));
+  }
+
+  async function runInit(
+    input: { baseBranch?: string },
+    onProgress?: (p: { done: number; total: number; message: string }) => void,
+    signal?: AbortSignal,
+  ): Promise<InitResult> {
+    const { workspace } = requireOpen();
+    try {
+      return await initWorkspace(workspace.repo, { baseBranch: input.baseBranch, manifest: workspace.initialised ? undefined : workspace.manifest, onProgress, signal });
+    } finally {
+      workspace.repo.invalidateRefs();
+      await workspace.refreshManifest();
+      emit('boardChanged', { reason: 'init' });
+      emit('workspaceChanged', await workspace.summary());
+    }
+  }
+
+  const handlers: FleetHandlers = {
+    getAppInfo: async () => ({
+      version: options.version,
+      transport: options.transport,
+      platform: process.platform,
+      canPickFolder: options.pickFolder !== undefined,
+    }),
+    listRecentWorkspaces: () => recent.list(),
+    getCurrentWorkspace: async () => (current ? current.workspace.summary() : null),
+    openWorkspace: ({ path }) => openWorkspace(path),
+    openDemoWorkspace: () => openDemoWorkspace(),
+    pickWorkspaceFolder: async () => {
+      if (!options.pickFolder) throw new FleetError('UNSUPPORTED', 'A folder dialog is only available in the desktop app; type the path instead.');
+      return { path: await options.pickFolder() };
+    },
+    initWorkspace: async ({ baseBranch }) => {
+      const { workspace } = requireOpen();
+      if (baseBranch && !(await workspace.repo.resolveRef(`refs/heads/${baseBranch}`))) {
+        throw new FleetError('BASE_BRANCH_MISSING', `The base branch "${baseBranch}" does not exist.`, { baseBranch });
+      }
+      const jobId = jobs.start(
+        'init',
+        (context) => runInit({ baseBranch }, (p) => context.progress(p.done, p.total, p.message), context.signal),
+        (result) => result,
+      );
+      return { jobId };
+    },
+    cancelJob: async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+    getBoard: () => requireOpen().board.load(),
+    getModule: ({ moduleId }) => requireOpen().board.module(moduleId),
+    readDocument: async ({ moduleId, kind }) => {
+      const state = requireOpen();
+      await state.workspace.refreshManifest();
+      return readModuleDocument(state.workspace, state.board.findModule(moduleId), kind);
+    },
+  };
+
+  return {
+    handlers,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    openWorkspace,
+    openDemoWorkspace,
+    async openStartupWorkspace(path) {
+      if (path) return openWorkspace(path);
+      for (const entry of await recent.list()) {
+        try {
+          return await openWorkspace(entry.path);
+        } catch {
+          // A recent workspace that moved or broke is skipped, not fatal.
+        }
+      }
+      return openDemoWorkspace();
+    },
+    initWorkspace: runInit,
+    getBoard: () => requireOpen().board.load(),
+    async dispose() {
+      jobs.cancelAll();
+      await current?.watcher?.close();
+      current = null;
+      listeners.clear();
+    },
+  };
+}

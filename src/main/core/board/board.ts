@@ -1,0 +1,132 @@
+// Loads the board: every module's branch tip, ahead/behind the base, its documents' states and its scope.
+// Everything is keyed by object id and cached, so a warm load is mostly ref reads.
+
+import type { BoardState, DocStatus, ModuleCard, ModuleDetail } from '../../../shared/types';
+import { DOC_FILE_NAMES, DOC_KINDS, moduleDocPath, type DocKind, type DocState } from '../../../shared/documents';
+import type { ModuleDef } from '../../../shared/manifest';
+import { FleetError } from '../../../shared/errors';
+import type { Workspace } from '../workspace/workspace';
+import { templateBlobId } from '../docs/templates';
+import { committedDocState } from '../docs/doc-state';
+import { modulePhase } from './phase';
+import { ScopeCache, type ScopeMatch } from './scope';
+
+const FILES_LIMIT = 5000;
+
+export class BoardLoader {
+  private readonly scope: ScopeCache;
+  private readonly docStates = new Map<string, DocState>();
+
+  constructor(private readonly workspace: Workspace) {
+    this.scope = new ScopeCache(workspace.repo);
+  }
+
+  /** The whole board, as the renderer and `fleet-control status` show it. */
+  async load(): Promise<BoardState> {
+    const started = performance.now();
+    await this.workspace.refreshManifest();
+    const { manifest } = this.workspace;
+    const branches = await this.workspace.repo.listBranches();
+    const baseTip = branches.get(manifest.baseBranch);
+    if (!baseTip) {
+      throw new FleetError('BASE_BRANCH_MISSING', `The base branch "${manifest.baseBranch}" does not exist in ${this.workspace.path}.`, {
+        baseBranch: manifest.baseBranch,
+      });
+    }
+    const modules = await Promise.all(manifest.modules.map((m) => this.card(m, branches.get(`${manifest.branchPrefix}${m.id}`) ?? null, baseTip)));
+    return {
+      workspace: await this.workspace.summary(),
+      categories: manifest.categories,
+      modules,
+      baseTip,
+      loadedAt: new Date().toISOString(),
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+    };
+  }
+
+  /** One module's page: its card, the files its patterns match, and the count per pattern. */
+  async module(moduleId: string): Promise<ModuleDetail> {
+    await this.workspace.refreshManifest();
+    const module = this.findModule(moduleId);
+    const { manifest, repo } = this.workspace;
+    const baseTip = await repo.resolveRef(`refs/heads/${manifest.baseBranch}`);
+    if (!baseTip) throw new FleetError('BASE_BRANCH_MISSING', `The base branch "${manifest.baseBranch}" does not exist.`);
+    const tip = await repo.resolveRef(`refs/heads/${manifest.branchPrefix}${module.id}`);
+    const card = await this.card(module, tip, baseTip);
+    const scope = await this.scopeOf(module, tip ?? baseTip);
+    return { card, files: scope.files.slice(0, FILES_LIMIT), filesLimit: FILES_LIMIT, patternMatches: scope.perPattern };
+  }
+
+  /** The module definition for `moduleId`, or MODULE_NOT_FOUND. */
+  findModule(moduleId: string): ModuleDef {
+    const module = this.workspace.manifest.modules.find((m) => m.id === moduleId);
+    if (!module) throw new FleetError('MODULE_NOT_FOUND', `There is no module "${moduleId}" in this workspace.`, { moduleId });
+    return module;
+  }
+
+  private async scopeOf(module: ModuleDef, commitOid: string): Promise<ScopeMatch> {
+    const commit = await this.workspace.repo.readCommit(commitOid);
+    const { key, files } = await this.scope.codeFiles(commit.tree, this.workspace.manifest.docsFolder);
+    return this.scope.match(key, files, module.patterns);
+  }
+
+  private async card(module: ModuleDef, tip: string | null, baseTip: string): Promise<ModuleCard> {
+    const { manifest, repo } = this.workspace;
+    const branch = `${manifest.branchPrefix}${module.id}`;
+    const docs = tip ? await this.docStatuses(module, tip) : this.missingDocs(module);
+    const counts = tip ? await repo.aheadBehind(tip, baseTip) : null;
+    const scope = await this.scopeOf(module, tip ?? baseTip);
+    const states = Object.fromEntries(docs.map((d) => [d.kind, d.state])) as Record<DocKind, DocState>;
+    return {
+      id: module.id,
+      title: module.title,
+      category: module.category,
+      branch,
+      branchExists: tip !== null,
+      tip,
+      ahead: counts?.ahead ?? null,
+      behind: counts?.behind ?? null,
+      docs,
+      phase: modulePhase(tip !== null, counts?.ahead ?? null, states),
+      patterns: module.patterns,
+      matchedFiles: scope.files.length,
+    };
+  }
+
+  private missingDocs(module: ModuleDef): DocStatus[] {
+    return DOC_KINDS.map((kind) => ({
+      kind,
+      fileName: DOC_FILE_NAMES[kind],
+      path: moduleDocPath(this.workspace.manifest.docsFolder, module.id, kind),
+      state: 'missing',
+      blobId: null,
+    }));
+  }
+
+  private async docStatuses(module: ModuleDef, tip: string): Promise<DocStatus[]> {
+    const { repo, manifest } = this.workspace;
+    const commit = await repo.readCommit(tip);
+    const folder = await repo.entryAtPath(commit.tree, `${manifest.docsFolder}/${module.id}`);
+    const entries = folder?.type === 'tree' ? await repo.readTree(folder.oid) : [];
+    return Promise.all(
+      DOC_KINDS.map(async (kind) => {
+        const fileName = DOC_FILE_NAMES[kind];
+        const entry = entries.find((e) => e.path === fileName && e.type === 'blob');
+        const path = moduleDocPath(manifest.docsFolder, module.id, kind);
+        if (!entry) return { kind, fileName, path, state: 'missing' as const, blobId: null };
+        return { kind, fileName, path, state: await this.docState(module, kind, entry.oid), blobId: entry.oid };
+      }),
+    );
+  }
+
+  private async docState(module: ModuleDef, kind: DocKind, blobId: string): Promise<DocState> {
+    const templateId = templateBlobId(module, kind);
+    if (blobId === templateId) return 'template';
+    let state = this.docStates.get(blobId);
+    if (!state) {
+      state = committedDocState(blobId, templateId, await this.workspace.repo.readBlob(blobId));
+      this.docStates.set(blobId, state);
+    }
+    return state;
+  }
+}

@@ -1,0 +1,60 @@
+// Which files a module's path patterns match, computed once per (code tree, patterns) and cached.
+
+import picomatch from 'picomatch';
+import type { GitRepository } from '../git/repository';
+import type { PatternMatch } from '../../../shared/types';
+
+export interface ScopeMatch {
+  files: string[];
+  perPattern: PatternMatch[];
+}
+
+const MATCH_OPTIONS = { nocase: true, dot: true } as const;
+
+/** Caches the code file list of trees (docs folder excluded) and the matches of pattern sets on them. */
+export class ScopeCache {
+  private readonly fileLists = new Map<string, Promise<string[]>>();
+  private readonly matches = new Map<string, ScopeMatch>();
+
+  constructor(private readonly repo: GitRepository) {}
+
+  /** Files of `rootTree` outside the docs folder. Module branches that differ only in documents share one entry. */
+  async codeFiles(rootTree: string, docsFolder: string): Promise<{ key: string; files: string[] }> {
+    const entries = await this.repo.readTree(rootTree);
+    const top = docsFolder.split('/')[0];
+    const key = entries
+      .filter((e) => e.path !== top)
+      .map((e) => `${e.path}:${e.oid}`)
+      .join('\n');
+    const cached = this.fileLists.get(key);
+    if (cached) return { key, files: await cached };
+    const list = this.repo.listFiles(rootTree).then((files: string[]) => files.filter((f) => !f.startsWith(`${docsFolder}/`)));
+    this.fileLists.set(key, list);
+    list.catch(() => this.fileLists.delete(key));
+    return { key, files: await list };
+  }
+
+  /** The files that `patterns` match among `files` (identified by `key`), with a count per pattern. */
+  match(key: string, files: string[], patterns: string[]): ScopeMatch {
+    const cacheKey = `${key}\0${patterns.join('\0')}`;
+    const cached = this.matches.get(cacheKey);
+    if (cached) return cached;
+    const matchers = patterns.map((p) => picomatch(p, MATCH_OPTIONS));
+    const counts = new Array<number>(patterns.length).fill(0);
+    const matched: string[] = [];
+    for (const file of files) {
+      let any = false;
+      for (let i = 0; i < matchers.length; i++) {
+        if (matchers[i]!(file)) {
+          counts[i]!++;
+          any = true;
+        }
+      }
+      if (any) matched.push(file);
+    }
+    const result = { files: matched, perPattern: patterns.map((pattern, i) => ({ pattern, count: counts[i]! })) };
+    if (this.matches.size > 2000) this.matches.clear();
+    this.matches.set(cacheKey, result);
+    return result;
+  }
+}
