@@ -1,0 +1,61 @@
+// The window: header, connection banner, and the page the route and workspace call for.
+
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRouteStore } from '../stores/route';
+import { useWorkspaceStore } from '../stores/workspace';
+import { AppHeader } from './AppHeader';
+import { Board } from './Board';
+import { ConnectionBanner } from './ConnectionBanner';
+import { ErrorNotice } from './ErrorNotice';
+import { LoadingScreen } from './LoadingScreen';
+import { ModulePage } from './ModulePage';
+import { StartScreen } from './StartScreen';
+
+export function App() {
+  const { t } = useTranslation();
+  const status = useWorkspaceStore((s) => s.status);
+  const loadError = useWorkspaceStore((s) => s.loadError);
+  const hasWorkspace = useWorkspaceStore((s) => s.workspace !== null);
+  const load = useWorkspaceStore((s) => s.load);
+  const route = useRouteStore((s) => s.route);
+
+  const page = status !== 'ready' ? 'loading' : !hasWorkspace || route.page === 'workspaces' ? 'start' : route.page;
+
+  useEffect(() => {
+    if (page === 'start') document.title = `${t('start.title')} · ${t('app.name')}`;
+    else if (page === 'board') document.title = `${t('board.title')} · ${t('app.name')}`;
+  }, [page, t]);
+
+  let content;
+  if (status === 'loading') content = <LoadingScreen />;
+  else if (status === 'error')
+    content = (
+      <div className="page narrow">
+        <h1>{t('app.loadFailed')}</h1>
+        <ErrorNotice error={loadError} onRetry={() => void load()} />
+      </div>
+    );
+  else if (page === 'start') content = <StartScreen />;
+  else if (route.page === 'module') content = <ModulePage moduleId={route.moduleId} docKind={route.doc} />;
+  else content = <Board />;
+
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        {t('app.skipToContent')}
+      </a>
+      <AppHeader page={page} />
+      <ConnectionBanner />
+      <main id="main" tabIndex={-1}>
+        {content}
+      </main>
+    </>
+  );
+}
+
+// The hash is the route, so the skip link moves focus itself instead of navigating.
+function skipToMain(event: React.MouseEvent) {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+}

@@ -1,0 +1,70 @@
+// The files the module's patterns match: filterable, shown a page at a time ("showing N of M").
+
+import { useDeferredValue, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../format';
+
+const PAGE = 200;
+
+interface Props {
+  files: string[];
+  /** All matched files; `files` may hold only the first `limit` of them. */
+  total: number;
+  limit: number;
+}
+
+export function FileList({ files, total, limit }: Props) {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const [shown, setShown] = useState(PAGE);
+  const deferred = useDeferredValue(query);
+  const matching = useMemo(() => {
+    const words = deferred.toLowerCase().split(/\s+/).filter(Boolean);
+    return words.length ? files.filter((f) => words.every((w) => f.toLowerCase().includes(w))) : files;
+  }, [files, deferred]);
+  const visible = matching.slice(0, shown);
+
+  if (total === 0) return null;
+  return (
+    <div className="file-list" data-testid="file-list">
+      <div className="field">
+        <label htmlFor="file-filter">{t('files.filterLabel')}</label>
+        <input
+          id="file-filter"
+          type="search"
+          value={query}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setShown(PAGE);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && query) {
+              e.preventDefault();
+              setQuery('');
+            }
+          }}
+        />
+      </div>
+      <p className="subtle" role="status">
+        {deferred
+          ? t('files.showingFiltered', { shown: formatNumber(visible.length), matching: formatNumber(matching.length), count: files.length })
+          : t('files.showing', { shown: formatNumber(visible.length), count: total, total: formatNumber(total) })}
+      </p>
+      {files.length < total && <p className="subtle">{t('files.truncated', { limit: formatNumber(limit), total: formatNumber(total) })}</p>}
+      <ul className="files">
+        {visible.map((f) => (
+          <li key={f}>
+            <code>{f}</code>
+          </li>
+        ))}
+      </ul>
+      {matching.length > visible.length && (
+        <button type="button" className="button" onClick={() => setShown((n) => n + PAGE)}>
+          {t('files.showMore', { count: Math.min(PAGE, matching.length - visible.length) })}
+        </button>
+      )}
+    </div>
+  );
+}

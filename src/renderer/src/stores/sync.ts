@@ -1,0 +1,60 @@
+// Wires main's events and the connection state to the stores, and keeps dependent data fresh:
+// a new workspace reloads the board, a moved module branch reloads the open module page.
+
+import { api } from '../api';
+import type { BoardState, ModuleDetail } from '../../../shared/types';
+import { useBoardStore } from './board';
+import { useConnectionStore } from './connection';
+import { useJobsStore } from './jobs';
+import { useModuleStore } from './module';
+import { useWorkspaceStore } from './workspace';
+
+/** True when the board shows the open module at a different tip or with different documents. */
+function moduleIsStale(board: BoardState, detail: ModuleDetail): boolean {
+  const card = board.modules.find((m) => m.id === detail.card.id);
+  if (!card) return false;
+  if (card.tip !== detail.card.tip || card.matchedFiles !== detail.card.matchedFiles) return true;
+  return card.docs.some((d, i) => d.blobId !== detail.card.docs[i]?.blobId || d.state !== detail.card.docs[i]?.state);
+}
+
+export function startSync(): () => void {
+  const board = useBoardStore.getState;
+  const jobs = useJobsStore.getState;
+
+  const offs = [
+    api.on('workspaceChanged', (workspace) => useWorkspaceStore.getState().setWorkspace(workspace)),
+    api.on('boardChanged', () => board().scheduleRefresh()),
+    api.on('jobProgress', (p) => jobs().onProgress(p)),
+    api.on('jobFinished', (f) => {
+      jobs().onFinished(f);
+      if (f.kind === 'init') {
+        void useWorkspaceStore.getState().load();
+        board().scheduleRefresh();
+      }
+    }),
+
+    useWorkspaceStore.subscribe((s, prev) => {
+      const ws = s.workspace;
+      const before = prev.workspace;
+      if (ws?.path !== before?.path) board().reset();
+      if (ws && (ws.path !== before?.path || ws.initialised !== before?.initialised)) void board().refresh();
+    }),
+
+    useBoardStore.subscribe((s, prev) => {
+      const { detail, loading } = useModuleStore.getState();
+      if (s.board && s.board !== prev.board && detail && !loading && moduleIsStale(s.board, detail)) {
+        void useModuleStore.getState().reload();
+      }
+    }),
+
+    // Events sent while the link was down are lost: reload everything once it is back.
+    useConnectionStore.subscribe((s, prev) => {
+      if (s.reconnects === prev.reconnects) return;
+      void useWorkspaceStore.getState().load();
+      board().scheduleRefresh();
+      if (useModuleStore.getState().moduleId) void useModuleStore.getState().reload();
+    }),
+  ];
+
+  return () => offs.forEach((off) => off());
+}
