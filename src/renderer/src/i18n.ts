@@ -3,6 +3,7 @@
 
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { pickLanguage } from './lib/language';
 
 type Messages = Record<string, unknown>;
 
@@ -12,18 +13,6 @@ export const resources: Record<string, { translation: Messages }> = {};
 for (const [path, messages] of Object.entries(files)) {
   const lang = /\/([^/]+)\.json$/.exec(path)?.[1];
   if (lang) resources[lang] = { translation: messages };
-}
-
-/** The best available language for a list of preferred BCP 47 tags ("de-AT" falls back to "de"). */
-export function pickLanguage(preferred: readonly string[], available: readonly string[], fallback = 'en'): string {
-  const lower = new Map(available.map((a) => [a.toLowerCase(), a]));
-  for (const tag of preferred) {
-    const exact = lower.get(tag.toLowerCase());
-    if (exact) return exact;
-    const base = lower.get(tag.split('-')[0]!.toLowerCase());
-    if (base) return base;
-  }
-  return fallback;
 }
 
 const language = pickLanguage(navigator.languages ?? [navigator.language], Object.keys(resources));

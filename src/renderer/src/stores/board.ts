@@ -2,7 +2,7 @@
 
 import { create } from 'zustand';
 import type { BoardState } from '../../../shared/types';
-import { api, ApiError } from '../api';
+import { api, asApiError, type ApiError } from '../api';
 import { EMPTY_FILTER, type BoardFilter } from '../lib/filter';
 
 const REFRESH_DEBOUNCE_MS = 250;
@@ -47,7 +47,7 @@ export const useBoardStore = create<BoardStore>((set, get) => ({
           const board = await api.getBoard({});
           set({ board, error: null });
         } catch (error) {
-          set({ error: error instanceof ApiError ? error : new ApiError('INTERNAL', String(error)) });
+          set({ error: asApiError(error) });
         }
       } while (again);
       inFlight = null;

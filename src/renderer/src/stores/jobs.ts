@@ -2,7 +2,7 @@
 
 import { create } from 'zustand';
 import type { JobFinished, JobKind, JobProgress } from '../../../shared/types';
-import { api, ApiError } from '../api';
+import { api, asApiError, type ApiError } from '../api';
 
 export interface JobView {
   jobId: string;
@@ -47,7 +47,7 @@ export const useJobsStore = create<JobsStore>((set, get) => {
         if (!get().jobs[jobId]) patch(jobId, { kind: 'init' });
         set({ initJobId: jobId, initStarting: false });
       } catch (error) {
-        set({ initStarting: false, initError: error instanceof ApiError ? error : new ApiError('INTERNAL', String(error)) });
+        set({ initStarting: false, initError: asApiError(error) });
       }
     },
 

@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import type { DocKind } from '../../../shared/documents';
 import type { DocumentContent, ModuleDetail } from '../../../shared/types';
-import { api, ApiError } from '../api';
+import { api, ApiError, asApiError } from '../api';
 
 interface DocView {
   moduleId: string;
@@ -25,9 +25,6 @@ interface ModuleStore {
   reload: () => Promise<void>;
 }
 
-function asApiError(error: unknown): ApiError {
-  return error instanceof ApiError ? error : new ApiError('INTERNAL', String(error));
-}
 
 export const useModuleStore = create<ModuleStore>((set, get) => ({
   moduleId: null,

@@ -2,7 +2,7 @@
 
 import { create } from 'zustand';
 import type { AppInfo, RecentWorkspace, WorkspaceSummary } from '../../../shared/types';
-import { api, ApiError } from '../api';
+import { api, ApiError, asApiError } from '../api';
 
 type LoadStatus = 'loading' | 'ready' | 'error';
 
@@ -27,9 +27,6 @@ interface WorkspaceStore {
   clearOpenError: () => void;
 }
 
-function asApiError(error: unknown): ApiError {
-  return error instanceof ApiError ? error : new ApiError('INTERNAL', error instanceof Error ? error.message : String(error));
-}
 
 export const useWorkspaceStore = create<WorkspaceStore>((set, get) => {
   async function opening(what: string, run: () => Promise<WorkspaceSummary | null>): Promise<boolean> {

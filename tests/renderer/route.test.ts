@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { formatHash, parseHash } from '../../src/renderer/src/lib/route';
+
+describe('hash routes', () => {
+  it('keeps the selected module (and document) in the hash so a reload keeps your place', () => {
+    expect(parseHash('#/module/fleet-hub')).toEqual({ page: 'module', moduleId: 'fleet-hub', doc: null });
+    expect(parseHash('#/module/fleet-hub/to-be')).toEqual({ page: 'module', moduleId: 'fleet-hub', doc: 'to-be' });
+    expect(formatHash({ page: 'module', moduleId: 'fleet-hub', doc: null })).toBe('#/module/fleet-hub');
+    expect(formatHash({ page: 'module', moduleId: 'ai-chat', doc: 'test-plan' })).toBe('#/module/ai-chat/test-plan');
+  });
+
+  it('falls back to the board for empty, unknown or malformed hashes', () => {
+    for (const hash of ['', '#', '#/', '#/nowhere', '#/module/', '#/module/Bad Id', '#/module/%E0%A4%A']) {
+      expect(parseHash(hash)).toEqual({ page: 'board' });
+    }
+  });
+
+  it('ignores an unknown document kind but keeps the module', () => {
+    expect(parseHash('#/module/webhooks/secrets')).toEqual({ page: 'module', moduleId: 'webhooks', doc: null });
+  });
+
+  it('round-trips every route', () => {
+    for (const hash of ['#/', '#/workspaces', '#/module/break-glass', '#/module/break-glass/summary']) {
+      expect(formatHash(parseHash(hash))).toBe(hash);
+    }
+  });
+});

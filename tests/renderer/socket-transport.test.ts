@@ -1,0 +1,113 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApi, ApiError } from '../../src/renderer/src/lib/apiClient';
+import { createSocketTransport, reconnectDelay } from '../../src/renderer/src/transport/socket';
+import type { ConnectionState } from '../../src/renderer/src/transport/types';
+
+/** A WebSocket stand-in the test drives: it records what was sent and opens/closes on command. */
+class FakeSocket {
+  static all: FakeSocket[] = [];
+  sent: Array<{ id: number; method: string; input: unknown }> = [];
+  onopen: (() => void) | null = null;
+  onmessage: ((ev: { data: string }) => void) | null = null;
+  onclose: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  constructor(readonly url: string) {
+    FakeSocket.all.push(this);
+  }
+  send(text: string) {
+    this.sent.push(JSON.parse(text));
+  }
+  close() {
+    this.onclose?.();
+  }
+  open() {
+    this.onopen?.();
+  }
+  answer(id: number, result: unknown) {
+    this.onmessage?.({ data: JSON.stringify({ type: 'result', id, result }) });
+  }
+  event(event: string, payload: unknown) {
+    this.onmessage?.({ data: JSON.stringify({ type: 'event', event, payload }) });
+  }
+}
+
+function setup(options: { waitWhileDisconnectedMs?: number } = {}) {
+  const states: ConnectionState[] = [];
+  const transport = createSocketTransport({
+    url: 'ws://127.0.0.1:1/ws',
+    onState: (s) => states.push(s),
+    createSocket: (url) => new FakeSocket(url) as unknown as WebSocket,
+    ...options,
+  });
+  return { transport, states, api: createApi(transport), socket: () => FakeSocket.all.at(-1)! };
+}
+
+beforeEach(() => {
+  FakeSocket.all = [];
+  vi.useFakeTimers();
+});
+afterEach(() => vi.useRealTimers());
+
+describe('browser transport', () => {
+  it('sends wire calls and unwraps the envelope: a value, or an ApiError with code, message and data', async () => {
+    const { api, socket } = setup();
+    socket().open();
+    const board = api.getCurrentWorkspace({});
+    expect(socket().sent[0]).toMatchObject({ type: 'call', method: 'getCurrentWorkspace', input: {} });
+    socket().answer(socket().sent[0]!.id, { ok: true, value: null });
+    await expect(board).resolves.toBeNull();
+
+    const open = api.openWorkspace({ path: '/nope' });
+    socket().answer(socket().sent[1]!.id, { ok: false, error: { code: 'PATH_NOT_FOUND', message: '/nope does not exist.', data: { path: '/nope' } } });
+    const error = await open.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ code: 'PATH_NOT_FOUND', message: '/nope does not exist.', data: { path: '/nope' } });
+  });
+
+  it('delivers events to subscribers until they unsubscribe', () => {
+    const { api, socket } = setup();
+    socket().open();
+    const seen: unknown[] = [];
+    const off = api.on('boardChanged', (p) => seen.push(p));
+    socket().event('boardChanged', { reason: 'refs' });
+    off();
+    socket().event('boardChanged', { reason: 'init' });
+    expect(seen).toEqual([{ reason: 'refs' }]);
+  });
+
+  it('holds calls made while disconnected and sends them once the connection is back', async () => {
+    const { api, socket, states } = setup();
+    socket().open();
+    socket().close();
+    expect(states.at(-1)).toMatchObject({ status: 'lost', attempt: 1 });
+    const pending = api.getBoard({});
+    await vi.advanceTimersByTimeAsync(reconnectDelay(1, () => 1) + 1);
+    expect(FakeSocket.all).toHaveLength(2);
+    socket().open();
+    expect(states.at(-1)).toEqual({ status: 'open' });
+    expect(socket().sent[0]).toMatchObject({ method: 'getBoard' });
+    socket().answer(socket().sent[0]!.id, { ok: true, value: { modules: [] } });
+    await expect(pending).resolves.toEqual({ modules: [] });
+  });
+
+  it('fails a held call clearly when the connection stays down', async () => {
+    const { api, socket } = setup({ waitWhileDisconnectedMs: 5000 });
+    socket().close();
+    const pending = api.getBoard({}).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(5001);
+    expect(await pending).toMatchObject({ code: 'DISCONNECTED' });
+  });
+
+  it('fails calls in flight when the connection drops, rather than leaving them hanging', async () => {
+    const { api, socket } = setup();
+    socket().open();
+    const pending = api.getModule({ moduleId: 'fleet-hub' }).catch((e: unknown) => e);
+    socket().close();
+    expect(await pending).toMatchObject({ code: 'DISCONNECTED' });
+  });
+
+  it('backs off between reconnect attempts, up to ten seconds', () => {
+    const mid = () => 0.5;
+    expect([1, 2, 3, 4, 5, 6, 10].map((n) => reconnectDelay(n, mid))).toEqual([500, 1000, 2000, 4000, 8000, 10000, 10000]);
+  });
+});
