@@ -64,6 +64,23 @@ function listen(server: ReturnType<typeof createServer>, port: number, host: str
   });
 }
 
+/** Resolves when every socket has closed, or after `ms`, whichever comes first. */
+function closedWithin(open: WebSocket[], ms: number): Promise<void> {
+  if (open.length === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    let remaining = open.length;
+    for (const ws of open) {
+      ws.once('close', () => {
+        if (--remaining === 0) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    }
+  });
+}
+
 /** Starts the browser host and resolves once it listens; `close()` disconnects everyone and stops it. */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const host = options.host ?? '127.0.0.1';
@@ -148,7 +165,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     for (const ws of sockets.clients) ws.close(1001, 'Fleet Control is shutting down.');
     const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
-    await new Promise((resolve) => setTimeout(resolve, sockets.clients.size > 0 ? CLOSE_GRACE_MS : 0));
+    await closedWithin([...sockets.clients], CLOSE_GRACE_MS);
     for (const ws of sockets.clients) ws.terminate();
     await new Promise<void>((resolve) => sockets.close(() => resolve()));
     await serverClosed;

@@ -1,0 +1,130 @@
+// Test fixtures for the browser host: a built-renderer folder, a small FleetApp-shaped core with real
+// handlers, raw HTTP requests (so `..` reaches the server unnormalised) and WebSocket clients.
+
+import { request } from 'node:http';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { WebSocket } from 'ws';
+import type { FleetApp } from '../../../src/main/core/app';
+import type { FleetHandlers } from '../../../src/shared/contract';
+import { FleetError } from '../../../src/shared/errors';
+import type { WorkspaceSummary } from '../../../src/shared/types';
+import type { WireServerMessage } from '../../../src/shared/wire';
+import { makeTempDir } from '../../helpers/git';
+
+export const INDEX_HTML = '<!doctype html><title>Fleet Control</title><div id="root"></div><script type="module" src="/assets/app.js"></script>\n';
+export const SECRET = 'outside-the-renderer-folder';
+
+/** A renderer folder as the build leaves it, next to a file the server must never serve. */
+export function makeRendererDir(): string {
+  const parent = makeTempDir('fleet-host-');
+  const dir = join(parent, 'renderer');
+  mkdirSync(join(dir, 'assets'), { recursive: true });
+  writeFileSync(join(dir, 'index.html'), INDEX_HTML);
+  writeFileSync(join(dir, 'assets', 'app.js'), 'console.log("board");\n');
+  writeFileSync(join(dir, 'assets', 'app.css'), 'body{}\n');
+  writeFileSync(join(parent, 'package.json'), `{"secret":"${SECRET}"}\n`);
+  writeFileSync(join(parent, 'secret.txt'), SECRET);
+  return dir;
+}
+
+type Emit = Parameters<FleetApp['onEvent']>[0];
+
+/** A core with the contract's shape: opening a folder that exists emits workspaceChanged, like the real one. */
+export function makeSmallCore(): Pick<FleetApp, 'handlers' | 'onEvent'> {
+  const listeners = new Set<Emit>();
+  let current: WorkspaceSummary | null = null;
+  const noWorkspace = async (): Promise<never> => {
+    throw new FleetError('NO_WORKSPACE', 'No workspace is open.');
+  };
+  const handlers: FleetHandlers = {
+    getAppInfo: async () => ({ version: '0.0.0-test', transport: 'browser', platform: process.platform, canPickFolder: false }),
+    listRecentWorkspaces: async () => [],
+    getCurrentWorkspace: async () => current,
+    openWorkspace: async ({ path }) => {
+      if (!existsSync(path)) throw new FleetError('PATH_NOT_FOUND', `There is no folder at ${path}.`, { path });
+      current = {
+        path, name: basename(path), initialised: false, baseBranch: 'main', workspaceBranch: 'fleet/workspace',
+        branchPrefix: 'module/', docsFolder: 'enhancements', head: { branch: 'main', oid: null, detached: false }, isDemo: false, moduleCount: 0,
+      };
+      for (const listener of listeners) listener('workspaceChanged', current);
+      return current;
+    },
+    openDemoWorkspace: noWorkspace,
+    pickWorkspaceFolder: async () => {
+      throw new FleetError('UNSUPPORTED', 'No folder dialog in a browser.');
+    },
+    initWorkspace: noWorkspace,
+    cancelJob: async () => ({ cancelled: false }),
+    getBoard: noWorkspace,
+    getModule: noWorkspace,
+    readDocument: noWorkspace,
+  };
+  return {
+    handlers,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** Sends a request exactly as given (path not normalised, headers chosen by the test). */
+export function rawGet(port: number, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers: { Host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Opens a WebSocket with the given headers; resolves with the socket, or the HTTP status that refused it. */
+export function connectSocket(url: string, headers: Record<string, string>): Promise<{ socket: WebSocket } | { refusedWith: number }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, { headers });
+    socket.once('open', () => resolve({ socket }));
+    socket.once('unexpected-response', (_req, res) => {
+      resolve({ refusedWith: res.statusCode ?? 0 });
+      res.resume();
+      socket.terminate();
+    });
+    socket.once('error', reject);
+  });
+}
+
+/** Collects server messages on a socket, and lets a test wait for the first that matches. */
+export function messagesOf(socket: WebSocket): (match: (message: WireServerMessage) => boolean, timeoutMs?: number) => Promise<WireServerMessage> {
+  const seen: WireServerMessage[] = [];
+  const waiters = new Set<() => void>();
+  socket.on('message', (data) => {
+    seen.push(JSON.parse(String(data)) as WireServerMessage);
+    for (const wake of [...waiters]) wake();
+  });
+  return (match, timeoutMs = 5000) =>
+    new Promise((resolve, reject) => {
+      const check = (): boolean => {
+        const found = seen.find(match);
+        if (!found) return false;
+        clearTimeout(timer);
+        waiters.delete(wake);
+        resolve(found);
+        return true;
+      };
+      const wake = (): void => void check();
+      const timer = setTimeout(() => {
+        waiters.delete(wake);
+        reject(new Error(`no matching message within ${timeoutMs} ms`));
+      }, timeoutMs);
+      if (!check()) waiters.add(wake);
+    });
+}
