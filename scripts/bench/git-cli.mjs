@@ -13,16 +13,16 @@ export const GIT_ENV = {
   GIT_TERMINAL_PROMPT: '0',
 };
 
-/** Runs git in `cwd`; returns trimmed stdout, throws with git's stderr on failure. */
+/** Runs git in `cwd`; returns trimmed stdout (a Buffer with `binary: true`), throws with git's stderr on failure. */
 export function git(cwd, args, options = {}) {
-  return execFileSync('git', args, {
+  const stdout = execFileSync('git', args, {
     cwd,
     env: { ...GIT_ENV, ...options.env },
     input: options.input,
-    encoding: options.encoding ?? 'utf8',
     maxBuffer: 512 * 1024 * 1024,
     stdio: ['pipe', 'pipe', 'pipe'],
-  }).toString().trimEnd();
+  });
+  return options.binary ? stdout : stdout.toString('utf8').trimEnd();
 }
 
 /** Runs git and returns its exit status without throwing (for probes such as rev-parse --verify). */

@@ -1,0 +1,39 @@
+// Compiles the app's core (plain Node, no Electron) into ES modules the bench can import in-process, using the
+// project's own Vite in SSR mode: dependencies stay external and resolve from the project's node_modules.
+
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Entry name -> source file; an entry whose file does not exist yet is left out. */
+export const CORE_ENTRIES = {
+  app: 'src/main/core/app.ts',
+  workspace: 'src/main/core/workspace/workspace.ts',
+  'commit-docs': 'src/main/core/docs/commit-docs.ts',
+};
+
+/** Builds the core into `outDir`; returns {dir, entries} or {error} when it does not build (yet). */
+export async function buildCore(root, outDir) {
+  const input = Object.fromEntries(Object.entries(CORE_ENTRIES).filter(([, file]) => existsSync(join(root, file))).map(([name, file]) => [name, join(root, file)]));
+  if (!input.app) return { error: `${CORE_ENTRIES.app} does not exist yet` };
+  rmSync(outDir, { recursive: true, force: true });
+  try {
+    const { build } = await import('vite');
+    await build({
+      configFile: false,
+      root,
+      logLevel: 'silent',
+      build: {
+        ssr: true,
+        target: 'node20',
+        outDir,
+        minify: false,
+        emptyOutDir: true,
+        rollupOptions: { input, output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' } },
+      },
+    });
+    return { dir: outDir, entries: Object.keys(input) };
+  } catch (error) {
+    const message = String(error?.message ?? error).replace(/\x1b\[[0-9;]*m/g, '').split('\n').slice(0, 3).join(' ');
+    return { error: `the core does not build: ${message}` };
+  }
+}
