@@ -2,7 +2,6 @@
 // same run, on a generated repository of 10,000+ commits, 5,000+ files and a 250 MB pack (cached).
 // Options: --regenerate (rebuild the cached repository), --runs N (warm samples per figure, default 10).
 
-import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

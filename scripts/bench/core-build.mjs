@@ -3,6 +3,7 @@
 
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 /** Entry name -> source file; an entry whose file does not exist yet is left out. */
 export const CORE_ENTRIES = {
@@ -33,7 +34,7 @@ export async function buildCore(root, outDir) {
     });
     return { dir: outDir, entries: Object.keys(input) };
   } catch (error) {
-    const message = String(error?.message ?? error).replace(/\x1b\[[0-9;]*m/g, '').split('\n').slice(0, 3).join(' ');
+    const message = stripVTControlCharacters(String(error?.message ?? error)).split('\n').slice(0, 3).join(' ');
     return { error: `the core does not build: ${message}` };
   }
 }

@@ -111,7 +111,7 @@ export async function writeHistory(out, seed) {
     live.push(file.path);
     modify(file.path, text);
   }
-  let mainTip = mark;
+  let mainTip; // the mark of main's latest commit
   const addsPerCommit = pending.length / (HISTORY.mainCommits * 0.8);
   const forkAt = new Map(); // main commit index -> feature branch plans
   for (let b = 0; b < HISTORY.featureBranches; b++) {
@@ -126,7 +126,7 @@ export async function writeHistory(out, seed) {
     const merging = mergeAt.get(i);
     if (merging) {
       for (const feature of merging) {
-        mainTip = header('refs/heads/main', `Merge branch '${feature.name}'\n`, tick(), { merge: feature.mark });
+        header('refs/heads/main', `Merge branch '${feature.name}'\n`, tick(), { merge: feature.mark });
         for (const [path, text] of feature.overlay) {
           content.set(path, text);
           modify(path, text);
