@@ -115,6 +115,7 @@ function countPlaywright() {
   if (!report) return console.log(`(no Playwright results at ${relative(ROOT, PLAYWRIGHT_JSON)})`);
   const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = report.stats ?? {};
   totals.passed += expected + flaky;
+  if (flaky) console.log(`(${flaky} end-to-end test(s) passed only on retry: flaky)`);
   totals.failed += unexpected + (report.errors ?? []).length;
   totals.skipped += skipped;
   const testDir = report.config?.rootDir ?? ROOT;
