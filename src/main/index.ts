@@ -1,0 +1,21 @@
+// Electron entry: one instance per app-data folder (FLEET_CONTROL_HOME overrides Electron's userData), then the desktop shell.
+
+import { app } from 'electron';
+import { version } from '../../package.json';
+import { startDesktopApp } from './electron/desktop-app';
+
+if (process.env.FLEET_CONTROL_HOME) app.setPath('userData', process.env.FLEET_CONTROL_HOME);
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  // Another window is already open on this app-data folder; it has been asked to come to the front.
+  app.quit();
+} else {
+  app
+    .whenReady()
+    .then(() => startDesktopApp({ mainDir: __dirname, version }))
+    .catch((error: unknown) => {
+      console.error('Fleet Control could not start:', error);
+      app.exit(1);
+    });
+}
