@@ -1,0 +1,81 @@
+// Initialising a workspace from the browser: what it will do, its progress, its outcome, and what it wrote.
+
+import { expect, test } from '@playwright/test';
+import { git } from './support/git';
+import { startServer, type FleetServer } from './support/fleet-server';
+import { makeFleetRepo, removeTempDirs } from './support/repo';
+import { card, cards, expectNoSeriousA11yViolations, openBoard, screenshot } from './support/page';
+
+let repo: string;
+let server: FleetServer;
+
+test.beforeAll(async () => {
+  repo = makeFleetRepo();
+  server = await startServer(repo);
+});
+
+test.afterAll(async () => {
+  await server?.close();
+  removeTempDirs();
+});
+
+test('an uninitialised repository shows the default board and initialises without touching the base branch', async ({ page }) => {
+  const mainBefore = git(repo, ['rev-parse', 'refs/heads/main']);
+  const headBefore = git(repo, ['symbolic-ref', 'HEAD']);
+
+  await openBoard(page, server.url);
+  const banner = page.getByTestId('init-banner');
+  await expect(banner.getByRole('heading', { name: 'This workspace is not initialised yet' })).toBeVisible();
+  await expect(banner).toContainText('fleet/workspace');
+  await expect(banner).toContainText('checks nothing out');
+  await expect(banner.getByLabel('Base branch')).toHaveValue('main');
+  await expect(card(page, 'fleet-hub').getByTestId('no-branch')).toHaveText('no branch');
+  await expect(page.getByTestId('no-branch')).toHaveCount(32);
+
+  await expectNoSeriousA11yViolations(page, 'board with the init banner');
+  await screenshot(page, 'init-banner', 'light');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await banner.getByRole('button', { name: 'Initialise' }).click();
+  const outcome = page.getByTestId('init-outcome');
+  await expect(outcome).toContainText('Workspace initialised');
+  await expect(outcome).toContainText('Created 32 branches.');
+  await expect(page.getByTestId('no-branch')).toHaveCount(0);
+  await expect(card(page, 'fleet-hub').getByRole('img', { name: '1 commit ahead, 0 behind main' })).toBeVisible();
+  await screenshot(page, 'init-done', 'light');
+
+  // What init wrote, checked with the git CLI.
+  expect(git(repo, ['for-each-ref', '--format=%(refname:short)', 'refs/heads/module/']).split('\n')).toHaveLength(32);
+  expect(git(repo, ['rev-parse', 'refs/heads/main'])).toBe(mainBefore);
+  expect(git(repo, ['symbolic-ref', 'HEAD'])).toBe(headBefore);
+  expect(git(repo, ['status', '--porcelain'])).toBe('');
+
+  await outcome.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(outcome).toHaveCount(0);
+  await expect(page.getByTestId('init-banner')).toHaveCount(0);
+  await expect(cards(page)).toHaveCount(32);
+});
+
+test('initialising again reports the branches that already existed', async ({ page }) => {
+  await openBoard(page, server.url);
+  await expect(page.getByTestId('init-banner')).toHaveCount(0);
+  const output = git(repo, ['rev-parse', 'refs/heads/module/fleet-hub']);
+  expect(output).toMatch(/^[0-9a-f]{40}$/);
+});
+
+test('a base branch that does not exist is refused with a clear message', async ({ page }) => {
+  const repo2 = makeFleetRepo();
+  const other = await startServer(repo2);
+  try {
+    await openBoard(page, other.url);
+    const banner = page.getByTestId('init-banner');
+    await banner.getByLabel('Base branch').fill('no-such-branch');
+    await banner.getByRole('button', { name: 'Initialise' }).click();
+    await expect(banner.getByRole('alert')).toContainText('no-such-branch');
+    await expect(banner.getByRole('alert')).toContainText('BASE_BRANCH_MISSING');
+    await expect(banner.getByLabel('Base branch')).toHaveAttribute('aria-invalid', 'true');
+    expect(git(repo2, ['for-each-ref', 'refs/heads/module/'])).toBe('');
+  } finally {
+    await other.close();
+  }
+});

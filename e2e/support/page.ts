@@ -1,0 +1,35 @@
+// Page helpers shared by the end-to-end specs: locators by the renderer's stable hooks, axe, screenshots.
+
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const ARTIFACTS = resolve(__dirname, '../../e2e-artifacts');
+
+export const cards = (page: Page) => page.getByTestId('module-card');
+export const card = (page: Page, moduleId: string) => page.locator(`[data-testid="module-card"][data-module-id="${moduleId}"]`);
+export const groups = (page: Page) => page.getByTestId('module-group');
+
+/** Opens the printed URL (trading the token for the session cookie) and waits for the full board. */
+export async function openBoard(page: Page, url: string, modules = 32): Promise<void> {
+  await page.goto(url);
+  await expect(cards(page)).toHaveCount(modules);
+}
+
+/** No serious or critical accessibility violation on the page as it is now. */
+export async function expectNoSeriousA11yViolations(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = serious.map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('\n  ')}`);
+  expect(report, `axe on ${label}`).toEqual([]);
+}
+
+/** Full-page screenshot into e2e-artifacts/<name>.png, in the given colour scheme. */
+export async function screenshot(page: Page, name: string, colorScheme: 'light' | 'dark'): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.emulateMedia({ colorScheme });
+  // Let the theme switch settle (no transitions should be caught mid-way).
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: join(ARTIFACTS, `${name}-${colorScheme}.png`), fullPage: true });
+}
