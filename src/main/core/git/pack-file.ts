@@ -1,0 +1,159 @@
+// Reads single entries of a `.pack` file with positional reads on an open handle: never the whole pack.
+
+import { open, type FileHandle } from 'node:fs/promises';
+import { inflateSync } from 'node:zlib';
+import { FleetError } from '../../../shared/errors';
+import type { ObjectType } from './types';
+
+/** One pack entry, inflated: a whole object, or a delta against a base found by offset or by id. */
+export type PackEntry =
+  | { kind: 'object'; type: ObjectType; data: Buffer }
+  | { kind: 'ofs-delta'; baseOffset: number; data: Buffer }
+  | { kind: 'ref-delta'; baseOid: string; data: Buffer };
+
+const TYPE_BY_CODE: Record<number, ObjectType> = { 1: 'commit', 2: 'tree', 3: 'blob', 4: 'tag' };
+const OFS_DELTA = 6;
+const REF_DELTA = 7;
+/** Enough for the header and the whole compressed body of most commits, trees and deltas: one read each. */
+const FIRST_READ_BYTES = 8192;
+const TRAILER_BYTES = 20;
+/** Handles left unused this long are closed, so `git gc` can remove old packs (Windows refuses while open). */
+const IDLE_CLOSE_MS = 5000;
+
+/** zlib's worst case for `size` input bytes (deflateBound), plus a margin for other deflate implementations. */
+function compressedBound(size: number): number {
+  return size + Math.floor(size / 4096) + Math.floor(size / 16384) + Math.floor(size / 33554432) + 64;
+}
+
+/** A `.pack` file opened on demand; reads an entry with one or two positional reads. */
+export class PackFile {
+  private handle: Promise<{ file: FileHandle; dataEnd: number }> | null = null;
+  private activeReads = 0;
+  private idleTimer: NodeJS.Timeout | null = null;
+
+  constructor(readonly path: string) {}
+
+  private corrupt(offset: number, reason: string): FleetError {
+    return new FleetError('GIT_CORRUPT', `The pack ${this.path} is damaged at offset ${offset} (${reason}). Run "git fsck" in the repository.`, {
+      path: this.path,
+      offset,
+    });
+  }
+
+  private async openHandle(): Promise<{ file: FileHandle; dataEnd: number }> {
+    const file = await open(this.path, 'r');
+    try {
+      const { size } = await file.stat();
+      const header = Buffer.alloc(12);
+      await file.read(header, 0, 12, 0);
+      if (header.toString('latin1', 0, 4) !== 'PACK') throw this.corrupt(0, 'not a pack file');
+      return { file, dataEnd: size - TRAILER_BYTES };
+    } catch (error) {
+      await file.close();
+      throw error;
+    }
+  }
+
+  private async withHandle<T>(work: (file: FileHandle, dataEnd: number) => Promise<T>): Promise<T> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    this.handle ??= this.openHandle();
+    const current = this.handle;
+    this.activeReads++;
+    try {
+      const { file, dataEnd } = await current.catch((error: unknown) => {
+        if (this.handle === current) this.handle = null;
+        throw error;
+      });
+      return await work(file, dataEnd);
+    } finally {
+      this.activeReads--;
+      this.scheduleIdleClose();
+    }
+  }
+
+  private scheduleIdleClose(): void {
+    if (this.activeReads > 0 || !this.handle) return;
+    this.idleTimer = setTimeout(() => void this.close(), IDLE_CLOSE_MS);
+    this.idleTimer.unref();
+  }
+
+  private async readAt(file: FileHandle, position: number, length: number): Promise<Buffer> {
+    const buffer = Buffer.allocUnsafe(length);
+    let filled = 0;
+    while (filled < length) {
+      const { bytesRead } = await file.read(buffer, filled, length - filled, position + filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return filled === length ? buffer : buffer.subarray(0, filled);
+  }
+
+  /** Reads and inflates the entry that starts at `offset`. */
+  readEntry(offset: number): Promise<PackEntry> {
+    return this.withHandle(async (file, dataEnd) => {
+      if (offset < 12 || offset >= dataEnd) throw this.corrupt(offset, 'offset outside the pack');
+      let chunk = await this.readAt(file, offset, Math.min(FIRST_READ_BYTES, dataEnd - offset));
+      let position = 0;
+      const next = () => {
+        if (position >= chunk.length) throw this.corrupt(offset, 'truncated header');
+        return chunk[position++]!;
+      };
+      let byte = next();
+      const typeCode = (byte >> 4) & 7;
+      let size = byte & 15;
+      let shift = 4;
+      while (byte & 0x80) {
+        byte = next();
+        size += (byte & 0x7f) * 2 ** shift;
+        shift += 7;
+      }
+      let baseOffset = 0;
+      let baseOid = '';
+      if (typeCode === OFS_DELTA) {
+        byte = next();
+        let distance = byte & 0x7f;
+        while (byte & 0x80) {
+          byte = next();
+          distance = (distance + 1) * 128 + (byte & 0x7f);
+        }
+        baseOffset = offset - distance;
+        if (baseOffset < 12) throw this.corrupt(offset, 'delta base before the start of the pack');
+      } else if (typeCode === REF_DELTA) {
+        if (position + 20 > chunk.length) throw this.corrupt(offset, 'truncated delta base id');
+        baseOid = chunk.toString('hex', position, position + 20);
+        position += 20;
+      } else if (!TYPE_BY_CODE[typeCode]) {
+        throw this.corrupt(offset, `unknown entry type ${typeCode}`);
+      }
+
+      let wanted = Math.min(position + compressedBound(size), dataEnd - offset);
+      let data: Buffer | null = null;
+      while (data === null) {
+        if (chunk.length < wanted) chunk = await this.readAt(file, offset, wanted);
+        try {
+          data = inflateSync(chunk.subarray(position));
+        } catch (error) {
+          // The bound was too tight for this compressor: read further, up to the end of the pack.
+          if (chunk.length >= dataEnd - offset) throw this.corrupt(offset, `cannot inflate: ${(error as Error).message}`);
+          wanted = Math.min(wanted * 2, dataEnd - offset);
+        }
+      }
+      if (data.length !== size) throw this.corrupt(offset, `inflated to ${data.length} bytes, header says ${size}`);
+      if (typeCode === OFS_DELTA) return { kind: 'ofs-delta', baseOffset, data };
+      if (typeCode === REF_DELTA) return { kind: 'ref-delta', baseOid, data };
+      return { kind: 'object', type: TYPE_BY_CODE[typeCode]!, data };
+    });
+  }
+
+  /** Closes the file handle if no read is using it; the next read opens it again. */
+  async close(): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    if (this.activeReads > 0 || !this.handle) return;
+    const current = this.handle;
+    this.handle = null;
+    const opened = await current.catch(() => null);
+    await opened?.file.close();
+  }
+}

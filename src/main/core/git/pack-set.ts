@@ -1,0 +1,143 @@
+// The packs of one objects folder: finds an id in their indexes and rebuilds objects through delta chains.
+
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FleetError } from '../../../shared/errors';
+import type { ByteLruCache } from './byte-lru-cache';
+import { applyDelta } from './delta';
+import { PackFile } from './pack-file';
+import { PackIndex } from './pack-index';
+import type { GitObject } from './types';
+
+interface Pack {
+  id: number;
+  name: string;
+  index: PackIndex;
+  file: PackFile;
+}
+
+interface ChainLink {
+  pack: Pack;
+  offset: number;
+  delta: Buffer;
+}
+
+/** Longer chains than this mean a cycle in a damaged pack (git's own limit is far lower). */
+const MAX_CHAIN = 10_000;
+let nextPackId = 1;
+
+/** Reads objects from the `.pack`/`.idx` pairs in `<objects>/pack`, picking up packs added later by rescan(). */
+export class PackSet {
+  private packs: Pack[] = [];
+  private readonly inFlight = new Map<string, Promise<GitObject>>();
+
+  constructor(
+    private readonly objectsDir: string,
+    private readonly cache: ByteLruCache<GitObject>,
+    /** Reads a REF_DELTA base that is not in any pack of this set (a loose object or another object folder). */
+    private readonly readOutside: (oid: string) => Promise<GitObject | null>,
+  ) {}
+
+  /** Re-reads the pack folder: opens new packs, forgets removed ones. True when a new pack appeared. */
+  async rescan(): Promise<boolean> {
+    const names = await readdir(join(this.objectsDir, 'pack')).catch(() => [] as string[]);
+    const present = new Set(names.filter((n) => n.endsWith('.idx') && names.includes(`${n.slice(0, -4)}.pack`)).map((n) => n.slice(0, -4)));
+    const kept = this.packs.filter((pack) => present.has(pack.name));
+    for (const gone of this.packs.filter((pack) => !present.has(pack.name))) await gone.file.close();
+    const known = new Set(kept.map((pack) => pack.name));
+    const added: Pack[] = [];
+    for (const name of present) {
+      if (known.has(name)) continue;
+      const base = join(this.objectsDir, 'pack', name);
+      try {
+        added.push({ id: nextPackId++, name, index: await PackIndex.load(`${base}.idx`), file: new PackFile(`${base}.pack`) });
+      } catch (error) {
+        // A pack being written by git right now may have a partial index; it is picked up on a later rescan.
+        if (!(error instanceof FleetError)) throw error;
+      }
+    }
+    this.packs = [...added, ...kept];
+    return added.length > 0;
+  }
+
+  /** The pack and offset holding `oid`, if any pack does. */
+  private locate(oid: string): { pack: Pack; offset: number } | null {
+    for (const pack of this.packs) {
+      const offset = pack.index.findOffset(oid);
+      if (offset !== null) return { pack, offset };
+    }
+    return null;
+  }
+
+  /** True when some pack's index lists `oid`. */
+  has(oid: string): boolean {
+    return this.locate(oid) !== null;
+  }
+
+  /** The object `oid` from the packs, or null when no pack holds it. */
+  async read(oid: string): Promise<GitObject | null> {
+    const found = this.locate(oid);
+    return found ? this.readAt(found.pack, found.offset) : null;
+  }
+
+  private readAt(pack: Pack, offset: number): Promise<GitObject> {
+    const key = `${pack.id}@${offset}`;
+    const cached = this.cache.get(key);
+    if (cached) return Promise.resolve(cached);
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      pending = this.resolveChain(pack, offset).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** Follows deltas down to a whole object (or a cached one), then applies them back up, caching each step. */
+  private async resolveChain(pack: Pack, offset: number): Promise<GitObject> {
+    const chain: ChainLink[] = [];
+    let base: GitObject | null = null;
+    let current = { pack, offset };
+    while (base === null) {
+      const cached = this.cache.get(`${current.pack.id}@${current.offset}`);
+      if (cached) {
+        base = cached;
+        break;
+      }
+      const entry = await current.pack.file.readEntry(current.offset);
+      if (entry.kind === 'object') {
+        base = { type: entry.type, content: entry.data };
+        this.cache.set(`${current.pack.id}@${current.offset}`, base, entry.data.length);
+        break;
+      }
+      chain.push({ pack: current.pack, offset: current.offset, delta: entry.data });
+      if (chain.length > MAX_CHAIN) throw new FleetError('GIT_CORRUPT', `The pack ${current.pack.file.path} has a delta chain that loops.`);
+      if (entry.kind === 'ofs-delta') {
+        current = { pack: current.pack, offset: entry.baseOffset };
+        continue;
+      }
+      const located = this.locate(entry.baseOid);
+      if (located) {
+        current = located;
+        continue;
+      }
+      base = await this.readOutside(entry.baseOid);
+      if (!base) {
+        throw new FleetError('GIT_CORRUPT', `The delta base ${entry.baseOid} needed by ${current.pack.file.path} is missing. Run "git fsck".`, {
+          oid: entry.baseOid,
+        });
+      }
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const link = chain[i]!;
+      const content = applyDelta(base.content, link.delta);
+      base = { type: base.type, content };
+      this.cache.set(`${link.pack.id}@${link.offset}`, base, content.length);
+    }
+    return base;
+  }
+
+  /** Closes every pack's file handle. */
+  async close(): Promise<void> {
+    await Promise.all(this.packs.map((pack) => pack.file.close()));
+  }
+}

@@ -1,0 +1,189 @@
+// GitRepository: the one door to a repository's objects and refs for the whole core (never imports electron).
+
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FleetError } from '../../../shared/errors';
+import { BoundedMap } from './byte-lru-cache';
+import { HistoryWalker, type WalkCommit } from './history-walk';
+import { discoverLayout, type RepositoryLayout } from './layout';
+import { ObjectStore } from './object-store';
+import { ObjectWriter } from './object-writer';
+import { parseCommit } from './object-parse';
+import { isOid, requireOid } from './oid';
+import { compareAndSwapRef, type RefUpdateOptions } from './ref-update';
+import { RefStore } from './refs';
+import { TreeStore, sortTreeEntries } from './tree-store';
+import { updateTree } from './tree-update';
+import type { AheadBehind, CommitInfo, GitObject, HeadInfo, NewCommit, TreeEntry } from './types';
+
+const MAX_CACHED_COMMITS = 200_000;
+
+/** A repository opened for reading objects and refs and for writing objects and compare-and-swap ref updates. */
+export class GitRepository {
+  readonly workdir: string | null;
+  readonly gitdir: string;
+  readonly commondir: string;
+  readonly bare: boolean;
+  /** One isomorphic-git cache per repository, for callers that use isomorphic-git directly (push, fetch). */
+  readonly isoGitCache: object = {};
+
+  private readonly objects: ObjectStore;
+  private readonly writer: ObjectWriter;
+  private readonly refs: RefStore;
+  private readonly trees: TreeStore;
+  private readonly walker: HistoryWalker;
+  private readonly commits = new BoundedMap<string, Promise<CommitInfo>>(MAX_CACHED_COMMITS);
+
+  private constructor(
+    private readonly layout: RepositoryLayout,
+    private readonly shallow: Set<string>,
+  ) {
+    this.workdir = layout.workdir;
+    this.gitdir = layout.gitdir;
+    this.commondir = layout.commondir;
+    this.bare = layout.bare;
+    this.objects = new ObjectStore(join(layout.commondir, 'objects'));
+    this.writer = new ObjectWriter(layout.commondir);
+    this.refs = new RefStore(layout);
+    this.trees = new TreeStore((oid) => this.readObject(oid));
+    this.walker = new HistoryWalker((oid) => this.walkCommit(oid));
+  }
+
+  /** Opens the repository whose top folder (or bare folder) is `path`: PATH_NOT_FOUND, NOT_A_REPO otherwise. */
+  static async open(path: string): Promise<GitRepository> {
+    const layout = await discoverLayout(path);
+    const shallowText = await readFile(join(layout.commondir, 'shallow'), 'utf8').catch(() => '');
+    return new GitRepository(layout, new Set(shallowText.split('\n').filter(isOid)));
+  }
+
+  /** Any object by id, packed or loose; GIT_CORRUPT when absent. The content is shared: do not modify it. */
+  readObject(oid: string): Promise<GitObject> {
+    return this.objects.read(requireOid(oid));
+  }
+
+  /** True when the object exists. */
+  hasObject(oid: string): Promise<boolean> {
+    return isOid(oid) ? this.objects.has(oid) : Promise.resolve(false);
+  }
+
+  /** A commit's tree, parents, people and message; cached by id. */
+  readCommit(oid: string): Promise<CommitInfo> {
+    requireOid(oid, 'commit id');
+    let commit = this.commits.get(oid);
+    if (!commit) {
+      commit = this.objects.read(oid).then((object) => {
+        if (object.type !== 'commit') throw new FleetError('INVALID_INPUT', `${oid} is a ${object.type}, not a commit.`, { oid });
+        return parseCommit(oid, object.content);
+      });
+      this.commits.set(oid, commit);
+      commit.catch(() => this.commits.delete(oid));
+    }
+    return commit;
+  }
+
+  private async walkCommit(oid: string): Promise<WalkCommit> {
+    const commit = await this.readCommit(oid);
+    return { parents: this.shallow.has(oid) ? [] : commit.parents, time: commit.committer.timestamp };
+  }
+
+  /** A tree's entries in stored order; cached by id. */
+  readTree(oid: string): Promise<TreeEntry[]> {
+    return this.trees.readTree(requireOid(oid, 'tree id'));
+  }
+
+  /** A blob's bytes; INVALID_INPUT when the id names another kind of object. The buffer is shared: do not modify it. */
+  async readBlob(oid: string): Promise<Buffer> {
+    const object = await this.readObject(oid);
+    if (object.type !== 'blob') throw new FleetError('INVALID_INPUT', `${oid} is a ${object.type}, not a file's content.`, { oid });
+    return object.content;
+  }
+
+  /** HEAD of this work tree: the branch's short name (also when unborn) or detached, and its commit. */
+  readHead(): Promise<HeadInfo> {
+    return this.refs.readHead();
+  }
+
+  /** The oid of 'HEAD', a full ref name, or a short branch name; null when absent. Cached until invalidateRefs(). */
+  resolveRef(name: string): Promise<string | null> {
+    return this.refs.resolve(name);
+  }
+
+  /** Every local branch: short name -> oid (loose refs override packed-refs). */
+  listBranches(): Promise<Map<string, string>> {
+    return this.refs.listBranches();
+  }
+
+  /** Compare-and-swap of `ref` with git's lock protocol: BRANCH_MOVED if it no longer holds `expectedOld`, LOCKED if held. */
+  async updateRef(ref: string, newOid: string, expectedOld: string | null, reflogMessage: string, options?: RefUpdateOptions): Promise<void> {
+    requireOid(newOid, 'new value');
+    if (ref.startsWith('refs/heads/')) await this.readCommit(newOid);
+    else if (!(await this.hasObject(newOid))) throw new FleetError('GIT_CORRUPT', `Cannot point ${ref} at ${newOid}: no such object.`, { ref, oid: newOid });
+    try {
+      await compareAndSwapRef(this.layout, ref, newOid, expectedOld, reflogMessage, options);
+    } catch (error) {
+      // The ref may have moved under us (BRANCH_MOVED): cached values are not to be trusted any more.
+      this.refs.invalidate();
+      throw error;
+    }
+    this.refs.noteUpdated(ref, newOid);
+  }
+
+  /** Forgets cached ref values (call when .git changes on disk). */
+  invalidateRefs(): void {
+    this.refs.invalidate();
+  }
+
+  /** Writes a blob; returns its id. */
+  writeBlob(content: Buffer | string): Promise<string> {
+    return this.writer.writeBlob(content);
+  }
+
+  /** Writes a tree (entries in any order); returns its id. */
+  async writeTree(entries: TreeEntry[]): Promise<string> {
+    const sorted = sortTreeEntries(entries.map((entry) => ({ ...entry, mode: entry.mode === '40000' ? '040000' : entry.mode })));
+    const oid = await this.writer.writeTree(sorted);
+    this.trees.remember(oid, sorted);
+    return oid;
+  }
+
+  /** Writes a commit; returns its id. */
+  async writeCommit(commit: NewCommit): Promise<string> {
+    const oid = await this.writer.writeCommit(commit);
+    if (!this.commits.has(oid)) {
+      const committer = commit.committer ?? commit.author;
+      const message = commit.message.replace(/\r/g, '').replace(/^\n+/, '').replace(/\n+$/, '') + '\n';
+      this.commits.set(oid, Promise.resolve({ oid, tree: commit.tree, parents: [...commit.parents], author: { ...commit.author }, committer: { ...committer }, message }));
+    }
+    return oid;
+  }
+
+  /** The entry at 'a/b/c.md' below tree `treeOid`, or null. */
+  entryAtPath(treeOid: string, path: string): Promise<TreeEntry | null> {
+    return this.trees.entryAtPath(requireOid(treeOid, 'tree id'), path);
+  }
+
+  /** Every file path below `treeOid`, recursively, like `git ls-tree -r --name-only`; cached per tree. */
+  listFiles(treeOid: string): Promise<string[]> {
+    return this.trees.listFiles(requireOid(treeOid, 'tree id'));
+  }
+
+  /** A new root tree with `changes` applied (path -> blob oid, or null to delete); writes only the trees that change. */
+  updateTree(baseTreeOid: string, changes: Record<string, string | null>): Promise<string> {
+    return updateTree({ readTree: (oid) => this.readTree(oid), writeTree: (entries) => this.writeTree(entries) }, baseTreeOid, changes);
+  }
+
+  /** Commits only in `a` (ahead) and only in `b` (behind): `git rev-list --left-right --count a...b`. Cached per pair. */
+  aheadBehind(a: string, b: string): Promise<AheadBehind> {
+    return this.walker.aheadBehind(requireOid(a, 'commit id'), requireOid(b, 'commit id'));
+  }
+
+  /** True when `ancestor` is `descendant` or one of its ancestors. */
+  isAncestor(ancestor: string, descendant: string): Promise<boolean> {
+    return this.walker.isAncestor(requireOid(ancestor, 'commit id'), requireOid(descendant, 'commit id'));
+  }
+
+  /** Closes open pack files; the repository reopens them if used again. */
+  close(): Promise<void> {
+    return this.objects.close();
+  }
+}

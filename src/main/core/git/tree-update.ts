@@ -1,0 +1,97 @@
+// Builds a new root tree from a base tree and path changes, writing only the trees on changed paths.
+
+import { FleetError } from '../../../shared/errors';
+import { requireOid } from './oid';
+import type { TreeEntry } from './types';
+
+export interface TreeAccess {
+  readTree(oid: string): Promise<TreeEntry[]>;
+  writeTree(entries: TreeEntry[]): Promise<string>;
+}
+
+interface ChangeNode {
+  /** Changes to entries of this tree itself: name -> blob oid, or null to delete. */
+  leaves: Map<string, string | null>;
+  /** Changes below a sub-folder of this tree. */
+  folders: Map<string, ChangeNode>;
+}
+
+const FORBIDDEN_PARTS = new Set(['', '.', '..']);
+
+function invalidPath(path: string, reason: string): FleetError {
+  return new FleetError('INVALID_INPUT', `Cannot write "${path}" into a tree: ${reason}.`, { path });
+}
+
+/** Checks every path and groups the changes by folder, refusing a path that is both a file and a folder. */
+function buildChangeTree(changes: Record<string, string | null>): ChangeNode {
+  const root: ChangeNode = { leaves: new Map(), folders: new Map() };
+  for (const [path, value] of Object.entries(changes)) {
+    if (value !== null) requireOid(value, `blob id for "${path}"`);
+    const parts = path.split('/');
+    for (const part of parts) {
+      if (FORBIDDEN_PARTS.has(part)) throw invalidPath(path, 'a path needs non-empty parts without "." or ".."');
+      if (part.toLowerCase() === '.git') throw invalidPath(path, '".git" cannot be stored in a tree');
+      if (part.includes('\0')) throw invalidPath(path, 'it contains a NUL character');
+    }
+    let node = root;
+    for (const part of parts.slice(0, -1)) {
+      if (node.leaves.has(part)) throw invalidPath(path, `"${part}" is also changed as a file in the same update`);
+      let next = node.folders.get(part);
+      if (!next) {
+        next = { leaves: new Map(), folders: new Map() };
+        node.folders.set(part, next);
+      }
+      node = next;
+    }
+    const name = parts[parts.length - 1]!;
+    if (node.folders.has(name)) throw invalidPath(path, 'it is also used as a folder in the same update');
+    node.leaves.set(name, value);
+  }
+  return root;
+}
+
+/** Applies `node` to tree `treeOid` (null: no tree yet); returns the new tree id, or null when the tree ends up empty. */
+async function applyChanges(trees: TreeAccess, treeOid: string | null, node: ChangeNode): Promise<string | null> {
+  const entries = new Map<string, TreeEntry>((treeOid ? await trees.readTree(treeOid) : []).map((entry) => [entry.path, entry]));
+  let changed = false;
+  for (const [name, oid] of node.leaves) {
+    const existing = entries.get(name);
+    if (oid === null) {
+      changed = entries.delete(name) || changed;
+      continue;
+    }
+    if (existing?.type === 'blob' && existing.oid === oid) continue;
+    // Existing files keep their mode (executable, symlink); new files are regular files.
+    entries.set(name, { mode: existing?.type === 'blob' ? existing.mode : '100644', path: name, oid, type: 'blob' });
+    changed = true;
+  }
+  const folderNames = [...node.folders.keys()];
+  const newSubtrees = await Promise.all(
+    folderNames.map((name) => {
+      const existing = entries.get(name);
+      return applyChanges(trees, existing?.type === 'tree' ? existing.oid : null, node.folders.get(name)!);
+    }),
+  );
+  folderNames.forEach((name, i) => {
+    const existing = entries.get(name);
+    const subtree = newSubtrees[i]!;
+    if (subtree === null) {
+      // Only deletions below something that is not a folder: nothing to remove, leave the entry alone.
+      if (existing?.type === 'tree') changed = entries.delete(name) || changed;
+      return;
+    }
+    if (existing?.type === 'tree' && existing.oid === subtree) return;
+    entries.set(name, { mode: '040000', path: name, oid: subtree, type: 'tree' });
+    changed = true;
+  });
+  if (!changed) return treeOid;
+  if (entries.size === 0) return null;
+  return trees.writeTree([...entries.values()]);
+}
+
+/** The root tree after applying `changes` (path -> blob oid, or null to delete; empty folders disappear) to `baseTreeOid`. */
+export async function updateTree(trees: TreeAccess, baseTreeOid: string, changes: Record<string, string | null>): Promise<string> {
+  requireOid(baseTreeOid, 'tree id');
+  const root = await applyChanges(trees, baseTreeOid, buildChangeTree(changes));
+  return root ?? trees.writeTree([]);
+}
