@@ -74,10 +74,18 @@ export class PackSet {
     return this.locate(oid) !== null;
   }
 
-  /** The object `oid` from the packs, or null when no pack holds it. */
+  /** The object `oid` from the packs, or null when no pack holds it (or its pack was deleted: rescan then). */
   async read(oid: string): Promise<GitObject | null> {
     const found = this.locate(oid);
-    return found ? this.readAt(found.pack, found.offset) : null;
+    if (!found) return null;
+    try {
+      return await this.readAt(found.pack, found.offset);
+    } catch (error) {
+      // `git gc` removed the pack after its handle was closed; the objects are in a newer pack.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      this.packs = this.packs.filter((pack) => pack !== found.pack);
+      return null;
+    }
   }
 
   private readAt(pack: Pack, offset: number): Promise<GitObject> {

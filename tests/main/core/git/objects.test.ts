@@ -1,0 +1,180 @@
+// Reading objects: every object of packed (OFS and REF deltas), loose and multi-pack repositories equals git's bytes.
+
+import { afterAll, describe, expect, it } from 'vitest';
+import { chmodSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { GitRepository } from '../../../../src/main/core/git/repository';
+import { catAllObjects, cleanupTempDirs, commitFiles, git, importCommits, initRepo, type ImportedCommit } from '../../../helpers/git';
+
+afterAll(cleanupTempDirs);
+
+/** Text that changes a little from one version to the next, so git stores it as deltas. */
+function evolvingText(name: string, version: number): string {
+  const lines: string[] = [];
+  for (let i = 0; i < 120; i++) lines.push(`${name} line ${i}: ${i % 7 === version % 7 ? `changed in v${version}` : 'steady content here'}`);
+  for (let v = 0; v < version; v++) lines.push(`history note ${v} for ${name}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** A repository of 60 commits over nested folders whose files evolve (delta chains after a repack). */
+function makeEvolvingRepo(): string {
+  const dir = initRepo();
+  const commits: ImportedCommit[] = [];
+  for (let i = 0; i < 60; i++) {
+    const files: Record<string, string | null> = {
+      [`web/src/pages/page-${i % 5}.tsx`]: evolvingText(`page-${i % 5}`, i),
+      'api/src/routes/index.ts': evolvingText('routes', i),
+      [`docs/notes/${i % 3}/note.md`]: evolvingText(`note-${i % 3}`, i),
+    };
+    if (i === 40) files['docs/notes/1/note.md'] = null;
+    commits.push({ branch: 'main', parents: i === 0 ? [] : [i - 1], time: 1_700_000_000 + i * 3600, files });
+  }
+  importCommits(dir, commits);
+  git(dir, 'reset', '-q', '--hard', 'main');
+  return dir;
+}
+
+async function expectAllObjectsMatch(dir: string): Promise<number> {
+  const repo = await GitRepository.open(dir);
+  const expected = catAllObjects(dir);
+  for (const [oid, object] of expected) {
+    const read = await repo.readObject(oid);
+    expect(read.type, oid).toBe(object.type);
+    expect(read.content.equals(object.content), `${oid} (${object.type}) content`).toBe(true);
+  }
+  await repo.close();
+  return expected.size;
+}
+
+/** How the packs store deltas: entries by kind (from the type bits at each offset git verify-pack lists), longest chain. */
+function deltaStats(dir: string): { ofs: number; ref: number; longestChain: number } {
+  const packDir = join(dir, '.git', 'objects', 'pack');
+  const stats = { ofs: 0, ref: 0, longestChain: 0 };
+  for (const idx of readdirSync(packDir).filter((name) => name.endsWith('.idx'))) {
+    const pack = readFileSync(join(packDir, idx.replace(/\.idx$/, '.pack')));
+    for (const line of git(dir, 'verify-pack', '-v', join(packDir, idx)).split('\n')) {
+      const entry = /^[0-9a-f]{40} \w+\s+\d+ \d+ (\d+) (\d+) [0-9a-f]{40}$/.exec(line);
+      if (entry) {
+        const kind = (pack[Number(entry[1])]! >> 4) & 7;
+        if (kind === 6) stats.ofs++;
+        if (kind === 7) stats.ref++;
+        stats.longestChain = Math.max(stats.longestChain, Number(entry[2]));
+      }
+    }
+  }
+  return stats;
+}
+
+function packCount(dir: string): number {
+  return readdirSync(join(dir, '.git', 'objects', 'pack')).filter((name) => name.endsWith('.pack')).length;
+}
+
+describe('reading objects', () => {
+  it('reads every object of an aggressively packed repository (offset deltas) exactly as git cat-file does', async () => {
+    const dir = makeEvolvingRepo();
+    git(dir, 'gc', '--aggressive', '-q');
+    expect(packCount(dir)).toBe(1);
+    const stats = deltaStats(dir);
+    expect(stats.ofs).toBeGreaterThan(50);
+    expect(stats.ref).toBe(0);
+    expect(stats.longestChain).toBeGreaterThan(5);
+    expect(await expectAllObjectsMatch(dir)).toBeGreaterThan(200);
+  });
+
+  it('reads every object of a pack that uses REF_DELTA (no delta base offsets)', async () => {
+    const dir = makeEvolvingRepo();
+    git(dir, '-c', 'repack.useDeltaBaseOffset=false', 'repack', '-adf', '-q');
+    const stats = deltaStats(dir);
+    expect(stats.ref).toBeGreaterThan(50);
+    expect(stats.ofs).toBe(0);
+    expect(await expectAllObjectsMatch(dir)).toBeGreaterThan(200);
+  });
+
+  it('reads loose objects and objects spread over two packs', async () => {
+    const dir = makeEvolvingRepo();
+    git(dir, 'repack', '-ad', '-q');
+    commitFiles(dir, { 'api/src/routes/index.ts': evolvingText('routes', 99) }, 'second pack 1');
+    commitFiles(dir, { 'web/new.ts': 'export const fresh = 1;\n' }, 'second pack 2');
+    git(dir, 'repack', '-d', '-q');
+    commitFiles(dir, { 'web/loose.ts': 'export const loose = true;\n' }, 'loose commit');
+    expect(packCount(dir)).toBe(2);
+    expect(Number(/count: (\d+)/.exec(git(dir, 'count-objects', '-v'))![1])).toBeGreaterThan(0);
+    await expectAllObjectsMatch(dir);
+  });
+
+  it('finds objects in packs written after it opened, and after git gc removed the old packs', async () => {
+    const dir = makeEvolvingRepo();
+    git(dir, 'repack', '-ad', '-q');
+    const repo = await GitRepository.open(dir);
+    const first = await repo.readCommit(git(dir, 'rev-parse', 'HEAD'));
+    const added = commitFiles(dir, { 'late.txt': 'written after open\n' }, 'late');
+    git(dir, 'repack', '-d', '-q');
+    git(dir, 'prune-packed');
+    expect((await repo.readCommit(added)).parents).toEqual([first.oid]);
+    await repo.close();
+    git(dir, 'gc', '-q', '--prune=now');
+    const tree = await repo.readTree(first.tree);
+    expect(tree.map((e) => e.path)).toEqual(['api', 'docs', 'web']);
+    expect(await repo.hasObject(added)).toBe(true);
+    expect(await repo.hasObject('1234567890123456789012345678901234567890')).toBe(false);
+    await expect(repo.readObject('1234567890123456789012345678901234567890')).rejects.toMatchObject({ code: 'GIT_CORRUPT' });
+  });
+});
+
+describe('parsed commits and trees', () => {
+  const dir = initRepo();
+  const base = commitFiles(dir, { 'README.md': '# Fleet\n', 'web/app.tsx': 'app\n', 'web/pages/a b.tsx': 'spaces\n', 'web/pages/été.md': 'unicode\n' }, 'first', '2021-03-04T05:06:07+05:30');
+  symlinkSync('README.md', join(dir, 'link.md'));
+  commitFiles(dir, { 'tools/run.sh': '#!/bin/sh\necho run\n' }, 'second\n\nwith a body\n', '2021-03-05T10:00:00-07:00');
+  chmodSync(join(dir, 'tools/run.sh'), 0o755);
+  git(dir, 'add', '-A');
+  git(dir, 'update-index', '--add', '--cacheinfo', `160000,${base},vendor/submodule`);
+  git(dir, 'commit', '-q', '-m', 'third: exec bit and a submodule');
+  git(dir, 'checkout', '-q', '-b', 'side', 'HEAD~1');
+  commitFiles(dir, { 'side.txt': 'side\n' }, 'side work');
+  git(dir, 'checkout', '-q', 'main');
+  git(dir, 'merge', '-q', '--no-ff', '-m', 'merge side', 'side');
+  git(dir, 'gc', '-q');
+
+  it('reads every commit with the tree, parents, people, time zones and message git shows', async () => {
+    const repo = await GitRepository.open(dir);
+    for (const oid of git(dir, 'rev-list', '--all').split('\n')) {
+      const commit = await repo.readCommit(oid);
+      expect(commit.tree).toBe(git(dir, 'rev-parse', `${oid}^{tree}`));
+      expect(commit.parents).toEqual(git(dir, 'rev-list', '--parents', '-n1', oid).split(' ').slice(1));
+      expect(`${commit.author.name} <${commit.author.email}> ${commit.author.timestamp}`).toBe(git(dir, 'log', '-1', '--format=%an <%ae> %at', oid));
+      expect(`${commit.committer.name} <${commit.committer.email}> ${commit.committer.timestamp}`).toBe(git(dir, 'log', '-1', '--format=%cn <%ce> %ct', oid));
+      expect(commit.message).toBe(`${git(dir, 'log', '-1', '--format=%B', oid)}\n`);
+    }
+    const first = await repo.readCommit(base);
+    expect(first.author.timezoneOffset).toBe(-330);
+    const second = await repo.readCommit(git(dir, 'log', '--format=%H', '--grep=^second', 'main'));
+    expect(second.committer.timezoneOffset).toBe(420);
+  });
+
+  it('reads trees entry by entry as git cat-file -p prints them, and lists files like git ls-tree -r', async () => {
+    const repo = await GitRepository.open(dir);
+    const trees = git(dir, 'rev-list', '--all', '--objects')
+      .split('\n')
+      .map((line) => line.split(' ')[0]!)
+      .filter((oid) => git(dir, 'cat-file', '-t', oid) === 'tree');
+    for (const oid of trees) {
+      const printed = (await repo.readTree(oid)).map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}`).join('\n');
+      expect(printed).toBe(git(dir, '-c', 'core.quotePath=false', 'cat-file', '-p', oid));
+    }
+    const head = (await repo.readCommit(git(dir, 'rev-parse', 'HEAD'))).tree;
+    const files = await repo.listFiles(head);
+    expect(files).toEqual(git(dir, 'ls-tree', '-r', '-z', '--name-only', 'HEAD').split('\0').filter(Boolean));
+    expect(files).toContain('vendor/submodule');
+    expect(await repo.entryAtPath(head, 'tools/run.sh')).toMatchObject({ mode: '100755', type: 'blob' });
+    expect(await repo.entryAtPath(head, 'link.md')).toMatchObject({ mode: '120000', type: 'blob' });
+    expect(await repo.entryAtPath(head, 'vendor/submodule')).toMatchObject({ mode: '160000', type: 'commit', oid: base });
+    expect(await repo.entryAtPath(head, 'web/pages')).toMatchObject({ mode: '040000', type: 'tree' });
+    expect(await repo.entryAtPath(head, 'web/pages/été.md')).toMatchObject({ oid: git(dir, 'rev-parse', 'HEAD:web/pages/été.md') });
+    expect(await repo.entryAtPath(head, 'web/missing.ts')).toBeNull();
+    expect(await repo.entryAtPath(head, 'README.md/inside')).toBeNull();
+    expect((await repo.readBlob(git(dir, 'rev-parse', 'HEAD:web/pages/a b.tsx'))).toString()).toBe('spaces\n');
+    await expect(repo.readBlob(head)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(repo.readCommit(head)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+});
