@@ -47,7 +47,7 @@ describe('the board', () => {
   });
 
   it('follows commits made with the git CLI: written, approved, behind, phase', async () => {
-    const wt = join(dir, '..', 'wt-drivers');
+    const wt = join(makeTempDir(), 'wt-drivers');
     git(dir, 'worktree', 'add', '-q', wt, 'module/drivers-hub');
     commitFiles(wt, { 'enhancements/drivers-hub/AS_IS_ANALYSIS.md': '# Drivers\n\nThe drivers page lists drivers.\n' }, 'as-is');
     commitFiles(

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { GitRepository } from '../../../../src/main/core/git/repository';
 import { commitDocuments } from '../../../../src/main/core/docs/commit-docs';
 import { initWorkspace } from '../../../../src/main/core/workspace/init';
-import { cleanupTempDirs, commitFiles, git, initRepo, writeFiles } from '../../../helpers/git';
+import { cleanupTempDirs, commitFiles, git, initRepo, makeTempDir, writeFiles } from '../../../helpers/git';
 
 afterAll(cleanupTempDirs);
 
@@ -72,7 +72,7 @@ describe('commitDocuments', () => {
 
   it('refuses to write the branch that is checked out, in the main or a linked work tree', async () => {
     const { dir, repo } = await initialised();
-    git(dir, 'worktree', 'add', '-q', join(dir, '..', 'wt-linked'), 'module/drivers-hub');
+    git(dir, 'worktree', 'add', '-q', join(makeTempDir(), 'wt-linked'), 'module/drivers-hub');
     const tip = git(dir, 'rev-parse', 'module/drivers-hub');
     await expect(
       commitDocuments(repo, { branch: 'module/drivers-hub', expectedTip: tip, changes: [{ path: 'enhancements/drivers-hub/TEST_PLAN.md', content: 'x\n' }], message: 'x' }),

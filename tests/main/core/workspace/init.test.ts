@@ -7,7 +7,7 @@ import { initWorkspace } from '../../../../src/main/core/workspace/init';
 import { renderTemplate } from '../../../../src/main/core/docs/templates';
 import { DEFAULT_MODULES } from '../../../../src/shared/catalog';
 import { DOC_FILE_NAMES } from '../../../../src/shared/documents';
-import { cleanupTempDirs, commitFiles, git, initRepo, writeFiles } from '../../../helpers/git';
+import { cleanupTempDirs, commitFiles, git, initRepo, makeTempDir, writeFiles } from '../../../helpers/git';
 
 afterAll(cleanupTempDirs);
 
@@ -77,8 +77,8 @@ describe('initWorkspace', () => {
   it('changes nothing when run again, and never overwrites a written document', async () => {
     const dir = sampleRepo();
     await initWorkspace((await Workspace.open(dir)).repo);
-    git(dir, 'worktree', 'add', '-q', join(dir, '..', 'wt-fleet'), 'module/fleet-hub');
-    const wt = join(dir, '..', 'wt-fleet');
+    const wt = join(makeTempDir(), 'wt-fleet');
+    git(dir, 'worktree', 'add', '-q', wt, 'module/fleet-hub');
     commitFiles(wt, { 'enhancements/fleet-hub/AS_IS_ANALYSIS.md': '# Fleet hub\n\nReal analysis.\n' }, 'write as-is');
     const before = refsSnapshot(dir);
 
@@ -93,7 +93,7 @@ describe('initWorkspace', () => {
   it('creates the branch of a module added to the manifest later', async () => {
     const dir = sampleRepo();
     await initWorkspace((await Workspace.open(dir)).repo);
-    const wt = join(dir, '..', 'wt-workspace');
+    const wt = join(makeTempDir(), 'wt-workspace');
     git(dir, 'worktree', 'add', '-q', wt, 'fleet/workspace');
     const manifest = JSON.parse(readFileSync(join(wt, '.fleet/manifest.json'), 'utf8'));
     manifest.modules.push({ id: 'route-planning', title: 'Route Planning', category: 'operational', patterns: ['**/*route*'] });
