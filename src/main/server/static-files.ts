@@ -9,7 +9,7 @@ import { SECURITY_HEADERS } from './content-security-policy';
 import { contentTypeFor } from './content-types';
 import { replyText } from './http-replies';
 
-export type StaticTarget = { kind: 'file'; path: string; isIndex: boolean } | { kind: 'refused' };
+export type StaticTarget = { kind: 'file'; path: string; isIndex: boolean; rootAsset: string | null } | { kind: 'refused' };
 
 /**
  * Maps a raw request path (not yet normalised, so `..` cannot hide) to a file under `rootDir`.
@@ -27,10 +27,14 @@ export function resolveStaticTarget(rootDir: string, rawPath: string): StaticTar
     if (segment === '.' || segment === '..' || /[/\\\0]/.test(segment)) return { kind: 'refused' };
     if (segment !== '') segments.push(segment);
   }
-  if (segments.length === 0) return { kind: 'file', path: join(rootDir, 'index.html'), isIndex: true };
+  if (segments.length === 0) return { kind: 'file', path: join(rootDir, 'index.html'), isIndex: true, rootAsset: null };
   const path = join(rootDir, ...segments);
   if (!path.startsWith(rootDir + sep)) return { kind: 'refused' };
-  return { kind: 'file', path, isIndex: path === join(rootDir, 'index.html') };
+  // index.html links ./assets/… relatively (it must, for file:// under Electron), so a page served at a
+  // nested route asks for /<route>/assets/…: those resolve to the root's assets folder.
+  const assetsAt = segments.indexOf('assets', 1);
+  const rootAsset = assetsAt > 0 ? join(rootDir, ...segments.slice(assetsAt)) : null;
+  return { kind: 'file', path, isIndex: path === join(rootDir, 'index.html'), rootAsset };
 }
 
 /** A path whose last segment has no extension is an in-app route (e.g. /module/fleet-hub), not a file. */
@@ -42,7 +46,7 @@ function looksLikeRoute(rawPath: string): boolean {
 function cacheControlFor(rawPath: string, isIndex: boolean): string {
   if (isIndex) return 'no-store';
   // Vite puts content-hashed file names under /assets/, so they never change.
-  return rawPath.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+  return rawPath.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
 async function regularFileInside(rootDir: string, path: string): Promise<{ size: number; path: string } | null> {
@@ -60,7 +64,7 @@ async function regularFileInside(rootDir: string, path: string): Promise<{ size:
 export async function serveStatic(request: IncomingMessage, response: ServerResponse, rootDir: string, rawPath: string): Promise<void> {
   const target = resolveStaticTarget(rootDir, rawPath);
   if (target.kind === 'refused') return replyText(response, 400, 'Bad path.');
-  let file = await regularFileInside(rootDir, target.path);
+  let file = (await regularFileInside(rootDir, target.path)) ?? (target.rootAsset ? await regularFileInside(rootDir, target.rootAsset) : null);
   let isIndex = target.isIndex;
   if (!file && looksLikeRoute(rawPath)) {
     file = await regularFileInside(rootDir, join(rootDir, 'index.html'));

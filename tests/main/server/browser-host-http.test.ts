@@ -2,7 +2,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../../src/main/server/browser-host';
 import { SESSION_COOKIE } from '../../../src/shared/wire';
 import { cleanupTempDirs } from '../../helpers/git';
-import { INDEX_HTML, makeRendererDir, makeSmallCore, rawGet } from './host-fixture';
+import { INDEX_HTML, makeRendererDir, disposeCores, makeCore, rawGet } from './host-fixture';
 
 const EXPECTED_CSP =
   "default-src 'none'; script-src 'self'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
@@ -11,11 +11,12 @@ const EXPECTED_CSP =
 const hosts: BrowserHost[] = [];
 afterEach(async () => {
   for (const host of hosts.splice(0)) await host.close();
+  await disposeCores();
 });
 afterAll(cleanupTempDirs);
 
 async function start(): Promise<BrowserHost> {
-  const host = await startBrowserHost({ app: makeSmallCore(), rendererDir: makeRendererDir(), log: () => undefined });
+  const host = await startBrowserHost({ app: makeCore(), rendererDir: makeRendererDir(), log: () => undefined });
   hosts.push(host);
   return host;
 }
@@ -76,6 +77,8 @@ describe('the browser host over HTTP', () => {
     const route = await rawGet(host.port, '/module/fleet-hub', cookieOf(host));
     expect(route.status).toBe(200);
     expect(route.body).toBe(INDEX_HTML);
+    const relativeAsset = await rawGet(host.port, '/module/assets/app.js', cookieOf(host));
+    expect([relativeAsset.status, relativeAsset.headers['content-type']]).toEqual([200, 'text/javascript; charset=utf-8']);
     expect((await rawGet(host.port, '/assets/missing.js', cookieOf(host))).status).toBe(404);
     expect((await rawGet(host.port, '/', cookieOf(host), 'POST')).status).toBe(405);
   });
@@ -92,7 +95,7 @@ describe('the browser host over HTTP', () => {
 
   it('warns in one line when bound to an address other machines can reach', async () => {
     const warnings: string[] = [];
-    const host = await startBrowserHost({ app: makeSmallCore(), rendererDir: makeRendererDir(), host: '0.0.0.0', log: () => undefined, warn: (line) => warnings.push(line) });
+    const host = await startBrowserHost({ app: makeCore(), rendererDir: makeRendererDir(), host: '0.0.0.0', log: () => undefined, warn: (line) => warnings.push(line) });
     hosts.push(host);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/^warning: .*0\.0\.0\.0/);
@@ -100,6 +103,6 @@ describe('the browser host over HTTP', () => {
   });
 
   it('refuses to start without a built renderer, saying how to build it', async () => {
-    await expect(startBrowserHost({ app: makeSmallCore(), rendererDir: '/nonexistent/renderer' })).rejects.toThrow(/npm run build/);
+    await expect(startBrowserHost({ app: makeCore(), rendererDir: '/nonexistent/renderer' })).rejects.toThrow(/npm run build/);
   });
 });

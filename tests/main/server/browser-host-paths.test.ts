@@ -4,11 +4,12 @@ import { dirname, join } from 'node:path';
 import { startBrowserHost, type BrowserHost } from '../../../src/main/server/browser-host';
 import { SESSION_COOKIE } from '../../../src/shared/wire';
 import { cleanupTempDirs } from '../../helpers/git';
-import { SECRET, makeRendererDir, makeSmallCore, rawGet } from './host-fixture';
+import { SECRET, makeRendererDir, disposeCores, makeCore, rawGet } from './host-fixture';
 
 const hosts: BrowserHost[] = [];
 afterEach(async () => {
   for (const host of hosts.splice(0)) await host.close();
+  await disposeCores();
 });
 afterAll(cleanupTempDirs);
 
@@ -16,7 +17,7 @@ describe('the browser host keeps requests inside the renderer folder', () => {
   it('never serves a file outside it, whatever the encoding of ..', async () => {
     const rendererDir = makeRendererDir();
     symlinkSync(join(dirname(rendererDir), 'secret.txt'), join(rendererDir, 'assets', 'linked.txt'));
-    const host = await startBrowserHost({ app: makeSmallCore(), rendererDir, log: () => undefined });
+    const host = await startBrowserHost({ app: makeCore(), rendererDir, log: () => undefined });
     hosts.push(host);
     const cookie = { Cookie: `${SESSION_COOKIE}=${host.token}` };
     const attempts = [

@@ -2,19 +2,20 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import { startBrowserHost, type BrowserHost } from '../../../src/main/server/browser-host';
 import { SESSION_COOKIE, WS_PATH, type WireResult } from '../../../src/shared/wire';
-import { cleanupTempDirs, makeTempDir } from '../../helpers/git';
-import { connectSocket, makeRendererDir, makeSmallCore, messagesOf } from './host-fixture';
+import { cleanupTempDirs, commitFiles, initRepo } from '../../helpers/git';
+import { connectSocket, makeRendererDir, disposeCores, makeCore, messagesOf } from './host-fixture';
 
 const hosts: BrowserHost[] = [];
 const sockets: WebSocket[] = [];
 afterEach(async () => {
   for (const socket of sockets.splice(0)) socket.terminate();
   for (const host of hosts.splice(0)) await host.close();
+  await disposeCores();
 });
 afterAll(cleanupTempDirs);
 
 async function start(): Promise<BrowserHost> {
-  const host = await startBrowserHost({ app: makeSmallCore(), rendererDir: makeRendererDir(), log: () => undefined });
+  const host = await startBrowserHost({ app: makeCore(), rendererDir: makeRendererDir(), log: () => undefined });
   hosts.push(host);
   return host;
 }
@@ -59,7 +60,7 @@ describe('the browser host WebSocket', () => {
     socket.send(JSON.stringify({ type: 'call', id: 3, method: 'dropDatabase', input: {} }));
     socket.send(JSON.stringify({ type: 'nonsense', id: 4 }));
     const info = (await next((m) => m.type === 'result' && m.id === 1)) as WireResult;
-    expect(info.result).toEqual({ ok: true, value: { version: '0.0.0-test', transport: 'browser', platform: process.platform, canPickFolder: false } });
+    expect(info.result).toMatchObject({ ok: true, value: { version: '0.0.0-test', transport: 'browser', platform: process.platform, canPickFolder: false } });
     const bad = (await next((m) => m.type === 'result' && m.id === 2)) as WireResult;
     expect(bad.result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('path') } });
     expect((await next((m) => m.type === 'result' && m.id === 3)) as WireResult).toMatchObject({ result: { ok: false, error: { code: 'UNKNOWN_METHOD' } } });
@@ -78,7 +79,8 @@ describe('the browser host WebSocket', () => {
     const first = await open(host);
     const second = await open(host);
     const [nextOfFirst, nextOfSecond] = [messagesOf(first), messagesOf(second)];
-    const folder = makeTempDir('fleet-ws-');
+    const folder = initRepo();
+    commitFiles(folder, { 'README.md': '# fleet\n' }, 'first');
     first.send(JSON.stringify({ type: 'call', id: 7, method: 'openWorkspace', input: { path: folder } }));
     for (const next of [nextOfFirst, nextOfSecond]) {
       expect(await next((m) => m.type === 'event')).toEqual({ type: 'event', event: 'workspaceChanged', payload: expect.objectContaining({ path: folder }) });

@@ -1,18 +1,15 @@
-// Test fixtures for the browser host: a built-renderer folder, a small FleetApp-shaped core with real
-// handlers, raw HTTP requests (so `..` reaches the server unnormalised) and WebSocket clients.
+// Test fixtures for the browser host: a built-renderer folder, the real core, raw HTTP requests (so `..`
+// reaches the server unnormalised) and WebSocket clients.
 
 import { request } from 'node:http';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { WebSocket } from 'ws';
-import type { FleetApp } from '../../../src/main/core/app';
-import type { FleetHandlers } from '../../../src/shared/contract';
-import { FleetError } from '../../../src/shared/errors';
-import type { WorkspaceSummary } from '../../../src/shared/types';
+import { createFleetApp, type FleetApp } from '../../../src/main/core/app';
 import type { WireServerMessage } from '../../../src/shared/wire';
 import { makeTempDir } from '../../helpers/git';
 
-export const INDEX_HTML = '<!doctype html><title>Fleet Control</title><div id="root"></div><script type="module" src="/assets/app.js"></script>\n';
+export const INDEX_HTML = '<!doctype html><title>Fleet Control</title><div id="root"></div><script type="module" src="./assets/app.js"></script>\n';
 export const SECRET = 'outside-the-renderer-folder';
 
 /** A renderer folder as the build leaves it, next to a file the server must never serve. */
@@ -28,45 +25,17 @@ export function makeRendererDir(): string {
   return dir;
 }
 
-type Emit = Parameters<FleetApp['onEvent']>[0];
+const cores: FleetApp[] = [];
 
-/** A core with the contract's shape: opening a folder that exists emits workspaceChanged, like the real one. */
-export function makeSmallCore(): Pick<FleetApp, 'handlers' | 'onEvent'> {
-  const listeners = new Set<Emit>();
-  let current: WorkspaceSummary | null = null;
-  const noWorkspace = async (): Promise<never> => {
-    throw new FleetError('NO_WORKSPACE', 'No workspace is open.');
-  };
-  const handlers: FleetHandlers = {
-    getAppInfo: async () => ({ version: '0.0.0-test', transport: 'browser', platform: process.platform, canPickFolder: false }),
-    listRecentWorkspaces: async () => [],
-    getCurrentWorkspace: async () => current,
-    openWorkspace: async ({ path }) => {
-      if (!existsSync(path)) throw new FleetError('PATH_NOT_FOUND', `There is no folder at ${path}.`, { path });
-      current = {
-        path, name: basename(path), initialised: false, baseBranch: 'main', workspaceBranch: 'fleet/workspace',
-        branchPrefix: 'module/', docsFolder: 'enhancements', head: { branch: 'main', oid: null, detached: false }, isDemo: false, moduleCount: 0,
-      };
-      for (const listener of listeners) listener('workspaceChanged', current);
-      return current;
-    },
-    openDemoWorkspace: noWorkspace,
-    pickWorkspaceFolder: async () => {
-      throw new FleetError('UNSUPPORTED', 'No folder dialog in a browser.');
-    },
-    initWorkspace: noWorkspace,
-    cancelJob: async () => ({ cancelled: false }),
-    getBoard: noWorkspace,
-    getModule: noWorkspace,
-    readDocument: noWorkspace,
-  };
-  return {
-    handlers,
-    onEvent(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
+/** The real application core on its own temp app-data folder (no repository watcher); see disposeCores. */
+export function makeCore(): FleetApp {
+  const core = createFleetApp({ appDataDir: makeTempDir('fleet-host-appdata-'), transport: 'browser', version: '0.0.0-test', log: () => undefined, watch: false });
+  cores.push(core);
+  return core;
+}
+
+export async function disposeCores(): Promise<void> {
+  for (const core of cores.splice(0)) await core.dispose();
 }
 
 export interface RawResponse {

@@ -1,0 +1,185 @@
+// The command line over the same core: `serve` (the browser UI), `init` and `status`. Runs in plain Node
+// (never imports electron); prints one `error: …` line and exits 1 on failure, 2 on bad usage.
+
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { version } from '../../package.json';
+import { createFleetApp, defaultAppDataDir, type FleetApp } from './core/app';
+import { startBrowserHost } from './server/browser-host';
+import { FleetError } from '../shared/errors';
+import { DOC_KINDS, type DocKind } from '../shared/documents';
+import type { BoardState, ModuleCard } from '../shared/types';
+
+const USAGE = `Usage: fleet-control <command> [options]
+
+Commands:
+  serve [--port N] [--host ADDR] [<repo>]   Serve the app to a browser; the demo workspace when no repo is given.
+                                            Prints the URL to open (it carries a one-time token). Ctrl+C stops it.
+  init <repo> [--base BRANCH]               Commit the manifest on fleet/workspace and create one branch per module.
+  status <repo> [--json]                    Show every module: phase, documents, ahead/behind the base, matched files.
+
+Options:
+  -h, --help       Show this help.
+  -v, --version    Print the version.
+
+Environment:
+  FLEET_CONTROL_HOME   App-data folder (default: $XDG_CONFIG_HOME/fleet-control or ~/.config/fleet-control).
+  FLEET_DEBUG=1        Print stack traces with errors.
+`;
+
+/** Bad command-line usage: reported with exit code 2. */
+class UsageError extends Error {}
+
+const debug = process.env.FLEET_DEBUG === '1';
+const print = (line = ''): boolean => process.stdout.write(`${line}\n`);
+const printErr = (line: string): boolean => process.stderr.write(`${line}\n`);
+const log = (message: string, error?: unknown): void => {
+  if (debug) printErr(`${message}${error instanceof Error ? `\n${error.stack}` : ''}`);
+  else printErr(`warning: ${message}${error instanceof Error ? `: ${error.message}` : ''}`);
+};
+
+const COMMAND_OPTIONS: Record<string, string[]> = { serve: ['port', 'host'], init: ['base'], status: ['json'] };
+
+function parseCommandLine(argv: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        base: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    // Node's message goes on about positional arguments after '--'; the first sentence is the point.
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+  }
+  const [command, ...rest] = parsed.positionals;
+  const values = parsed.values;
+  if (values.help || values.version) return { command: values.help ? 'help' : 'version', rest, values };
+  if (!command) throw new UsageError('no command given');
+  const allowed = COMMAND_OPTIONS[command];
+  if (!allowed) throw new UsageError(`unknown command "${command}"`);
+  for (const name of Object.keys(values)) {
+    if (!allowed.includes(name)) throw new UsageError(`${command} does not take --${name}`);
+  }
+  const maxPositionals = 1;
+  if (rest.length > maxPositionals) throw new UsageError(`${command} takes one repository path, got ${rest.length}`);
+  if (command !== 'serve' && rest.length === 0) throw new UsageError(`${command} needs the path of a repository`);
+  return { command, rest, values };
+}
+
+function parsePort(text: string | undefined): number {
+  if (text === undefined) return 0;
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got "${text}"`);
+  return Number(text);
+}
+
+function newApp(watch: boolean): FleetApp {
+  return createFleetApp({ appDataDir: defaultAppDataDir(), transport: 'browser', version, log, watch });
+}
+
+/** `serve`: opens the repository (or the demo), starts the browser host, and runs until Ctrl+C. */
+async function serve(repo: string | undefined, host: string | undefined, port: number): Promise<void> {
+  const app = newApp(true);
+  const workspace = repo ? await app.openWorkspace(repo) : await app.openDemoWorkspace();
+  const server = await startBrowserHost({ app, host, port, rendererDir: join(__dirname, '..', 'renderer'), log });
+  print(`Fleet Control is serving ${workspace.name} at ${server.url}  (Ctrl+C stops it)`);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop).off('SIGTERM', stop);
+      // A second Ctrl+C while closing exits at once.
+      process.once('SIGINT', () => process.exit(130));
+      void server.close().then(() => app.dispose()).finally(resolve);
+    };
+    process.on('SIGINT', stop).on('SIGTERM', stop);
+  });
+}
+
+/** `init`: progress on stderr, a summary on stdout. */
+async function init(repo: string, baseBranch: string | undefined): Promise<void> {
+  const app = newApp(false);
+  try {
+    const workspace = await app.openWorkspace(repo);
+    const result = await app.initWorkspace({ baseBranch }, (p) => printErr(`[${p.done}/${p.total}] ${p.message}`));
+    const summary = await app.getBoard();
+    print(`Initialised ${workspace.path} on base branch ${summary.workspace.baseBranch}.`);
+    print(`  workspace branch ${result.workspaceBranch}: ${result.manifestCommitted ? 'manifest committed' : 'manifest already there'}`);
+    print(`  module branches: ${result.createdBranches.length} created, ${result.existingBranches.length} already there`);
+  } finally {
+    await app.dispose();
+  }
+}
+
+const DOC_HEADINGS: Record<DocKind, string> = { 'as-is': 'AS-IS', 'to-be': 'TO-BE', 'implementation-log': 'IMPL-LOG', 'test-plan': 'TEST-PLAN', summary: 'SUMMARY' };
+
+function moduleRow(card: ModuleCard): string[] {
+  const docs = DOC_KINDS.map((kind) => card.docs.find((doc) => doc.kind === kind)?.state ?? 'missing');
+  const aheadBehind = card.branchExists ? `+${card.ahead ?? 0} -${card.behind ?? 0}` : 'no branch';
+  return [`  ${card.id}`, card.phase, ...docs, aheadBehind, String(card.matchedFiles)];
+}
+
+/** The board as a table grouped by category, columns padded to fit. */
+function formatBoardTable(board: BoardState): string {
+  const header = ['  MODULE', 'PHASE', ...DOC_KINDS.map((kind) => DOC_HEADINGS[kind]), 'AHEAD/BEHIND', 'FILES'];
+  const groups = board.categories
+    .map((category) => ({ title: category.title, rows: board.modules.filter((m) => m.category === category.id).map(moduleRow) }))
+    .filter((group) => group.rows.length > 0);
+  const widths = header.map((cell, i) => Math.max(cell.length, ...groups.flatMap((g) => g.rows.map((row) => row[i]?.length ?? 0))));
+  const line = (cells: string[]): string => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const { workspace } = board;
+  const lines = [
+    `${workspace.name} (${workspace.path}): ${board.modules.length} modules, base ${workspace.baseBranch} at ${board.baseTip.slice(0, 7)}`,
+    '',
+    line(header),
+  ];
+  for (const group of groups) lines.push(group.title, ...group.rows.map(line));
+  if (!workspace.initialised) lines.push('', `Not initialised yet: run \`fleet-control init ${workspace.path}\` to create the module branches.`);
+  return lines.join('\n');
+}
+
+/** `status`: the board as a table, or as the BoardState JSON. */
+async function status(repo: string, json: boolean): Promise<void> {
+  const app = newApp(false);
+  try {
+    await app.openWorkspace(repo);
+    const board = await app.getBoard();
+    print(json ? JSON.stringify(board, null, 2) : formatBoardTable(board));
+  } finally {
+    await app.dispose();
+  }
+}
+
+async function run(argv: string[]): Promise<void> {
+  const { command, rest, values } = parseCommandLine(argv);
+  if (command === 'help') return void process.stdout.write(USAGE);
+  if (command === 'version') return void print(version);
+  const repo = rest[0];
+  if (command === 'serve') return serve(repo, values.host, parsePort(values.port));
+  if (command === 'init') return init(repo as string, values.base);
+  return status(repo as string, values.json === true);
+}
+
+function reportFailure(error: unknown): number {
+  if (error instanceof UsageError) {
+    printErr(`error: ${error.message} (see fleet-control --help)`);
+    return 2;
+  }
+  const message = error instanceof FleetError || error instanceof Error ? error.message : String(error);
+  printErr(`error: ${message.replace(/\s*\n\s*/g, ' ')}`);
+  if (debug && error instanceof Error && error.stack) printErr(error.stack);
+  return 1;
+}
+
+run(process.argv.slice(2)).then(
+  () => undefined,
+  (error: unknown) => {
+    process.exitCode = reportFailure(error);
+  },
+);
