@@ -21,7 +21,8 @@ export function InitOutcome({ finished, onDismiss }: Props) {
         </h2>
         {finished.ok && result && (
           <span>
-            {t('init.created', { count: result.createdBranches.length })} {t('init.existing', { count: result.existingBranches.length })}{' '}
+            {t('init.created', { count: result.createdBranches.length })}{' '}
+            {result.existingBranches.length > 0 && `${t('init.existing', { count: result.existingBranches.length })} `}
             {result.manifestCommitted ? t('init.manifestCommitted', { branch: result.workspaceBranch }) : t('init.manifestKept', { branch: result.workspaceBranch })}
           </span>
         )}

@@ -35,7 +35,7 @@ export function OpenPathForm({ onOpened }: { onOpened: () => void }) {
             autoComplete="off"
             spellCheck={false}
             aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'workspace-path-error' : 'workspace-path-hint'}
+            aria-describedby={error ? 'workspace-path-error workspace-path-hint' : 'workspace-path-hint'}
           />
           <button type="submit" className="button primary" disabled={opening !== null || path.trim() === ''}>
             {opening === 'path' ? t('start.opening') : t('start.open')}
