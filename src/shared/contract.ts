@@ -6,6 +6,11 @@ import { DOC_KINDS } from './documents';
 import { SlugSchema, BranchNameSchema } from './manifest';
 import type {
   AppInfo,
+  CommitResult,
+  DocumentVersion,
+  DraftInfo,
+  DraftSummary,
+  HistoryEntry,
   BoardChanged,
   BoardState,
   DocumentContent,
@@ -26,6 +31,15 @@ function out<T>(): T {
 const Empty = z.object({}).strict();
 const PathInput = z.object({ path: z.string().min(1, 'must not be empty').max(4096) }).strict();
 const ModuleInput = z.object({ moduleId: SlugSchema }).strict();
+const DocInput = z.object({ moduleId: SlugSchema, kind: z.enum(DOC_KINDS) }).strict();
+const Oid = z.string().regex(/^[0-9a-f]{40}$/, 'must be a 40-character commit id');
+/** Documents up to 16 MB of text (a 5 MB document is an everyday case). */
+const DocText = z.string().max(16 * 1024 * 1024, 'is larger than 16 MB');
+const CompareTargetSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('base') }).strict(),
+  z.object({ type: z.literal('commit'), commit: Oid }).strict(),
+  z.object({ type: z.literal('module'), moduleId: SlugSchema }).strict(),
+]);
 
 export const contract = {
   methods: {
@@ -42,9 +56,38 @@ export const contract = {
     cancelJob: { input: z.object({ jobId: z.string().min(1).max(100) }).strict(), output: out<{ cancelled: boolean }>() },
     getBoard: { input: Empty, output: out<BoardState>() },
     getModule: { input: ModuleInput, output: out<ModuleDetail>() },
-    readDocument: {
-      input: z.object({ moduleId: SlugSchema, kind: z.enum(DOC_KINDS) }).strict(),
-      output: out<DocumentContent>(),
+    readDocument: { input: DocInput, output: out<DocumentContent>() },
+    getDraft: { input: DocInput, output: out<DraftInfo | null>() },
+    saveDraft: {
+      input: z
+        .object({ moduleId: SlugSchema, kind: z.enum(DOC_KINDS), content: DocText, baseBlobId: Oid.nullable(), baseTip: Oid.nullable() })
+        .strict(),
+      output: out<{ savedAt: string }>(),
+    },
+    discardDraft: { input: DocInput, output: out<{ discarded: boolean }>() },
+    listDrafts: { input: Empty, output: out<DraftSummary[]>() },
+    commitDocuments: {
+      input: z
+        .object({
+          moduleId: SlugSchema,
+          expectedTip: Oid,
+          changes: z.array(z.object({ kind: z.enum(DOC_KINDS), content: DocText }).strict()).min(1).max(5),
+          message: z.string().max(10_000),
+        })
+        .strict(),
+      output: out<CommitResult>(),
+    },
+    approveDocument: {
+      input: z.object({ moduleId: SlugSchema, kind: z.enum(DOC_KINDS), expectedTip: Oid, approved: z.boolean() }).strict(),
+      output: out<CommitResult>(),
+    },
+    documentHistory: {
+      input: z.object({ moduleId: SlugSchema, kind: z.enum(DOC_KINDS), limit: z.number().int().min(1).max(500).optional() }).strict(),
+      output: out<HistoryEntry[]>(),
+    },
+    readDocumentVersion: {
+      input: z.object({ moduleId: SlugSchema, kind: z.enum(DOC_KINDS), target: CompareTargetSchema }).strict(),
+      output: out<DocumentVersion>(),
     },
   },
   events: {
@@ -52,6 +95,7 @@ export const contract = {
     workspaceChanged: out<WorkspaceSummary | null>(),
     jobProgress: out<JobProgress>(),
     jobFinished: out<JobFinished>(),
+    draftsChanged: out<DraftSummary[]>(),
   },
 } as const;
 

@@ -13,9 +13,17 @@ export const METHOD_NAMES = [
   'getBoard',
   'getModule',
   'readDocument',
+  'getDraft',
+  'saveDraft',
+  'discardDraft',
+  'listDrafts',
+  'commitDocuments',
+  'approveDocument',
+  'documentHistory',
+  'readDocumentVersion',
 ] as const;
 
-export const EVENT_NAMES = ['boardChanged', 'workspaceChanged', 'jobProgress', 'jobFinished'] as const;
+export const EVENT_NAMES = ['boardChanged', 'workspaceChanged', 'jobProgress', 'jobFinished', 'draftsChanged'] as const;
 
 export const IPC_PREFIX = 'fleet:';
 

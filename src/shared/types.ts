@@ -57,6 +57,8 @@ export interface ModuleCard {
   /** Commits on the base branch that the module branch lacks; null when the branch does not exist. */
   behind: number | null;
   docs: DocStatus[];
+  /** Documents of this module with unsaved edits kept as drafts. */
+  draftKinds: DocKind[];
   phase: Phase;
   patterns: string[];
   matchedFiles: number;
@@ -91,6 +93,50 @@ export interface DocumentContent {
   state: DocState;
   blobId: string | null;
   /** Null when the document is missing or is not UTF-8 text. */
+  content: string | null;
+  binary: boolean;
+  /** The module branch's tip when the document was read: the expected tip of a later commit. */
+  branchTip: string | null;
+}
+
+export interface DraftInfo {
+  moduleId: string;
+  kind: DocKind;
+  content: string;
+  baseBlobId: string | null;
+  baseTip: string | null;
+  savedAt: string;
+}
+
+export interface DraftSummary {
+  moduleId: string;
+  kind: DocKind;
+  savedAt: string;
+}
+
+export interface CommitResult {
+  branch: string;
+  commit: string;
+  parent: string;
+  /** Blob id of each committed document, by kind. */
+  blobIds: Partial<Record<DocKind, string>>;
+}
+
+export interface HistoryEntry {
+  commit: string;
+  author: string;
+  email: string;
+  date: string;
+  subject: string;
+  blobId: string;
+}
+
+export type CompareTarget = { type: 'base' } | { type: 'commit'; commit: string } | { type: 'module'; moduleId: string };
+
+export interface DocumentVersion {
+  label: string;
+  path: string;
+  blobId: string | null;
   content: string | null;
   binary: boolean;
 }

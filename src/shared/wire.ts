@@ -28,4 +28,5 @@ export type WireServerMessage = WireResult | WireEvent;
 
 export const WS_PATH = '/ws';
 export const SESSION_COOKIE = 'fleet_session';
-export const MAX_WIRE_MESSAGE_BYTES = 8 * 1024 * 1024;
+/** Two sides of a 5 MB document, JSON-escaped, fit with room to spare. */
+export const MAX_WIRE_MESSAGE_BYTES = 48 * 1024 * 1024;

@@ -13,6 +13,9 @@ import { RecentWorkspaces } from './recent';
 import { JobRunner } from './jobs';
 import { RepoWatcher } from './repo-watcher';
 import { ensureDemoRepository } from './demo/demo-repo';
+import { DraftStore } from './drafts/draft-store';
+import { ModuleDocuments } from './docs/module-docs';
+import { workspaceDataDir } from './paths';
 
 export { defaultAppDataDir } from './paths';
 
@@ -47,6 +50,7 @@ export interface FleetApp {
 interface OpenState {
   workspace: Workspace;
   board: BoardLoader;
+  docs: ModuleDocuments;
   watcher: RepoWatcher | null;
 }
 
@@ -78,7 +82,12 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
             workspace.repo.invalidateRefs();
             emit('boardChanged', { reason: 'refs' });
           });
-    current = { workspace, board: new BoardLoader(workspace), watcher };
+    const drafts = new DraftStore(join(workspaceDataDir(options.appDataDir, workspace.path), 'drafts'), (file, movedTo) =>
+      log(`A corrupt draft was set aside: ${file} -> ${movedTo}`),
+    );
+    const board = new BoardLoader(workspace, () => docs.listDrafts());
+    const docs: ModuleDocuments = new ModuleDocuments(workspace, drafts, (id) => board.findModule(id), (list) => emit('draftsChanged', list));
+    current = { workspace, board, docs, watcher };
     await previous?.watcher?.close();
     if (!workspace.isDemo) await recent.remember(workspace.path).catch((error: unknown) => log('could not save recent workspaces', error));
     const summary = await workspace.summary();
@@ -146,6 +155,26 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
       await state.workspace.refreshManifest();
       return readModuleDocument(state.workspace, state.board.findModule(moduleId), kind);
     },
+    getDraft: ({ moduleId, kind }) => requireOpen().docs.getDraft(moduleId, kind),
+    saveDraft: (input) => requireOpen().docs.saveDraft(input),
+    discardDraft: ({ moduleId, kind }) => requireOpen().docs.discardDraft(moduleId, kind),
+    listDrafts: () => requireOpen().docs.listDrafts(),
+    commitDocuments: async (input) => {
+      const state = requireOpen();
+      await state.workspace.refreshManifest();
+      const result = await state.docs.commit(input);
+      emit('boardChanged', { reason: 'refs' });
+      return result;
+    },
+    approveDocument: async (input) => {
+      const state = requireOpen();
+      await state.workspace.refreshManifest();
+      const result = await state.docs.approve(input);
+      emit('boardChanged', { reason: 'refs' });
+      return result;
+    },
+    documentHistory: ({ moduleId, kind, limit }) => requireOpen().docs.history(moduleId, kind, limit),
+    readDocumentVersion: ({ moduleId, kind, target }) => requireOpen().docs.version(moduleId, kind, target),
   };
 
   return {

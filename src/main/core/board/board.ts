@@ -1,7 +1,7 @@
 // Loads the board: every module's branch tip, ahead/behind the base, its documents' states and its scope.
 // Everything is keyed by object id and cached, so a warm load is mostly ref reads.
 
-import type { BoardState, DocStatus, ModuleCard, ModuleDetail } from '../../../shared/types';
+import type { BoardState, DocStatus, DraftSummary, ModuleCard, ModuleDetail } from '../../../shared/types';
 import { DOC_FILE_NAMES, DOC_KINDS, moduleDocPath, type DocKind, type DocState } from '../../../shared/documents';
 import type { ModuleDef } from '../../../shared/manifest';
 import { FleetError } from '../../../shared/errors';
@@ -17,7 +17,10 @@ export class BoardLoader {
   private readonly scope: ScopeCache;
   private readonly docStates = new Map<string, DocState>();
 
-  constructor(private readonly workspace: Workspace) {
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly listDrafts: () => Promise<DraftSummary[]> = async () => [],
+  ) {
     this.scope = new ScopeCache(workspace.repo);
   }
 
@@ -33,7 +36,10 @@ export class BoardLoader {
         baseBranch: manifest.baseBranch,
       });
     }
-    const modules = await Promise.all(manifest.modules.map((m) => this.card(m, branches.get(`${manifest.branchPrefix}${m.id}`) ?? null, baseTip)));
+    const drafts = await this.listDrafts();
+    const modules = await Promise.all(
+      manifest.modules.map((m) => this.card(m, branches.get(`${manifest.branchPrefix}${m.id}`) ?? null, baseTip, drafts)),
+    );
     return {
       workspace: await this.workspace.summary(),
       categories: manifest.categories,
@@ -52,7 +58,7 @@ export class BoardLoader {
     const baseTip = await repo.resolveRef(`refs/heads/${manifest.baseBranch}`);
     if (!baseTip) throw new FleetError('BASE_BRANCH_MISSING', `The base branch "${manifest.baseBranch}" does not exist.`);
     const tip = await repo.resolveRef(`refs/heads/${manifest.branchPrefix}${module.id}`);
-    const card = await this.card(module, tip, baseTip);
+    const card = await this.card(module, tip, baseTip, await this.listDrafts());
     const scope = await this.scopeOf(module, tip ?? baseTip);
     return { card, files: scope.files.slice(0, FILES_LIMIT), filesLimit: FILES_LIMIT, patternMatches: scope.perPattern };
   }
@@ -70,7 +76,7 @@ export class BoardLoader {
     return this.scope.match(key, files, module.patterns);
   }
 
-  private async card(module: ModuleDef, tip: string | null, baseTip: string): Promise<ModuleCard> {
+  private async card(module: ModuleDef, tip: string | null, baseTip: string, drafts: DraftSummary[]): Promise<ModuleCard> {
     const { manifest, repo } = this.workspace;
     const branch = `${manifest.branchPrefix}${module.id}`;
     const docs = tip ? await this.docStatuses(module, tip) : this.missingDocs(module);
@@ -87,6 +93,7 @@ export class BoardLoader {
       ahead: counts?.ahead ?? null,
       behind: counts?.behind ?? null,
       docs,
+      draftKinds: drafts.filter((d) => d.moduleId === module.id).map((d) => d.kind),
       phase: modulePhase(tip !== null, counts?.ahead ?? null, states),
       patterns: module.patterns,
       matchedFiles: scope.files.length,

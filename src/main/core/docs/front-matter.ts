@@ -24,3 +24,15 @@ export function isApproved(fields: Record<string, string>): boolean {
   const value = (fields.approved ?? '').toLowerCase();
   return value !== '' && value !== 'false' && value !== 'no';
 }
+
+/** Returns `text` with front matter field `key` set to `value` (front matter added when absent). */
+export function setFrontMatterField(text: string, key: string, value: string): string {
+  const match = FENCE.exec(text);
+  const line = `${key}: ${value}`;
+  if (!match) return `---\n${line}\n---\n\n${text}`;
+  const lines = (match[1] ?? '').split(/\r?\n/);
+  const at = lines.findIndex((l) => l.startsWith(`${key}:`));
+  if (at >= 0) lines[at] = line;
+  else lines.push(line);
+  return `---\n${lines.join('\n')}\n---\n${text.slice(match[0].length)}`;
+}

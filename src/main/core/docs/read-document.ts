@@ -11,8 +11,8 @@ import { committedDocState, isUtf8Text } from './doc-state';
 export async function readModuleDocument(workspace: Workspace, module: ModuleDef, kind: DocKind): Promise<DocumentContent> {
   const { repo, manifest } = workspace;
   const path = moduleDocPath(manifest.docsFolder, module.id, kind);
-  const missing: DocumentContent = { moduleId: module.id, kind, path, state: 'missing', blobId: null, content: null, binary: false };
   const tip = await repo.resolveRef(`refs/heads/${manifest.branchPrefix}${module.id}`);
+  const missing: DocumentContent = { moduleId: module.id, kind, path, state: 'missing', blobId: null, content: null, binary: false, branchTip: tip };
   if (!tip) return missing;
   const entry = await repo.entryAtPath((await repo.readCommit(tip)).tree, path);
   if (!entry || entry.type !== 'blob') return missing;
@@ -26,5 +26,6 @@ export async function readModuleDocument(workspace: Workspace, module: ModuleDef
     blobId: entry.oid,
     content: text ? bytes.toString('utf8') : null,
     binary: !text,
+    branchTip: tip,
   };
 }

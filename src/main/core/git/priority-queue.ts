@@ -1,12 +1,13 @@
-// A binary max-heap: the history walk pops the newest commit first, ties in insertion order (as git's prio_queue).
+// A binary max-heap keyed by (rank, priority): the history walk pops the highest generation, then the newest commit.
 
 interface Slot<T> {
   item: T;
+  rank: number;
   priority: number;
   order: number;
 }
 
-/** Pops the item with the highest priority; among equal priorities, the one pushed first. */
+/** Pops the item with the highest rank, then the highest priority; among equals, the one pushed first. */
 export class MaxPriorityQueue<T> {
   private readonly heap: Slot<T>[] = [];
   private pushed = 0;
@@ -15,9 +16,9 @@ export class MaxPriorityQueue<T> {
     return this.heap.length;
   }
 
-  /** Adds `item` with `priority`. */
-  push(item: T, priority: number): void {
-    this.heap.push({ item, priority, order: this.pushed++ });
+  /** Adds `item` with `rank` (compared first) and `priority`. */
+  push(item: T, rank: number, priority: number): void {
+    this.heap.push({ item, rank, priority, order: this.pushed++ });
     let child = this.heap.length - 1;
     while (child > 0) {
       const parent = (child - 1) >> 1;
@@ -27,9 +28,10 @@ export class MaxPriorityQueue<T> {
     }
   }
 
-  /** The priority of the item pop() would return, or -Infinity when empty. */
-  peekPriority(): number {
-    return this.heap[0]?.priority ?? -Infinity;
+  /** The rank and priority of the item pop() would return, or null when empty. */
+  peek(): { rank: number; priority: number } | null {
+    const top = this.heap[0];
+    return top ? { rank: top.rank, priority: top.priority } : null;
   }
 
   /** Removes and returns the first item, or undefined when empty. */
@@ -57,6 +59,7 @@ export class MaxPriorityQueue<T> {
   private before(a: number, b: number): boolean {
     const x = this.heap[a]!;
     const y = this.heap[b]!;
+    if (x.rank !== y.rank) return x.rank > y.rank;
     return x.priority > y.priority || (x.priority === y.priority && x.order < y.order);
   }
 
