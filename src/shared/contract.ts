@@ -2,7 +2,7 @@
 // Electron IPC, the preload, the WebSocket host and the renderer's api are all built from this table.
 
 import { z } from 'zod';
-import { DOC_KINDS } from './documents';
+import { DOC_KINDS, WORKSPACE_DOC_FILE_NAMES } from './documents';
 import { SlugSchema, BranchNameSchema } from './manifest';
 import type {
   AppInfo,
@@ -19,6 +19,8 @@ import type {
   JobStarted,
   ModuleDetail,
   RecentWorkspace,
+  WorkspaceDocumentContent,
+  WorkspaceDraft,
   WorkspaceSummary,
 } from './types';
 import { EVENT_NAMES, METHOD_NAMES } from './names';
@@ -88,6 +90,17 @@ export const contract = {
     readDocumentVersion: {
       input: z.object({ moduleId: SlugSchema, kind: z.enum(DOC_KINDS), target: CompareTargetSchema }).strict(),
       output: out<DocumentVersion>(),
+    },
+    readWorkspaceDocument: { input: z.object({ name: z.enum(WORKSPACE_DOC_FILE_NAMES) }).strict(), output: out<WorkspaceDocumentContent>() },
+    getWorkspaceDraft: { input: z.object({ name: z.enum(WORKSPACE_DOC_FILE_NAMES) }).strict(), output: out<WorkspaceDraft | null>() },
+    saveWorkspaceDraft: {
+      input: z.object({ name: z.enum(WORKSPACE_DOC_FILE_NAMES), content: DocText, baseBlobId: Oid.nullable(), baseTip: Oid.nullable() }).strict(),
+      output: out<{ savedAt: string }>(),
+    },
+    discardWorkspaceDraft: { input: z.object({ name: z.enum(WORKSPACE_DOC_FILE_NAMES) }).strict(), output: out<{ discarded: boolean }>() },
+    commitWorkspaceDocument: {
+      input: z.object({ name: z.enum(WORKSPACE_DOC_FILE_NAMES), expectedTip: Oid, content: DocText, message: z.string().max(10_000) }).strict(),
+      output: out<CommitResult>(),
     },
   },
   events: {

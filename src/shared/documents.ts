@@ -19,6 +19,7 @@ export const WORKSPACE_DOC_FILE_NAMES = [
   'DEPLOYMENT_RUNBOOK.md',
   'MERGE_STRATEGY.md',
 ] as const;
+export type WorkspaceDocName = (typeof WORKSPACE_DOC_FILE_NAMES)[number];
 
 export const DOC_STATES = ['missing', 'template', 'written', 'approved'] as const;
 export type DocState = (typeof DOC_STATES)[number];

@@ -21,6 +21,11 @@ export const METHOD_NAMES = [
   'approveDocument',
   'documentHistory',
   'readDocumentVersion',
+  'readWorkspaceDocument',
+  'getWorkspaceDraft',
+  'saveWorkspaceDraft',
+  'discardWorkspaceDraft',
+  'commitWorkspaceDocument',
 ] as const;
 
 export const EVENT_NAMES = ['boardChanged', 'workspaceChanged', 'jobProgress', 'jobFinished', 'draftsChanged'] as const;

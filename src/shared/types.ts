@@ -1,6 +1,6 @@
 // Plain data that crosses the boundary between main and the renderer (and the CLI's --json output).
 
-import type { DocKind, DocState, Phase } from './documents';
+import type { DocKind, DocState, Phase, WorkspaceDocName } from './documents';
 import type { CategoryDef } from './manifest';
 import type { FleetErrorPayload } from './errors';
 
@@ -172,4 +172,21 @@ export interface InitResult {
 
 export interface BoardChanged {
   reason: 'refs' | 'workspace' | 'init';
+}
+
+export interface WorkspaceDocumentContent {
+  name: WorkspaceDocName;
+  path: string;
+  state: 'missing' | 'written';
+  blobId: string | null;
+  content: string | null;
+  binary: boolean;
+  branchTip: string;
+}
+
+export interface WorkspaceDraft {
+  content: string;
+  baseBlobId: string | null;
+  baseTip: string | null;
+  savedAt: string;
 }

@@ -15,6 +15,7 @@ import { RepoWatcher } from './repo-watcher';
 import { ensureDemoRepository } from './demo/demo-repo';
 import { DraftStore } from './drafts/draft-store';
 import { ModuleDocuments } from './docs/module-docs';
+import { WorkspaceDocuments } from './docs/workspace-docs';
 import { workspaceDataDir } from './paths';
 
 export { defaultAppDataDir } from './paths';
@@ -51,6 +52,7 @@ interface OpenState {
   workspace: Workspace;
   board: BoardLoader;
   docs: ModuleDocuments;
+  workspaceDocs: WorkspaceDocuments;
   watcher: RepoWatcher | null;
 }
 
@@ -87,7 +89,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     );
     const board = new BoardLoader(workspace, () => docs.listDrafts());
     const docs: ModuleDocuments = new ModuleDocuments(workspace, drafts, (id) => board.findModule(id), (list) => emit('draftsChanged', list));
-    current = { workspace, board, docs, watcher };
+    current = { workspace, board, docs, workspaceDocs: new WorkspaceDocuments(workspace, drafts), watcher };
     await previous?.watcher?.close();
     if (!workspace.isDemo) await recent.remember(workspace.path).catch((error: unknown) => log('could not save recent workspaces', error));
     const summary = await workspace.summary();
@@ -175,6 +177,17 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     },
     documentHistory: ({ moduleId, kind, limit }) => requireOpen().docs.history(moduleId, kind, limit),
     readDocumentVersion: ({ moduleId, kind, target }) => requireOpen().docs.version(moduleId, kind, target),
+    readWorkspaceDocument: ({ name }) => requireOpen().workspaceDocs.read(name),
+    getWorkspaceDraft: ({ name }) => requireOpen().workspaceDocs.getDraft(name),
+    saveWorkspaceDraft: (input) => requireOpen().workspaceDocs.saveDraft(input),
+    discardWorkspaceDraft: ({ name }) => requireOpen().workspaceDocs.discardDraft(name),
+    commitWorkspaceDocument: async (input) => {
+      const state = requireOpen();
+      await state.workspace.refreshManifest();
+      const result = await state.workspaceDocs.commit(input);
+      emit('boardChanged', { reason: 'workspace' });
+      return result;
+    },
   };
 
   return {
