@@ -56,11 +56,13 @@ test('an uninitialised repository shows the default board and initialises withou
   await expect(cards(page)).toHaveCount(32);
 });
 
-test('initialising again reports the branches that already existed', async ({ page }) => {
+test('once initialised, a fresh page shows the board without the banner and with every branch', async ({ page }) => {
   await openBoard(page, server.url);
   await expect(page.getByTestId('init-banner')).toHaveCount(0);
-  const output = git(repo, ['rev-parse', 'refs/heads/module/fleet-hub']);
-  expect(output).toMatch(/^[0-9a-f]{40}$/);
+  await expect(page.getByTestId('no-branch')).toHaveCount(0);
+  const tip = git(repo, ['rev-parse', 'refs/heads/module/fleet-hub']);
+  await card(page, 'fleet-hub').click();
+  await expect(page.getByText(tip.slice(0, 8), { exact: true })).toBeVisible();
 });
 
 test('a base branch that does not exist is refused with a clear message', async ({ page }) => {

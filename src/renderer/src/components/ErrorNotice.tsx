@@ -2,6 +2,7 @@
 
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api';
+import { errorText } from '../errorText';
 
 interface Props {
   error: ApiError | null;
@@ -17,7 +18,7 @@ export function ErrorNotice({ error, title, onRetry, id }: Props) {
     <div className="notice notice-error" role="alert" id={id}>
       <div className="notice-text">
         {title && <strong className="notice-title">{title}</strong>}
-        <span>{error.message}</span>
+        <span>{errorText(error)}</span>
         <span className="error-code">{t('error.code', { code: error.code })}</span>
       </div>
       {onRetry && (

@@ -2,6 +2,7 @@
 
 import { useTranslation } from 'react-i18next';
 import type { JobFinished } from '../../../shared/types';
+import { errorText } from '../errorText';
 
 interface Props {
   finished: JobFinished;
@@ -28,7 +29,7 @@ export function InitOutcome({ finished, onDismiss }: Props) {
         )}
         {!finished.ok && finished.error && (
           <span>
-            {finished.error.message} <span className="error-code">{t('error.code', { code: finished.error.code })}</span>
+            {errorText(finished.error)} <span className="error-code">{t('error.code', { code: finished.error.code })}</span>
           </span>
         )}
       </div>

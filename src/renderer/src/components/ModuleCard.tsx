@@ -22,6 +22,7 @@ export const ModuleCard = memo(function ModuleCard({ card, isTabStop, baseBranch
   const route = { page: 'module', moduleId: card.id, doc: null } as const;
   const titleId = `card-${card.id}-title`;
   const detailsId = `card-${card.id}-details`;
+  const phaseId = `card-${card.id}-phase`;
 
   function onKeyDown(event: React.KeyboardEvent<HTMLAnchorElement>) {
     // Enter follows the link natively; Space opens it too, as on a button.
@@ -40,7 +41,7 @@ export const ModuleCard = memo(function ModuleCard({ card, isTabStop, baseBranch
         data-module-id={card.id}
         data-phase={card.phase}
         tabIndex={isTabStop ? 0 : -1}
-        aria-labelledby={titleId}
+        aria-labelledby={`${titleId} ${phaseId}`}
         aria-describedby={detailsId}
         onKeyDown={onKeyDown}
       >
@@ -48,7 +49,7 @@ export const ModuleCard = memo(function ModuleCard({ card, isTabStop, baseBranch
           <h3 id={titleId} className="card-title">
             {card.title}
           </h3>
-          <PhaseBadge phase={card.phase} />
+          <PhaseBadge phase={card.phase} id={phaseId} />
         </div>
         <div id={detailsId} className="card-body">
           <code className="card-id">{card.id}</code>

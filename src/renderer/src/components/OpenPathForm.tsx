@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkspaceStore } from '../stores/workspace';
+import { errorText } from '../errorText';
 
 export function OpenPathForm({ onOpened }: { onOpened: () => void }) {
   const { t } = useTranslation();
@@ -47,7 +48,7 @@ export function OpenPathForm({ onOpened }: { onOpened: () => void }) {
         <p id="workspace-path-error" className="field-error" role="alert" data-testid="open-error">
           {error ? (
             <>
-              {error.message} <span className="error-code">{t('error.code', { code: error.code })}</span>
+              {errorText(error)} <span className="error-code">{t('error.code', { code: error.code })}</span>
             </>
           ) : null}
         </p>

@@ -3,10 +3,10 @@
 import { useTranslation } from 'react-i18next';
 import type { Phase } from '../../../shared/documents';
 
-export function PhaseBadge({ phase }: { phase: Phase }) {
+export function PhaseBadge({ phase, id }: { phase: Phase; id?: string }) {
   const { t } = useTranslation();
   return (
-    <span className={`phase-badge phase-${phase}`} data-testid="phase-badge">
+    <span className={`phase-badge phase-${phase}`} data-testid="phase-badge" id={id}>
       <span className="visually-hidden">{t('card.phase')} </span>
       {t(`phase.${phase}`)}
     </span>

@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatRelative } from '../format';
 import { useWorkspaceStore } from '../stores/workspace';
+import { errorText } from '../errorText';
 
 export function RecentWorkspaces({ onOpened }: { onOpened: () => void }) {
   const { t } = useTranslation();
@@ -16,7 +17,7 @@ export function RecentWorkspaces({ onOpened }: { onOpened: () => void }) {
   return (
     <section className="start-section" aria-labelledby="recent-heading">
       <h2 id="recent-heading">{t('start.recentHeading')}</h2>
-      {recentError && <p className="subtle">{t('start.recentFailed', { message: recentError.message })}</p>}
+      {recentError && <p className="subtle">{t('start.recentFailed', { message: errorText(recentError) })}</p>}
       {recent && recent.length === 0 && <p className="subtle">{t('start.noRecent')}</p>}
       {recent && recent.length > 0 && (
         <ul className="recent-list">
@@ -37,7 +38,7 @@ export function RecentWorkspaces({ onOpened }: { onOpened: () => void }) {
               </button>
               {openErrorKey === `recent:${ws.path}` && openError && (
                 <p id="recent-error" className="field-error" role="alert">
-                  {openError.message} <span className="error-code">{t('error.code', { code: openError.code })}</span>
+                  {errorText(openError)} <span className="error-code">{t('error.code', { code: openError.code })}</span>
                 </p>
               )}
             </li>

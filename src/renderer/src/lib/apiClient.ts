@@ -4,7 +4,7 @@ import type { FleetApi } from '../../../shared/contract';
 import { METHOD_NAMES, type Envelope } from '../../../shared/names';
 import type { Transport } from '../transport/types';
 
-/** A failed call: `code` is one of the contract's error codes, or DISCONNECTED / TIMEOUT from the transport. */
+/** A failed call: `code` is one of the contract's error codes, or DISCONNECTED / TIMEOUT / BAD_RESPONSE from the window's side. */
 export class ApiError extends Error {
   readonly code: string;
   readonly data?: Record<string, unknown>;
@@ -22,7 +22,7 @@ export function unwrap<T>(result: Envelope<T>): T {
   const error =
     result && result.ok === false && result.error
       ? result.error
-      : { code: 'INTERNAL', message: 'Fleet Control sent an answer this window does not understand.' };
+      : { code: 'BAD_RESPONSE', message: 'Fleet Control sent an answer this window does not understand.' };
   throw new ApiError(error.code, error.message, error.data);
 }
 
