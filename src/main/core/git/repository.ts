@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FleetError } from '../../../shared/errors';
 import { BoundedMap } from './byte-lru-cache';
+import { CommitGraph } from './commit-graph';
 import { HistoryWalker, type WalkCommit } from './history-walk';
 import { discoverLayout, type RepositoryLayout } from './layout';
 import { ObjectStore } from './object-store';
@@ -32,6 +33,8 @@ export class GitRepository {
   private readonly refs: RefStore;
   private readonly trees: TreeStore;
   private readonly walker: HistoryWalker;
+  private readonly commitGraph: CommitGraph;
+  private commitGraphStale = true;
   private readonly commits = new BoundedMap<string, Promise<CommitInfo>>(MAX_CACHED_COMMITS);
 
   private constructor(
@@ -46,7 +49,17 @@ export class GitRepository {
     this.writer = new ObjectWriter(layout.commondir);
     this.refs = new RefStore(layout);
     this.trees = new TreeStore((oid) => this.readObject(oid));
-    this.walker = new HistoryWalker((oid) => this.walkCommit(oid));
+    this.commitGraph = new CommitGraph(join(layout.commondir, 'objects'));
+    this.walker = new HistoryWalker({
+      commit: (oid) => this.walkCommit(oid),
+      // A shallow history's graph does not describe the cut-off parents: dates only, as git does.
+      prepareGenerations: async () => {
+        if (this.shallow.size > 0) return false;
+        if (this.commitGraphStale) await this.commitGraph.refresh();
+        this.commitGraphStale = false;
+        return this.commitGraph.available;
+      },
+    });
   }
 
   /** Opens the repository whose top folder (or bare folder) is `path`: PATH_NOT_FOUND, NOT_A_REPO otherwise. */
@@ -83,7 +96,7 @@ export class GitRepository {
 
   private async walkCommit(oid: string): Promise<WalkCommit> {
     const commit = await this.readCommit(oid);
-    return { parents: this.shallow.has(oid) ? [] : commit.parents, time: commit.committer.timestamp };
+    return { parents: this.shallow.has(oid) ? [] : commit.parents, time: commit.committer.timestamp, generation: this.commitGraph.generation(oid) };
   }
 
   /** A tree's entries in stored order; cached by id. */
@@ -128,9 +141,10 @@ export class GitRepository {
     this.refs.noteUpdated(ref, newOid);
   }
 
-  /** Forgets cached ref values (call when .git changes on disk). */
+  /** Forgets cached ref values and looks for a new commit-graph on the next walk (call when .git changes on disk). */
   invalidateRefs(): void {
     this.refs.invalidate();
+    this.commitGraphStale = true;
   }
 
   /** Writes a blob; returns its id. */
