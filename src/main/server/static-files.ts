@@ -70,6 +70,11 @@ export async function serveStatic(request: IncomingMessage, response: ServerResp
     file = await regularFileInside(rootDir, join(rootDir, 'index.html'));
     isIndex = true;
   }
+  // Browsers ask for a favicon on their own; an empty answer keeps a 404 out of the console.
+  if (!file && rawPath === '/favicon.ico') {
+    response.writeHead(204, { ...SECURITY_HEADERS, 'Cache-Control': 'no-cache' });
+    return void response.end();
+  }
   if (!file) return replyText(response, 404, 'Not found.');
   response.writeHead(200, {
     ...SECURITY_HEADERS,
