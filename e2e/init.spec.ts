@@ -2,7 +2,7 @@
 
 import { expect, test } from '@playwright/test';
 import { git } from './support/git';
-import { startServer, type FleetServer } from './support/fleet-server';
+import { initWithCli, startServer, type FleetServer } from './support/fleet-server';
 import { makeFleetRepo, removeTempDirs } from './support/repo';
 import { card, cards, expectNoSeriousA11yViolations, openBoard, screenshot } from './support/page';
 
@@ -77,6 +77,21 @@ test('a base branch that does not exist is refused with a clear message', async 
     await expect(banner.getByRole('alert')).toContainText('BASE_BRANCH_MISSING');
     await expect(banner.getByLabel('Base branch')).toHaveAttribute('aria-invalid', 'true');
     expect(git(repo2, ['for-each-ref', 'refs/heads/module/'])).toBe('');
+  } finally {
+    await other.close();
+  }
+});
+
+test('an init run from a terminal while the page is open shows up without a reload', async ({ page }) => {
+  const repo3 = makeFleetRepo();
+  const other = await startServer(repo3);
+  try {
+    await openBoard(page, other.url);
+    await expect(page.getByTestId('init-banner')).toBeVisible();
+    await initWithCli(repo3);
+    await expect(page.getByTestId('no-branch')).toHaveCount(0);
+    await expect(page.getByTestId('init-banner')).toHaveCount(0);
+    await expect(card(page, 'fleet-hub').getByRole('img', { name: '1 commit ahead, 0 behind main' })).toBeVisible();
   } finally {
     await other.close();
   }

@@ -24,6 +24,7 @@ export function ConnectionBanner() {
       <span role="status">
         {lost ? t('connection.lost', { count: state.attempt }) : restored ? t('connection.restored') : ''}
       </span>
+      {lost && state.attempt >= 4 && <span className="connection-hint">{t('connection.restartHint')}</span>}
       {lost && (
         <button type="button" className="button small" onClick={retryNow}>
           {t('connection.retryNow')}

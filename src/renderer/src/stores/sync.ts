@@ -2,7 +2,7 @@
 // a new workspace reloads the board, a moved module branch reloads the open module page.
 
 import { api } from '../api';
-import type { BoardState, ModuleDetail } from '../../../shared/types';
+import type { BoardState, ModuleDetail, WorkspaceSummary } from '../../../shared/types';
 import { useBoardStore } from './board';
 import { useConnectionStore } from './connection';
 import { useJobsStore } from './jobs';
@@ -15,6 +15,17 @@ function moduleIsStale(board: BoardState, detail: ModuleDetail): boolean {
   if (!card) return false;
   if (card.tip !== detail.card.tip || card.matchedFiles !== detail.card.matchedFiles) return true;
   return card.docs.some((d, i) => d.blobId !== detail.card.docs[i]?.blobId || d.state !== detail.card.docs[i]?.state);
+}
+
+function summaryChanged(a: WorkspaceSummary, b: WorkspaceSummary): boolean {
+  return (
+    a.initialised !== b.initialised ||
+    a.baseBranch !== b.baseBranch ||
+    a.workspaceBranch !== b.workspaceBranch ||
+    a.branchPrefix !== b.branchPrefix ||
+    a.docsFolder !== b.docsFolder ||
+    a.moduleCount !== b.moduleCount
+  );
 }
 
 export function startSync(): () => void {
@@ -41,6 +52,13 @@ export function startSync(): () => void {
     }),
 
     useBoardStore.subscribe((s, prev) => {
+      // The board carries the workspace summary too: an init or manifest change made from a terminal
+      // shows up here even though no workspaceChanged event was sent.
+      const current = useWorkspaceStore.getState().workspace;
+      const fresh = s.board?.workspace;
+      if (fresh && current && fresh.path === current.path && s.board !== prev.board && summaryChanged(current, fresh)) {
+        useWorkspaceStore.getState().setWorkspace(fresh);
+      }
       const { detail, loading } = useModuleStore.getState();
       if (s.board && s.board !== prev.board && detail && !loading && moduleIsStale(s.board, detail)) {
         void useModuleStore.getState().reload();
