@@ -17,7 +17,9 @@ export function hostWithPort(host: string, port: number): string {
   return isIP(host) === 6 ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
-/** The Host header values this server answers to, lower-cased. */
+const LOOPBACK_HOST_HEADER = /^(localhost|127\.0\.0\.1|\[::1\]):\d{1,5}$/;
+
+/** The Host header values this server answers to by its own port, lower-cased. */
 export function allowedHostHeaders(boundHost: string, port: number): Set<string> {
   const names = new Set<string>([boundHost, 'localhost', '127.0.0.1', '::1']);
   if (isWildcardAddress(boundHost)) {
@@ -29,9 +31,14 @@ export function allowedHostHeaders(boundHost: string, port: number): Set<string>
   return new Set([...names].map((name) => hostWithPort(name, port).toLowerCase()));
 }
 
-/** True when the request's Host header names this server. */
+/**
+ * True when the request's Host header names this server. Loopback names pass with any port, so an SSH
+ * tunnel may use another local port; a rebinding attack needs its own domain name here, which never passes.
+ */
 export function isAllowedHost(hostHeader: string | undefined, allowed: ReadonlySet<string>): boolean {
-  return hostHeader !== undefined && allowed.has(hostHeader.trim().toLowerCase());
+  if (hostHeader === undefined) return false;
+  const value = hostHeader.trim().toLowerCase();
+  return allowed.has(value) || LOOPBACK_HOST_HEADER.test(value);
 }
 
 /** True when a WebSocket's Origin is exactly the origin the page was served from (this server, by its Host). */

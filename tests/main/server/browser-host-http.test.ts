@@ -85,12 +85,14 @@ describe('the browser host over HTTP', () => {
 
   it('refuses a Host header that does not name this server (DNS rebinding), even with the cookie', async () => {
     const host = await start();
-    for (const name of [`evil.example:${host.port}`, `127.0.0.1:${host.port + 1}`, 'localhost']) {
+    for (const name of [`evil.example:${host.port}`, `127.0.0.1.nip.io:${host.port}`, `localhost.evil.example:${host.port}`, 'localhost']) {
       const res = await rawGet(host.port, '/', { ...cookieOf(host), Host: name });
       expect(res.status, name).toBe(421);
       expect(res.body).not.toContain('Fleet Control</title>');
     }
     expect((await rawGet(host.port, '/', { ...cookieOf(host), Host: `localhost:${host.port}` })).status).toBe(200);
+    // Through `ssh -L 8080:127.0.0.1:<port>` the browser names the tunnel's local port.
+    expect((await rawGet(host.port, '/', { ...cookieOf(host), Host: 'localhost:8080' })).status).toBe(200);
   });
 
   it('warns in one line when bound to an address other machines can reach', async () => {

@@ -44,6 +44,13 @@ describe('the browser host WebSocket', () => {
     expect(await connectSocket(wsUrl(host), { Cookie: `${SESSION_COOKIE}=${host.token}` })).toEqual({ refusedWith: 403 });
   });
 
+  it('accepts an upgrade through an SSH tunnel on another local port, when Origin matches that Host', async () => {
+    const host = await start();
+    const result = await connectSocket(wsUrl(host), { Cookie: `${SESSION_COOKIE}=${host.token}`, Host: 'localhost:8080', Origin: 'http://localhost:8080' });
+    expect('socket' in result).toBe(true);
+    if ('socket' in result) sockets.push(result.socket);
+  });
+
   it('refuses an upgrade without the session cookie, or through a foreign Host', async () => {
     const host = await start();
     expect(await connectSocket(wsUrl(host), { Origin: `http://127.0.0.1:${host.port}` })).toEqual({ refusedWith: 401 });
