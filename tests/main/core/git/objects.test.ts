@@ -1,7 +1,7 @@
 // Reading objects: every object of packed (OFS and REF deltas), loose and multi-pack repositories equals git's bytes.
 
 import { afterAll, describe, expect, it } from 'vitest';
-import { chmodSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
+import { chmodSync, readFileSync, readdirSync, renameSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitRepository } from '../../../../src/main/core/git/repository';
 import { catAllObjects, cleanupTempDirs, commitFiles, git, importCommits, initRepo, type ImportedCommit } from '../../../helpers/git';
@@ -87,6 +87,24 @@ describe('reading objects', () => {
     const stats = deltaStats(dir);
     expect(stats.ref).toBeGreaterThan(50);
     expect(stats.ofs).toBe(0);
+    expect(await expectAllObjectsMatch(dir)).toBeGreaterThan(200);
+  });
+
+  it('reads a pack whose index keeps offsets in the 64-bit table (as packs over 2 GB do)', async () => {
+    const dir = makeEvolvingRepo();
+    git(dir, 'repack', '-ad', '-q');
+    const packDir = join(dir, '.git', 'objects', 'pack');
+    const pack = readdirSync(packDir).find((name) => name.endsWith('.pack'))!;
+    const idx = join(packDir, pack.replace(/\.pack$/, '.idx'));
+    const rewritten = join(packDir, 'rewritten.tmp');
+    // Every object past offset 64 goes to the large-offset table.
+    git(dir, 'index-pack', '--index-version=2,64', '-o', rewritten, join(packDir, pack));
+    renameSync(rewritten, idx);
+    const index = readFileSync(idx);
+    const count = index.readUInt32BE(8 + 255 * 4);
+    let large = 0;
+    for (let i = 0; i < count; i++) if (index.readUInt32BE(8 + 1024 + count * 24 + i * 4) & 0x80000000) large++;
+    expect(large).toBeGreaterThan(200);
     expect(await expectAllObjectsMatch(dir)).toBeGreaterThan(200);
   });
 
