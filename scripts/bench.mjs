@@ -2,7 +2,7 @@
 // same run, on a generated repository of 10,000+ commits, 5,000+ files and a 250 MB pack (cached).
 // Options: --regenerate (rebuild the cached repository), --runs N (warm samples per figure, default 10).
 
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rmSync } from 'node:fs';
@@ -56,6 +56,8 @@ async function makeModuleBranches(ctx) {
 
 async function main() {
   log(`Fleet Control bench: node ${process.version}, ${git(ROOT, ['--version'])}, ${cpus().length} cores, ${RUNS} warm runs per figure`);
+  // Other work on the machine skews every figure: say how busy it was.
+  log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
   section('Large repository');
   if (args.includes('--regenerate')) rmSync(join(CACHE, 'large-repo.json'), { force: true });

@@ -126,12 +126,26 @@ function countPlaywright() {
         const notes = [...(t.annotations ?? []), ...(t.results ?? []).flatMap((r) => r.annotations ?? [])];
         const reason = notes.find((a) => (a.type === 'skip' || a.type === 'fixme') && a.description)?.description;
         const project = t.projectName ? `[${t.projectName}] ` : '';
-        skippedTests.push(`${project}${relative(ROOT, join(testDir, file ?? spec.file))} › ${spec.title}: ${reason ?? 'no reason given'}`);
+        // In a serial group, the tests after a failure are reported skipped, with no skip annotation of their own.
+        const why = reason ?? (notes.some((a) => a.type === 'serial') ? 'did not run: an earlier test in its serial group failed' : 'no reason given');
+        skippedTests.push(`${project}${relative(ROOT, join(testDir, file ?? spec.file))} › ${spec.title}: ${why}`);
       }
     }
     for (const child of suite.suites ?? []) visit(child, file ?? suite.file);
   };
   for (const suite of report.suites ?? []) visit(suite, suite.file);
+}
+
+/**
+ * A tool from the project's node_modules, run as `node <its bin script>`: what `npx <tool>` runs, without
+ * depending on the script's executable bit or npx's own start-up.
+ */
+function localTool(pkg, bin, args) {
+  const shown = [bin, ...args].join(' ');
+  const manifest = readJson(join(ROOT, 'node_modules', pkg, 'package.json'));
+  const entry = typeof manifest?.bin === 'string' ? manifest.bin : manifest?.bin?.[bin];
+  if (!entry) return { shown, missing: `${pkg} is not installed (no node_modules/${pkg}); run npm ci first` };
+  return { command: process.execPath, args: [join(ROOT, 'node_modules', pkg, entry), ...args], shown };
 }
 
 function hasPlaywrightConfig() {
@@ -147,19 +161,17 @@ async function main() {
   mkdirSync(RESULTS, { recursive: true });
 
   const steps = [
-    { name: 'lint', command: 'npx', args: ['--no', 'eslint', '.'] },
-    { name: 'typecheck', command: 'npm', args: ['run', '--silent', 'typecheck'] },
-    { name: 'build', command: 'npx', args: ['--no', 'electron-vite', 'build'] },
+    { name: 'lint', ...localTool('eslint', 'eslint', ['.']) },
+    { name: 'typecheck', command: 'npm', args: ['run', '--silent', 'typecheck'], shown: 'npm run typecheck' },
+    { name: 'build', ...localTool('electron-vite', 'electron-vite', ['build']) },
     {
       name: 'unit and integration tests',
-      command: 'npx',
-      args: ['--no', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${relative(ROOT, VITEST_JSON)}`],
+      ...localTool('vitest', 'vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile=${relative(ROOT, VITEST_JSON)}`]),
       after: countVitest,
     },
     {
       name: 'end-to-end tests',
-      command: 'npx',
-      args: ['--no', 'playwright', 'test', '--reporter=list,json'],
+      ...localTool('@playwright/test', 'playwright', ['test', '--reporter=list,json']),
       env: { PLAYWRIGHT_JSON_OUTPUT_NAME: relative(ROOT, PLAYWRIGHT_JSON) },
       check: () => hasPlaywrightConfig() || 'playwright.config.ts is missing, so the end-to-end tests cannot run',
       after: countPlaywright,
@@ -168,8 +180,8 @@ async function main() {
 
   let failedStep = null;
   for (const step of steps) {
-    heading(step.name, [step.command, ...step.args].join(' '));
-    const problem = step.check?.();
+    heading(step.name, step.shown);
+    const problem = step.missing ?? step.check?.();
     if (typeof problem === 'string') {
       console.error(problem);
       failedStep = step.name;

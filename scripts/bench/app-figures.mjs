@@ -41,9 +41,11 @@ export function prepareCli(root, log) {
   if (!existsSync(bin) || !existsSync(join(root, 'src/main/cli.ts'))) return { error: 'the CLI (bin/fleet-control.cjs, src/main/cli.ts) has not landed yet' };
   const built = join(root, 'out/main/cli.js');
   if (!existsSync(built) || statSync(built).mtimeMs < newestMtime(join(root, 'src'))) {
-    log('  building the app (npx electron-vite build) for the CLI...');
+    log('  building the app (electron-vite build) for the CLI...');
     try {
-      execFileSync('npx', ['--no', 'electron-vite', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+      // As npm test does: Node runs the tool's script, whatever its executable bit says.
+      const electronVite = join(root, 'node_modules/electron-vite/bin/electron-vite.js');
+      execFileSync(process.execPath, [electronVite, 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
     } catch (error) {
       return { error: `electron-vite build failed: ${String(error.stderr ?? error.message).trim().split('\n').slice(-2).join(' ')}` };
     }
