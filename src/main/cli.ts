@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { createFleetApp, defaultAppDataDir, type FleetApp } from './core/app';
-import { startBrowserHost } from './server/browser-host';
+import { startBrowserHost, type BrowserHost } from './server/browser-host';
 import { FleetError } from '../shared/errors';
 import { DOC_KINDS, type DocKind } from '../shared/documents';
-import type { BoardState, ModuleCard } from '../shared/types';
+import type { BoardState, ModuleCard, WorkspaceSummary } from '../shared/types';
 
 const USAGE = `Usage: fleet-control <command> [options]
 
@@ -88,8 +88,15 @@ function newApp(watch: boolean): FleetApp {
 /** `serve`: opens the repository (or the demo), starts the browser host, and runs until Ctrl+C. */
 async function serve(repo: string | undefined, host: string | undefined, port: number): Promise<void> {
   const app = newApp(true);
-  const workspace = repo ? await app.openWorkspace(repo) : await app.openDemoWorkspace();
-  const server = await startBrowserHost({ app, host, port, rendererDir: join(__dirname, '..', 'renderer'), log });
+  let workspace: WorkspaceSummary;
+  let server: BrowserHost;
+  try {
+    workspace = repo ? await app.openWorkspace(repo) : await app.openDemoWorkspace();
+    server = await startBrowserHost({ app, host, port, rendererDir: join(__dirname, '..', 'renderer'), log });
+  } catch (error) {
+    await app.dispose(); // the repository watcher would otherwise keep the process alive
+    throw error;
+  }
   print(`Fleet Control is serving ${workspace.name} at ${server.url}  (Ctrl+C stops it)`);
   await new Promise<void>((resolve) => {
     const stop = (): void => {
@@ -180,6 +187,8 @@ function reportFailure(error: unknown): number {
 run(process.argv.slice(2)).then(
   () => undefined,
   (error: unknown) => {
-    process.exitCode = reportFailure(error);
+    const code = reportFailure(error);
+    // Exit even if some handle is still open: a failed command must never hang.
+    process.stderr.write('', () => process.exit(code));
   },
 );

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { get } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
 import type { BoardState } from '../../../src/shared/types';
 import { cleanupTempDirs, commitFiles, git, initRepo, makeTempDir } from '../../helpers/git';
 import { BIN, ROOT, ensureBuiltCli, runCli, startServe } from './run-cli';
@@ -118,6 +119,19 @@ describe.skipIf(notBuilt !== null)('fleet-control, the command line', () => {
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGINT');
       expect(await exited).toBe(0);
+    }
+  });
+
+  it('exits 1 with one line, instead of hanging, when the port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as AddressInfo;
+    try {
+      const result = await runCli(['serve', '--port', String(port)], appData);
+      expect(result.code).toBe(1);
+      expectOneErrorLine(result.stderr, new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use`));
+    } finally {
+      blocker.close();
     }
   });
 
