@@ -206,6 +206,57 @@ test('a commit made with git in a terminal appears on the board and the module p
   await expect(page.getByRole('img', { name: '3 commits ahead, 0 behind main' })).toBeVisible();
 });
 
+test('documents render as sanitized markdown: no raw HTML, safe links, readable tables and code', async ({ page }) => {
+  const doc = [
+    '---',
+    'module: webhooks',
+    'document: test-plan',
+    'approved: false',
+    '---',
+    '',
+    '# Webhooks: Test Plan',
+    '',
+    '<script>window.__pwned = true</script>',
+    '<img src="x" onerror="window.__pwned = true">',
+    '<b>raw bold</b>',
+    '',
+    '[docs](https://example.com/docs) and [bad](javascript:window.__pwned=true) and [sibling](../README.md)',
+    '',
+    '| case | result |',
+    '| --- | --- |',
+    '| retries a failed delivery | passes |',
+    '',
+    '- [x] signature check',
+    '- [ ] replay protection',
+    '',
+    '```ts',
+    `export const LONG = '${'x'.repeat(300)}';`,
+    '```',
+    '',
+  ].join('\n');
+  commitFileToBranch(repo, 'module/webhooks', `enhancements/webhooks/${DOC_FILE_NAMES['test-plan']}`, doc, 'Webhooks: test plan');
+
+  // The token URL signs this fresh page in; the fragment survives the redirect that drops the token.
+  await page.goto(`${server.url}#/module/webhooks/test-plan`);
+  const view = page.getByTestId('document-view');
+  await expect(view.getByRole('heading', { name: 'Webhooks: Test Plan' })).toBeVisible();
+  await expect(view.locator('script, img, b, [onerror]')).toHaveCount(0);
+  await expect(view).not.toContainText('raw bold');
+  const docs = view.getByRole('link', { name: 'docs' });
+  await expect(docs).toHaveAttribute('href', 'https://example.com/docs');
+  await expect(docs).toHaveAttribute('target', '_blank');
+  await expect(docs).toHaveAttribute('rel', /noopener/);
+  await expect(view.getByRole('link', { name: 'bad' })).toHaveCount(0);
+  await expect(view.getByRole('link', { name: 'sibling' })).toHaveCount(0);
+  await expect(view.getByRole('cell', { name: 'retries a failed delivery' })).toBeVisible();
+  await expect(view.getByRole('img', { name: 'done', exact: true })).toHaveCount(1);
+  await expect(view.getByRole('img', { name: 'not done' })).toHaveCount(1);
+  expect(await page.evaluate('window.__pwned === true')).toBe(false);
+  await expectNoSeriousA11yViolations(page, 'module page with a rich document');
+  await screenshot(page, 'module-rich-document', 'light');
+  await screenshot(page, 'module-rich-document', 'dark');
+});
+
 test('the theme toggle pins light or dark and is remembered', async ({ page }) => {
   await openBoard(page, server.url);
   await page.emulateMedia({ colorScheme: 'light' });

@@ -41,6 +41,8 @@ const components: Components = {
         {children}
       </span>
     ),
+  // Long code lines scroll sideways: the block takes focus so keyboard users can scroll it too.
+  pre: ({ children }) => <pre tabIndex={0}>{children}</pre>,
   // GFM task list boxes: read-only here, and named so they are not unlabelled form fields.
   input: ({ type, checked }) =>
     type === 'checkbox' ? (
