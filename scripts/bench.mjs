@@ -9,7 +9,8 @@ import { rmSync } from 'node:fs';
 import { ensureLargeRepo, resetLargeRepo, GENERATOR_VERSION } from './bench/large-repo.mjs';
 import { defaultModuleIds, docFileNames } from './bench/catalog.mjs';
 import { advanceBranch, createModuleBranchesWithGit } from './bench/module-branches.mjs';
-import { measureGitBoardReads, measureGitDocCommit } from './bench/git-reference.mjs';
+import { measureGitBoardReads, measureGitDocCommit, readBoardWithGit } from './bench/git-reference.mjs';
+import { measureColdPair } from './bench/cold.mjs';
 import { buildCore } from './bench/core-build.mjs';
 import { measureCliStatus, prepareCli, runCli, runInProcess } from './bench/app-figures.mjs';
 import { compareBoardWithGit } from './bench/board-check.mjs';
@@ -22,6 +23,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = join(ROOT, '.bench-cache');
 const APP_HOME = join(CACHE, 'app-home');
 const MAIN_ADVANCE = 25;
+const COLD_RUNS = 5;
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 10;
 const log = console.log;
@@ -92,6 +94,8 @@ async function main() {
   log(`git CLI: ${gitBoard.processes} processes per board (for-each-ref, rev-list --left-right --count x${gitBoard.result.aheadBehind.size}, cat-file --batch)`);
   // The CLI reads first: the in-process run ends by committing documents, which moves a branch.
   const status = cli.error ? { error: cli.error } : await measureCliStatus(ROOT, cli, repo, APP_HOME, { runs: RUNS });
+  const cold = await measureColdPair(repo, () => readBoardWithGit(repo, readOptions), status.run ?? null, { runs: COLD_RUNS });
+  log(`cold figures: median of ${COLD_RUNS} runs, each after dropping the repository's files from the page cache`);
   if (status.error && !cli.error) log(`CLI status: ${status.error}`);
   if (status.board?.modules) {
     const problems = compareBoardWithGit(status.board.modules, gitBoard.result);
@@ -109,8 +113,8 @@ async function main() {
   }
   printTable('Board', [
     { what: 'board load, warm (in-process)', app: medianP95(app.warm), ref: medianP95(gitBoard.warm), target: '< 100 ms and < git', check: (a, r) => a < 100 && a < r, pending: app.error && 'core' },
-    { what: 'board load, first after open (fresh process)', app: ms(app.firstBoardMs, app.openMs != null ? `open ${app.openMs.toFixed(0)} ms` : undefined), ref: ms(gitBoard.coldMs, 'cold'), pending: app.error && 'core' },
-    { what: 'status, cold (whole process)', app: ms(status.coldMs), ref: ms(gitBoard.coldMs, 'cold'), target: '<= 2x git', check: (a, r) => a <= 2 * r, pending: status.error && 'CLI' },
+    { what: 'board load, first after open (fresh process)', app: ms(app.firstBoardMs, app.openMs != null ? `open ${app.openMs.toFixed(0)} ms` : undefined), ref: medianP95(cold.reference), pending: app.error && 'core' },
+    { what: 'status, cold (whole process)', app: medianP95(cold.app), ref: medianP95(cold.reference), target: '<= 2x git', check: (a, r) => a <= 2 * r, pending: status.error && 'CLI' },
     { what: 'status, warm (whole process)', app: medianP95(status.warm), ref: medianP95(gitBoard.warm), pending: status.error && 'CLI' },
   ]);
 
