@@ -27,6 +27,7 @@ export function makeCard(id: string, overrides: Partial<ModuleCard> & { states?:
     patterns: def.patterns,
     matchedFiles: 3,
     ...rest,
+    draftKinds: rest.draftKinds ?? [],
   };
 }
 

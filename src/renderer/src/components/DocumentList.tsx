@@ -9,10 +9,11 @@ import { StateIcon } from './StateIcon';
 interface Props {
   moduleId: string;
   docs: DocStatus[];
+  draftKinds: DocKind[];
   selected: DocKind;
 }
 
-export function DocumentList({ moduleId, docs, selected }: Props) {
+export function DocumentList({ moduleId, docs, draftKinds, selected }: Props) {
   const { t } = useTranslation();
   return (
     <ul className="document-list" aria-label={t('module.documents')}>
@@ -33,6 +34,7 @@ export function DocumentList({ moduleId, docs, selected }: Props) {
               <StateIcon state={doc.state} />
               {t(`docState.${doc.state}`)}
             </span>
+            {draftKinds.includes(doc.kind) && <span className="chip chip-draft">{t('docState.draft')}</span>}
           </a>
         </li>
       ))}

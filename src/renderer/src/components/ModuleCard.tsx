@@ -53,7 +53,7 @@ export const ModuleCard = memo(function ModuleCard({ card, isTabStop, baseBranch
         </div>
         <div id={detailsId} className="card-body">
           <code className="card-id">{card.id}</code>
-          <DocBadges docs={card.docs} />
+          <DocBadges docs={card.docs} draftKinds={card.draftKinds} />
           <div className="card-foot">
             {card.branchExists ? (
               <AheadBehind ahead={card.ahead ?? 0} behind={card.behind ?? 0} baseBranch={baseBranch} />

@@ -104,7 +104,7 @@ export function ModulePage({ moduleId, docKind }: Props) {
           <div className="module-columns">
             <section className="module-docs" aria-labelledby="docs-heading">
               <h2 id="docs-heading">{t('module.documents')}</h2>
-              <DocumentList moduleId={moduleId} docs={detail.card.docs} selected={selected} />
+              <DocumentList moduleId={moduleId} docs={detail.card.docs} draftKinds={detail.card.draftKinds} selected={selected} />
               <Suspense fallback={<p className="subtle">{t('doc.loadingViewer')}</p>}>
                 <DocumentView
                   doc={doc?.moduleId === moduleId && doc.kind === selected ? doc : null}
