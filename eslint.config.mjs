@@ -37,7 +37,10 @@ export default tseslint.config(
   {
     files: ['src/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...nodeBuiltins, 'zod', '**/main/**', '**/renderer/**', '**/shared/contract', '**/shared/manifest'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...nodeBuiltins.map((p) => ({ group: [p] })), { group: ['zod', '**/main/**', '**/renderer/**', '**/shared/contract', '**/shared/manifest'], allowTypeImports: true }] },
+      ],
     },
   },
   {
