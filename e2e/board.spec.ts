@@ -257,6 +257,28 @@ test('documents render as sanitized markdown: no raw HTML, safe links, readable 
   await screenshot(page, 'module-rich-document', 'dark');
 });
 
+test('a draft saved by another client is marked on the card, and unmarked when discarded', async ({ page }) => {
+  await openBoard(page, server.url);
+  const toBe = card(page, 'drivers-hub').locator('[data-doc-kind="to-be"]');
+  await expect(toBe).not.toHaveAttribute('data-draft');
+
+  // A second client on the same session: a raw WebSocket speaking the wire protocol.
+  const call = (method: string, input: unknown) =>
+    page.evaluate(`new Promise((resolve, reject) => {
+      const ws = new WebSocket(location.origin.replace(/^http/, 'ws') + '/ws');
+      ws.onopen = () => ws.send(JSON.stringify({ type: 'call', id: 1, method: ${JSON.stringify(method)}, input: ${JSON.stringify(input)} }));
+      ws.onmessage = (e) => { const m = JSON.parse(e.data); if (m.type === 'result') { ws.close(); resolve(m.result); } };
+      ws.onerror = () => reject(new Error('socket failed'));
+    })`);
+
+  expect(await call('saveDraft', { moduleId: 'drivers-hub', kind: 'to-be', content: '# Drivers Hub: To-Be Design\n\nDraft.\n', baseBlobId: null, baseTip: null })).toMatchObject({ ok: true });
+  await expect(toBe).toHaveAttribute('data-draft', 'true');
+  await expect(toBe).toHaveAttribute('title', /unsaved draft/);
+
+  expect(await call('discardDraft', { moduleId: 'drivers-hub', kind: 'to-be' })).toMatchObject({ ok: true });
+  await expect(toBe).not.toHaveAttribute('data-draft');
+});
+
 test('the theme toggle pins light or dark and is remembered', async ({ page }) => {
   await openBoard(page, server.url);
   await page.emulateMedia({ colorScheme: 'light' });

@@ -36,6 +36,8 @@ export function startSync(): () => void {
   const offs = [
     api.on('workspaceChanged', (workspace) => useWorkspaceStore.getState().setWorkspace(workspace)),
     api.on('boardChanged', () => board().scheduleRefresh()),
+    // Drafts are listed on the board (draftKinds), so a saved or discarded draft refreshes it too.
+    api.on('draftsChanged', () => board().scheduleRefresh()),
     api.on('jobProgress', (p) => jobs().onProgress(p)),
     api.on('jobFinished', (f) => {
       jobs().onFinished(f);
