@@ -6,6 +6,7 @@ import { FleetError } from '../../../shared/errors';
 import { ByteLruCache } from './byte-lru-cache';
 import { hasLooseObject, readLooseObject } from './loose-objects';
 import { EMPTY_TREE_OID } from './oid';
+import { PackBlockCache } from './pack-blocks';
 import { PackSet } from './pack-set';
 import type { GitObject } from './types';
 
@@ -22,6 +23,7 @@ interface ObjectFolder {
 export class ObjectStore {
   private folders: Promise<ObjectFolder[]> | null = null;
   private readonly cache: ByteLruCache<GitObject>;
+  private readonly blocks = new PackBlockCache();
 
   constructor(
     private readonly objectsDir: string,
@@ -41,7 +43,7 @@ export class ObjectStore {
       }
     };
     await visit(this.objectsDir, 0);
-    const folders = paths.map((path) => ({ path, packs: new PackSet(path, this.cache, (oid) => this.readOutsidePacks(oid)) }));
+    const folders = paths.map((path) => ({ path, packs: new PackSet(path, this.cache, this.blocks, (oid) => this.readOutsidePacks(oid)) }));
     await Promise.all(folders.map((folder) => folder.packs.rescan()));
     return folders;
   }

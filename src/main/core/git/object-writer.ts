@@ -6,7 +6,7 @@ import { FleetError } from '../../../shared/errors';
 import { requireOid } from './oid';
 import type { NewCommit, Person, TreeEntry } from './types';
 
-const TREE_MODES = new Set(['100644', '100755', '120000', '040000', '40000', '160000']);
+const TYPE_OF_MODE: Record<string, TreeEntry['type']> = { '100644': 'blob', '100755': 'blob', '120000': 'blob', '040000': 'tree', '40000': 'tree', '160000': 'commit' };
 
 function checkPerson(person: Person, role: string): Person {
   for (const [field, value] of [['name', person.name], ['email', person.email]] as const) {
@@ -38,7 +38,9 @@ export class ObjectWriter {
     const names = new Set<string>();
     for (const entry of entries) {
       requireOid(entry.oid, `id of tree entry "${entry.path}"`);
-      if (!TREE_MODES.has(entry.mode)) throw new FleetError('INVALID_INPUT', `Tree entry "${entry.path}" has an unknown mode ${entry.mode}.`, { path: entry.path });
+      const type = TYPE_OF_MODE[entry.mode];
+      if (!type) throw new FleetError('INVALID_INPUT', `Tree entry "${entry.path}" has an unknown mode ${entry.mode}.`, { path: entry.path });
+      if (type !== entry.type) throw new FleetError('INVALID_INPUT', `Tree entry "${entry.path}" has mode ${entry.mode} but type ${entry.type}.`, { path: entry.path });
       if (!entry.path || entry.path.includes('/') || entry.path === '.' || entry.path === '..' || entry.path.includes('\0')) {
         throw new FleetError('INVALID_INPUT', `"${entry.path}" is not a valid name inside a tree.`, { path: entry.path });
       }

@@ -3,6 +3,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { inflateSync } from 'node:zlib';
 import { FleetError } from '../../../shared/errors';
+import type { PackBlockCache } from './pack-blocks';
 import type { ObjectType } from './types';
 
 /** One pack entry, inflated: a whole object, or a delta against a base found by offset or by id. */
@@ -25,13 +26,28 @@ function compressedBound(size: number): number {
   return size + Math.floor(size / 4096) + Math.floor(size / 16384) + Math.floor(size / 33554432) + 64;
 }
 
-/** A `.pack` file opened on demand; reads an entry with one or two positional reads. */
+/** What identifies the pack file an index was loaded with; a file replaced under the same name must not be read. */
+export interface PackIdentity {
+  ino: number;
+  size: number;
+}
+
+/** Thrown when the file at the pack's path is no longer the one its index describes (git repack rewrote it). */
+export class PackReplacedError extends Error {}
+
+/** A `.pack` file opened on demand; reads an entry through the shared block cache, large objects directly. */
 export class PackFile {
   private handle: Promise<{ file: FileHandle; dataEnd: number }> | null = null;
   private activeReads = 0;
   private idleTimer: NodeJS.Timeout | null = null;
 
-  constructor(readonly path: string) {}
+  constructor(
+    readonly path: string,
+    private readonly identity: PackIdentity,
+    /** Key of this pack in the block cache: unique per loaded index. */
+    private readonly cacheKey: string,
+    private readonly blocks: PackBlockCache,
+  ) {}
 
   private corrupt(offset: number, reason: string): FleetError {
     return new FleetError('GIT_CORRUPT', `The pack ${this.path} is damaged at offset ${offset} (${reason}). Run "git fsck" in the repository.`, {
@@ -43,7 +59,8 @@ export class PackFile {
   private async openHandle(): Promise<{ file: FileHandle; dataEnd: number }> {
     const file = await open(this.path, 'r');
     try {
-      const { size } = await file.stat();
+      const { size, ino } = await file.stat();
+      if (size !== this.identity.size || ino !== this.identity.ino) throw new PackReplacedError(`${this.path} was replaced`);
       const header = Buffer.alloc(12);
       await file.read(header, 0, 12, 0);
       if (header.toString('latin1', 0, 4) !== 'PACK') throw this.corrupt(0, 'not a pack file');
@@ -78,15 +95,8 @@ export class PackFile {
     this.idleTimer.unref();
   }
 
-  private async readAt(file: FileHandle, position: number, length: number): Promise<Buffer> {
-    const buffer = Buffer.allocUnsafe(length);
-    let filled = 0;
-    while (filled < length) {
-      const { bytesRead } = await file.read(buffer, filled, length - filled, position + filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
-    return filled === length ? buffer : buffer.subarray(0, filled);
+  private readAt(file: FileHandle, position: number, length: number): Promise<Buffer> {
+    return this.blocks.read(this.cacheKey, file, position, length);
   }
 
   /** Reads and inflates the entry that starts at `offset`. */

@@ -1,11 +1,12 @@
 // The packs of one objects folder: finds an id in their indexes and rebuilds objects through delta chains.
 
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FleetError } from '../../../shared/errors';
 import type { ByteLruCache } from './byte-lru-cache';
 import { applyDelta } from './delta';
-import { PackFile } from './pack-file';
+import type { PackBlockCache } from './pack-blocks';
+import { PackFile, PackReplacedError } from './pack-file';
 import { PackIndex } from './pack-index';
 import type { GitObject } from './types';
 
@@ -34,6 +35,7 @@ export class PackSet {
   constructor(
     private readonly objectsDir: string,
     private readonly cache: ByteLruCache<GitObject>,
+    private readonly blocks: PackBlockCache,
     /** Reads a REF_DELTA base that is not in any pack of this set (a loose object or another object folder). */
     private readonly readOutside: (oid: string) => Promise<GitObject | null>,
   ) {}
@@ -50,10 +52,13 @@ export class PackSet {
       if (known.has(name)) continue;
       const base = join(this.objectsDir, 'pack', name);
       try {
-        added.push({ id: nextPackId++, name, index: await PackIndex.load(`${base}.idx`), file: new PackFile(`${base}.pack`) });
+        const { ino, size } = await stat(`${base}.pack`);
+        const index = await PackIndex.load(`${base}.idx`);
+        const id = nextPackId++;
+        added.push({ id, name, index, file: new PackFile(`${base}.pack`, { ino, size }, String(id), this.blocks) });
       } catch (error) {
-        // A pack being written by git right now may have a partial index; it is picked up on a later rescan.
-        if (!(error instanceof FleetError)) throw error;
+        // A pack being written or removed by git right now is picked up (or dropped) on a later rescan.
+        if (!(error instanceof FleetError) && (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }
     }
     this.packs = [...added, ...kept];
@@ -81,8 +86,8 @@ export class PackSet {
     try {
       return await this.readAt(found.pack, found.offset);
     } catch (error) {
-      // `git gc` removed the pack after its handle was closed; the objects are in a newer pack.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      // `git gc` removed or rewrote the pack after its handle was closed; the objects are in a newer pack.
+      if (!(error instanceof PackReplacedError) && (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       this.packs = this.packs.filter((pack) => pack !== found.pack);
       return null;
     }

@@ -106,7 +106,8 @@ export async function compareAndSwapRef(
   requireOid(newOid, 'new value');
   if (expectedOld !== null) requireOid(expectedOld, 'expected value');
   const refPath = refFilePath(layout, ref);
-  await checkNameConflicts(layout, ref, refPath);
+  // An update of an existing ref cannot clash with other names (and fails the comparison if the ref is gone).
+  if (expectedOld === null) await checkNameConflicts(layout, ref, refPath);
   await mkdir(dirname(refPath), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOTDIR' || error.code === 'EEXIST') throw refConflict(ref, dirname(ref));
     throw error;
@@ -121,7 +122,10 @@ export async function compareAndSwapRef(
     await lock.sync();
     await lock.close();
     await writeReflogs(layout, ref, actual ?? ZERO_OID, newOid, reflogMessage, options).catch(() => undefined);
-    await rename(lockPath, refPath);
+    await rename(lockPath, refPath).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EISDIR' || error.code === 'ENOTEMPTY' || error.code === 'EEXIST') throw refConflict(ref, `${ref}/...`);
+      throw error;
+    });
     committed = true;
   } finally {
     if (!committed) {

@@ -12,8 +12,10 @@ import { ObjectWriter } from './object-writer';
 import { parseCommit } from './object-parse';
 import { isOid, requireOid } from './oid';
 import { compareAndSwapRef, type RefUpdateOptions } from './ref-update';
+import { reflogIdentity, type ReflogIdentity } from './reflog';
 import { RefStore } from './refs';
-import { TreeStore, sortTreeEntries } from './tree-store';
+import { hashObject, serializeTree, sortTreeEntries } from './tree-format';
+import { TreeStore } from './tree-store';
 import { updateTree } from './tree-update';
 import type { AheadBehind, CommitInfo, GitObject, HeadInfo, NewCommit, TreeEntry } from './types';
 
@@ -35,6 +37,7 @@ export class GitRepository {
   private readonly walker: HistoryWalker;
   private readonly commitGraph: CommitGraph;
   private commitGraphStale = true;
+  private identity: Promise<ReflogIdentity> | null = null;
   private readonly commits = new BoundedMap<string, Promise<CommitInfo>>(MAX_CACHED_COMMITS);
 
   private constructor(
@@ -132,7 +135,9 @@ export class GitRepository {
     if (ref.startsWith('refs/heads/')) await this.readCommit(newOid);
     else if (!(await this.hasObject(newOid))) throw new FleetError('GIT_CORRUPT', `Cannot point ${ref} at ${newOid}: no such object.`, { ref, oid: newOid });
     try {
-      await compareAndSwapRef(this.layout, ref, newOid, expectedOld, reflogMessage, options);
+      this.identity ??= reflogIdentity(this.commondir);
+      const identity = options?.identity ?? (await this.identity);
+      await compareAndSwapRef(this.layout, ref, newOid, expectedOld, reflogMessage, { ...options, identity });
     } catch (error) {
       // The ref may have moved under us (BRANCH_MOVED): cached values are not to be trusted any more.
       this.refs.invalidate();
@@ -145,6 +150,7 @@ export class GitRepository {
   invalidateRefs(): void {
     this.refs.invalidate();
     this.commitGraphStale = true;
+    this.identity = null;
   }
 
   /** Writes a blob; returns its id. */
@@ -154,10 +160,21 @@ export class GitRepository {
 
   /** Writes a tree (entries in any order); returns its id. */
   async writeTree(entries: TreeEntry[]): Promise<string> {
-    const sorted = sortTreeEntries(entries.map((entry) => ({ ...entry, mode: entry.mode === '40000' ? '040000' : entry.mode })));
-    const oid = await this.writer.writeTree(sorted);
-    this.trees.remember(oid, sorted);
+    const { oid, written } = this.startTreeWrite(entries);
+    await written;
     return oid;
+  }
+
+  /** Computes a tree's id from its bytes at once and starts writing it through isomorphic-git. */
+  private startTreeWrite(entries: TreeEntry[]): { oid: string; written: Promise<void> } {
+    const sorted = sortTreeEntries(entries.map((entry) => ({ ...entry, mode: entry.mode === '40000' ? '040000' : entry.mode })));
+    const written = this.writer.writeTree(sorted);
+    const oid = hashObject('tree', serializeTree(sorted));
+    const checked = written.then((stored) => {
+      if (stored !== oid) throw new FleetError('INTERNAL', `A tree was stored as ${stored}, expected ${oid}.`, { stored, expected: oid });
+      this.trees.remember(oid, sorted);
+    });
+    return { oid, written: checked };
   }
 
   /** Writes a commit; returns its id. */
@@ -183,7 +200,7 @@ export class GitRepository {
 
   /** A new root tree with `changes` applied (path -> blob oid, or null to delete); writes only the trees that change. */
   updateTree(baseTreeOid: string, changes: Record<string, string | null>): Promise<string> {
-    return updateTree({ readTree: (oid) => this.readTree(oid), writeTree: (entries) => this.writeTree(entries) }, baseTreeOid, changes);
+    return updateTree({ readTree: (oid) => this.readTree(oid), startTreeWrite: (entries) => this.startTreeWrite(entries) }, baseTreeOid, changes);
   }
 
   /** Commits only in `a` (ahead) and only in `b` (behind): `git rev-list --left-right --count a...b`. Cached per pair. */

@@ -13,15 +13,6 @@ interface ParsedTree {
 const MAX_CACHED_TREES = 100_000;
 const MAX_CACHED_FILE_LISTS = 20_000;
 
-/** Sorts entries in git's tree order: byte order of names, a tree's name compared as if it ended in "/". */
-export function sortTreeEntries(entries: TreeEntry[]): TreeEntry[] {
-  const key = (entry: TreeEntry) => Buffer.from(entry.type === 'tree' ? `${entry.path}/` : entry.path, 'utf8');
-  return entries
-    .map((entry) => ({ entry, key: key(entry) }))
-    .sort((a, b) => Buffer.compare(a.key, b.key))
-    .map(({ entry }) => entry);
-}
-
 /** Splits a repository path ("a/b/c.md") into its parts; null when it is empty. */
 export function splitPath(path: string): string[] | null {
   const parts = path.split('/').filter((part) => part !== '');

@@ -6,7 +6,16 @@ import type { TreeEntry } from './types';
 
 export interface TreeAccess {
   readTree(oid: string): Promise<TreeEntry[]>;
-  writeTree(entries: TreeEntry[]): Promise<string>;
+  /** Computes the tree's id at once and starts writing it; `written` settles when the object is stored. */
+  startTreeWrite(entries: TreeEntry[]): { oid: string; written: Promise<void> };
+}
+
+/** Starts a tree write and records it, so parent trees need not wait for their children to reach the disk. */
+function startWrite(trees: TreeAccess, entries: TreeEntry[], pending: Promise<void>[]): string {
+  const { oid, written } = trees.startTreeWrite(entries);
+  written.catch(() => undefined); // awaited with the others; this only keeps an early failure from going unhandled
+  pending.push(written);
+  return oid;
 }
 
 interface ChangeNode {
@@ -51,7 +60,7 @@ function buildChangeTree(changes: Record<string, string | null>): ChangeNode {
 }
 
 /** Applies `node` to tree `treeOid` (null: no tree yet); returns the new tree id, or null when the tree ends up empty. */
-async function applyChanges(trees: TreeAccess, treeOid: string | null, node: ChangeNode): Promise<string | null> {
+async function applyChanges(trees: TreeAccess, treeOid: string | null, node: ChangeNode, pending: Promise<void>[]): Promise<string | null> {
   const entries = new Map<string, TreeEntry>((treeOid ? await trees.readTree(treeOid) : []).map((entry) => [entry.path, entry]));
   let changed = false;
   for (const [name, oid] of node.leaves) {
@@ -69,7 +78,7 @@ async function applyChanges(trees: TreeAccess, treeOid: string | null, node: Cha
   const newSubtrees = await Promise.all(
     folderNames.map((name) => {
       const existing = entries.get(name);
-      return applyChanges(trees, existing?.type === 'tree' ? existing.oid : null, node.folders.get(name)!);
+      return applyChanges(trees, existing?.type === 'tree' ? existing.oid : null, node.folders.get(name)!, pending);
     }),
   );
   folderNames.forEach((name, i) => {
@@ -86,12 +95,14 @@ async function applyChanges(trees: TreeAccess, treeOid: string | null, node: Cha
   });
   if (!changed) return treeOid;
   if (entries.size === 0) return null;
-  return trees.writeTree([...entries.values()]);
+  return startWrite(trees, [...entries.values()], pending);
 }
 
 /** The root tree after applying `changes` (path -> blob oid, or null to delete; empty folders disappear) to `baseTreeOid`. */
 export async function updateTree(trees: TreeAccess, baseTreeOid: string, changes: Record<string, string | null>): Promise<string> {
   requireOid(baseTreeOid, 'tree id');
-  const root = await applyChanges(trees, baseTreeOid, buildChangeTree(changes));
-  return root ?? trees.writeTree([]);
+  const pending: Promise<void>[] = [];
+  const root = (await applyChanges(trees, baseTreeOid, buildChangeTree(changes), pending)) ?? startWrite(trees, [], pending);
+  await Promise.all(pending);
+  return root;
 }

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitRepository } from '../../../../src/main/core/git/repository';
-import { cleanupTempDirs, commitFiles, git, initRepo } from '../../../helpers/git';
+import { cleanupTempDirs, commitFiles, git, initRepo, makeTempDir } from '../../../helpers/git';
 
 afterAll(cleanupTempDirs);
 
@@ -104,7 +104,7 @@ describe('updateTree', () => {
 
   it('writes from a linked worktree into the shared object folder', async () => {
     const { dir, tip } = projectRepo();
-    const worktree = join(dir, '..', 'wt-trees');
+    const worktree = join(makeTempDir(), 'wt-trees');
     git(dir, 'worktree', 'add', '-q', '--detach', worktree);
     const repo = await GitRepository.open(worktree);
     const blob = await repo.writeBlob('from the worktree\n');
