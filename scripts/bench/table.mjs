@@ -14,7 +14,7 @@ export function formatFigure(figure) {
 
 /**
  * One row per figure. `row.app` and `row.ref` are {value, unit, note}; `row.check(app, ref)` returns true/false
- * for the verdict. Rows without an app figure say why in `row.pending`.
+ * for the verdict. Rows without an app figure say why in `row.pending`. Returns the verdicts.
  */
 export function printTable(title, rows, print = console.log) {
   const cells = rows.map((row) => {
@@ -30,4 +30,5 @@ export function printTable(title, rows, print = console.log) {
   print(line(COLUMNS));
   print(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const row of cells) print(line(row));
+  return cells.map((row) => row[5]);
 }
