@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { chmodSync, readFileSync, readdirSync, renameSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitRepository } from '../../../../src/main/core/git/repository';
-import { catAllObjects, cleanupTempDirs, commitFiles, git, importCommits, initRepo, type ImportedCommit } from '../../../helpers/git';
+import { catAllObjects, cleanupTempDirs, commitFiles, git, importCommits, initRepo, makeTempDir, type ImportedCommit } from '../../../helpers/git';
 
 afterAll(cleanupTempDirs);
 
@@ -136,6 +136,29 @@ describe('reading objects', () => {
     expect(await repo.hasObject(added)).toBe(true);
     expect(await repo.hasObject('1234567890123456789012345678901234567890')).toBe(false);
     await expect(repo.readObject('1234567890123456789012345678901234567890')).rejects.toMatchObject({ code: 'GIT_CORRUPT' });
+  });
+  it('notices a pack rewritten under the same name (other deltas, other offsets) and reads the new one', async () => {
+    const dir = makeEvolvingRepo();
+    git(dir, 'repack', '-ad', '-q');
+    const repo = await GitRepository.open(dir);
+    const head = git(dir, 'rev-parse', 'HEAD');
+    await repo.listFiles((await repo.readCommit(head)).tree);
+    await repo.close();
+    // The same history packed without deltas, put in place under the old pack's name.
+    const copy = join(makeTempDir(), 'copy');
+    git(dir, 'clone', '-q', '--no-local', '--bare', dir, copy);
+    git(copy, 'repack', '-adf', '-q', '--window=0');
+    const packDir = join(dir, '.git', 'objects', 'pack');
+    const name = readdirSync(packDir).find((n) => n.endsWith('.pack'))!.replace(/\.pack$/, '');
+    const copyPackDir = join(copy, 'objects', 'pack');
+    const copyName = readdirSync(copyPackDir).find((n) => n.endsWith('.pack'))!.replace(/\.pack$/, '');
+    for (const ext of ['.pack', '.idx']) {
+      const replacement = join(copyPackDir, `${copyName}${ext}`);
+      renameSync(replacement, join(packDir, `${name}.tmp`));
+      renameSync(join(packDir, `${name}.tmp`), join(packDir, `${name}${ext}`));
+    }
+    expect(deltaStats(dir).ofs + deltaStats(dir).ref).toBe(0);
+    for (const [oid, object] of catAllObjects(dir)) expect((await repo.readObject(oid)).content.equals(object.content), oid).toBe(true);
   });
 });
 
