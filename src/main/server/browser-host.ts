@@ -95,18 +95,19 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_WIRE_MESSAGE_BYTES, perMessageDeflate: false });
   const alive = new WeakSet<WebSocket>();
   let allowedHosts = new Set<string>();
+  let boundPort = 0;
 
   async function onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!isAllowedHost(request.headers.host, allowedHosts)) return replyText(response, 421, 'This server does not answer to that host name.');
     if (request.method !== 'GET' && request.method !== 'HEAD') return replyText(response, 405, 'Only GET and HEAD are served.', { Allow: 'GET, HEAD' });
     const { rawPath, query } = splitUrl(request.url);
-    const proof = authenticate(request, query, token);
+    const proof = authenticate(request, query, token, boundPort);
     if (!proof) return replyText(response, 401, UNAUTHORISED_TEXT);
     if (query.has('token')) {
       // Trade the token for a cookie and take it out of the address bar (and the history).
       query.delete('token');
       const rest = query.toString();
-      return replyText(response, 302, 'Signed in.', { Location: rest ? `${rawPath}?${rest}` : rawPath, 'Set-Cookie': sessionCookie(token) });
+      return replyText(response, 302, 'Signed in.', { Location: rest ? `${rawPath}?${rest}` : rawPath, 'Set-Cookie': sessionCookie(token, boundPort) });
     }
     if (rawPath === WS_PATH) return replyText(response, 426, 'This address is for WebSocket connections.', { Upgrade: 'websocket' });
     await serveStatic(request, response, rootDir, rawPath);
@@ -118,7 +119,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (!isAllowedHost(request.headers.host, allowedHosts)) return refuseUpgrade(socket, 421, 'This server does not answer to that host name.');
     if (rawPath !== WS_PATH) return refuseUpgrade(socket, 404, 'Not found.');
     if (!isOwnOrigin(request.headers.origin, request.headers.host)) return refuseUpgrade(socket, 403, 'Connections are accepted only from pages this server served.');
-    if (!authenticate(request, query, token)) return refuseUpgrade(socket, 401, UNAUTHORISED_TEXT);
+    if (!authenticate(request, query, token, boundPort)) return refuseUpgrade(socket, 401, UNAUTHORISED_TEXT);
     sockets.handleUpgrade(request, socket, head, (ws) => {
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));
@@ -138,6 +139,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   server.on('clientError', (_error, socket) => socket.destroy());
 
   const port = await listen(server, options.port ?? 0, host);
+  boundPort = port;
   allowedHosts = allowedHostHeaders(host, port);
   if (!isLoopbackAddress(host)) {
     warn(`warning: Fleet Control is listening on ${host}, reachable from other machines; anyone holding the link can use it. Prefer 127.0.0.1 and an SSH tunnel.`);

@@ -27,14 +27,19 @@ export function cookieValues(header: string | undefined, name: string): string[]
   return values;
 }
 
+/** The cookie's name for the host on `port`: browsers ignore ports for cookies, so two hosts need two names. */
+export function sessionCookieName(port: number): string {
+  return `${SESSION_COOKIE}_${port}`;
+}
+
 /** The Set-Cookie value that keeps the session for this browser tab's lifetime. */
-export function sessionCookie(token: string): string {
-  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict`;
+export function sessionCookie(token: string, port: number): string {
+  return `${sessionCookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`;
 }
 
 /** How a request proved it holds the token: its session cookie, a `?token=` parameter, or not at all. */
-export function authenticate(request: IncomingMessage, query: URLSearchParams, token: string): 'cookie' | 'query' | null {
-  if (cookieValues(request.headers.cookie, SESSION_COOKIE).some((value) => tokensEqual(value, token))) return 'cookie';
+export function authenticate(request: IncomingMessage, query: URLSearchParams, token: string, port: number): 'cookie' | 'query' | null {
+  if (cookieValues(request.headers.cookie, sessionCookieName(port)).some((value) => tokensEqual(value, token))) return 'cookie';
   const fromQuery = query.get('token');
   if (fromQuery !== null && tokensEqual(fromQuery, token)) return 'query';
   return null;

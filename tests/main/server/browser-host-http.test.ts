@@ -22,7 +22,7 @@ async function start(): Promise<BrowserHost> {
 }
 
 function cookieOf(host: BrowserHost): Record<string, string> {
-  return { Cookie: `${SESSION_COOKIE}=${host.token}` };
+  return { Cookie: `${SESSION_COOKIE}_${host.port}=${host.token}` };
 }
 
 describe('the browser host over HTTP', () => {
@@ -41,7 +41,7 @@ describe('the browser host over HTTP', () => {
       expect(res.status, path).toBe(401);
       expect(res.body).not.toContain('Fleet Control</title>');
     }
-    expect((await rawGet(host.port, '/', { Cookie: `${SESSION_COOKIE}=wrong` })).status).toBe(401);
+    expect((await rawGet(host.port, '/', { Cookie: `${SESSION_COOKIE}_${host.port}=wrong` })).status).toBe(401);
   });
 
   it('trades ?token= for an HttpOnly SameSite=Strict cookie and redirects the token out of the address bar', async () => {
@@ -50,7 +50,7 @@ describe('the browser host over HTTP', () => {
     expect(res.status).toBe(302);
     expect(res.headers.location).toBe('/');
     const cookie = String(res.headers['set-cookie']);
-    expect(cookie).toContain(`${SESSION_COOKIE}=${host.token}`);
+    expect(cookie).toContain(`${SESSION_COOKIE}_${host.port}=${host.token}`);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
   });

@@ -19,7 +19,8 @@ describe('the browser host keeps requests inside the renderer folder', () => {
     symlinkSync(join(dirname(rendererDir), 'secret.txt'), join(rendererDir, 'assets', 'linked.txt'));
     const host = await startBrowserHost({ app: makeCore(), rendererDir, log: () => undefined });
     hosts.push(host);
-    const cookie = { Cookie: `${SESSION_COOKIE}=${host.token}` };
+    const cookie = { Cookie: `${SESSION_COOKIE}_${host.port}=${host.token}` };
+    expect((await rawGet(host.port, '/', cookie)).status, 'the cookie itself is accepted').toBe(200);
     const attempts = [
       '/../package.json',
       '/../secret.txt',

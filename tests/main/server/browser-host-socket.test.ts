@@ -25,7 +25,7 @@ function wsUrl(host: BrowserHost): string {
 }
 
 function ownHeaders(host: BrowserHost): Record<string, string> {
-  return { Origin: `http://127.0.0.1:${host.port}`, Cookie: `${SESSION_COOKIE}=${host.token}` };
+  return { Origin: `http://127.0.0.1:${host.port}`, Cookie: `${SESSION_COOKIE}_${host.port}=${host.token}` };
 }
 
 async function open(host: BrowserHost): Promise<WebSocket> {
@@ -41,12 +41,12 @@ describe('the browser host WebSocket', () => {
     for (const origin of ['http://evil.example', `http://localhost:${host.port + 1}`, `https://127.0.0.1:${host.port}`, 'null']) {
       expect(await connectSocket(wsUrl(host), { ...ownHeaders(host), Origin: origin }), origin).toEqual({ refusedWith: 403 });
     }
-    expect(await connectSocket(wsUrl(host), { Cookie: `${SESSION_COOKIE}=${host.token}` })).toEqual({ refusedWith: 403 });
+    expect(await connectSocket(wsUrl(host), { Cookie: `${SESSION_COOKIE}_${host.port}=${host.token}` })).toEqual({ refusedWith: 403 });
   });
 
   it('accepts an upgrade through an SSH tunnel on another local port, when Origin matches that Host', async () => {
     const host = await start();
-    const result = await connectSocket(wsUrl(host), { Cookie: `${SESSION_COOKIE}=${host.token}`, Host: 'localhost:8080', Origin: 'http://localhost:8080' });
+    const result = await connectSocket(wsUrl(host), { Cookie: `${SESSION_COOKIE}_${host.port}=${host.token}`, Host: 'localhost:8080', Origin: 'http://localhost:8080' });
     expect('socket' in result).toBe(true);
     if ('socket' in result) sockets.push(result.socket);
   });
