@@ -15,7 +15,8 @@ export const BranchNameSchema = z
   .max(200)
   .refine(
     (s) =>
-      !/[\s~^:?*[\\\x00-\x1f\x7f]/.test(s) &&
+      !/[\s~^:?*[\\]/.test(s) &&
+      ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f) &&
       !s.includes('..') &&
       !s.includes('@{') &&
       !s.startsWith('-') &&
