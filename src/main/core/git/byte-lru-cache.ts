@@ -63,3 +63,49 @@ export class BoundedMap<K, V> extends Map<K, V> {
     return super.set(key, value);
   }
 }
+
+/** A byte-bounded cache of values loaded on demand; concurrent requests for one key share a single load. */
+export class LoadingCache<V> {
+  private readonly values: ByteLruCache<V>;
+  private readonly loading = new Map<string, Promise<V>>();
+
+  constructor(
+    maxBytes: number,
+    /** An estimate of the memory `value` holds. */
+    private readonly weigh: (value: V) => number,
+  ) {
+    this.values = new ByteLruCache(maxBytes);
+  }
+
+  /** The cached value of `key`, or the result of `load()` (then cached). A failed load is not cached. */
+  get(key: string, load: () => Promise<V>): Promise<V> {
+    const cached = this.values.get(key);
+    if (cached !== undefined) return Promise.resolve(cached);
+    let pending = this.loading.get(key);
+    if (!pending) {
+      pending = load().then(
+        (value) => {
+          this.loading.delete(key);
+          this.values.set(key, value, this.weigh(value));
+          return value;
+        },
+        (error: unknown) => {
+          this.loading.delete(key);
+          throw error;
+        },
+      );
+      this.loading.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** Stores a value known without loading (an object this process just wrote). */
+  set(key: string, value: V): void {
+    this.values.set(key, value, this.weigh(value));
+  }
+
+  /** True when `key` is cached (loads in progress do not count). */
+  has(key: string): boolean {
+    return this.values.get(key) !== undefined;
+  }
+}

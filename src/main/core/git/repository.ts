@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FleetError } from '../../../shared/errors';
-import { BoundedMap } from './byte-lru-cache';
+import { LoadingCache } from './byte-lru-cache';
 import { CommitGraph } from './commit-graph';
 import { HistoryWalker, type WalkCommit } from './history-walk';
 import { discoverLayout, type RepositoryLayout } from './layout';
@@ -19,7 +19,12 @@ import { TreeStore } from './tree-store';
 import { updateTree } from './tree-update';
 import type { AheadBehind, CommitInfo, GitObject, HeadInfo, NewCommit, TreeEntry } from './types';
 
-const MAX_CACHED_COMMITS = 200_000;
+const COMMIT_CACHE_BYTES = 32 * 1024 * 1024;
+
+/** Rough memory of a parsed commit: its strings plus the object around them. */
+function commitWeight(commit: CommitInfo): number {
+  return 400 + 2 * (commit.message.length + commit.author.name.length + commit.committer.name.length) + 90 * commit.parents.length;
+}
 
 /** A repository opened for reading objects and refs and for writing objects and compare-and-swap ref updates. */
 export class GitRepository {
@@ -38,7 +43,7 @@ export class GitRepository {
   private readonly commitGraph: CommitGraph;
   private commitGraphStale = true;
   private identity: Promise<ReflogIdentity> | null = null;
-  private readonly commits = new BoundedMap<string, Promise<CommitInfo>>(MAX_CACHED_COMMITS);
+  private readonly commits = new LoadingCache<CommitInfo>(COMMIT_CACHE_BYTES, commitWeight);
 
   private constructor(
     private readonly layout: RepositoryLayout,
@@ -85,16 +90,11 @@ export class GitRepository {
   /** A commit's tree, parents, people and message; cached by id. */
   readCommit(oid: string): Promise<CommitInfo> {
     requireOid(oid, 'commit id');
-    let commit = this.commits.get(oid);
-    if (!commit) {
-      commit = this.objects.read(oid).then((object) => {
-        if (object.type !== 'commit') throw new FleetError('INVALID_INPUT', `${oid} is a ${object.type}, not a commit.`, { oid });
-        return parseCommit(oid, object.content);
-      });
-      this.commits.set(oid, commit);
-      commit.catch(() => this.commits.delete(oid));
-    }
-    return commit;
+    return this.commits.get(oid, async () => {
+      const object = await this.objects.read(oid);
+      if (object.type !== 'commit') throw new FleetError('INVALID_INPUT', `${oid} is a ${object.type}, not a commit.`, { oid });
+      return parseCommit(oid, object.content);
+    });
   }
 
   private async walkCommit(oid: string): Promise<WalkCommit> {
@@ -183,7 +183,7 @@ export class GitRepository {
     if (!this.commits.has(oid)) {
       const committer = commit.committer ?? commit.author;
       const message = commit.message.replace(/\r/g, '').replace(/^\n+/, '').replace(/\n+$/, '') + '\n';
-      this.commits.set(oid, Promise.resolve({ oid, tree: commit.tree, parents: [...commit.parents], author: { ...commit.author }, committer: { ...committer }, message }));
+      this.commits.set(oid, { oid, tree: commit.tree, parents: [...commit.parents], author: { ...commit.author }, committer: { ...committer }, message });
     }
     return oid;
   }

@@ -1,7 +1,7 @@
 // Reads trees with caches per tree id: entries, the entry at a path, and the recursive file list.
 
 import { FleetError } from '../../../shared/errors';
-import { BoundedMap } from './byte-lru-cache';
+import { LoadingCache } from './byte-lru-cache';
 import { parseTree } from './object-parse';
 import type { GitObject, TreeEntry } from './types';
 
@@ -10,8 +10,26 @@ interface ParsedTree {
   byName: Map<string, TreeEntry>;
 }
 
-const MAX_CACHED_TREES = 100_000;
-const MAX_CACHED_FILE_LISTS = 20_000;
+const TREE_CACHE_BYTES = 32 * 1024 * 1024;
+const FILE_LIST_CACHE_BYTES = 64 * 1024 * 1024;
+
+/** Rough memory of a parsed tree: entry objects, their strings and the name index. */
+function treeWeight(tree: ParsedTree): number {
+  let bytes = 64;
+  for (const entry of tree.entries) bytes += 200 + 2 * (entry.path.length + entry.oid.length);
+  return bytes;
+}
+
+/** Rough memory of a file list: the strings and the array slots. */
+function fileListWeight(files: string[]): number {
+  let bytes = 64;
+  for (const file of files) bytes += 40 + 2 * file.length;
+  return bytes;
+}
+
+function indexed(entries: TreeEntry[]): ParsedTree {
+  return { entries, byName: new Map(entries.map((entry) => [entry.path, entry])) };
+}
 
 /** Splits a repository path ("a/b/c.md") into its parts; null when it is empty. */
 export function splitPath(path: string): string[] | null {
@@ -21,28 +39,22 @@ export function splitPath(path: string): string[] | null {
 
 /** Parsed trees by id, shared by every branch that contains them. */
 export class TreeStore {
-  private readonly trees = new BoundedMap<string, Promise<ParsedTree>>(MAX_CACHED_TREES);
-  private readonly fileLists = new BoundedMap<string, Promise<string[]>>(MAX_CACHED_FILE_LISTS);
+  private readonly trees = new LoadingCache<ParsedTree>(TREE_CACHE_BYTES, treeWeight);
+  private readonly fileLists = new LoadingCache<string[]>(FILE_LIST_CACHE_BYTES, fileListWeight);
 
   constructor(private readonly readObject: (oid: string) => Promise<GitObject>) {}
 
   private parsed(oid: string): Promise<ParsedTree> {
-    let tree = this.trees.get(oid);
-    if (!tree) {
-      tree = this.readObject(oid).then((object) => {
-        if (object.type !== 'tree') throw new FleetError('INVALID_INPUT', `${oid} is a ${object.type}, not a tree.`, { oid });
-        const entries = parseTree(oid, object.content);
-        return { entries, byName: new Map(entries.map((entry) => [entry.path, entry])) };
-      });
-      this.trees.set(oid, tree);
-      tree.catch(() => this.trees.delete(oid));
-    }
-    return tree;
+    return this.trees.get(oid, async () => {
+      const object = await this.readObject(oid);
+      if (object.type !== 'tree') throw new FleetError('INVALID_INPUT', `${oid} is a ${object.type}, not a tree.`, { oid });
+      return indexed(parseTree(oid, object.content));
+    });
   }
 
   /** Records a tree this process just wrote, so reading it back costs nothing. */
   remember(oid: string, entries: TreeEntry[]): void {
-    if (!this.trees.has(oid)) this.trees.set(oid, Promise.resolve({ entries, byName: new Map(entries.map((entry) => [entry.path, entry])) }));
+    if (!this.trees.has(oid)) this.trees.set(oid, indexed(entries));
   }
 
   /** The entries of tree `oid`, in stored order. */
@@ -71,13 +83,7 @@ export class TreeStore {
   }
 
   private cachedFileList(oid: string): Promise<string[]> {
-    let list = this.fileLists.get(oid);
-    if (!list) {
-      list = this.buildFileList(oid);
-      this.fileLists.set(oid, list);
-      list.catch(() => this.fileLists.delete(oid));
-    }
-    return list;
+    return this.fileLists.get(oid, () => this.buildFileList(oid));
   }
 
   private async buildFileList(oid: string): Promise<string[]> {
