@@ -11,6 +11,19 @@ export interface ScopeMatch {
 
 const MATCH_OPTIONS = { nocase: true, dot: true } as const;
 
+/** A single test equivalent to "matches at least one of `patterns`". */
+function combinedMatcher(patterns: string[]): (file: string) => boolean {
+  if (patterns.length === 0) return () => false;
+  try {
+    const sources = patterns.map((p) => picomatch.makeRe(p, MATCH_OPTIONS).source);
+    const re = new RegExp(sources.map((s) => `(?:${s})`).join('|'), 'i');
+    return (file) => re.test(file);
+  } catch {
+    const matchers = patterns.map((p) => picomatch(p, MATCH_OPTIONS));
+    return (file) => matchers.some((m) => m(file));
+  }
+}
+
 /** Caches the code file list of trees (docs folder excluded) and the matches of pattern sets on them. */
 export class ScopeCache {
   private readonly fileLists = new Map<string, Promise<string[]>>();
@@ -40,17 +53,14 @@ export class ScopeCache {
     const cached = this.matches.get(cacheKey);
     if (cached) return cached;
     const matchers = patterns.map((p) => picomatch(p, MATCH_OPTIONS));
+    // One combined expression rules out most files in a single test; only files it accepts are counted per pattern.
+    const any = combinedMatcher(patterns);
     const counts = new Array<number>(patterns.length).fill(0);
     const matched: string[] = [];
     for (const file of files) {
-      let any = false;
-      for (let i = 0; i < matchers.length; i++) {
-        if (matchers[i]!(file)) {
-          counts[i]!++;
-          any = true;
-        }
-      }
-      if (any) matched.push(file);
+      if (!any(file)) continue;
+      matched.push(file);
+      for (let i = 0; i < matchers.length; i++) if (matchers[i]!(file)) counts[i]!++;
     }
     const result = { files: matched, perPattern: patterns.map((pattern, i) => ({ pattern, count: counts[i]! })) };
     if (this.matches.size > 2000) this.matches.clear();
