@@ -11,22 +11,37 @@ export interface ScopeMatch {
 
 const MATCH_OPTIONS = { nocase: true, dot: true } as const;
 
+/**
+ * The longest literal run a path must contain to match `pattern` (lowercase), or null when the pattern uses
+ * syntax (braces, classes, extglobs, escapes) where that reasoning does not hold.
+ */
+export function requiredLiteral(pattern: string): string | null {
+  if (/[{}()[\]!+@\\]/.test(pattern)) return null;
+  const runs = pattern.toLowerCase().split(/[*?/]+/);
+  const longest = runs.reduce((a, b) => (b.length > a.length ? b : a), '');
+  return longest.length >= 2 ? longest : null;
+}
+
 /** A single test equivalent to "matches at least one of `patterns`". */
-function combinedMatcher(patterns: string[]): (file: string) => boolean {
+function combinedMatcher(patterns: string[]): (file: string, lower: string) => boolean {
   if (patterns.length === 0) return () => false;
+  let re: RegExp;
   try {
-    const sources = patterns.map((p) => picomatch.makeRe(p, MATCH_OPTIONS).source);
-    const re = new RegExp(sources.map((s) => `(?:${s})`).join('|'), 'i');
-    return (file) => re.test(file);
+    re = new RegExp(patterns.map((p) => `(?:${picomatch.makeRe(p, MATCH_OPTIONS).source})`).join('|'), 'i');
   } catch {
     const matchers = patterns.map((p) => picomatch(p, MATCH_OPTIONS));
     return (file) => matchers.some((m) => m(file));
   }
+  const literals = patterns.map(requiredLiteral);
+  if (literals.some((l) => l === null)) return (file) => re.test(file);
+  // Most files contain none of the literals: a substring check rules them out before any regular expression runs.
+  return (file, lower) => literals.some((l) => lower.includes(l!)) && re.test(file);
 }
 
 /** Caches the code file list of trees (docs folder excluded) and the matches of pattern sets on them. */
 export class ScopeCache {
   private readonly fileLists = new Map<string, Promise<string[]>>();
+  private readonly lowerCase = new WeakMap<string[], string[]>();
   private readonly matches = new Map<string, ScopeMatch>();
 
   constructor(private readonly repo: GitRepository) {}
@@ -57,8 +72,14 @@ export class ScopeCache {
     const any = combinedMatcher(patterns);
     const counts = new Array<number>(patterns.length).fill(0);
     const matched: string[] = [];
-    for (const file of files) {
-      if (!any(file)) continue;
+    let lower = this.lowerCase.get(files);
+    if (!lower) {
+      lower = files.map((f) => f.toLowerCase());
+      this.lowerCase.set(files, lower);
+    }
+    for (let f = 0; f < files.length; f++) {
+      const file = files[f]!;
+      if (!any(file, lower[f]!)) continue;
       matched.push(file);
       for (let i = 0; i < matchers.length; i++) if (matchers[i]!(file)) counts[i]!++;
     }
