@@ -25,16 +25,11 @@ import type {
 } from './types';
 import { EVENT_NAMES, METHOD_NAMES } from './names';
 
-/** Phantom marker carrying an output or payload type; it has no runtime value. */
-function out<T>(): T {
-  return undefined as unknown as T;
-}
+import { Empty, Oid, out } from './contract-kit';
 
-const Empty = z.object({}).strict();
 const PathInput = z.object({ path: z.string().min(1, 'must not be empty').max(4096) }).strict();
 const ModuleInput = z.object({ moduleId: SlugSchema }).strict();
 const DocInput = z.object({ moduleId: SlugSchema, kind: z.enum(DOC_KINDS) }).strict();
-const Oid = z.string().regex(/^[0-9a-f]{40}$/, 'must be a 40-character commit id');
 /** Documents up to 16 MB of text (a 5 MB document is an everyday case). */
 const DocText = z.string().max(16 * 1024 * 1024, 'is larger than 16 MB');
 const CompareTargetSchema = z.discriminatedUnion('type', [
