@@ -1,8 +1,8 @@
 // Writes blobs, trees and commits as loose objects through isomorphic-git (which writes without reading packs).
 
-import * as fs from 'node:fs';
 import git from 'isomorphic-git';
 import { FleetError } from '../../../shared/errors';
+import { objectFs as fs } from './object-fs';
 import { requireOid } from './oid';
 import type { NewCommit, Person, TreeEntry } from './types';
 

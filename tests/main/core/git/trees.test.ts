@@ -1,7 +1,7 @@
 // Writing: blobs, trees and commits through isomorphic-git, and updateTree's nested adds, replaces and deletes.
 
 import { afterAll, describe, expect, it } from 'vitest';
-import { chmodSync } from 'node:fs';
+import { chmodSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitRepository } from '../../../../src/main/core/git/repository';
 import { cleanupTempDirs, commitFiles, git, initRepo, makeTempDir } from '../../../helpers/git';
@@ -60,6 +60,10 @@ describe('updateTree', () => {
     expect(git(dir, 'show', 'HEAD:README.md')).toBe('# Project, edited');
     expect(git(dir, 'log', '-1', '--format=%an <%ae> %at %ai%n%B')).toBe('Fleet Tester <tester@example.com> 1700000000 2023-11-14 23:13:20 +0100\nUpdate documents');
     expect(git(dir, 'fsck', '--strict', '--no-progress')).toBe('');
+    // Objects appear whole and read-only, as git writes them, with no temp files left behind.
+    const blobFile = join(dir, '.git', 'objects', changes['README.md'].slice(0, 2), changes['README.md'].slice(2));
+    expect(statSync(blobFile).mode & 0o777).toBe(0o444);
+    expect(readdirSync(join(dir, '.git', 'objects'), { recursive: true }).filter((name) => String(name).includes('tmp_obj_'))).toEqual([]);
     expect(await repo.listFiles(tree)).toEqual(git(dir, 'ls-tree', '-r', '-z', '--name-only', 'HEAD').split('\0').filter(Boolean));
   });
 
