@@ -30,6 +30,7 @@ let nextPackId = 1;
 /** Reads objects from the `.pack`/`.idx` pairs in `<objects>/pack`, picking up packs added later by rescan(). */
 export class PackSet {
   private packs: Pack[] = [];
+  private scanning: Promise<boolean> = Promise.resolve(false);
   private readonly inFlight = new Map<string, Promise<GitObject>>();
 
   constructor(
@@ -41,7 +42,14 @@ export class PackSet {
   ) {}
 
   /** Re-reads the pack folder: opens new packs, forgets removed ones. True when a new pack appeared. */
-  async rescan(): Promise<boolean> {
+  rescan(): Promise<boolean> {
+    // One scan at a time, so two lookups that miss together do not load the same pack twice.
+    const next = this.scanning.then(() => this.scanFolder());
+    this.scanning = next.catch(() => false);
+    return next;
+  }
+
+  private async scanFolder(): Promise<boolean> {
     const names = await readdir(join(this.objectsDir, 'pack')).catch(() => [] as string[]);
     const present = new Set(names.filter((n) => n.endsWith('.idx') && names.includes(`${n.slice(0, -4)}.pack`)).map((n) => n.slice(0, -4)));
     const kept = this.packs.filter((pack) => present.has(pack.name));

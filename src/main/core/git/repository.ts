@@ -78,17 +78,17 @@ export class GitRepository {
   }
 
   /** Any object by id, packed or loose; GIT_CORRUPT when absent. The content is shared: do not modify it. */
-  readObject(oid: string): Promise<GitObject> {
+  async readObject(oid: string): Promise<GitObject> {
     return this.objects.read(requireOid(oid));
   }
 
   /** True when the object exists. */
-  hasObject(oid: string): Promise<boolean> {
-    return isOid(oid) ? this.objects.has(oid) : Promise.resolve(false);
+  async hasObject(oid: string): Promise<boolean> {
+    return isOid(oid) && this.objects.has(oid);
   }
 
   /** A commit's tree, parents, people and message; cached by id. */
-  readCommit(oid: string): Promise<CommitInfo> {
+  async readCommit(oid: string): Promise<CommitInfo> {
     requireOid(oid, 'commit id');
     return this.commits.get(oid, async () => {
       const object = await this.objects.read(oid);
@@ -103,7 +103,7 @@ export class GitRepository {
   }
 
   /** A tree's entries in stored order; cached by id. */
-  readTree(oid: string): Promise<TreeEntry[]> {
+  async readTree(oid: string): Promise<TreeEntry[]> {
     return this.trees.readTree(requireOid(oid, 'tree id'));
   }
 
@@ -115,17 +115,17 @@ export class GitRepository {
   }
 
   /** HEAD of this work tree: the branch's short name (also when unborn) or detached, and its commit. */
-  readHead(): Promise<HeadInfo> {
+  async readHead(): Promise<HeadInfo> {
     return this.refs.readHead();
   }
 
   /** The oid of 'HEAD', a full ref name, or a short branch name; null when absent. Cached until invalidateRefs(). */
-  resolveRef(name: string): Promise<string | null> {
+  async resolveRef(name: string): Promise<string | null> {
     return this.refs.resolve(name);
   }
 
   /** Every local branch: short name -> oid (loose refs override packed-refs). */
-  listBranches(): Promise<Map<string, string>> {
+  async listBranches(): Promise<Map<string, string>> {
     return this.refs.listBranches();
   }
 
@@ -154,7 +154,7 @@ export class GitRepository {
   }
 
   /** Writes a blob; returns its id. */
-  writeBlob(content: Buffer | string): Promise<string> {
+  async writeBlob(content: Buffer | string): Promise<string> {
     return this.writer.writeBlob(content);
   }
 
@@ -189,32 +189,32 @@ export class GitRepository {
   }
 
   /** The entry at 'a/b/c.md' below tree `treeOid`, or null. */
-  entryAtPath(treeOid: string, path: string): Promise<TreeEntry | null> {
+  async entryAtPath(treeOid: string, path: string): Promise<TreeEntry | null> {
     return this.trees.entryAtPath(requireOid(treeOid, 'tree id'), path);
   }
 
   /** Every file path below `treeOid`, recursively, like `git ls-tree -r --name-only`; cached per tree. */
-  listFiles(treeOid: string): Promise<string[]> {
+  async listFiles(treeOid: string): Promise<string[]> {
     return this.trees.listFiles(requireOid(treeOid, 'tree id'));
   }
 
   /** A new root tree with `changes` applied (path -> blob oid, or null to delete); writes only the trees that change. */
-  updateTree(baseTreeOid: string, changes: Record<string, string | null>): Promise<string> {
+  async updateTree(baseTreeOid: string, changes: Record<string, string | null>): Promise<string> {
     return updateTree({ readTree: (oid) => this.readTree(oid), startTreeWrite: (entries) => this.startTreeWrite(entries) }, baseTreeOid, changes);
   }
 
   /** Commits only in `a` (ahead) and only in `b` (behind): `git rev-list --left-right --count a...b`. Cached per pair. */
-  aheadBehind(a: string, b: string): Promise<AheadBehind> {
+  async aheadBehind(a: string, b: string): Promise<AheadBehind> {
     return this.walker.aheadBehind(requireOid(a, 'commit id'), requireOid(b, 'commit id'));
   }
 
   /** True when `ancestor` is `descendant` or one of its ancestors. */
-  isAncestor(ancestor: string, descendant: string): Promise<boolean> {
+  async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
     return this.walker.isAncestor(requireOid(ancestor, 'commit id'), requireOid(descendant, 'commit id'));
   }
 
   /** Closes open pack files; the repository reopens them if used again. */
-  close(): Promise<void> {
+  async close(): Promise<void> {
     return this.objects.close();
   }
 }

@@ -137,6 +137,17 @@ describe('reading objects', () => {
     expect(await repo.hasObject('1234567890123456789012345678901234567890')).toBe(false);
     await expect(repo.readObject('1234567890123456789012345678901234567890')).rejects.toMatchObject({ code: 'GIT_CORRUPT' });
   });
+  it('reads objects borrowed through objects/info/alternates (git clone --shared)', async () => {
+    const source = makeEvolvingRepo();
+    git(source, 'repack', '-ad', '-q');
+    const clone = join(makeTempDir(), 'shared-clone');
+    git(source, 'clone', '-q', '--shared', source, clone);
+    const own = commitFiles(clone, { 'clone-only.md': 'only here\n' }, 'clone commit');
+    const repo = await GitRepository.open(clone);
+    expect((await repo.readCommit(own)).parents).toEqual([git(source, 'rev-parse', 'HEAD')]);
+    expect(await expectAllObjectsMatch(clone)).toBeGreaterThan(200);
+  });
+
   it('notices a pack rewritten under the same name (other deltas, other offsets) and reads the new one', async () => {
     const dir = makeEvolvingRepo();
     git(dir, 'repack', '-ad', '-q');
