@@ -142,7 +142,8 @@ export class PackFile {
       while (data === null) {
         if (chunk.length < wanted) chunk = await this.readAt(file, offset, wanted);
         try {
-          data = inflateSync(chunk.subarray(position));
+          // An output chunk of the declared size avoids allocating (and collecting) 16 KB for every small object.
+          data = inflateSync(chunk.subarray(position), { chunkSize: Math.max(64, size + 16) });
         } catch (error) {
           // The bound was too tight for this compressor: read further, up to the end of the pack.
           if (chunk.length >= dataEnd - offset) throw this.corrupt(offset, `cannot inflate: ${(error as Error).message}`);
