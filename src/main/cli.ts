@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { createFleetApp, defaultAppDataDir, type FleetApp } from './core/app';
-import { startBrowserHost, type BrowserHost } from './server/browser-host';
+import type { BrowserHost } from './server/browser-host';
 import { FleetError } from '../shared/errors';
 import { DOC_KINDS, type DocKind } from '../shared/documents';
 import type { BoardState, ModuleCard, WorkspaceSummary } from '../shared/types';
@@ -92,6 +92,8 @@ async function serve(repo: string | undefined, host: string | undefined, port: n
   let server: BrowserHost;
   try {
     workspace = repo ? await app.openWorkspace(repo) : await app.openDemoWorkspace();
+    // The host (and its WebSocket library) loads only for `serve`, keeping `status` and `init` quick to start.
+    const { startBrowserHost } = await import('./server/browser-host');
     server = await startBrowserHost({ app, host, port, rendererDir: join(__dirname, '..', 'renderer'), log });
   } catch (error) {
     await app.dispose(); // the repository watcher would otherwise keep the process alive

@@ -1,10 +1,18 @@
 // Writes blobs, trees and commits as loose objects through isomorphic-git (which writes without reading packs).
 
-import git from 'isomorphic-git';
 import { FleetError } from '../../../shared/errors';
 import { objectFs as fs } from './object-fs';
 import { requireOid } from './oid';
 import type { NewCommit, Person, TreeEntry } from './types';
+
+type IsoGit = typeof import('isomorphic-git');
+let isoGit: Promise<IsoGit> | null = null;
+
+/** isomorphic-git is loaded on the first write: reading the board never needs it, and a CLI start stays quick. */
+function loadIsoGit(): Promise<IsoGit> {
+  isoGit ??= import('isomorphic-git').then((m) => ((m as unknown as { default?: IsoGit }).default ?? m) as IsoGit);
+  return isoGit;
+}
 
 const TYPE_OF_MODE: Record<string, TreeEntry['type']> = { '100644': 'blob', '100755': 'blob', '120000': 'blob', '040000': 'tree', '40000': 'tree', '160000': 'commit' };
 
@@ -28,13 +36,13 @@ export class ObjectWriter {
   ) {}
 
   /** Writes a blob; returns its id. */
-  writeBlob(content: Buffer | string): Promise<string> {
+  async writeBlob(content: Buffer | string): Promise<string> {
     const blob = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    return git.writeBlob({ fs, gitdir: this.objectsParent, blob });
+    return (await loadIsoGit()).writeBlob({ fs, gitdir: this.objectsParent, blob });
   }
 
   /** Writes a tree from entries (any order; git's order is applied); returns its id. */
-  writeTree(entries: TreeEntry[]): Promise<string> {
+  async writeTree(entries: TreeEntry[]): Promise<string> {
     const names = new Set<string>();
     for (const entry of entries) {
       requireOid(entry.oid, `id of tree entry "${entry.path}"`);
@@ -48,16 +56,16 @@ export class ObjectWriter {
       names.add(entry.path);
     }
     const tree = entries.map((entry) => ({ mode: entry.mode === '40000' ? '040000' : entry.mode, path: entry.path, oid: entry.oid, type: entry.type }));
-    return git.writeTree({ fs, gitdir: this.objectsParent, tree });
+    return (await loadIsoGit()).writeTree({ fs, gitdir: this.objectsParent, tree });
   }
 
   /** Writes a commit (committer defaults to the author); returns its id. */
-  writeCommit(commit: NewCommit): Promise<string> {
+  async writeCommit(commit: NewCommit): Promise<string> {
     requireOid(commit.tree, 'tree id');
     commit.parents.forEach((parent) => requireOid(parent, 'parent id'));
     const author = checkPerson(commit.author, 'author');
     const committer = checkPerson(commit.committer ?? commit.author, 'committer');
-    return git.writeCommit({
+    return (await loadIsoGit()).writeCommit({
       fs,
       gitdir: this.objectsParent,
       commit: { message: commit.message, tree: commit.tree, parent: commit.parents, author, committer },
