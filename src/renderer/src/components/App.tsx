@@ -10,7 +10,9 @@ import { ConnectionBanner } from './ConnectionBanner';
 import { ErrorNotice } from './ErrorNotice';
 import { LoadingScreen } from './LoadingScreen';
 import { ModulePage } from './ModulePage';
+import { ShortcutsSheet } from './ShortcutsSheet';
 import { StartScreen } from './StartScreen';
+import { WorkspaceDocsPage } from './WorkspaceDocsPage';
 
 export function App() {
   const { t } = useTranslation();
@@ -38,6 +40,7 @@ export function App() {
     );
   else if (page === 'start') content = <StartScreen />;
   else if (route.page === 'module') content = <ModulePage moduleId={route.moduleId} docKind={route.doc} />;
+  else if (route.page === 'workspace-docs') content = <WorkspaceDocsPage name={route.name} />;
   else content = <Board />;
 
   return (
@@ -50,6 +53,7 @@ export function App() {
       <main id="main" tabIndex={-1}>
         {content}
       </main>
+      <ShortcutsSheet />
     </>
   );
 }

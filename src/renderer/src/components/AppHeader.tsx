@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { useWorkspaceStore } from '../stores/workspace';
 import { BusyIndicator } from './BusyIndicator';
+import { ShortcutsButton } from './ShortcutsButton';
 import { ThemeToggle } from './ThemeToggle';
 
 interface Props {
@@ -36,12 +37,18 @@ export function AppHeader({ page }: Props) {
             {t('header.board')}
           </a>
         )}
+        {workspace?.initialised && (
+          <a href="#/workspace-docs" aria-current={page === 'workspace-docs' ? 'page' : undefined}>
+            {t('header.workspaceDocs')}
+          </a>
+        )}
         <a href="#/workspaces" aria-current={page === 'start' ? 'page' : undefined}>
           {t('header.workspaces')}
         </a>
       </nav>
       <span className="header-spacer" />
       <BusyIndicator />
+      <ShortcutsButton />
       <ThemeToggle />
     </header>
   );

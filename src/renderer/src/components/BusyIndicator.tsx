@@ -9,7 +9,7 @@ import { useWorkspaceStore } from '../stores/workspace';
 export function BusyIndicator() {
   const { t } = useTranslation();
   const boardBusy = useBoardStore((s) => s.loading);
-  const moduleBusy = useModuleStore((s) => s.loading || !!s.doc?.loading);
+  const moduleBusy = useModuleStore((s) => s.loading);
   const opening = useWorkspaceStore((s) => s.opening !== null);
   const show = useDelayedFlag(boardBusy || moduleBusy || opening);
   return (

@@ -11,7 +11,7 @@ interface Props {
 
 export function InitOutcome({ finished, onDismiss }: Props) {
   const { t } = useTranslation();
-  const result = finished.result;
+  const result = finished.kind === 'init' ? finished.result : undefined;
   const cancelled = finished.error?.code === 'CANCELLED';
   const tone = finished.ok ? 'notice-success' : cancelled ? 'notice-info' : 'notice-error';
   return (

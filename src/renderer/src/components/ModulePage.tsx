@@ -1,14 +1,17 @@
-// One module: its facts, its five documents (the selected one rendered), and the files its patterns match.
-// Escape or Back returns to the board; "[" and "]" go to the previous and next module.
+// One module: its facts, its five documents (the selected one open in the editor), and the files its
+// patterns match. Escape or Back returns to the board; "[" and "]" (Alt+Up/Down in the editor) go to the
+// previous and next module; Ctrl/Cmd+1..5 pick a document.
 
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocKind } from '../../../shared/documents';
+import { DOC_KINDS, type DocKind } from '../../../shared/documents';
 import { useNavigationOrder } from '../hooks/useBoardView';
 import { useKeyboardShortcut } from '../hooks/useKeyboardShortcut';
+import { moduleDoc } from '../lib/docRef';
 import { useBoardStore } from '../stores/board';
 import { useModuleStore } from '../stores/module';
 import { useRouteStore } from '../stores/route';
+import { useWorkspaceStore } from '../stores/workspace';
 import { DocumentList } from './DocumentList';
 import { ErrorNotice } from './ErrorNotice';
 import { FileList } from './FileList';
@@ -16,8 +19,8 @@ import { ModuleFacts } from './ModuleFacts';
 import { PatternTable } from './PatternTable';
 import '../styles/module.css';
 
-// The markdown renderer is only needed here: keep it out of the board's initial bundle.
-const DocumentView = lazy(() => import('./DocumentView'));
+// Monaco and the markdown renderer are only needed here: keep them out of the board's initial bundle.
+const DocumentEditor = lazy(() => import('./DocumentEditor'));
 
 interface Props {
   moduleId: string;
@@ -28,9 +31,8 @@ export function ModulePage({ moduleId, docKind }: Props) {
   const { t } = useTranslation();
   const detail = useModuleStore((s) => (s.detail?.card.id === moduleId ? s.detail : null));
   const error = useModuleStore((s) => (s.moduleId === moduleId ? s.error : null));
-  const doc = useModuleStore((s) => s.doc);
   const load = useModuleStore((s) => s.load);
-  const loadDocument = useModuleStore((s) => s.loadDocument);
+  const baseBranch = useWorkspaceStore((s) => s.workspace?.baseBranch ?? '');
   const navigate = useRouteStore((s) => s.navigate);
   const order = useNavigationOrder(moduleId);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -46,10 +48,6 @@ export function ModulePage({ moduleId, docKind }: Props) {
   }, [moduleId, load]);
 
   useEffect(() => {
-    void loadDocument(moduleId, selected);
-  }, [moduleId, selected, loadDocument]);
-
-  useEffect(() => {
     if (detail) document.title = `${detail.card.title} · ${t('app.name')}`;
   }, [detail, t]);
 
@@ -60,6 +58,7 @@ export function ModulePage({ moduleId, docKind }: Props) {
 
   const back = () => navigate({ page: 'board' });
   const go = (id: string | undefined) => id && navigate({ page: 'module', moduleId: id, doc: docKind });
+  const pick = (i: number) => DOC_KINDS[i] && navigate({ page: 'module', moduleId, doc: DOC_KINDS[i] }, { replace: true });
   useKeyboardShortcut('Escape', back);
   useKeyboardShortcut('[', () => void go(prevId));
   useKeyboardShortcut(']', () => void go(nextId));
@@ -72,11 +71,11 @@ export function ModulePage({ moduleId, docKind }: Props) {
           {t('module.back')}
         </button>
         <span className="header-spacer" />
-        <button type="button" className="button" onClick={() => go(prevId)} disabled={!prevId} aria-keyshortcuts="[">
+        <button type="button" className="button" onClick={() => go(prevId)} disabled={!prevId} aria-keyshortcuts="[ Alt+ArrowUp">
           <span aria-hidden="true">[ </span>
           {t('module.previous')}
         </button>
-        <button type="button" className="button" onClick={() => go(nextId)} disabled={!nextId} aria-keyshortcuts="]">
+        <button type="button" className="button" onClick={() => go(nextId)} disabled={!nextId} aria-keyshortcuts="] Alt+ArrowDown">
           {t('module.next')}
           <span aria-hidden="true"> ]</span>
         </button>
@@ -101,36 +100,41 @@ export function ModulePage({ moduleId, docKind }: Props) {
             <ModuleFacts card={detail.card} />
           </header>
           <ErrorNotice error={error} title={t('module.reloadFailed')} onRetry={() => void load(moduleId)} />
-          <div className="module-columns">
-            <section className="module-docs" aria-labelledby="docs-heading">
-              <h2 id="docs-heading">{t('module.documents')}</h2>
-              <DocumentList moduleId={moduleId} docs={detail.card.docs} draftKinds={detail.card.draftKinds} selected={selected} />
-              <Suspense fallback={<p className="subtle">{t('doc.loadingViewer')}</p>}>
-                <DocumentView
-                  doc={doc?.moduleId === moduleId && doc.kind === selected ? doc : null}
-                  kind={selected}
-                  branchExists={detail.card.branchExists}
-                  onRetry={() => void loadDocument(moduleId, selected)}
-                />
-              </Suspense>
-            </section>
-            <section className="module-files" aria-labelledby="files-heading">
-              <h2 id="files-heading">{t('files.heading')}</h2>
-              {detail.card.matchedFiles === 0 && (
-                <div className="notice notice-warning" data-testid="no-files-block">
-                  <div className="notice-text">
-                    <strong className="notice-title">
-                      <span aria-hidden="true">⚠ </span>
-                      {t('files.noneTitle')}
-                    </strong>
-                    <span>{t('files.noneBody')}</span>
-                  </div>
+          <section className="module-docs" aria-labelledby="docs-heading">
+            <h2 id="docs-heading">{t('module.documents')}</h2>
+            <DocumentList moduleId={moduleId} docs={detail.card.docs} draftKinds={detail.card.draftKinds} selected={selected} />
+            <Suspense fallback={<p className="subtle editor-loading">{t('doc.loadingViewer')}</p>}>
+              <DocumentEditor
+                doc={moduleDoc(moduleId, selected)}
+                subject={detail.card.title}
+                branch={detail.card.branch}
+                baseBranch={baseBranch}
+                branchTip={detail.card.tip}
+                docState={detail.card.docs.find((d) => d.kind === selected)?.state}
+                onSwitchDoc={pick}
+                onPreviousModule={prevId ? () => go(prevId) : undefined}
+                onNextModule={nextId ? () => go(nextId) : undefined}
+              />
+            </Suspense>
+          </section>
+          <section className="module-files" aria-labelledby="files-heading">
+            <h2 id="files-heading">{t('files.heading')}</h2>
+            {detail.card.matchedFiles === 0 && (
+              <div className="notice notice-warning" data-testid="no-files-block">
+                <div className="notice-text">
+                  <strong className="notice-title">
+                    <span aria-hidden="true">⚠ </span>
+                    {t('files.noneTitle')}
+                  </strong>
+                  <span>{t('files.noneBody')}</span>
                 </div>
-              )}
+              </div>
+            )}
+            <div className="files-columns">
               <PatternTable matches={detail.patternMatches} />
               <FileList files={detail.files} total={detail.card.matchedFiles} limit={detail.filesLimit} />
-            </section>
-          </div>
+            </div>
+          </section>
         </>
       )}
     </div>

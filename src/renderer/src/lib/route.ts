@@ -1,18 +1,23 @@
 // The URL hash is the renderer's route, so a reload keeps your place: #/ (board), #/module/<id>[/<doc>],
-// #/workspaces (the start screen while a workspace is open).
+// #/workspaces (the start screen while a workspace is open), #/workspace-docs[/<FILE>] (workspace documents).
 
-import { DOC_KINDS, type DocKind } from '../../../shared/documents';
+import { DOC_KINDS, WORKSPACE_DOC_FILE_NAMES, type DocKind, type WorkspaceDocName } from '../../../shared/documents';
 
 export type Route =
   | { page: 'board' }
   | { page: 'workspaces' }
-  | { page: 'module'; moduleId: string; doc: DocKind | null };
+  | { page: 'module'; moduleId: string; doc: DocKind | null }
+  | { page: 'workspace-docs'; name: WorkspaceDocName | null };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
   if (parts[0] === 'workspaces' && parts.length === 1) return { page: 'workspaces' };
+  if (parts[0] === 'workspace-docs' && parts.length <= 2) {
+    const name = parts[1] && (WORKSPACE_DOC_FILE_NAMES as readonly string[]).includes(parts[1]) ? (parts[1] as WorkspaceDocName) : null;
+    return { page: 'workspace-docs', name };
+  }
   if (parts[0] === 'module' && parts[1] && SLUG.test(parts[1]) && parts.length <= 3) {
     const doc = parts[2] && (DOC_KINDS as readonly string[]).includes(parts[2]) ? (parts[2] as DocKind) : null;
     return { page: 'module', moduleId: parts[1], doc };
@@ -28,6 +33,8 @@ export function formatHash(route: Route): string {
       return '#/workspaces';
     case 'module':
       return `#/module/${encodeURIComponent(route.moduleId)}${route.doc ? `/${route.doc}` : ''}`;
+    case 'workspace-docs':
+      return `#/workspace-docs${route.name ? `/${route.name}` : ''}`;
   }
 }
 

@@ -5,6 +5,7 @@ import { api } from '../api';
 import type { BoardState, ModuleDetail, WorkspaceSummary } from '../../../shared/types';
 import { useBoardStore } from './board';
 import { useConnectionStore } from './connection';
+import { useDocumentsStore } from './documents';
 import { useJobsStore } from './jobs';
 import { useModuleStore } from './module';
 import { useWorkspaceStore } from './workspace';
@@ -50,7 +51,10 @@ export function startSync(): () => void {
     useWorkspaceStore.subscribe((s, prev) => {
       const ws = s.workspace;
       const before = prev.workspace;
-      if (ws?.path !== before?.path) board().reset();
+      if (ws?.path !== before?.path) {
+        board().reset();
+        useDocumentsStore.getState().reset();
+      }
       if (ws && (ws.path !== before?.path || ws.initialised !== before?.initialised)) void board().refresh();
     }),
 
@@ -66,6 +70,10 @@ export function startSync(): () => void {
       if (s.board && s.board !== prev.board && detail && !loading && moduleIsStale(s.board, detail)) {
         void useModuleStore.getState().reload();
       }
+      // Open documents nobody is editing follow their branch when it moves.
+      if (s.board && s.board !== prev.board) {
+        for (const card of s.board.modules) useDocumentsStore.getState().refreshModule(card.id, card.tip);
+      }
     }),
 
     // Events sent while the link was down are lost: reload everything once it is back.
@@ -74,6 +82,8 @@ export function startSync(): () => void {
       void useWorkspaceStore.getState().load();
       board().scheduleRefresh();
       if (useModuleStore.getState().moduleId) void useModuleStore.getState().reload();
+      const modules = new Set(Object.values(useDocumentsStore.getState().sessions).map((d) => (d.ref.scope === 'module' ? d.ref.moduleId : null)));
+      for (const id of modules) if (id) useDocumentsStore.getState().refreshModule(id, null);
     }),
   ];
 

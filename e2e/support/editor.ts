@@ -1,0 +1,40 @@
+// Driving Monaco from Playwright: focus an editor, replace or add text through the keyboard, watch the
+// console for CSP violations and other errors.
+
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The Monaco editor inside `scope` (the n-th one when a diff shows two). */
+export function monacoIn(scope: Locator, index = 0): Locator {
+  return scope.locator('.monaco-editor').nth(index);
+}
+
+/** Clicks into the editor and waits until its hidden input has focus. */
+export async function focusEditor(page: Page, editor: Locator): Promise<void> {
+  await expect(editor.locator('.view-lines')).toBeVisible();
+  await editor.locator('.view-lines').click();
+  await expect(editor.locator('textarea, .native-edit-context').first()).toBeFocused();
+}
+
+/** Selects everything in the editor and types `text` in its place. */
+export async function replaceEditorText(page: Page, editor: Locator, text: string): Promise<void> {
+  await focusEditor(page, editor);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(text);
+}
+
+/** Moves to the end of the document and types `text` there. */
+export async function appendEditorText(page: Page, editor: Locator, text: string): Promise<void> {
+  await focusEditor(page, editor);
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText(text);
+}
+
+/** Collects console errors and CSP violations for the whole test. */
+export function watchConsole(page: Page): () => string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || /Content.Security.Policy|Refused to/i.test(message.text())) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return () => problems;
+}

@@ -1,0 +1,30 @@
+// Ties an editor's model to a document session: the store reads the text from the model when it needs it,
+// hears about every change (to save the draft once typing pauses), and gets the text on blur and disposal.
+
+import type { editor, IDisposable } from 'monaco-editor/editor/editor.api';
+import { registerLiveText } from '../lib/liveText';
+import { useDocumentsStore } from '../stores/documents';
+
+/** `revision` is the session text this model was created from: a newer one means the store replaced it. */
+export function bindSession(target: editor.ICodeEditor, key: string, revision: number): IDisposable {
+  const model = target.getModel();
+  if (!model) return { dispose: () => undefined };
+  const store = useDocumentsStore.getState;
+  const unregister = registerLiveText(key, () =>
+    store().sessions[key]?.revision === revision && !model.isDisposed() ? model.getValue() : undefined,
+  );
+  const subscriptions = [
+    model.onDidChangeContent(() => store().noteEdit(key)),
+    target.onDidBlurEditorText(() => void store().flush(key)),
+    model.onWillDispose(() => {
+      void store().flush(key);
+      unregister();
+    }),
+  ];
+  return {
+    dispose: () => {
+      subscriptions.forEach((s) => s.dispose());
+      unregister();
+    },
+  };
+}
