@@ -3,9 +3,9 @@
 
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The Monaco editor inside `scope` (the n-th one when a diff shows two). */
+/** The Monaco editor inside `scope`; in a diff, 0 is the left (original) side and 1 the right (modified). */
 export function monacoIn(scope: Locator, index = 0): Locator {
-  return scope.locator('.monaco-editor').nth(index);
+  return scope.locator('.monaco-editor:has(.view-lines)').nth(index);
 }
 
 /** Clicks into the editor and waits until its hidden input has focus. */

@@ -14,26 +14,31 @@ export const GIT_ENV: NodeJS.ProcessEnv = {
 };
 
 /** Runs git in `cwd`; returns trimmed stdout, throws with git's stderr on failure. */
-export function git(cwd: string, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): string {
+export function git(cwd: string, args: string[], options: { input?: string | Buffer; env?: NodeJS.ProcessEnv } = {}): string {
   return execFileSync('git', args, {
     cwd,
     env: { ...GIT_ENV, ...options.env },
     input: options.input,
     encoding: 'utf8',
     stdio: ['pipe', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
   }).trimEnd();
 }
 
 /**
- * Commits new content for one file on `branch` without checking anything out, as another tool in a
- * terminal would: blob, a temporary index, tree, commit-tree, then update-ref guarded by the old tip.
+ * Commits new content for one file on `branch` (null deletes it) without checking anything out, as another
+ * tool in a terminal would: blob, a temporary index, tree, commit-tree, then update-ref guarded by the old tip.
  */
-export function commitFileToBranch(repo: string, branch: string, path: string, content: string, message: string): string {
+export function commitFileToBranch(repo: string, branch: string, path: string, content: string | Buffer | null, message: string): string {
   const parent = git(repo, ['rev-parse', `refs/heads/${branch}`]);
-  const blob = git(repo, ['hash-object', '-w', '--stdin'], { input: content });
   const env = { GIT_INDEX_FILE: `${repo}/.git/e2e-index-${process.pid}` };
   git(repo, ['read-tree', parent], { env });
-  git(repo, ['update-index', '--add', '--cacheinfo', `100644,${blob},${path}`], { env });
+  if (content === null) {
+    git(repo, ['update-index', '--force-remove', path], { env });
+  } else {
+    const blob = git(repo, ['hash-object', '-w', '--stdin'], { input: content });
+    git(repo, ['update-index', '--add', '--cacheinfo', `100644,${blob},${path}`], { env });
+  }
   const tree = git(repo, ['write-tree'], { env });
   git(repo, ['read-tree', '--empty'], { env });
   const commit = git(repo, ['commit-tree', tree, '-p', parent, '-m', message]);

@@ -3,7 +3,7 @@
 // The parent keys it by the sessions' revisions so a replaced text starts it over.
 
 import { DiffEditor } from '@monaco-editor/react';
-import { useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { editor, IDisposable } from 'monaco-editor/editor/editor.api';
 import { useResolvedTheme } from '../hooks/useResolvedTheme';
@@ -46,6 +46,7 @@ export function DocDiffEditor({ id, original, modified, keys, diffRef, testId = 
   // Both sides start from the text they had when this editor was created; later changes come from the user.
   const [initial] = useState(() => ({ original: sideText(original), modified: sideText(modified) }));
   const bound = useRef<IDisposable[]>([]);
+  const instance = useRef<editor.IStandaloneDiffEditor | null>(null);
   const originalEditable = !!original.session;
   const modifiedEditable = !!modified.session;
   const options = useMemo(
@@ -53,8 +54,15 @@ export function DocDiffEditor({ id, original, modified, keys, diffRef, testId = 
     [inline, originalEditable, modifiedEditable, original.label, modified.label],
   );
 
-  useEffect(
+  // Detach the models before the wrapper disposes them: Monaco refuses to see a diff's models go first.
+  // A layout effect's cleanup runs before the wrapper's own (passive) one.
+  useLayoutEffect(
     () => () => {
+      const diff = instance.current;
+      const models = diff?.getModel();
+      diff?.setModel(null);
+      models?.original.dispose();
+      models?.modified.dispose();
       bound.current.forEach((d) => d.dispose());
       if (diffRef) diffRef.current = null;
     },
@@ -73,6 +81,7 @@ export function DocDiffEditor({ id, original, modified, keys, diffRef, testId = 
         options={options}
         loading={<p className="subtle editor-loading">{t('editor.loading')}</p>}
         onMount={(diff) => {
+          instance.current = diff;
           if (diffRef) diffRef.current = diff;
           const sides: Array<[DiffSide, editor.IStandaloneCodeEditor]> = [
             [original, diff.getOriginalEditor()],
