@@ -8,7 +8,7 @@ import { commitFileToBranch, git } from './support/git';
 import { initWithCli, startServer, type FleetServer } from './support/fleet-server';
 import { makeFleetRepo, removeTempDirs } from './support/repo';
 import { card, expectNoSeriousA11yViolations, openBoard, screenshot } from './support/page';
-import { appendEditorText, monacoIn, replaceEditorText, watchConsole } from './support/editor';
+import { appendEditorText, commitWithKeyboard, monacoIn, replaceEditorText, watchConsole } from './support/editor';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -33,16 +33,6 @@ async function openDoc(page: Page, moduleId: string, kind: DocKind): Promise<voi
   await page.goto(`${server.url}#/module/${moduleId}/${kind}`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(monacoIn(page.getByTestId('markdown-editor')).locator('.view-lines')).toBeVisible();
-}
-
-/** Ctrl+S, then Enter in the commit dialog (optionally with another message). */
-async function commitWithKeyboard(page: Page, message?: string): Promise<void> {
-  await page.keyboard.press('Control+S');
-  const dialog = page.getByTestId('commit-dialog');
-  await expect(dialog).toBeVisible();
-  if (message !== undefined) await dialog.getByLabel('Commit message').fill(message);
-  await page.keyboard.press('Enter');
-  await expect(dialog).toBeHidden();
 }
 
 test('typing into Monaco and pressing Ctrl+S commits the document to the module branch', async ({ page }) => {

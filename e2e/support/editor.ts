@@ -38,3 +38,14 @@ export function watchConsole(page: Page): () => string[] {
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   return () => problems;
 }
+
+/** Ctrl+S, then Enter in the commit dialog once it has focus (optionally after writing another message). */
+export async function commitWithKeyboard(page: Page, message?: string): Promise<void> {
+  await page.keyboard.press('Control+S');
+  const dialog = page.getByTestId('commit-dialog');
+  const field = dialog.getByLabel('Commit message');
+  await expect(field).toBeFocused();
+  if (message !== undefined) await field.fill(message);
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+}

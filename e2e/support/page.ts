@@ -31,5 +31,7 @@ export async function screenshot(page: Page, name: string, colorScheme: 'light' 
   await page.emulateMedia({ colorScheme });
   // Let the theme switch settle (no transitions should be caught mid-way).
   await page.waitForTimeout(150);
+  // A full-page capture of a scrolled page draws the sticky header over the content: start from the top.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(ARTIFACTS, `${name}-${colorScheme}.png`), fullPage: true });
 }

@@ -88,6 +88,8 @@ export function DocDiffEditor({ id, original, modified, keys, diffRef, testId = 
             [modified, diff.getModifiedEditor()],
           ];
           for (const [side, inner] of sides) {
+            // The diff editor's own label options do not reach the inner editors' input in every mode.
+            inner.updateOptions({ ariaLabel: side.label });
             if (side.session) bound.current.push(bindSession(inner, side.session.key, side.session.value.revision));
             if (keys) bound.current.push(bindEditorKeys(inner, keys));
           }

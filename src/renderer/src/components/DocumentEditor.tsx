@@ -204,7 +204,7 @@ export default function DocumentEditor(props: DocumentEditorProps) {
         onCommit={() => void requestCommit()}
         onDiscard={() => activeKeys.forEach((k) => void store.getState().discardChanges(k))}
         approve={
-          isModule && view === 'edit' && selected && selected.base?.content !== null && !selected.base?.binary
+          isModule && view === 'edit' && selected && !selected.conflict && selected.base?.content !== null && !selected.base?.binary
             ? { approved: docState === 'approved', busy: selected.busy === 'approving', onToggle: () => void toggleApproval() }
             : null
         }

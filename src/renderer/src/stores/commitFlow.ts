@@ -4,9 +4,9 @@
 
 import i18n from 'i18next';
 import { api, ApiError, asApiError } from '../api';
-import { commitDocs, readDoc, readDocAt } from '../lib/docBackend';
+import { commitDocs, readDoc } from '../lib/docBackend';
 import { docKey, sameBranch } from '../lib/docRef';
-import { afterBranchMoved, committedText, expectedTip, hasChanges, type DocBase } from '../lib/docSession';
+import { committedText, expectedTip, hasChanges, type DocBase } from '../lib/docSession';
 import { useDocumentsStore, type DocSession } from './documents';
 
 const MAX_ATTEMPTS = 3;
@@ -23,25 +23,10 @@ function sessionsOf(keys: readonly string[]): DocSession[] {
   return keys.map((k) => store().sessions[k]).filter((s): s is DocSession => !!s && s.status === 'ready');
 }
 
-/** Reads the moved branch again and decides, per document, between moving onto the new tip and a merge. */
+/** After the branch moved: each document either moves onto the new tip or opens a merge. */
 async function reconcileMoved(keys: readonly string[]): Promise<'rebased' | 'conflict'> {
   let conflict = false;
-  for (const session of sessionsOf(keys)) {
-    const key = docKey(session.ref);
-    const base = session.base!;
-    const theirs = await readDoc(session.ref);
-    if (afterBranchMoved(base, session.conflict, theirs) === 'rebase') {
-      if (session.conflict) store().patch(key, { conflict: { ...session.conflict, theirs } });
-      else store().patch(key, { base: { ...base, branchTip: theirs.branchTip } });
-      continue;
-    }
-    conflict = true;
-    // Base of the three-way view: what this edit started from (or, mid-merge, the version merged against).
-    const expected = session.conflict ? session.conflict.theirs.branchTip : base.branchTip;
-    const known = session.conflict ? session.conflict.theirs.content : base.content;
-    const baseText = expected && !session.conflict ? await readDocAt(session.ref, expected).then((t) => t ?? known, () => known) : known;
-    store().patch(key, { conflict: { expected, baseText, theirs } });
-  }
+  for (const key of keys) if ((await store().reconcile(key)) === 'conflict') conflict = true;
   return conflict ? 'conflict' : 'rebased';
 }
 

@@ -5,7 +5,7 @@ import { create } from 'zustand';
 import { asApiError, type ApiError } from '../api';
 import { discardDraft, getDraft, readDoc, readDocAt, saveDraft } from '../lib/docBackend';
 import { docKey, type DocRef } from '../lib/docRef';
-import { committedText, hasChanges, reconcileDraft, type Conflict, type DocBase } from '../lib/docSession';
+import { afterBranchMoved, committedText, hasChanges, reconcileDraft, type Conflict, type DocBase } from '../lib/docSession';
 import { readLiveText } from '../lib/liveText';
 
 export const DRAFT_DEBOUNCE_MS = 400;
@@ -33,6 +33,11 @@ interface DocumentsStore {
   sessions: Record<string, DocSession>;
   /** Reads the document (and its draft); keeps a session with changes as it is. */
   open: (ref: DocRef) => Promise<void>;
+  /**
+   * Reads an edited document again: when its branch moved, the edit moves onto the new tip if nobody else
+   * changed the document, or a merge opens (base / theirs / mine) if someone did.
+   */
+  reconcile: (key: string) => Promise<'unchanged' | 'rebased' | 'conflict'>;
   /** The editor changed: flush and save the draft once typing pauses. */
   noteEdit: (key: string) => void;
   /** Takes the editor's text now and saves or clears the draft; resolves when the draft is stored. */
@@ -90,7 +95,8 @@ export const useDocumentsStore = create<DocumentsStore>((set, get) => {
       saveAgain.add(key);
       return running;
     }
-    const run = (async () => {
+    // Started on a microtask so that `saving` holds this run before any of it executes.
+    const run = Promise.resolve().then(async () => {
       do {
         saveAgain.delete(key);
         const session = get().sessions[key];
@@ -111,7 +117,7 @@ export const useDocumentsStore = create<DocumentsStore>((set, get) => {
         }
       } while (saveAgain.has(key));
       saving.delete(key);
-    })();
+    });
     saving.set(key, run);
     return run;
   }
@@ -150,13 +156,37 @@ export const useDocumentsStore = create<DocumentsStore>((set, get) => {
     open: async (ref) => {
       const key = docKey(ref);
       const existing = get().sessions[key];
-      if (existing?.status === 'ready' && (hasChanges(existing) || existing.busy)) return;
+      if (existing?.status === 'ready' && (hasChanges(existing) || existing.busy)) {
+        // An edit in progress is kept; coming back to it shows whether its branch moved meanwhile.
+        if (!existing.busy) await get().reconcile(key).catch(() => undefined);
+        return;
+      }
       if (!existing || existing.status === 'error') set((s) => ({ sessions: { ...s.sessions, [key]: { ...blank(ref), revision: existing?.revision ?? 0 } } }));
       try {
         await load(ref);
       } catch (error) {
         if (get().sessions[key]?.status !== 'ready') patch(key, { status: 'error', loadError: asApiError(error) });
       }
+    },
+
+    reconcile: async (key) => {
+      const session = get().sessions[key];
+      if (!session?.base) return 'unchanged';
+      const { ref, base, conflict } = session;
+      const theirs = await readDoc(ref);
+      const against = conflict ? conflict.theirs : base;
+      if (theirs.branchTip === against.branchTip) return 'unchanged';
+      if (afterBranchMoved(base, conflict, theirs) === 'rebase') {
+        if (conflict) patch(key, { conflict: { ...conflict, theirs } });
+        else patch(key, { base: { ...base, branchTip: theirs.branchTip } });
+        return 'rebased';
+      }
+      // Base of the three-way view: what the edit started from (mid-merge: the version merged against).
+      const expected = against.branchTip;
+      const known = against.content;
+      const baseText = !conflict && expected ? await readDocAt(ref, expected).then((t) => t ?? known, () => known) : known;
+      patch(key, { conflict: { expected, baseText, theirs } });
+      return 'conflict';
     },
 
     noteEdit: (key) => {
