@@ -26,6 +26,7 @@ import type {
 import { EVENT_NAMES, METHOD_NAMES } from './names';
 
 import { Empty, Oid, out } from './contract-kit';
+import { remoteEvents, remoteMethods } from './contract-remotes';
 
 const PathInput = z.object({ path: z.string().min(1, 'must not be empty').max(4096) }).strict();
 const ModuleInput = z.object({ moduleId: SlugSchema }).strict();
@@ -97,6 +98,7 @@ export const contract = {
       input: z.object({ name: z.enum(WORKSPACE_DOC_FILE_NAMES), expectedTip: Oid, content: DocText, message: z.string().max(10_000) }).strict(),
       output: out<CommitResult>(),
     },
+    ...remoteMethods,
   },
   events: {
     boardChanged: out<BoardChanged>(),
@@ -104,6 +106,7 @@ export const contract = {
     jobProgress: out<JobProgress>(),
     jobFinished: out<JobFinished>(),
     draftsChanged: out<DraftSummary[]>(),
+    ...remoteEvents,
   },
 } as const;
 

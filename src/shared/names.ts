@@ -1,6 +1,8 @@
 // Method and event names of the contract without its schemas, for the preload (which must stay small).
 // contract.ts checks at compile time that these lists equal its keys.
 
+import { REMOTE_EVENT_NAMES, REMOTE_METHOD_NAMES } from './names-remotes';
+
 export const METHOD_NAMES = [
   'getAppInfo',
   'listRecentWorkspaces',
@@ -26,9 +28,10 @@ export const METHOD_NAMES = [
   'saveWorkspaceDraft',
   'discardWorkspaceDraft',
   'commitWorkspaceDocument',
+  ...REMOTE_METHOD_NAMES,
 ] as const;
 
-export const EVENT_NAMES = ['boardChanged', 'workspaceChanged', 'jobProgress', 'jobFinished', 'draftsChanged'] as const;
+export const EVENT_NAMES = ['boardChanged', 'workspaceChanged', 'jobProgress', 'jobFinished', 'draftsChanged', ...REMOTE_EVENT_NAMES] as const;
 
 export const IPC_PREFIX = 'fleet:';
 

@@ -3,6 +3,7 @@
 import type { DocKind, DocState, Phase, WorkspaceDocName } from './documents';
 import type { CategoryDef } from './manifest';
 import type { FleetErrorPayload } from './errors';
+import type { CloneResult, FetchReport, PushReport } from './types-remotes';
 
 export interface AppInfo {
   version: string;
@@ -145,7 +146,7 @@ export interface JobStarted {
   jobId: string;
 }
 
-export type JobKind = 'init';
+export type JobKind = 'init' | 'push' | 'fetch' | 'clone';
 
 export interface JobProgress {
   jobId: string;
@@ -155,13 +156,18 @@ export interface JobProgress {
   message: string;
 }
 
-export interface JobFinished {
-  jobId: string;
-  kind: JobKind;
-  ok: boolean;
-  error?: FleetErrorPayload;
-  result?: InitResult;
+/** What each kind of job returns when it succeeds. */
+export interface JobResults {
+  init: InitResult;
+  push: PushReport;
+  fetch: FetchReport;
+  clone: CloneResult;
 }
+
+/** A finished job; narrowing on `kind` gives the type of `result`. */
+export type JobFinished = {
+  [K in JobKind]: { jobId: string; kind: K; ok: boolean; error?: FleetErrorPayload; result?: JobResults[K] };
+}[JobKind];
 
 export interface InitResult {
   workspaceBranch: string;

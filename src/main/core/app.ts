@@ -17,6 +17,8 @@ import { DraftStore } from './drafts/draft-store';
 import { ModuleDocuments } from './docs/module-docs';
 import { WorkspaceDocuments } from './docs/workspace-docs';
 import { workspaceDataDir } from './paths';
+import { FileSecretStore, type SecretStore } from './remotes/secret-store';
+import { createRemoteHandlers, type RemoteTuning } from './remotes/handlers';
 
 export { defaultAppDataDir } from './paths';
 
@@ -28,6 +30,10 @@ export interface FleetAppOptions {
   log?: (message: string, error?: unknown) => void;
   /** Watch the open repository for changes made elsewhere (default true). */
   watch?: boolean;
+  /** Where keys and tokens live (Electron: safeStorage); default a user-only file in the app-data folder. */
+  secrets?: SecretStore;
+  /** Remote knobs for tests and the bench (environment, HTTP client). */
+  remotes?: RemoteTuning;
 }
 
 export type AppEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -69,6 +75,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     log,
   );
   let current: OpenState | null = null;
+  const secrets = options.secrets ?? new FileSecretStore(options.appDataDir);
 
   const requireOpen = (): OpenState => {
     if (!current) throw new FleetError('NO_WORKSPACE', 'No workspace is open. Open a repository or the demo workspace first.');
@@ -188,6 +195,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
       emit('boardChanged', { reason: 'workspace' });
       return result;
     },
+    ...createRemoteHandlers({ ...options.remotes, requireWorkspace: () => requireOpen().workspace, jobs, emit, secrets, version: options.version, log }),
   };
 
   return {

@@ -1,10 +1,11 @@
-// Long work (init now; agent runs, push and clone later) runs as a job: an id at once, progress as events, cancel.
+// Long work (init, push, fetch, clone; agent runs later) runs as a job: an id at once, progress as events, cancel.
 
 import { randomUUID } from 'node:crypto';
-import type { JobFinished, JobKind, JobProgress } from '../../shared/types';
+import type { JobFinished, JobKind, JobProgress, JobResults } from '../../shared/types';
 import { FleetError, toErrorPayload } from '../../shared/errors';
 
 export interface JobContext {
+  jobId: string;
   signal: AbortSignal;
   progress(done: number, total: number, message: string): void;
 }
@@ -20,7 +21,7 @@ export class JobRunner {
   constructor(private readonly events: JobEvents, private readonly log: (message: string, error?: unknown) => void) {}
 
   /** Starts `work` and returns its id; only one job of a kind runs at a time. */
-  start<T>(kind: JobKind, work: (context: JobContext) => Promise<T>, toResult: (value: T) => JobFinished['result']): string {
+  start<K extends JobKind, T>(kind: K, work: (context: JobContext) => Promise<T>, toResult: (value: T) => JobResults[K]): string {
     for (const job of this.running.values()) {
       if (job.kind === kind) throw new FleetError('LOCKED', `A ${kind} job is already running; wait for it or cancel it.`);
     }
@@ -28,14 +29,16 @@ export class JobRunner {
     const controller = new AbortController();
     this.running.set(jobId, { kind, controller });
     const context: JobContext = {
+      jobId,
       signal: controller.signal,
       progress: (done, total, message) => this.events.progress({ jobId, kind, done, total, message }),
     };
     void work(context)
-      .then((value) => this.events.finished({ jobId, kind, ok: true, result: toResult(value) }))
+      // TypeScript cannot tie `kind` to `result` through the generic; the signature above does.
+      .then((value) => this.events.finished({ jobId, kind, ok: true, result: toResult(value) } as JobFinished))
       .catch((error: unknown) => {
         if (!(error instanceof FleetError)) this.log(`${kind} job failed`, error);
-        this.events.finished({ jobId, kind, ok: false, error: toErrorPayload(error) });
+        this.events.finished({ jobId, kind, ok: false, error: toErrorPayload(error) } as JobFinished);
       })
       .finally(() => this.running.delete(jobId));
     return jobId;

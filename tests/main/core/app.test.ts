@@ -44,7 +44,7 @@ describe('the app core behind the contract', () => {
     app.onEvent((name, payload) => {
       if (name === 'jobProgress') progress.push((payload as { done: number }).done);
     });
-    const finished = waitFor<JobFinished>(app, 'jobFinished');
+    const finished = waitFor<Extract<JobFinished, { kind: 'init' }>>(app, 'jobFinished');
     const started = await dispatcher.call('initWorkspace', {});
     expect(started.ok).toBe(true);
     const done = await finished;

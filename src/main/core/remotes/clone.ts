@@ -1,0 +1,94 @@
+// Clone from an HTTPS URL into a folder the user picks (new, or empty), with progress. On failure everything
+// the clone created is removed. The credential given for the clone is kept for the new repository's "origin".
+
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { FleetError } from '../../../shared/errors';
+import type { CloneResult } from '../../../shared/types-remotes';
+import { GitRepository } from '../git/repository';
+import { DEFAULT_TOKEN_USERNAME, basicAuthHeader, remoteSecretKey, storeCredential, type BasicCredential } from './credentials';
+import { fromIsoGitError } from './iso-git-errors';
+import { loadIsoGit, loadIsoHttp, wholeFileFs } from './iso-git';
+import { parseRemoteUrl, redactUrl, type HttpRemoteUrl } from './remote-url';
+import type { RemoteServices } from './remote-endpoint';
+
+export interface CloneRequest {
+  url: string;
+  path: string;
+  token?: string;
+  username?: string;
+  signal?: AbortSignal;
+  onProgress?(done: number, total: number, message: string): void;
+}
+
+/** TARGET_NOT_EMPTY unless `path` is missing or an empty folder; true when it exists. */
+export async function checkCloneTarget(path: string): Promise<boolean> {
+  const info = await stat(path).catch(() => null);
+  if (!info) return false;
+  if (!info.isDirectory() || (await readdir(path)).length > 0) {
+    throw new FleetError('TARGET_NOT_EMPTY', `${path} is not an empty folder. Pick a new or empty folder to clone into.`, { path });
+  }
+  return true;
+}
+
+/** Makes sure `path` is a new or empty folder; returns the top-most folder created here (to remove on failure). */
+async function prepareTarget(path: string): Promise<string | null> {
+  if (await checkCloneTarget(path)) return null;
+  let top = path;
+  while (!(await stat(dirname(top)).catch(() => null))) top = dirname(top);
+  await mkdir(path, { recursive: true });
+  return top;
+}
+
+/** Removes what a failed clone left: the folders it created, or the contents of the empty folder it was given. */
+async function cleanUp(path: string, createdTop: string | null): Promise<void> {
+  if (createdTop) return rm(createdTop, { recursive: true, force: true });
+  for (const entry of await readdir(path).catch(() => [])) await rm(join(path, entry), { recursive: true, force: true });
+}
+
+/** The token typed for the clone, else one written into the URL, else FLEET_GIT_TOKEN. */
+function cloneCredential(request: CloneRequest, parsed: HttpRemoteUrl, env: NodeJS.ProcessEnv): BasicCredential | null {
+  const username = request.username ?? env.FLEET_GIT_USERNAME ?? DEFAULT_TOKEN_USERNAME;
+  if (request.token) return { username, password: request.token };
+  if (parsed.password) return { username: parsed.username ?? DEFAULT_TOKEN_USERNAME, password: parsed.password };
+  if (parsed.username) return { username: DEFAULT_TOKEN_USERNAME, password: parsed.username };
+  return env.FLEET_GIT_TOKEN ? { username, password: env.FLEET_GIT_TOKEN } : null;
+}
+
+/** Clones `request.url` into `request.path`; the result says where, for opening it as a workspace. */
+export async function cloneRepository(services: RemoteServices, request: CloneRequest): Promise<CloneResult> {
+  const parsed = parseRemoteUrl(request.url);
+  const path = resolve(request.path);
+  const credential = cloneCredential(request, parsed, services.env);
+  const context = { remote: redactUrl(parsed.url), url: redactUrl(parsed.url), credentialSent: credential !== null };
+  const createdTop = await prepareTarget(path);
+  const [git, http] = await Promise.all([loadIsoGit(), loadIsoHttp()]);
+  let defaultBranch: string | null = null;
+  try {
+    await git.clone({
+      fs: wholeFileFs,
+      http,
+      dir: path,
+      url: parsed.url,
+      cache: {},
+      singleBranch: false,
+      noTags: false,
+      headers: { 'User-Agent': `git/2.0 (${services.agent})`, ...(credential ? { Authorization: basicAuthHeader(credential) } : {}) },
+      onAuth: () => ({ cancel: true }),
+      onAuthFailure: () => ({ cancel: true }),
+      onProgress: (event) => {
+        if (request.signal?.aborted) throw new FleetError('CANCELLED', 'The clone was cancelled; nothing was kept.');
+        request.onProgress?.(event.loaded, event.total ?? 0, event.phase);
+      },
+    });
+    const repo = await GitRepository.open(path);
+    defaultBranch = (await repo.readHead()).branch;
+    // Store the token the user typed for this clone under the new repository's origin.
+    if (request.token) await storeCredential(services.secrets, remoteSecretKey(repo.workdir ?? path, 'origin'), request.token, request.username);
+    await repo.close();
+  } catch (error) {
+    await cleanUp(path, createdTop);
+    throw fromIsoGitError(error, context);
+  }
+  return { path, url: redactUrl(parsed.url), defaultBranch };
+}

@@ -1,0 +1,109 @@
+// Which objects a push must send: the commits reachable from the new tips and not from anything the remote
+// advertised (a newest-first walk that stops once only the remote's history is left), then for each such
+// commit the trees and blobs that differ from its parents' (the parents' objects are on the remote or sent too).
+
+import type { GitRepository } from '../git/repository';
+import { MaxPriorityQueue } from '../git/priority-queue';
+import type { TreeEntry } from '../git/types';
+
+const INTERESTING = 1;
+const UNINTERESTING = 2;
+
+export interface ObjectsToSend {
+  /** Commits, then trees and blobs, each once. */
+  oids: string[];
+  commits: number;
+}
+
+/** Tries to read a commit; null when absent or not a commit (a tag, a shallow boundary's parent). */
+async function commitOrNull(repo: GitRepository, oid: string) {
+  try {
+    return await repo.readCommit(oid);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Commits reachable from `tips` but not from `haves` (the remote's advertised tips that exist locally), newest first.
+ * May include a few the remote has when commit dates are skewed: sending those is harmless.
+ */
+export async function commitsMissingOnRemote(repo: GitRepository, tips: string[], haves: string[]): Promise<string[]> {
+  const flags = new Map<string, number>();
+  const queued = new Set<string>();
+  const queue = new MaxPriorityQueue<string>();
+  let interestingQueued = 0;
+  const push = (oid: string, time: number): void => {
+    queued.add(oid);
+    queue.push(oid, 0, time);
+  };
+  const enqueue = async (oid: string, flag: number): Promise<void> => {
+    const seen = flags.get(oid);
+    if (seen === UNINTERESTING || seen === flag) return;
+    const commit = await commitOrNull(repo, oid);
+    if (!commit) return;
+    if (seen === INTERESTING) {
+      // Reached from the remote's side too: it is on the remote after all, and so is its history.
+      flags.set(oid, UNINTERESTING);
+      if (queued.has(oid)) interestingQueued--;
+      else push(oid, commit.committer.timestamp);
+      return;
+    }
+    flags.set(oid, flag);
+    if (flag === INTERESTING) interestingQueued++;
+    push(oid, commit.committer.timestamp);
+  };
+  for (const oid of haves) await enqueue(oid, UNINTERESTING);
+  for (const oid of tips) await enqueue(oid, INTERESTING);
+  const result: string[] = [];
+  while (interestingQueued > 0) {
+    const oid = queue.pop()!;
+    queued.delete(oid);
+    const flag = flags.get(oid)!;
+    if (flag === INTERESTING) {
+      interestingQueued--;
+      result.push(oid);
+    }
+    const commit = await repo.readCommit(oid);
+    for (const parent of commit.parents) await enqueue(parent, flag);
+  }
+  // A commit taken as new before the remote's side reached it is on the remote after all.
+  return result.filter((oid) => flags.get(oid) === INTERESTING);
+}
+
+/** Adds the trees and blobs of `treeOid` that none of `parentTrees` holds at the same path. */
+async function addTreeDifference(repo: GitRepository, treeOid: string, parentTrees: string[], added: Set<string>, out: string[]): Promise<void> {
+  if (parentTrees.includes(treeOid) || added.has(treeOid)) return;
+  added.add(treeOid);
+  out.push(treeOid);
+  const [entries, parents] = await Promise.all([repo.readTree(treeOid), Promise.all(parentTrees.map((oid) => repo.readTree(oid)))]);
+  const parentMaps = parents.map((list) => new Map(list.map((entry) => [entry.path, entry] as const)));
+  for (const entry of entries) {
+    const before = parentMaps.map((map) => map.get(entry.path)).filter((e): e is TreeEntry => e !== undefined);
+    if (before.some((e) => e.oid === entry.oid)) continue;
+    if (entry.type === 'tree') {
+      await addTreeDifference(repo, entry.oid, before.filter((e) => e.type === 'tree').map((e) => e.oid), added, out);
+    } else if (entry.type === 'blob' && !added.has(entry.oid)) {
+      added.add(entry.oid);
+      out.push(entry.oid);
+    }
+    // Submodule entries (type 'commit') name commits of another repository: nothing to send.
+  }
+}
+
+/** Every object the remote needs to accept `tips`, given the advertised tips it already has (`haves`). */
+export async function objectsToSend(repo: GitRepository, tips: string[], haves: string[]): Promise<ObjectsToSend> {
+  const commits = await commitsMissingOnRemote(repo, tips, haves);
+  const added = new Set<string>(commits);
+  const oids = [...commits];
+  for (const oid of commits) {
+    const commit = await repo.readCommit(oid);
+    const parentTrees: string[] = [];
+    for (const parent of commit.parents) {
+      const info = await commitOrNull(repo, parent);
+      if (info) parentTrees.push(info.tree);
+    }
+    await addTreeDifference(repo, commit.tree, parentTrees, added, oids);
+  }
+  return { oids, commits: commits.length };
+}

@@ -1,0 +1,123 @@
+// The second half of a push: POST git-receive-pack with every ref update command and one pack, then read the
+// server's report-status (per ref "ok" or "ng <reason>"), through side-band-64k when the server offers it.
+
+import { FleetError } from '../../../shared/errors';
+import type { HttpClient } from './http-transport';
+import { readSome } from './http-transport';
+import { FLUSH_PKT, PktLineReader, encodePktLine, pktText, readSideBand } from './pkt-line';
+import { httpStatusError, notGitServer, type RemoteContext } from './remote-errors';
+
+export interface RefUpdateCommand {
+  ref: string;
+  /** The remote's value now (the zero id to create). */
+  oldOid: string;
+  newOid: string;
+}
+
+export interface ReceivePackReport {
+  /** "ok", or the server's reason for failing to unpack. */
+  unpack: string;
+  /** Per ref: null when updated, else the server's reason. */
+  refs: Map<string, string | null>;
+  /** Hook and progress output (side-band 2), as lines. */
+  messages: string[];
+}
+
+export interface ReceivePackRequest {
+  client: HttpClient;
+  url: string;
+  headers: Record<string, string>;
+  context: RemoteContext;
+  commands: RefUpdateCommand[];
+  /** The server's advertised capabilities: we ask for those we understand. */
+  capabilities: Set<string>;
+  agent: string;
+  pack: AsyncIterable<Buffer>;
+  signal?: AbortSignal;
+}
+
+/** Below this, the body is sent in one piece with a Content-Length (as git does under http.postBuffer). */
+const POST_BUFFER_BYTES = 1024 * 1024;
+
+function requestedCapabilities(offered: Set<string>, agent: string): string[] {
+  const wanted = ['report-status', 'side-band-64k', 'quiet'].filter((cap) => offered.has(cap));
+  return [...wanted, `agent=${agent}`];
+}
+
+/** The command pkt-lines (capabilities on the first), a flush, then the pack: buffered when small, else streamed. */
+async function requestBody(request: ReceivePackRequest): Promise<{ body: AsyncIterable<Buffer>; contentLength?: number }> {
+  const caps = requestedCapabilities(request.capabilities, request.agent).join(' ');
+  const lines = request.commands.map((c, i) => encodePktLine(`${c.oldOid} ${c.newOid} ${c.ref}${i === 0 ? `\0${caps}` : ''}\n`));
+  const head = Buffer.concat([...lines, FLUSH_PKT]);
+  const iterator = request.pack[Symbol.asyncIterator]();
+  const buffered: Buffer[] = [head];
+  let size = head.length;
+  for (;;) {
+    if (size >= POST_BUFFER_BYTES) break;
+    const next = await iterator.next();
+    if (next.done) return { body: (async function* () { yield Buffer.concat(buffered); })(), contentLength: size };
+    buffered.push(next.value);
+    size += next.value.length;
+  }
+  async function* rest(): AsyncGenerator<Buffer> {
+    for (const chunk of buffered) yield chunk;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+  return { body: rest() };
+}
+
+/** Parses report-status lines: "unpack ok", then "ok <ref>" / "ng <ref> <reason>", then a flush. */
+async function parseReport(reader: PktLineReader): Promise<Pick<ReceivePackReport, 'unpack' | 'refs'>> {
+  const refs = new Map<string, string | null>();
+  let unpack: string | null = null;
+  for (let line = await reader.read(); line !== null && line !== undefined; line = await reader.read()) {
+    const text = pktText(line);
+    if (text.startsWith('unpack ')) unpack = text.slice(7);
+    else if (text.startsWith('ok ')) refs.set(text.slice(3), null);
+    else if (text.startsWith('ng ')) {
+      const rest = text.slice(3);
+      const space = rest.indexOf(' ');
+      refs.set(space < 0 ? rest : rest.slice(0, space), space < 0 ? 'rejected' : rest.slice(space + 1));
+    }
+  }
+  if (unpack === null) throw new FleetError('NOT_A_GIT_SERVER', 'The server ended the push without a report of what it did.');
+  return { unpack, refs };
+}
+
+async function* asStream(data: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  yield* data;
+}
+
+/** Sends one receive-pack request for all `commands`; HTTP failures are mapped like discovery's. */
+export async function sendReceivePack(request: ReceivePackRequest): Promise<ReceivePackReport> {
+  const { body, contentLength } = await requestBody(request);
+  const service = 'git-receive-pack';
+  const response = await request.client({
+    method: 'POST',
+    url: `${request.url}/${service}`,
+    headers: { ...request.headers, 'Content-Type': `application/x-${service}-request`, Accept: `application/x-${service}-result` },
+    body,
+    contentLength,
+    signal: request.signal,
+  });
+  if (response.statusCode !== 200) throw httpStatusError(response.statusCode, request.context, await readSome(response.body));
+  const type = response.headers['content-type']?.split(';')[0]?.trim();
+  if (type !== `application/x-${service}-result`) throw notGitServer(request.context, type, await readSome(response.body, 200));
+  const messages: string[] = [];
+  let partial = '';
+  const onMessage = (text: string): void => {
+    const lines = (partial + text).split(/\r|\n/);
+    partial = lines.pop() ?? '';
+    messages.push(...lines.map((line) => line.trim()).filter(Boolean));
+  };
+  const outer = new PktLineReader(response.body);
+  const sideBand = request.capabilities.has('side-band-64k');
+  const reader = sideBand ? new PktLineReader(asStream(readSideBand(outer, { onMessage }))) : outer;
+  const report = request.capabilities.has('report-status')
+    ? await parseReport(reader)
+    : { unpack: 'ok', refs: new Map(request.commands.map((c) => [c.ref, null] as const)) };
+  // Drain whatever follows (the closing flush) so the connection can be reused.
+  if (sideBand) while ((await outer.read()) !== undefined);
+  if (partial.trim()) messages.push(partial.trim());
+  return { ...report, messages };
+}

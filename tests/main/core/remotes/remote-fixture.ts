@@ -1,0 +1,53 @@
+// Shared set-up for the remotes tests: an initialised workspace (the core's own init: 32 module branches), the
+// services a push needs (in-memory secrets, the real HTTP client), and new document commits on module branches.
+
+import { Workspace } from '../../../../src/main/core/workspace/workspace';
+import { initWorkspace } from '../../../../src/main/core/workspace/init';
+import { commitDocuments } from '../../../../src/main/core/docs/commit-docs';
+import { MemorySecretStore } from '../../../../src/main/core/remotes/secret-store';
+import { nodeHttpClient } from '../../../../src/main/core/remotes/http-transport';
+import { addRemoteConfig } from '../../../../src/main/core/remotes/remote-config';
+import type { RemoteServices } from '../../../../src/main/core/remotes/remote-endpoint';
+import { commitFiles, initRepo } from '../../../helpers/git';
+
+export const TOKEN = 'secret-token';
+
+/** A repository with a little history, initialised as a workspace (manifest + 32 module branches). */
+export async function initialisedWorkspace(): Promise<Workspace> {
+  const dir = initRepo();
+  commitFiles(dir, { 'README.md': '# fleet\n', 'web/src/pages/FleetPage.tsx': 'export {}\n' }, 'first', '2024-01-01T00:00:00Z');
+  commitFiles(dir, { 'api/src/routes/drivers.routes.ts': 'export {}\n' }, 'second', '2024-01-02T00:00:00Z');
+  const workspace = await Workspace.open(dir);
+  await initWorkspace(workspace.repo);
+  workspace.repo.invalidateRefs();
+  await workspace.refreshManifest();
+  return workspace;
+}
+
+/** Remote services with secrets in memory and an environment holding only what the test gives. */
+export function remoteServices(env: NodeJS.ProcessEnv = {}): RemoteServices & { secrets: MemorySecretStore } {
+  return { secrets: new MemorySecretStore(), env, http: nodeHttpClient, agent: 'fleet-control/test' };
+}
+
+/** Adds a remote and gives it the test token through FLEET_GIT_TOKEN-like per-remote env. */
+export async function addRemote(workspace: Workspace, name: string, url: string): Promise<void> {
+  await addRemoteConfig(workspace.repo, name, url);
+}
+
+/** One new document commit on each given module branch (all 32 by default); returns branch -> new tip. */
+export async function editModuleDocs(workspace: Workspace, moduleIds?: string[], text = 'Findings checked against the code.'): Promise<Map<string, string>> {
+  const { manifest } = workspace;
+  const tips = new Map<string, string>();
+  for (const id of moduleIds ?? manifest.modules.map((m) => m.id)) {
+    const branch = `${manifest.branchPrefix}${id}`;
+    const expectedTip = (await workspace.repo.resolveRef(`refs/heads/${branch}`))!;
+    const { commit } = await commitDocuments(workspace.repo, {
+      branch,
+      expectedTip,
+      changes: [{ path: `${manifest.docsFolder}/${id}/AS_IS_ANALYSIS.md`, content: `# ${id}\n\n${text}\n` }],
+      message: `docs(${id}): as-is analysis`,
+    });
+    tips.set(branch, commit);
+  }
+  return tips;
+}
