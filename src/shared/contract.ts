@@ -26,6 +26,7 @@ import type {
 import { EVENT_NAMES, METHOD_NAMES } from './names';
 
 import { Empty, Oid, out } from './contract-kit';
+import { agentEvents, agentMethods } from './contract-agents';
 import { remoteEvents, remoteMethods } from './contract-remotes';
 
 const PathInput = z.object({ path: z.string().min(1, 'must not be empty').max(4096) }).strict();
@@ -99,6 +100,7 @@ export const contract = {
       output: out<CommitResult>(),
     },
     ...remoteMethods,
+    ...agentMethods,
   },
   events: {
     boardChanged: out<BoardChanged>(),
@@ -107,6 +109,7 @@ export const contract = {
     jobFinished: out<JobFinished>(),
     draftsChanged: out<DraftSummary[]>(),
     ...remoteEvents,
+    ...agentEvents,
   },
 } as const;
 

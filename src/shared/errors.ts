@@ -31,6 +31,22 @@ export const ERROR_CODES = [
   'REMOTE_REJECTED',
   'TARGET_NOT_EMPTY',
   'INTERNAL',
+  // Agents: providers, keys, prices, budgets and runs (AUTH_FAILED above is shared with remotes).
+  'BUDGET_EXCEEDED',
+  'KEY_MISSING',
+  'QUOTA_EXHAUSTED',
+  'RATE_LIMITED',
+  'PROVIDER_ERROR',
+  'PROVIDER_TIMEOUT',
+  'PROVIDER_UNREACHABLE',
+  'PROVIDER_NOT_FOUND',
+  'MODEL_NOT_FOUND',
+  'CONTEXT_TOO_LARGE',
+  'PRICE_MISSING',
+  'PRICES_INVALID',
+  'NO_FILES_MATCH',
+  'RUN_NOT_FOUND',
+  'BATCH_NOT_FOUND',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

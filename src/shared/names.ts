@@ -2,6 +2,7 @@
 // contract.ts checks at compile time that these lists equal its keys.
 
 import { REMOTE_EVENT_NAMES, REMOTE_METHOD_NAMES } from './names-remotes';
+import { AGENT_EVENT_NAMES, AGENT_METHOD_NAMES } from './names-agents';
 
 export const METHOD_NAMES = [
   'getAppInfo',
@@ -29,9 +30,10 @@ export const METHOD_NAMES = [
   'discardWorkspaceDraft',
   'commitWorkspaceDocument',
   ...REMOTE_METHOD_NAMES,
+  ...AGENT_METHOD_NAMES,
 ] as const;
 
-export const EVENT_NAMES = ['boardChanged', 'workspaceChanged', 'jobProgress', 'jobFinished', 'draftsChanged', ...REMOTE_EVENT_NAMES] as const;
+export const EVENT_NAMES = ['boardChanged', 'workspaceChanged', 'jobProgress', 'jobFinished', 'draftsChanged', ...REMOTE_EVENT_NAMES, ...AGENT_EVENT_NAMES] as const;
 
 export const IPC_PREFIX = 'fleet:';
 

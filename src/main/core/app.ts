@@ -17,6 +17,8 @@ import { DraftStore } from './drafts/draft-store';
 import { ModuleDocuments } from './docs/module-docs';
 import { WorkspaceDocuments } from './docs/workspace-docs';
 import { workspaceDataDir } from './paths';
+import { AgentService, type AgentTuning } from './agents/agent-service';
+import { createAgentHandlers } from './agents/handlers';
 import { FileSecretStore, type SecretStore } from './remotes/secret-store';
 import { createRemoteHandlers, type RemoteTuning } from './remotes/handlers';
 
@@ -32,6 +34,8 @@ export interface FleetAppOptions {
   watch?: boolean;
   /** Where keys and tokens live (Electron: safeStorage); default a user-only file in the app-data folder. */
   secrets?: SecretStore;
+  /** Agent knobs for tests and the bench (retry delays, draft save interval, environment). */
+  agents?: AgentTuning;
   /** Remote knobs for tests and the bench (environment, HTTP client). */
   remotes?: RemoteTuning;
 }
@@ -76,6 +80,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
   );
   let current: OpenState | null = null;
   const secrets = options.secrets ?? new FileSecretStore(options.appDataDir);
+  const agents = new AgentService({ ...options.agents, appDataDir: options.appDataDir, secrets, emit, current: () => requireOpen(), log });
 
   const requireOpen = (): OpenState => {
     if (!current) throw new FleetError('NO_WORKSPACE', 'No workspace is open. Open a repository or the demo workspace first.');
@@ -195,6 +200,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
       emit('boardChanged', { reason: 'workspace' });
       return result;
     },
+    ...createAgentHandlers(agents),
     ...createRemoteHandlers({ ...options.remotes, requireWorkspace: () => requireOpen().workspace, jobs, emit, secrets, version: options.version, log }),
   };
 
@@ -221,6 +227,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     getBoard: () => requireOpen().board.load(),
     async dispose() {
       jobs.cancelAll();
+      await agents.dispose();
       await current?.watcher?.close();
       current = null;
       listeners.clear();

@@ -1,0 +1,60 @@
+// How often each of a module's files changed: a bounded walk of the branch's first-parent history, comparing
+// each commit's tree with its parent's and descending only into folders that hold one of the files.
+
+import type { GitRepository } from '../../git/repository';
+
+export interface ChurnResult {
+  /** Commits that changed each file (files never changed in the walk are absent). */
+  counts: Map<string, number>;
+  commitsWalked: number;
+  /** False when the walk stopped at `maxCommits` before the first commit. */
+  complete: boolean;
+}
+
+/** Counts, over at most `maxCommits` first-parent commits from `tip`, the commits that changed each of `files`. */
+export async function changeCounts(repo: GitRepository, tip: string, files: string[], maxCommits = 1000): Promise<ChurnResult> {
+  const wanted = new Set(files);
+  const folders = new Set<string>();
+  for (const file of files) {
+    for (let slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) folders.add(file.slice(0, slash));
+  }
+  const counts = new Map<string, number>();
+  const changed = new Set<string>();
+
+  const compare = async (tree: string | null, parentTree: string | null, prefix: string): Promise<void> => {
+    if (tree === parentTree) return;
+    const ours = tree ? await repo.readTree(tree) : [];
+    const theirs = new Map((parentTree ? await repo.readTree(parentTree) : []).map((e) => [e.path, e]));
+    const seen = new Set<string>();
+    for (const entry of ours) {
+      seen.add(entry.path);
+      const other = theirs.get(entry.path);
+      if (other && other.oid === entry.oid) continue;
+      await visit(prefix + entry.path, entry, other ?? null);
+    }
+    for (const [name, other] of theirs) if (!seen.has(name)) await visit(prefix + name, null, other);
+  };
+
+  const visit = async (path: string, ours: { type: string; oid: string } | null, theirs: { type: string; oid: string } | null): Promise<void> => {
+    if (ours?.type === 'blob' || theirs?.type === 'blob') {
+      if (wanted.has(path)) changed.add(path);
+    }
+    const ourTree = ours?.type === 'tree' ? ours.oid : null;
+    const theirTree = theirs?.type === 'tree' ? theirs.oid : null;
+    if ((ourTree || theirTree) && folders.has(path)) await compare(ourTree, theirTree, `${path}/`);
+  };
+
+  let oid: string | null = tip;
+  let walked = 0;
+  while (oid && walked < maxCommits) {
+    const commit = await repo.readCommit(oid);
+    const parent = commit.parents[0] ?? null;
+    const parentTree = parent ? (await repo.readCommit(parent)).tree : null;
+    changed.clear();
+    await compare(commit.tree, parentTree, '');
+    for (const path of changed) counts.set(path, (counts.get(path) ?? 0) + 1);
+    walked++;
+    oid = parent;
+  }
+  return { counts, commitsWalked: walked, complete: oid === null };
+}

@@ -1,0 +1,272 @@
+// Agents of one workspace: run records and batch queues in its app-data folder, the budget ledger, the batch
+// runner, and the operations behind the contract (estimate, start, resume, cancel, list, commit, grounding).
+
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { DOC_KINDS, type DocKind } from '../../../shared/documents';
+import { FleetError } from '../../../shared/errors';
+import { findPrice, type PriceEntry, type PriceTable } from '../../../shared/prices';
+import type { ProviderConfig } from '../../../shared/providers';
+import type { BatchInfo, BatchRequest, BatchStarted, RunList, RunRecord } from '../../../shared/types-agents';
+import type { Workspace } from '../workspace/workspace';
+import type { ModuleDocuments } from '../docs/module-docs';
+import type { AgentService } from './agent-service';
+import { AgentSettingsStore } from './agent-settings';
+import { BatchRunner } from './batch-runner';
+import { BudgetLedger } from './budget';
+import { ModuleFiles } from './context/module-files';
+import { analyzeModule } from './offline-analyzer';
+import { readPrices } from './price-store';
+import { ProgressHub } from './progress-hub';
+import type { ProviderClient } from './providers/types';
+import { executeRun } from './run-execute';
+import { planRun, type RunPlan } from './run-plan';
+import { RunStore, totalsOf, type StoredBatch } from './run-store';
+
+/** A batch request with every default filled in and checked. */
+export interface ResolvedBatch {
+  provider: ProviderConfig;
+  model: string;
+  baseUrl: string | null;
+  moduleIds: string[];
+  kinds: DocKind[];
+  budgetUsd: number | null;
+  concurrency: number;
+  prices: PriceTable;
+  price: PriceEntry | null;
+}
+
+export class WorkspaceAgents {
+  readonly store: RunStore;
+  readonly settings: AgentSettingsStore;
+  readonly ledger: BudgetLedger;
+  readonly runner: BatchRunner;
+  private readonly progress: ProgressHub;
+  private loaded: Promise<void> | null = null;
+  /** Per active batch: its client and price, fixed when it starts. */
+  private readonly batchTools = new Map<string, { client: ProviderClient | null; price: PriceEntry | null; provider: ProviderConfig }>();
+  files: ModuleFiles;
+
+  constructor(
+    readonly service: AgentService,
+    public workspace: Workspace,
+    public docs: ModuleDocuments,
+    readonly folder: string,
+  ) {
+    const { context } = service;
+    this.files = new ModuleFiles(workspace);
+    this.store = new RunStore(folder, (m) => context.log(m));
+    this.settings = new AgentSettingsStore(folder);
+    this.ledger = new BudgetLedger({ capUsd: () => this.settings.cached().workspaceBudgetUsd, spentUsd: () => this.store.spentUsd() });
+    this.progress = new ProgressHub((p) => context.emit('runProgress', p), context.progressIntervalMs ?? 100);
+    this.runner = new BatchRunner({
+      store: this.store,
+      ledger: this.ledger,
+      plan: (run, batch) => this.planFor(run, batch),
+      execute: (run, plan, batch, signal) => this.execute(run, plan, batch, signal),
+      halted: (id) => service.halted(id),
+      halt: (id, error) => service.halt(id, error),
+      emitBatch: (p) => context.emit('batchProgress', p),
+      emitRunFinished: (r) => context.emit('runFinished', r),
+      log: (m, e) => context.log(m, e),
+    });
+  }
+
+  /** Follows a reopened workspace (new objects for the same repository). */
+  attach(workspace: Workspace, docs: ModuleDocuments): void {
+    if (workspace !== this.workspace) this.files = new ModuleFiles(workspace);
+    this.workspace = workspace;
+    this.docs = docs;
+  }
+
+  /** Loads records once; batches left running by a previous process become interrupted, their runs queued again. */
+  ready(): Promise<void> {
+    this.loaded ??= (async () => {
+      await Promise.all([this.store.load(), this.settings.get()]);
+      for (const batch of this.store.allBatches()) {
+        if (batch.state !== 'running' || this.runner.isActive(batch.batchId)) continue;
+        for (const run of this.store.runsOf(batch)) if (run.state === 'running') await this.store.saveRun({ ...run, state: 'queued' });
+        await this.store.saveBatch({ ...batch, state: 'interrupted' });
+      }
+    })();
+    return this.loaded;
+  }
+
+  /** Fills in defaults and checks the request: provider, model, modules, kinds, prices. */
+  async resolve(request: BatchRequest): Promise<ResolvedBatch> {
+    const settings = await this.settings.get();
+    const provider = await this.service.providers.get(request.provider ?? settings.defaultProvider);
+    if (request.baseUrl && provider.kind === 'offline') throw new FleetError('INVALID_INPUT', 'The offline analyzer has no base URL: choose a provider to use a base URL with.');
+    const model = request.model ?? provider.defaultModel;
+    const manifest = this.workspace.manifest;
+    const moduleIds = request.modules === 'all' ? manifest.modules.map((m) => m.id) : [...new Set(request.modules)];
+    for (const id of moduleIds) this.files.findModule(id);
+    if (moduleIds.length === 0) throw new FleetError('INVALID_INPUT', 'This workspace has no modules to run.');
+    const kinds = DOC_KINDS.filter((k) => request.kinds.includes(k));
+    const { prices } = await readPrices(this.workspace);
+    return {
+      provider,
+      model,
+      baseUrl: request.baseUrl ?? null,
+      moduleIds,
+      kinds,
+      budgetUsd: request.budgetUsd ?? null,
+      concurrency: request.concurrency ?? settings.defaultConcurrency,
+      prices,
+      price: findPrice(prices, provider.id, model),
+    };
+  }
+
+  /** Plans every run of a resolved batch (four at a time: planning reads the modules' files). */
+  async planAll(resolved: ResolvedBatch): Promise<RunPlan[]> {
+    const pairs = resolved.moduleIds.flatMap((moduleId) => resolved.kinds.map((kind) => ({ moduleId, kind })));
+    const plans: RunPlan[] = new Array(pairs.length);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      for (let i = next++; i < pairs.length; i = next++) plans[i] = await planRun(this, pairs[i]!.moduleId, pairs[i]!.kind, resolved.provider, resolved.model, resolved.price);
+    };
+    await Promise.all(Array.from({ length: Math.min(4, pairs.length) }, worker));
+    return plans;
+  }
+
+  /** Queues the batch's runs and starts it; returns at once. */
+  async startBatch(request: BatchRequest): Promise<BatchStarted> {
+    const resolved = await this.resolve(request);
+    const settings = this.settings.cached();
+    if (!resolved.price && (resolved.budgetUsd !== null || settings.workspaceBudgetUsd !== null)) {
+      throw new FleetError('PRICE_MISSING', `The price table has no entry for ${resolved.provider.id}/${resolved.model}, so a budget cannot be held: add its price first.`, {
+        provider: resolved.provider.id,
+        model: resolved.model,
+      });
+    }
+    for (const moduleId of resolved.moduleIds) {
+      for (const kind of resolved.kinds) {
+        if (this.runner.isBusy(moduleId, kind)) throw new FleetError('LOCKED', `${moduleId} ${kind} is already queued or running in another batch; wait for it or cancel it.`);
+      }
+    }
+    const client = resolved.provider.kind === 'offline' ? null : await this.service.client(resolved.provider, resolved.baseUrl ?? undefined);
+    this.service.unhalt(resolved.provider.id);
+    const batchId = randomUUID();
+    const now = new Date().toISOString();
+    const runs: RunRecord[] = resolved.moduleIds.flatMap((moduleId) => resolved.kinds.map((kind) => newRun(batchId, moduleId, kind, resolved, now)));
+    for (const run of runs) await this.store.saveRun(run);
+    const batch: StoredBatch = {
+      batchId,
+      createdAt: now,
+      provider: resolved.provider.id,
+      model: resolved.model,
+      baseUrl: resolved.baseUrl,
+      kinds: resolved.kinds,
+      moduleIds: resolved.moduleIds,
+      budgetUsd: resolved.budgetUsd,
+      concurrency: resolved.concurrency,
+      state: 'running',
+      stopReason: null,
+      runIds: runs.map((r) => r.runId),
+    };
+    await this.store.saveBatch(batch);
+    this.launch(batch, { client, price: resolved.price, provider: resolved.provider });
+    return { batchId, runIds: batch.runIds };
+  }
+
+  /** Runs what an interrupted, stopped or cancelled batch left: its queued, skipped and cancelled runs. */
+  async resumeBatch(batchId: string, budgetUsd?: number): Promise<BatchStarted> {
+    const batch = this.store.batch(batchId);
+    if (!batch) throw new FleetError('BATCH_NOT_FOUND', `There is no batch ${batchId} in this workspace.`, { batchId });
+    if (this.runner.isActive(batchId)) throw new FleetError('LOCKED', 'This batch is still running.');
+    const left = this.store.runsOf(batch).filter((r) => r.state === 'queued' || r.state === 'running' || r.state === 'skipped' || r.state === 'cancelled');
+    if (left.length === 0) throw new FleetError('INVALID_INPUT', 'Every run of this batch has finished; there is nothing to resume.');
+    const resolved = await this.resolve({ modules: batch.moduleIds, kinds: batch.kinds, provider: batch.provider, model: batch.model, baseUrl: batch.baseUrl ?? undefined });
+    const client = resolved.provider.kind === 'offline' ? null : await this.service.client(resolved.provider, resolved.baseUrl ?? undefined);
+    this.service.unhalt(resolved.provider.id);
+    for (const run of left) await this.store.saveRun({ ...run, state: 'queued', finishedAt: null, error: null });
+    const resumed: StoredBatch = { ...batch, state: 'running', stopReason: null, budgetUsd: budgetUsd ?? batch.budgetUsd };
+    await this.store.saveBatch(resumed);
+    this.launch(resumed, { client, price: resolved.price, provider: resolved.provider });
+    return { batchId, runIds: left.map((r) => r.runId) };
+  }
+
+  private launch(batch: StoredBatch, tools: { client: ProviderClient | null; price: PriceEntry | null; provider: ProviderConfig }): void {
+    this.batchTools.set(batch.batchId, tools);
+    void this.runner.start(batch).finally(() => this.batchTools.delete(batch.batchId));
+  }
+
+  private async planFor(run: RunRecord, batch: StoredBatch): Promise<RunPlan> {
+    const tools = this.batchTools.get(batch.batchId)!;
+    await this.workspace.refreshManifest();
+    return planRun(this, run.moduleId, run.kind, tools.provider, batch.model, tools.price);
+  }
+
+  private execute(run: RunRecord, plan: RunPlan, batch: StoredBatch, signal: AbortSignal): Promise<RunRecord> {
+    const tools = this.batchTools.get(batch.batchId)!;
+    const { context } = this.service;
+    return executeRun(run, plan, {
+      docs: this.docs,
+      client: tools.client,
+      analyze: (p, s) => analyzeModule({ repo: this.workspace.repo, files: this.files, snapshot: p.snapshot, manifests: p.manifests, signal: s, maxHistoryCommits: context.maxHistoryCommits }),
+      price: tools.price,
+      progress: this.progress,
+      saveRun: (r) => this.store.saveRun(r),
+      backupFolder: join(this.folder, 'replaced-drafts'),
+      draftIntervalMs: context.draftIntervalMs ?? 1000,
+      log: (m, e) => context.log(m, e),
+    }, signal);
+  }
+
+  listBatches(): BatchInfo[] {
+    return this.store.allBatches().map((b) => ({ ...b, totals: totalsOf(this.store.runsOf(b)) }));
+  }
+
+  /** Runs in the order they were queued (batches oldest first, each in its queue order). */
+  listRuns(filter: { moduleId?: string; batchId?: string }): RunList {
+    const batches = [...this.store.allBatches()].reverse().filter((b) => !filter.batchId || b.batchId === filter.batchId);
+    const runs = batches.flatMap((b) => this.store.runsOf(b)).filter((r) => !filter.moduleId || r.moduleId === filter.moduleId);
+    return { runs, totals: totalsOf(runs) };
+  }
+
+  run(runId: string): RunRecord {
+    const run = this.store.run(runId);
+    if (!run) throw new FleetError('RUN_NOT_FOUND', `There is no run ${runId} in this workspace.`, { runId });
+    return run;
+  }
+
+  /** Stops the batches for a quit and lets pending writes land. */
+  async shutdown(): Promise<void> {
+    await this.runner.shutdown();
+    this.progress.dispose();
+    await this.store.flush();
+  }
+}
+
+function newRun(batchId: string, moduleId: string, kind: DocKind, resolved: ResolvedBatch, now: string): RunRecord {
+  return {
+    runId: randomUUID(),
+    batchId,
+    moduleId,
+    kind,
+    provider: resolved.provider.id,
+    model: resolved.model,
+    state: 'queued',
+    queuedAt: now,
+    startedAt: null,
+    finishedAt: null,
+    durationMs: 0,
+    tokensIn: 0,
+    tokensOut: 0,
+    usageReported: false,
+    costUsd: 0,
+    filesSent: [],
+    filesTruncated: [],
+    filesOmitted: 0,
+    promptHash: null,
+    outputHash: null,
+    outputChars: 0,
+    finishReason: null,
+    attempts: 0,
+    baseTip: null,
+    baseBlobId: null,
+    replacedDraftSavedAs: null,
+    commit: null,
+    error: null,
+  };
+}
