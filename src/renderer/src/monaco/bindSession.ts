@@ -4,11 +4,15 @@
 import type { editor, IDisposable } from 'monaco-editor/editor/editor.api';
 import { registerLiveText } from '../lib/liveText';
 import { useDocumentsStore } from '../stores/documents';
+import { monaco } from './setup';
 
 /** `revision` is the session text this model was created from: a newer one means the store replaced it. */
 export function bindSession(target: editor.ICodeEditor, key: string, revision: number): IDisposable {
   const model = target.getModel();
   if (!model) return { dispose: () => undefined };
+  // Monaco gives a text without line breaks the platform's ending (CRLF on Windows): new documents use LF.
+  // A text with line breaks keeps the ending it has.
+  if (model.getLineCount() <= 1) model.setEOL(monaco.editor.EndOfLineSequence.LF);
   const store = useDocumentsStore.getState;
   const unregister = registerLiveText(key, () =>
     store().sessions[key]?.revision === revision && !model.isDisposed() ? model.getValue() : undefined,
