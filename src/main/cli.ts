@@ -1,4 +1,4 @@
-// The command line over the same core: `serve` (the browser UI), `init` and `status`. Runs in plain Node
+// The command line over the same core: `serve` (the browser UI), `init`, `status`, `push` and `fetch`. Runs in plain Node
 // (never imports electron); prints one `error: …` line and exits 1 on failure, 2 on bad usage.
 
 import { join } from 'node:path';
@@ -6,6 +6,8 @@ import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { createFleetApp, defaultAppDataDir, type FleetApp } from './core/app';
 import type { BrowserHost } from './server/browser-host';
+import { fetchCommand, pushCommand } from './cli-remotes';
+import { parseRunValues, runCommand, type RunValues } from './cli-run';
 import { FleetError } from '../shared/errors';
 import { DOC_KINDS, type DocKind } from '../shared/documents';
 import type { BoardState, ModuleCard, WorkspaceSummary } from '../shared/types';
@@ -17,6 +19,16 @@ Commands:
                                             Prints the URL to open (it carries a one-time token). Ctrl+C stops it.
   init <repo> [--base BRANCH]               Commit the manifest on fleet/workspace and create one branch per module.
   status <repo> [--json]                    Show every module: phase, documents, ahead/behind the base, matched files.
+  push <repo> [--remote NAME]... [--json]   Push every module branch and the workspace branch with new commits, to each
+                                            remote (default: all), in one request per remote. Never forces. Exits 1
+                                            when any branch failed.
+  fetch <repo> [--remote NAME]... [--json]  Fetch into refs/remotes/<remote>/* (default: every remote).
+  run <repo> --doc KIND[,KIND] (--modules a,b | --all) [--provider NAME] [--model M] [--base-url URL]
+      [--budget USD] [--concurrency N] [--yes] [--commit]
+                                            Agents draft documents (as-is, to-be, implementation-log, test-plan,
+                                            summary): prints the estimate, asks to approve it unless --yes, streams
+                                            progress, saves drafts (commits them with --commit), prints the totals.
+                                            Exits 1 when any run failed. Default provider: the offline analyzer.
 
 Options:
   -h, --help       Show this help.
@@ -25,6 +37,10 @@ Options:
 Environment:
   FLEET_CONTROL_HOME   App-data folder (default: $XDG_CONFIG_HOME/fleet-control or ~/.config/fleet-control).
   FLEET_DEBUG=1        Print stack traces with errors.
+  XAI_API_KEY, OPENAI_API_KEY, ANTHROPIC_API_KEY
+                       Keys for run --provider xai | openai | anthropic when none is stored in the app.
+  FLEET_GIT_TOKEN      Token for push and fetch over HTTPS (FLEET_GIT_TOKEN_<REMOTE> for one remote; FLEET_GIT_USERNAME
+                       for servers that need a user name). Without it, the credential stored in the app is used.
 `;
 
 /** Bad command-line usage: reported with exit code 2. */
@@ -38,7 +54,8 @@ const log = (message: string, error?: unknown): void => {
   else printErr(`warning: ${message}${error instanceof Error ? `: ${error.message}` : ''}`);
 };
 
-const COMMAND_OPTIONS: Record<string, string[]> = { serve: ['port', 'host'], init: ['base'], status: ['json'] };
+const COMMAND_OPTIONS: Record<string, string[]> = { serve: ['port', 'host'], init: ['base'], status: ['json'], push: ['remote', 'json'], fetch: ['remote', 'json'],
+  run: ['doc', 'modules', 'all', 'provider', 'model', 'base-url', 'budget', 'concurrency', 'yes', 'commit'] };
 
 function parseCommandLine(argv: string[]) {
   let parsed;
@@ -52,6 +69,17 @@ function parseCommandLine(argv: string[]) {
         host: { type: 'string' },
         base: { type: 'string' },
         json: { type: 'boolean' },
+        remote: { type: 'string', multiple: true },
+        doc: { type: 'string', multiple: true },
+        modules: { type: 'string', multiple: true },
+        all: { type: 'boolean' },
+        provider: { type: 'string' },
+        model: { type: 'string' },
+        'base-url': { type: 'string' },
+        budget: { type: 'string' },
+        concurrency: { type: 'string' },
+        yes: { type: 'boolean', short: 'y' },
+        commit: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -165,6 +193,29 @@ async function status(repo: string, json: boolean): Promise<void> {
   }
 }
 
+/** `push` / `fetch`: the report on stdout; exit code 1 when any branch or remote failed. */
+async function remoteCommand(command: 'push' | 'fetch', repo: string, remotes: string[] | undefined, json: boolean): Promise<void> {
+  const app = newApp(false);
+  try {
+    await app.openWorkspace(repo);
+    const ok = await (command === 'push' ? pushCommand : fetchCommand)(app, remotes, json, print);
+    if (!ok) process.exitCode = 1;
+  } finally {
+    await app.dispose();
+  }
+}
+
+/** `run`: a batch of agent runs; exit code 1 when any run failed or the batch stopped early. */
+async function agentRun(repo: string, options: ReturnType<typeof parseRunValues>): Promise<void> {
+  const app = newApp(false);
+  try {
+    await app.openWorkspace(repo);
+    if (!(await runCommand(app, options, print, printErr))) process.exitCode = 1;
+  } finally {
+    await app.dispose();
+  }
+}
+
 async function run(argv: string[]): Promise<void> {
   const { command, rest, values } = parseCommandLine(argv);
   if (command === 'help') return void process.stdout.write(USAGE);
@@ -172,6 +223,8 @@ async function run(argv: string[]): Promise<void> {
   const repo = rest[0];
   if (command === 'serve') return serve(repo, values.host, parsePort(values.port));
   if (command === 'init') return init(repo as string, values.base);
+  if (command === 'run') return agentRun(repo as string, parseRunValues(values as RunValues, (m) => new UsageError(m)));
+  if (command === 'push' || command === 'fetch') return remoteCommand(command, repo as string, values.remote, values.json === true);
   return status(repo as string, values.json === true);
 }
 

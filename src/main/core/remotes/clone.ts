@@ -55,6 +55,20 @@ function cloneCredential(request: CloneRequest, parsed: HttpRemoteUrl, env: Node
   return env.FLEET_GIT_TOKEN ? { username, password: env.FLEET_GIT_TOKEN } : null;
 }
 
+/**
+ * A local branch for every branch of the remote (isomorphic-git makes only the default one), so a cloned
+ * workspace opens with its module branches and its manifest, and a later init continues them.
+ */
+async function createLocalBranches(repo: GitRepository): Promise<void> {
+  const git = await loadIsoGit();
+  const local = await repo.listBranches();
+  for (const branch of await git.listBranches({ fs: wholeFileFs, gitdir: repo.commondir, remote: 'origin' })) {
+    if (branch === 'HEAD' || local.has(branch)) continue;
+    const oid = await repo.resolveRef(`refs/remotes/origin/${branch}`);
+    if (oid) await repo.updateRef(`refs/heads/${branch}`, oid, null, `branch: Created from origin/${branch}`);
+  }
+}
+
 /** Clones `request.url` into `request.path`; the result says where, for opening it as a workspace. */
 export async function cloneRepository(services: RemoteServices, request: CloneRequest): Promise<CloneResult> {
   const parsed = parseRemoteUrl(request.url);
@@ -83,6 +97,7 @@ export async function cloneRepository(services: RemoteServices, request: CloneRe
     });
     const repo = await GitRepository.open(path);
     defaultBranch = (await repo.readHead()).branch;
+    await createLocalBranches(repo);
     // Store the token the user typed for this clone under the new repository's origin.
     if (request.token) await storeCredential(services.secrets, remoteSecretKey(repo.workdir ?? path, 'origin'), request.token, request.username);
     await repo.close();

@@ -1,14 +1,15 @@
-// Fetch into refs/remotes/<remote>/*: one look at the remote's refs first (our own request, so errors read the
-// same as the push's); when every advertised tip is already here only the remote-tracking refs move, else
-// isomorphic-git fetches the missing objects. Offline is a quiet NETWORK result, never a thrown error.
+// Fetch into refs/remotes/<remote>/* in two requests, as git does: the remote's refs, then (only when some tip is
+// missing here) one upload-pack request for a pack, indexed by isomorphic-git. Errors read the same as the
+// push's. Offline is a quiet NETWORK result, never a thrown error.
 
 import { FleetError, toErrorPayload } from '../../../shared/errors';
 import type { FetchReport, RemoteFetchResult } from '../../../shared/types-remotes';
 import type { GitRepository } from '../git/repository';
 import type { Workspace } from '../workspace/workspace';
-import { discoverRefs } from './ref-advertisement';
-import { fromIsoGitError } from './iso-git-errors';
-import { loadIsoGit, loadIsoHttp, wholeFileFs } from './iso-git';
+import { discoverRefs, type RefAdvertisement } from './ref-advertisement';
+import { loadIsoGit, wholeFileFs } from './iso-git';
+import { fetchPack } from './upload-pack';
+import { storePack } from './pack-store';
 import { listRemoteConfigs, requireRemoteConfig } from './remote-config';
 import { resolveEndpoint, type RemoteEndpoint, type RemoteServices } from './remote-endpoint';
 import { mapLimit } from './map-limit';
@@ -44,29 +45,24 @@ async function syncTrackingRefs(repo: GitRepository, remote: string, heads: Map<
   repo.invalidateRefs();
 }
 
-async function fetchMissing(repo: GitRepository, endpoint: RemoteEndpoint, remoteRef: string, options: FetchOptions): Promise<void> {
-  const [git, http] = await Promise.all([loadIsoGit(), loadIsoHttp()]);
-  await git.fetch({
-    fs: wholeFileFs,
-    http,
-    cache: repo.isoGitCache,
-    gitdir: repo.commondir,
-    remote: endpoint.name,
-    url: endpoint.url,
-    remoteRef,
-    singleBranch: false,
-    tags: false,
-    prune: true,
-    headers: { ...endpoint.headers },
-    // The credential goes with the first request; a 401 means it was refused (or there was none): stop, ask once.
-    onAuth: () => ({ cancel: true }),
-    onAuthFailure: () => ({ cancel: true }),
-    onProgress: (event) => {
-      if (options.signal?.aborted) throw new FleetError('CANCELLED', 'The fetch was cancelled.');
-      options.onProgress?.(`${event.phase}${event.total ? ` ${event.loaded}/${event.total}` : ''}`);
-    },
+/** Fetches the objects of `wants` with one upload-pack request and stores the pack; returns its object count. */
+async function fetchMissing(repo: GitRepository, services: RemoteServices, endpoint: RemoteEndpoint, advertised: RefAdvertisement, wants: string[], options: FetchOptions): Promise<number> {
+  // What we have: every local branch and this remote's tracking refs (usually close ancestors of what we want).
+  const haves = new Set<string>((await repo.listBranches()).values());
+  for (const oid of (await readTrackingRefs(repo, endpoint.name)).values()) haves.add(oid);
+  const pack = await fetchPack({
+    client: services.http,
+    url: advertised.url,
+    headers: endpoint.headers,
+    context: endpoint.context,
+    wants,
+    haves: [...haves],
+    capabilities: advertised.capabilities,
+    agent: services.agent,
+    signal: options.signal,
+    onProgress: (message) => options.onProgress?.(`${endpoint.name}: ${message}`),
   });
-  repo.invalidateRefs();
+  return storePack(repo, pack, (message) => options.onProgress?.(`${endpoint.name}: ${message}`));
 }
 
 /** Fetches one remote; every failure is in the result. */
@@ -82,21 +78,15 @@ export async function fetchRemote(workspace: Workspace, services: RemoteServices
     const heads = new Map<string, string>();
     for (const [ref, oid] of advertised.refs) if (ref.startsWith('refs/heads/')) heads.set(ref.slice('refs/heads/'.length), oid);
     const before = await readTrackingRefs(repo, name);
-    const missing: string[] = [];
-    for (const [branch, oid] of heads) if (!(await repo.hasObject(oid))) missing.push(branch);
-    if (missing.length > 0) {
-      options.onProgress?.(`${name}: fetching ${missing.length} branch${missing.length === 1 ? '' : 'es'}`);
-      try {
-        await fetchMissing(repo, { ...endpoint, url: advertised.url }, `refs/heads/${missing[0]}`, options);
-      } catch (error) {
-        throw fromIsoGitError(error, endpoint.context);
-      }
+    const wants = new Set<string>();
+    for (const oid of heads.values()) if (!(await repo.hasObject(oid))) wants.add(oid);
+    if (wants.size > 0) {
+      options.onProgress?.(`${name}: fetching ${wants.size} new tip${wants.size === 1 ? '' : 's'}`);
+      await fetchMissing(repo, services, endpoint, advertised, [...wants], options);
     }
-    // isomorphic-git moved the refs it fetched; this also covers branches whose objects were already here.
-    await syncTrackingRefs(repo, name, heads, await readTrackingRefs(repo, name));
-    const after = await readTrackingRefs(repo, name);
-    const names = new Set([...before.keys(), ...after.keys()]);
-    const updated = [...names].filter((branch) => before.get(branch) !== after.get(branch)).length;
+    await syncTrackingRefs(repo, name, heads, before);
+    const names = new Set([...before.keys(), ...heads.keys()]);
+    const updated = [...names].filter((branch) => before.get(branch) !== heads.get(branch)).length;
     return { remote: name, url, error: null, updated, durationMs: performance.now() - started };
   } catch (error) {
     if (!(error instanceof FleetError)) options.log?.(`fetching ${name} failed`, error);

@@ -1,0 +1,88 @@
+// `fleet-control push` and `fleet-control fetch`: run the core's push / fetch job and print a report per branch
+// and remote. Tokens come from FLEET_GIT_TOKEN (or FLEET_GIT_TOKEN_<REMOTE>) or the stored credential.
+
+import type { FleetApp } from './core/app';
+import { FleetError } from '../shared/errors';
+import type { JobFinished, JobKind, JobResults } from '../shared/types';
+import type { FetchReport, PushReport } from '../shared/types-remotes';
+
+type Print = (line?: string) => void;
+
+/** Starts a job and waits for its end: the result, or the job's error thrown as a FleetError. */
+async function runJob<K extends JobKind>(app: FleetApp, kind: K, start: () => Promise<{ jobId: string }>): Promise<JobResults[K]> {
+  const finished: JobFinished[] = [];
+  let wake: (() => void) | null = null;
+  const off = app.onEvent((event, payload) => {
+    if (event !== 'jobFinished') return;
+    finished.push(payload as JobFinished);
+    wake?.();
+  });
+  try {
+    const { jobId } = await start();
+    for (;;) {
+      const done = finished.find((f) => f.jobId === jobId);
+      if (done) {
+        if (!done.ok || done.kind !== kind) {
+          const error = done.error ?? { code: 'INTERNAL' as const, message: `The ${kind} job ended without a result.` };
+          throw new FleetError(error.code, error.message, error.data);
+        }
+        return done.result as JobResults[K];
+      }
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    off();
+  }
+}
+
+const STATUS_LABELS: Record<string, string> = {
+  pushed: 'pushed',
+  'up-to-date': 'up to date',
+  behind: 'behind',
+  'non-fast-forward': 'not a fast-forward',
+  rejected: 'rejected',
+  'not-attempted': 'not attempted',
+  queued: 'queued (retry)',
+};
+
+/** The push report as text: per remote a heading, then one line per branch (with the reason for failures). */
+export function formatPushReport(report: PushReport): string {
+  const lines: string[] = [];
+  const width = Math.max(...Object.values(STATUS_LABELS).map((label) => label.length));
+  for (const remote of report.remotes) {
+    lines.push(`${remote.remote}${remote.url ? ` (${remote.url})` : ''}${remote.error ? `: ${remote.error.code}: ${remote.error.message}` : ''}`);
+    for (const branch of remote.branches) {
+      const tip = branch.status === 'pushed' ? `  ${branch.remoteTipBefore?.slice(0, 7) ?? 'new'}..${branch.localTip.slice(0, 7)}` : '';
+      lines.push(`  ${(STATUS_LABELS[branch.status] ?? branch.status).padEnd(width)}  ${branch.branch}${tip}`);
+      // The remote-level error already says why every branch was not attempted.
+      if (branch.message && !(remote.error && branch.status === 'not-attempted')) {
+        for (const line of branch.message.split('\n')) lines.push(`      ${line}`);
+      }
+    }
+  }
+  lines.push(`${report.pushed} pushed, ${report.upToDate} up to date, ${report.failed} failed (${(report.durationMs / 1000).toFixed(2)} s)`);
+  return lines.join('\n');
+}
+
+/** The fetch report as text: one line per remote. */
+export function formatFetchReport(report: FetchReport): string {
+  return report.remotes
+    .map((r) => `${r.remote}${r.url ? ` (${r.url})` : ''}: ${r.error ? `${r.error.code}: ${r.error.message}` : `${r.updated} remote-tracking branch${r.updated === 1 ? '' : 'es'} updated`}`)
+    .join('\n');
+}
+
+/** `push`: every module branch and the workspace branch with commits a remote lacks; false when any branch failed. */
+export async function pushCommand(app: FleetApp, remotes: string[] | undefined, json: boolean, print: Print): Promise<boolean> {
+  const names = remotes?.length ? remotes : (await app.handlers.listRemotes({})).map((r) => r.name);
+  if (names.length === 0) throw new FleetError('REMOTE_NOT_FOUND', 'This repository has no remote to push to. Add one with `git remote add <name> <https-url>`.');
+  const report = await runJob(app, 'push', () => app.handlers.pushBranches({ remotes: names }));
+  print(json ? JSON.stringify(report, null, 2) : formatPushReport(report));
+  return report.failed === 0;
+}
+
+/** `fetch`: into refs/remotes/<remote>/*; false when a remote could not be fetched. */
+export async function fetchCommand(app: FleetApp, remotes: string[] | undefined, json: boolean, print: Print): Promise<boolean> {
+  const report = await runJob(app, 'fetch', () => app.handlers.fetchRemotes(remotes?.length ? { remotes } : {}));
+  print(json ? JSON.stringify(report, null, 2) : formatFetchReport(report));
+  return report.remotes.every((r) => r.error === null);
+}
