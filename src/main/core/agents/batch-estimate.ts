@@ -36,7 +36,8 @@ export async function estimateBatch(agents: WorkspaceAgents, request: BatchReque
   const settings = agents.settings.cached();
   const blocked = runs.length - runnable.length;
   const money = resolved.provider.kind === 'offline' ? 'no cost (offline)' : costUsd === null ? 'cost unknown (no price in the table)' : `about ${dollars(costUsd)} (at most ${dollars(worstCaseUsd ?? 0)})`;
-  const summary = `${runnable.length} run${runnable.length === 1 ? '' : 's'} with ${resolved.provider.title} ${resolved.model}, about ${formatTokens(inputTokens + outputTokens)} tokens, ${money}${blocked ? `; ${blocked} blocked` : ''}: approve?`;
+  const tokens = resolved.provider.kind === 'offline' ? '' : ` about ${formatTokens(inputTokens + outputTokens)} tokens,`;
+  const summary = `${runnable.length} run${runnable.length === 1 ? '' : 's'} with ${resolved.provider.title} ${resolved.model},${tokens} ${money}${blocked ? `; ${blocked} blocked` : ''}: approve?`;
   return {
     provider: resolved.provider.id,
     model: resolved.model,

@@ -17,7 +17,7 @@ import { promptHash, readPrompt, renderPrompt } from './prompt-store';
 const EXPECTED_OUTPUT: Record<DocKind, number> = { 'as-is': 2500, 'to-be': 3500, 'implementation-log': 1500, 'test-plan': 2500, summary: 600 };
 /** Tokens for message framing that neither the prompt nor the context accounts for. */
 const FRAMING_TOKENS = 64;
-const MIN_CONTEXT_TOKENS = 512;
+const MIN_CONTEXT_TOKENS = 256;
 
 export interface PlanEnvironment {
   workspace: Workspace;

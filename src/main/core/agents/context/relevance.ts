@@ -9,7 +9,7 @@ const BINARY_EXTENSIONS = new Set([
 ]);
 const GENERATED = /(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|npm-shrinkwrap\.json|composer\.lock|Cargo\.lock|poetry\.lock)$|\.min\.(js|css)$|\.map$|(^|\/)(dist|build|coverage|node_modules|vendor)\//i;
 const TEST = /(^|\/)(__tests__|__mocks__|tests?|spec|specs|e2e|cypress|playwright)\/|\.(test|spec|e2e|cy)\.[a-z0-9]+$/i;
-const ENTRY = /(^|\/)(routes?|routers?|controllers?|handlers?|endpoints?|services?|pages?|screens?|views?|api)\/|\.(routes?|router|controller|service|handler|page|screen|view)\.[a-z0-9]+$|(Page|Screen|View|Controller|Service|Router|Routes)\.[jt]sx?$/;
+const ENTRY = /(^|\/)(routes?|routers?|controllers?|handlers?|endpoints?|services?|pages?|screens?|views?)\/|\.(routes?|router|controller|service|handler|page|screen|view)\.[a-z0-9]+$|(Page|Screen|View|Controller|Service|Router|Routes)\.[jt]sx?$/;
 const SOURCE = /\.(tsx?|jsx?|mjs|cjs|vue|svelte|py|rb|go|rs|java|kt|kts|scala|cs|fs|php|swift|m|mm|c|cc|cpp|h|hpp|dart|ex|exs|erl|clj|lua|sh|ps1|sql|graphql|gql|prisma|proto)$/i;
 const CONFIG = /\.(json|ya?ml|toml|ini|cfg|conf|env\.example|xml|gradle|properties)$|(^|\/)(Dockerfile|Makefile|Procfile)$/i;
 const DOCS = /\.(md|mdx|markdown|txt|rst|adoc)$/i;

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { generateDemoRepository } from '../../../src/main/core/demo/demo-repo';
+import { cleanupTempDirs, git, makeTempDir } from '../../helpers/git';
+import { openAiError, startProviderServer, type ProviderServer } from '../../helpers/provider-servers';
+import { BIN, cliEnv, ensureBuiltCli, type CliResult } from './run-cli';
+
+const notBuilt = ensureBuiltCli();
+if (notBuilt) console.warn(`skipping the CLI run tests: ${notBuilt}`);
+
+const KEY = 'sk-cli-test-key-0123456789abcdef';
+let server: ProviderServer;
+let template: string;
+
+beforeAll(async () => {
+  server = await startProviderServer();
+  template = join(makeTempDir('fleet-cli-demo-'), 'fleetops');
+  await generateDemoRepository(template);
+});
+afterAll(async () => {
+  await server.close();
+  cleanupTempDirs();
+});
+
+/** A fresh clone of the demo repository, initialised by the CLI itself. */
+async function initialisedRepo(home: string): Promise<string> {
+  const repo = join(makeTempDir('fleet-cli-repo-'), 'fleetops');
+  git(join(repo, '..'), 'clone', '-q', '--no-local', template, repo);
+  expect((await fleet(['init', repo], home)).code).toBe(0);
+  return repo;
+}
+
+function fleet(args: string[], home: string, stdin?: string): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [BIN, ...args], { env: { ...cliEnv(home), OPENAI_API_KEY: KEY }, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+    if (stdin !== undefined) child.stdin!.end(stdin);
+    else child.stdin!.end();
+  });
+}
+
+const args = (repo: string, ...extra: string[]): string[] => ['run', repo, '--doc', 'as-is', '--modules', 'fleet-hub,drivers-hub', '--provider', 'openai', '--model', 'gpt-4.1-mini', '--base-url', server.baseUrl, ...extra];
+
+describe.skipIf(notBuilt !== null)('fleet-control run', () => {
+  it('runs a batch with --yes against an OpenAI-compatible server given by --base-url, commits with trailers, prints totals', async () => {
+    const home = makeTempDir('fleet-cli-home-');
+    const repo = await initialisedRepo(home);
+    server.reset();
+    const result = await fleet(args(repo, '--yes', '--commit', '--concurrency', '2', '--budget', '1'), home);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^MODULE\s+DOC\s+FILES\s+IN\s+OUT\s+COST/m);
+    expect(result.stdout).toMatch(/^fleet-hub\s+as-is\s+6\/6\s+\d+/m);
+    expect(result.stdout).toMatch(/2 runs with OpenAI gpt-4\.1-mini, about [\d.]+k tokens, about \$0\.\d\d \(at most \$0\.\d\d\); batch budget \$1\.00\./);
+    expect(result.stdout).toMatch(/runs 2: 2 succeeded, 0 failed, 0 skipped, 0 cancelled/);
+    expect(result.stdout).toMatch(/tokens \d+ in, \d+ out; cost \$0\.\d+/);
+    expect(result.stderr).toMatch(/done: fleet-hub as-is \(\d+ in, \d+ out/);
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(`${result.stdout}${result.stderr}`).not.toContain(KEY);
+
+    for (const moduleId of ['fleet-hub', 'drivers-hub']) {
+      expect(result.stdout).toMatch(new RegExp(`committed ${moduleId} as-is on module/${moduleId} as [0-9a-f]{10}`));
+      const message = git(repo, 'log', '-1', '--format=%B', `module/${moduleId}`);
+      expect(message).toMatch(/^Fleet-Run: [0-9a-f-]{36}$/m);
+      expect(message).toContain('Fleet-Provider: openai');
+      expect(message).toContain('Fleet-Model: gpt-4.1-mini');
+      expect(message).toMatch(/^Fleet-Prompt-Hash: sha256:[0-9a-f]{64}$/m);
+      expect(message).toMatch(/^Fleet-Tokens: in=\d+ out=\d+$/m);
+      expect(message).toMatch(/^Fleet-Cost: 0\.\d{6} USD$/m);
+      expect(git(repo, 'show', `module/${moduleId}:enhancements/${moduleId}/AS_IS_ANALYSIS.md`)).toContain('written by the loopback test server');
+    }
+  });
+
+  it('asks for approval on stdin and runs nothing when it is refused', async () => {
+    const home = makeTempDir('fleet-cli-home-');
+    const repo = await initialisedRepo(home);
+    server.reset();
+    const result = await fleet(args(repo), home, 'n\n');
+    expect(result.stderr).toContain('Approve? [y/N]');
+    expect(result.stdout).toContain('Not approved: nothing ran.');
+    expect(result.code).toBe(1);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('exits 1 and names the failure when the provider refuses the key', async () => {
+    const home = makeTempDir('fleet-cli-home-');
+    const repo = await initialisedRepo(home);
+    server.reset();
+    server.script(openAiError(401, `Incorrect API key provided: ${KEY}.`, 'invalid_api_key'));
+    const result = await fleet(args(repo, '--yes'), home);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/Batch [0-9a-f-]+: stopped \(OpenAI refused the key \(HTTP 401\)/);
+    expect(result.stdout).toMatch(/failed: fleet-hub as-is: OpenAI refused the key/);
+    expect(`${result.stdout}${result.stderr}`).not.toContain(KEY);
+  });
+
+  it('runs the offline analyzer by default, with no key and no network', async () => {
+    const home = makeTempDir('fleet-cli-home-');
+    const repo = await initialisedRepo(home);
+    const result = await fleet(['run', repo, '--doc', 'as-is', '--modules', 'fleet-hub', '--yes'], home);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/1 run with Offline analyzer \(built in\) as-is-analyzer, .* no cost \(offline\)/);
+    expect(result.stdout).toContain('Drafts are saved');
+  });
+
+  it('exits 2 for bad run usage', async () => {
+    const home = makeTempDir('fleet-cli-home-');
+    for (const [extra, pattern] of [
+      [['--modules', 'a'], /run needs --doc/],
+      [['--doc', 'as-was', '--all'], /--doc must be one of as-is, to-be/],
+      [['--doc', 'as-is'], /run needs --modules a,b or --all/],
+      [['--doc', 'as-is', '--all', '--budget', 'lots'], /--budget must be a number/],
+    ] as Array<[string[], RegExp]>) {
+      const result = await fleet(['run', '/tmp', ...extra], home);
+      expect(result.code, extra.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(pattern);
+    }
+  });
+});
+
