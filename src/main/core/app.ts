@@ -99,7 +99,8 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     const drafts = new DraftStore(join(workspaceDataDir(options.appDataDir, workspace.path), 'drafts'), (file, movedTo) =>
       log(`A corrupt draft was set aside: ${file} -> ${movedTo}`),
     );
-    const board = new BoardLoader(workspace, () => docs.listDrafts());
+    const dataDir = workspaceDataDir(options.appDataDir, workspace.path);
+    const board = new BoardLoader(workspace, () => docs.listDrafts(), join(dataDir, 'scope-counts.json'));
     const docs: ModuleDocuments = new ModuleDocuments(workspace, drafts, (id) => board.findModule(id), (list) => emit('draftsChanged', list));
     current = { workspace, board, docs, workspaceDocs: new WorkspaceDocuments(workspace, drafts), watcher };
     await previous?.watcher?.close();

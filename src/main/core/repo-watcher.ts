@@ -1,22 +1,26 @@
 // Watches a repository's refs so the board follows commits made elsewhere (a terminal, another tool).
 
-import { watch, type FSWatcher } from 'chokidar';
+import type { FSWatcher } from 'chokidar';
 import { join } from 'node:path';
 
 export class RepoWatcher {
-  private watcher: FSWatcher | null = null;
+  private watcher: Promise<FSWatcher | null>;
   private timer: NodeJS.Timeout | null = null;
+  private closed = false;
 
   /** Calls `onChange` (debounced) when HEAD, packed-refs or any ref under refs/ changes. */
   constructor(gitdir: string, commondir: string, private readonly onChange: () => void, private readonly debounceMs = 120) {
     const targets = [join(gitdir, 'HEAD'), join(commondir, 'packed-refs'), join(commondir, 'refs')];
-    this.watcher = watch(targets, {
-      ignoreInitial: true,
-      ignored: (path: string) => path.endsWith('.lock'),
-      awaitWriteFinish: false,
-    });
-    this.watcher.on('all', () => this.schedule());
-    this.watcher.on('error', () => undefined);
+    // chokidar loads only where something watches (not for one-shot CLI commands).
+    this.watcher = import('chokidar')
+      .then(({ watch }) => {
+        if (this.closed) return null;
+        const watcher = watch(targets, { ignoreInitial: true, ignored: (path: string) => path.endsWith('.lock'), awaitWriteFinish: false });
+        watcher.on('all', () => this.schedule());
+        watcher.on('error', () => undefined);
+        return watcher;
+      })
+      .catch(() => null);
   }
 
   private schedule(): void {
@@ -28,9 +32,8 @@ export class RepoWatcher {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     if (this.timer) clearTimeout(this.timer);
-    const watcher = this.watcher;
-    this.watcher = null;
-    await watcher?.close();
+    await (await this.watcher)?.close();
   }
 }

@@ -10,6 +10,7 @@ import { templateBlobId } from '../docs/templates';
 import { committedDocState } from '../docs/doc-state';
 import { modulePhase } from './phase';
 import { ScopeCache, type ScopeMatch } from './scope';
+import { ScopeCountStore } from './scope-counts';
 
 const FILES_LIMIT = 5000;
 
@@ -20,8 +21,10 @@ export class BoardLoader {
   constructor(
     private readonly workspace: Workspace,
     private readonly listDrafts: () => Promise<DraftSummary[]> = async () => [],
+    /** Where matched-file counts persist between processes (null: memory only). */
+    scopeCountsFile: string | null = null,
   ) {
-    this.scope = new ScopeCache(workspace.repo);
+    this.scope = new ScopeCache(workspace.repo, new ScopeCountStore(scopeCountsFile));
   }
 
   /** The whole board, as the renderer and `fleet-control status` show it. */
@@ -40,6 +43,7 @@ export class BoardLoader {
     const modules = await Promise.all(
       manifest.modules.map((m) => this.card(m, branches.get(`${manifest.branchPrefix}${m.id}`) ?? null, baseTip, drafts)),
     );
+    await this.scope.flush();
     return {
       workspace: await this.workspace.summary(),
       categories: manifest.categories,
@@ -81,7 +85,7 @@ export class BoardLoader {
     const branch = `${manifest.branchPrefix}${module.id}`;
     const docs = tip ? await this.docStatuses(module, tip) : this.missingDocs(module);
     const counts = tip ? await repo.aheadBehind(tip, baseTip) : null;
-    const scope = await this.scopeOf(module, tip ?? baseTip);
+    const matchedFiles = await this.scope.count((await repo.readCommit(tip ?? baseTip)).tree, manifest.docsFolder, module.patterns);
     const states = Object.fromEntries(docs.map((d) => [d.kind, d.state])) as Record<DocKind, DocState>;
     return {
       id: module.id,
@@ -96,7 +100,7 @@ export class BoardLoader {
       draftKinds: drafts.filter((d) => d.moduleId === module.id).map((d) => d.kind),
       phase: modulePhase(tip !== null, counts?.ahead ?? null, states),
       patterns: module.patterns,
-      matchedFiles: scope.files.length,
+      matchedFiles,
     };
   }
 

@@ -3,6 +3,7 @@
 import picomatch from 'picomatch';
 import type { GitRepository } from '../git/repository';
 import type { PatternMatch } from '../../../shared/types';
+import { ScopeCountStore } from './scope-counts';
 
 export interface ScopeMatch {
   files: string[];
@@ -44,16 +45,41 @@ export class ScopeCache {
   private readonly lowerCase = new WeakMap<string[], string[]>();
   private readonly matches = new Map<string, ScopeMatch>();
 
-  constructor(private readonly repo: GitRepository) {}
+  constructor(
+    private readonly repo: GitRepository,
+    private readonly counts: ScopeCountStore = new ScopeCountStore(null),
+  ) {}
 
-  /** Files of `rootTree` outside the docs folder. Module branches that differ only in documents share one entry. */
-  async codeFiles(rootTree: string, docsFolder: string): Promise<{ key: string; files: string[] }> {
+  /** Identifies the code part of `rootTree`: its entries outside the docs folder. */
+  private async scopeKey(rootTree: string, docsFolder: string): Promise<string> {
     const entries = await this.repo.readTree(rootTree);
     const top = docsFolder.split('/')[0];
-    const key = entries
+    return entries
       .filter((e) => e.path !== top)
       .map((e) => `${e.path}:${e.oid}`)
       .join('\n');
+  }
+
+  /** How many files `patterns` match in `rootTree`, from the on-disk counts when this scope was seen before. */
+  async count(rootTree: string, docsFolder: string, patterns: string[]): Promise<number> {
+    const key = await this.scopeKey(rootTree, docsFolder);
+    const stored = ScopeCountStore.key(key, patterns);
+    const known = await this.counts.get(stored);
+    if (known !== undefined) return known;
+    const { files } = await this.codeFiles(rootTree, docsFolder);
+    const count = this.match(key, files, patterns).files.length;
+    await this.counts.set(stored, count);
+    return count;
+  }
+
+  /** Writes counts learned since the last flush. */
+  flush(): Promise<void> {
+    return this.counts.flush();
+  }
+
+  /** Files of `rootTree` outside the docs folder. Module branches that differ only in documents share one entry. */
+  async codeFiles(rootTree: string, docsFolder: string): Promise<{ key: string; files: string[] }> {
+    const key = await this.scopeKey(rootTree, docsFolder);
     const cached = this.fileLists.get(key);
     if (cached) return { key, files: await cached };
     const list = this.repo.listFiles(rootTree).then((files: string[]) => files.filter((f) => !f.startsWith(`${docsFolder}/`)));
