@@ -18,6 +18,7 @@ import { dropPageCache } from './bench/page-cache.mjs';
 import { git } from './bench/git-cli.mjs';
 import { once } from './bench/timing.mjs';
 import { printTable } from './bench/table.mjs';
+import { benchAgents } from './bench/agents.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = join(ROOT, '.bench-cache');
@@ -132,6 +133,9 @@ async function main() {
     { what: `init: ${moduleIds.length} module branches + docs`, app: ms(init.ms, init.by.split(' ')[0]), ref: ms(initRef.ms, 'git fast-import, 1 process'), pending: init.ms == null && 'init' },
     { what: 'commit one document to a module branch', app: medianP95(app.commit), ref: medianP95(gitCommit), target: '< 30 ms median', check: (a) => a < 30, pending: (app.error || !app.commit) && 'core commit' },
   ]));
+
+  section('Agents: context building, 32 runs streaming at once');
+  verdicts.push(...(await benchAgents({ repoPath: repo, print: log })));
 
   resetLargeRepo(repo, stamp);
   log('\n(the large repository was reset to its generated state)');

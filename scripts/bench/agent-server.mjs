@@ -1,0 +1,31 @@
+// Child process of the agents bench: an OpenAI-compatible chat-completions server on loopback that streams
+// quickly (one SSE chunk per token, a 1 ms pause every 10 tokens) and ends with a usage chunk and [DONE].
+// Prints its port on stdout. Usage: node agent-server.mjs <tokens per answer>
+
+import { createServer } from 'node:http';
+
+const TOKENS = Number(process.argv[2] ?? 1500);
+const TOKEN = 'tok ';
+const pause = () => new Promise((resolve) => setTimeout(resolve, 1));
+const frame = (data) => `data: ${JSON.stringify(data)}\n\n`;
+
+const server = createServer((req, res) => {
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', async () => {
+    const body = Buffer.concat(chunks).toString('utf8');
+    const base = { id: 'chatcmpl-bench', object: 'chat.completion.chunk', created: 0, model: 'bench-model' };
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    res.write(frame({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] }));
+    for (let i = 0; i < TOKENS; i++) {
+      if (res.destroyed) return;
+      res.write(frame({ ...base, choices: [{ index: 0, delta: { content: TOKEN }, finish_reason: null }] }));
+      if (i % 10 === 9) await pause();
+    }
+    res.write(frame({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }));
+    res.write(frame({ ...base, choices: [], usage: { prompt_tokens: Math.ceil(body.length / 4), completion_tokens: TOKENS, total_tokens: Math.ceil(body.length / 4) + TOKENS } }));
+    res.end('data: [DONE]\n\n');
+  });
+});
+server.listen(0, '127.0.0.1', () => process.stdout.write(`${server.address().port}\n`));
+process.on('disconnect', () => process.exit(0));
