@@ -32,7 +32,7 @@ export async function screenshot(page: Page, name: string, colorScheme: 'light' 
   // Let the theme switch settle (no transitions should be caught mid-way).
   await page.waitForTimeout(150);
   // A full-page capture of a scrolled page draws the sticky header over the content: start from the top.
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate('window.scrollTo(0, 0)');
   // Pages with several editors take a while to paint in software rendering on a busy machine.
   await page.screenshot({ path: join(ARTIFACTS, `${name}-${colorScheme}.png`), fullPage: true, timeout: 45_000 });
 }

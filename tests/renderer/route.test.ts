@@ -19,8 +19,14 @@ describe('hash routes', () => {
     expect(parseHash('#/module/webhooks/secrets')).toEqual({ page: 'module', moduleId: 'webhooks', doc: null });
   });
 
+  it('opens workspace documents by file name, and their list for an unknown one', () => {
+    expect(parseHash('#/workspace-docs/USER_GUIDE.md')).toEqual({ page: 'workspace-docs', name: 'USER_GUIDE.md' });
+    expect(parseHash('#/workspace-docs')).toEqual({ page: 'workspace-docs', name: null });
+    expect(parseHash('#/workspace-docs/secrets.txt')).toEqual({ page: 'workspace-docs', name: null });
+  });
+
   it('round-trips every route', () => {
-    for (const hash of ['#/', '#/workspaces', '#/module/break-glass', '#/module/break-glass/summary']) {
+    for (const hash of ['#/', '#/workspaces', '#/module/break-glass', '#/module/break-glass/summary', '#/workspace-docs', '#/workspace-docs/MERGE_STRATEGY.md']) {
       expect(formatHash(parseHash(hash))).toBe(hash);
     }
   });

@@ -1,8 +1,9 @@
 // One set of calls for both kinds of document: module documents (on their module branch) and workspace
-// documents (on the workspace branch) are read, drafted and committed through the same five functions.
+// documents (on the workspace branch) are read, drafted and committed through the same few functions.
+// The api is handed over by the renderer's entry (tests hand over a stand-in for main).
 
+import type { FleetApi } from '../../../shared/contract';
 import type { DocumentContent, WorkspaceDocumentContent } from '../../../shared/types';
-import { api } from '../api';
 import { docKey, type DocRef } from './docRef';
 import type { DocBase, DraftLike } from './docSession';
 
@@ -13,19 +14,33 @@ export interface CommitOutcome {
   blobIds: Record<string, string | undefined>;
 }
 
+let connected: FleetApi | null = null;
+
+export function connectDocBackend(api: FleetApi): void {
+  connected = api;
+}
+
+function client(): FleetApi {
+  if (!connected) throw new Error('The document backend is not connected to main.');
+  return connected;
+}
+
 function fromContent(doc: DocumentContent | WorkspaceDocumentContent): DocBase {
   return { path: doc.path, state: doc.state, blobId: doc.blobId, content: doc.content, binary: doc.binary, branchTip: doc.branchTip };
 }
 
 export async function readDoc(ref: DocRef): Promise<DocBase> {
+  const api = client();
   return fromContent(ref.scope === 'module' ? await api.readDocument({ moduleId: ref.moduleId, kind: ref.kind }) : await api.readWorkspaceDocument({ name: ref.name }));
 }
 
 export async function getDraft(ref: DocRef): Promise<DraftLike | null> {
+  const api = client();
   return ref.scope === 'module' ? api.getDraft({ moduleId: ref.moduleId, kind: ref.kind }) : api.getWorkspaceDraft({ name: ref.name });
 }
 
 export async function saveDraft(ref: DocRef, content: string, base: DocBase): Promise<string> {
+  const api = client();
   const common = { content, baseBlobId: base.blobId, baseTip: base.branchTip };
   const saved =
     ref.scope === 'module' ? await api.saveDraft({ moduleId: ref.moduleId, kind: ref.kind, ...common }) : await api.saveWorkspaceDraft({ name: ref.name, ...common });
@@ -33,6 +48,7 @@ export async function saveDraft(ref: DocRef, content: string, base: DocBase): Pr
 }
 
 export async function discardDraft(ref: DocRef): Promise<void> {
+  const api = client();
   if (ref.scope === 'module') await api.discardDraft({ moduleId: ref.moduleId, kind: ref.kind });
   else await api.discardWorkspaceDraft({ name: ref.name });
 }
@@ -40,12 +56,13 @@ export async function discardDraft(ref: DocRef): Promise<void> {
 /** The document as it was at `commit` (module documents only; workspace documents answer null). */
 export async function readDocAt(ref: DocRef, commit: string): Promise<string | null> {
   if (ref.scope !== 'module') return null;
-  const version = await api.readDocumentVersion({ moduleId: ref.moduleId, kind: ref.kind, target: { type: 'commit', commit } });
+  const version = await client().readDocumentVersion({ moduleId: ref.moduleId, kind: ref.kind, target: { type: 'commit', commit } });
   return version.content;
 }
 
 /** One commit holding every change; all refs must live on the same branch. */
 export async function commitDocs(changes: Array<{ ref: DocRef; content: string }>, expectedTip: string, message: string): Promise<CommitOutcome> {
+  const api = client();
   const first = changes[0]!.ref;
   if (first.scope === 'workspace') {
     if (changes.length !== 1) throw new Error('Workspace documents are committed one at a time.');
@@ -60,4 +77,10 @@ export async function commitDocs(changes: Array<{ ref: DocRef; content: string }
   const blobIds: CommitOutcome['blobIds'] = {};
   for (const c of changes) if (c.ref.scope === 'module') blobIds[docKey(c.ref)] = result.blobIds[c.ref.kind];
   return { commit: result.commit, parent: result.parent, blobIds };
+}
+
+/** Records approval (or withdraws it) in a module document's front matter, as a commit expecting `expectedTip`. */
+export async function approveDoc(ref: DocRef, expectedTip: string, approved: boolean): Promise<void> {
+  if (ref.scope !== 'module') throw new Error('Only module documents are approved.');
+  await client().approveDocument({ moduleId: ref.moduleId, kind: ref.kind, expectedTip, approved });
 }

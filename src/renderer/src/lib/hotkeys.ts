@@ -36,7 +36,9 @@ export function matchesCombo(event: KeyLike, combo: string): boolean {
   return mod === c.mod && event.altKey === c.alt && event.shiftKey === c.shift && eventKey(event) === c.key;
 }
 
-export function isMac(platform: string = typeof navigator === 'undefined' ? '' : navigator.platform): boolean {
+const globalPlatform = (globalThis as { navigator?: { platform?: string } }).navigator?.platform ?? '';
+
+export function isMac(platform: string = globalPlatform): boolean {
   return /Mac|iPhone|iPad/.test(platform);
 }
 

@@ -3,8 +3,8 @@
 // changed on both sides opens the merge (base / theirs / mine) and nothing is lost: mine stays in its draft.
 
 import i18n from 'i18next';
-import { api, ApiError, asApiError } from '../api';
-import { commitDocs, readDoc } from '../lib/docBackend';
+import { ApiError, asApiError } from '../lib/apiClient';
+import { approveDoc, commitDocs, readDoc } from '../lib/docBackend';
 import { docKey, sameBranch } from '../lib/docRef';
 import { committedText, expectedTip, hasChanges, type DocBase } from '../lib/docSession';
 import { useDocumentsStore, type DocSession } from './documents';
@@ -124,7 +124,7 @@ export async function approveDocument(key: string, approved: boolean): Promise<b
       const tip = session.base!.branchTip;
       if (!tip) throw clientError('NO_BRANCH');
       try {
-        await api.approveDocument({ moduleId: ref.moduleId, kind: ref.kind, expectedTip: tip, approved });
+        await approveDoc(ref, tip, approved);
         store().patch(key, { busy: null });
         await store().open(ref);
         return true;

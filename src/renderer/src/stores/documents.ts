@@ -2,7 +2,7 @@
 // draft kept on disk (saved ~400 ms after typing stops), and a merge in progress when the branch moved.
 
 import { create } from 'zustand';
-import { asApiError, type ApiError } from '../api';
+import { asApiError, type ApiError } from '../lib/apiClient';
 import { discardDraft, getDraft, readDoc, readDocAt, saveDraft } from '../lib/docBackend';
 import { docKey, type DocRef } from '../lib/docRef';
 import { afterBranchMoved, committedText, hasChanges, reconcileDraft, type Conflict, type DocBase } from '../lib/docSession';
@@ -58,8 +58,8 @@ interface DocumentsStore {
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
 const saving = new Map<string, Promise<void>>();
 const saveAgain = new Set<string>();
-/** What the draft store holds for a document: the draft's text, or the committed text when there is none. */
-const persisted = new Map<string, string>();
+/** What main holds for a document: a draft with this text, or no draft (the committed text is this). */
+const persisted = new Map<string, { text: string; draft: boolean }>();
 
 function blank(ref: DocRef): DocSession {
   return {
@@ -102,16 +102,18 @@ export const useDocumentsStore = create<DocumentsStore>((set, get) => {
         const session = get().sessions[key];
         if (!session?.base || session.base.binary || session.busy) break;
         const text = session.text;
-        if (persisted.get(key) === text) continue;
+        const changed = hasChanges(session);
+        const held = persisted.get(key);
+        if (held && held.text === text && held.draft === changed) continue;
         try {
-          if (hasChanges(session)) {
+          if (changed) {
             const savedAt = await saveDraft(session.ref, text, session.base);
             patch(key, { draftSavedAt: savedAt, draftError: null });
           } else {
             await discardDraft(session.ref);
             patch(key, { draftSavedAt: null, draftError: null, restoredFrom: null });
           }
-          persisted.set(key, text);
+          persisted.set(key, { text, draft: changed });
         } catch (error) {
           patch(key, { draftError: asApiError(error) });
         }
@@ -132,18 +134,18 @@ export const useDocumentsStore = create<DocumentsStore>((set, get) => {
 
     const decision = reconcileDraft(base, draft);
     let next: Partial<DocSession> = { status: 'ready', loadError: null, base, conflict: null, text: base.content ?? '', draftSavedAt: null, restoredFrom: null };
-    persisted.set(key, base.content ?? '');
+    persisted.set(key, { text: base.content ?? '', draft: false });
     if (decision.kind === 'stale') void discardDraft(ref).catch(() => undefined);
     if (draft && decision.kind === 'restore') {
       next = { ...next, text: draft.content, draftSavedAt: draft.savedAt, restoredFrom: draft.savedAt };
-      persisted.set(key, draft.content);
+      persisted.set(key, { text: draft.content, draft: true });
     }
     if (draft && decision.kind === 'merge') {
       // The document changed on the branch since the draft began: base (at the draft's tip) / theirs / mine.
       const baseText = draft.baseTip ? await readDocAt(ref, draft.baseTip).catch(() => null) : null;
       const draftBase: DocBase = { ...base, blobId: draft.baseBlobId, branchTip: draft.baseTip, content: baseText };
       next = { ...next, base: draftBase, text: draft.content, draftSavedAt: draft.savedAt, conflict: { expected: draft.baseTip, baseText, theirs: base } };
-      persisted.set(key, draft.content);
+      persisted.set(key, { text: draft.content, draft: true });
     }
     const before = get().sessions[key];
     const changed = !before || before.text !== next.text || before.base?.binary !== base.binary;
@@ -233,7 +235,8 @@ export const useDocumentsStore = create<DocumentsStore>((set, get) => {
     committed: (key, base, commit) => {
       const session = get().sessions[key];
       if (!session) return;
-      persisted.set(key, session.text);
+      // Main discards the drafts of committed documents.
+      persisted.set(key, { text: session.text, draft: false });
       patch(key, { base, conflict: null, busy: null, error: null, lastCommit: commit, draftSavedAt: null, draftError: null, restoredFrom: null });
       // Text typed while the commit was on its way is saved as a new draft.
       get().noteEdit(key);
