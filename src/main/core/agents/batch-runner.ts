@@ -166,6 +166,11 @@ export class BatchRunner {
         await this.settleWithoutRunning(next, 'failed', toErrorPayload(error));
         continue;
       }
+      // The world may have moved while the plan was read: a cancel, a quit, or this run cancelled on its own.
+      if (active.cancelled || active.shutdown || deps.store.run(next.runId)?.state !== 'queued') {
+        busyModules.delete(next.moduleId);
+        continue;
+      }
       if (plan.blocked) {
         busyModules.delete(next.moduleId);
         await this.settleWithoutRunning(next, 'skipped', { code: plan.blocked.code, message: plan.blocked.message });

@@ -202,6 +202,28 @@ describe('agent runs and batches against a loopback provider', () => {
     expect(draft.content).toContain('this run stopped early (it was cancelled)');
   });
 
+  it('cancels a whole batch: the running run stops at once, the queued ones never start', async () => {
+    const { core } = await setUp({ provider: { stallSeconds: 60 } });
+    server.script({ type: 'stream', frames: [sseFrame({ choices: [{ index: 0, delta: { content: 'Started' }, finish_reason: null }] }), 'hang'] });
+    const started = await core.ok<BatchStarted>('startBatch', { modules: ['fleet-hub', 'drivers-hub', 'maintenance-hub'], kinds: ['as-is'], provider: 'loopback', concurrency: 1 });
+    await new Promise<void>((resolve) => {
+      const off = core.app.onEvent((event, payload) => {
+        if (event === 'runProgress' && (payload as RunProgress).delta) {
+          off();
+          resolve();
+        }
+      });
+    });
+    expect(await core.ok('cancelBatch', { batchId: started.batchId })).toEqual({ cancelled: true });
+    const end = await batchEnd(core, started.batchId, 2000);
+    expect(end.state).toBe('cancelled');
+    const runs = await runsOf(core, started.batchId);
+    expect(runs.map((r) => r.state)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+    expect(runs[2]!.error?.message).toMatch(/cancelled before this run started/);
+    expect(server.requests).toHaveLength(1);
+    expect(await core.ok('cancelBatch', { batchId: started.batchId })).toEqual({ cancelled: false });
+  });
+
   it('aborts a stream that stalls, failing that run with PROVIDER_TIMEOUT and keeping its text', async () => {
     const { core } = await setUp({ provider: { stallSeconds: 0.3 } });
     server.script({ type: 'stream', frames: [sseFrame({ choices: [{ index: 0, delta: { content: 'Half a sentence' }, finish_reason: null }] }), 'hang'] });
