@@ -27,7 +27,8 @@ export interface RunValues {
   commit?: boolean;
 }
 
-type Print = (line?: string) => void;
+type Print = (line?: string) => unknown;
+type PrintErr = (line: string) => unknown;
 
 const list = (values: string[] | undefined): string[] => (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
 
@@ -87,7 +88,7 @@ function ask(question: string): Promise<string | null> {
   });
 }
 
-function waitForBatch(app: FleetApp, batchId: string, printErr: Print): { done: Promise<BatchProgress>; stop: () => void } {
+function waitForBatch(app: FleetApp, batchId: string, printErr: PrintErr): { done: Promise<BatchProgress>; stop: () => void } {
   let stop: () => void = () => undefined;
   const done = new Promise<BatchProgress>((resolve) => {
     stop = app.onEvent((event, payload) => {
@@ -126,7 +127,7 @@ async function commitRuns(app: FleetApp, runs: RunRecord[], print: Print): Promi
 }
 
 /** Runs the batch; true when every run that could run succeeded (and, with --commit, was committed). */
-export async function runCommand(app: FleetApp, options: RunCommandOptions, print: Print, printErr: Print): Promise<boolean> {
+export async function runCommand(app: FleetApp, options: RunCommandOptions, print: Print, printErr: PrintErr): Promise<boolean> {
   const estimate = await app.handlers.estimateBatch(options.request);
   printEstimate(estimate, print);
   if (estimate.totals.runs === 0) throw new FleetError('NO_FILES_MATCH', 'Every run is blocked (see the notes above): nothing to run.');
