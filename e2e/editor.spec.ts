@@ -203,7 +203,14 @@ test('keyboard: Ctrl+1..5 pick documents, Alt+Down in the editor goes to the nex
   await page.keyboard.press('Control+Shift+P');
   await expect(page.getByRole('radio', { name: 'Editor and preview' })).toBeChecked();
 
-  // "?" outside text fields opens the sheet; inside the editor it is just a character.
+  // In the editor, "[", "]" and "?" are just characters.
+  await appendEditorText(page, monacoIn(page.getByTestId('markdown-editor')), '');
+  await page.keyboard.type('See [1] ?');
+  await expect(monacoIn(page.getByTestId('markdown-editor'))).toContainText('See [1] ?');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Safety Hub');
+  await expect(page.getByTestId('shortcuts-sheet')).toBeHidden();
+
+  // "?" outside text fields opens the sheet.
   await page.getByRole('heading', { level: 1 }).click();
   await page.keyboard.press('?');
   const sheet = page.getByTestId('shortcuts-sheet');

@@ -6,6 +6,8 @@ import { useEffect, useRef } from 'react';
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
+  // Monaco takes keys through an EditContext element (not contentEditable) or a hidden textarea.
+  if (target.closest('.monaco-editor, [role="textbox"]')) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
   if (target instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
   return false;
