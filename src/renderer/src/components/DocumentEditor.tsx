@@ -2,18 +2,17 @@
 // sessions, shows them in the chosen view, and handles save = commit, approval and the branch-moved merge.
 // Used for module documents (with as-is ↔ to-be and compare) and workspace documents alike.
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { DOC_FILE_NAMES, type DocState } from '../../../shared/documents';
+import type { DocState } from '../../../shared/documents';
+import { fileNameOf, useCommitActions } from '../hooks/useCommitActions';
+import { useFlushOnLeave } from '../hooks/useFlushOnLeave';
 import { useHotkeys, type HotkeyMap } from '../hooks/useHotkeys';
-import { defaultCommitMessage } from '../lib/commitMessage';
 import { docKey, moduleDoc, type DocRef } from '../lib/docRef';
 import { hasChanges } from '../lib/docSession';
 import { DOC_SWITCH_COMBOS, EDITOR_HOTKEYS } from '../lib/shortcuts';
 import type { EditorKeyHandlers } from '../monaco/editorKeys';
-import { useCommitDialogStore } from '../stores/commitDialog';
-import { approveDocument, commitDocuments } from '../stores/commitFlow';
 import { useDocumentsStore, type DocSession } from '../stores/documents';
 import { useEditorPrefsStore } from '../stores/editorPrefs';
 import { useEditorViewStore, type EditorView } from '../stores/editorView';
@@ -22,7 +21,7 @@ import { BranchMovedView } from './BranchMovedView';
 import { CommitDialog } from './CommitDialog';
 import { CompareView } from './CompareView';
 import { DocumentPane } from './DocumentPane';
-import { DraftRestoredNotice } from './DraftRestoredNotice';
+import { EditorNotices } from './EditorNotices';
 import { EditorToolbar } from './EditorToolbar';
 import { ErrorNotice } from './ErrorNotice';
 import '../styles/editor.css';
@@ -46,16 +45,13 @@ const MODULE_VIEWS: EditorView[] = ['edit', 'pair', 'compare'];
 
 export default function DocumentEditor(props: DocumentEditorProps) {
   const { doc, subject, branch, baseBranch, branchTip, docState } = props;
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const isModule = doc.scope === 'module';
   const storedView = useEditorViewStore((s) => s.view);
   const setView = useEditorViewStore((s) => s.setView);
   const togglePair = useEditorViewStore((s) => s.togglePair);
   const cyclePreview = useEditorPrefsStore((s) => s.cyclePreviewMode);
-  const quickCommit = useEditorPrefsStore((s) => s.quickCommit);
-  const showCommitDialog = useCommitDialogStore((s) => s.show);
-  const store = useDocumentsStore;
-  const [announcement, setAnnouncement] = useState('');
+  const store = useDocumentsStore.getState;
   const keys = useRef<EditorKeyHandlers>({});
 
   const view: EditorView = isModule ? storedView : 'edit';
@@ -63,59 +59,22 @@ export default function DocumentEditor(props: DocumentEditorProps) {
   const activeKeys = refs.map(docKey);
   const sessions = useDocumentsStore(useShallow((s) => activeKeys.map((k) => s.sessions[k])));
   const ready = sessions.filter((s): s is DocSession => s?.status === 'ready');
-  const allReady = ready.length === refs.length;
   const changed = ready.some(hasChanges);
   const committing = ready.some((s) => s.busy === 'committing');
   const conflicts = ready.filter((s) => s.conflict);
-
+  const selected = ready.find((s) => docKey(s.ref) === docKey(doc));
   const label = (ref: DocRef) => (ref.scope === 'module' ? t(`doc.${ref.kind}.long`) : ref.name);
-  const fileName = (ref: DocRef) => (ref.scope === 'module' ? DOC_FILE_NAMES[ref.kind] : ref.name);
+  const { announcement, setAnnouncement, runCommit, requestCommit, toggleApproval } = useCommitActions({ keys: activeKeys, subject, branch });
 
   useEffect(() => {
-    for (const ref of refs) void store.getState().open(ref);
+    for (const ref of refs) void store().open(ref);
     setAnnouncement('');
     // Opening depends only on which documents are on screen.
   }, [activeKeys.join('|')]);
+  useFlushOnLeave();
 
-  async function runCommit(commitKeys: string[], message: string) {
-    const outcome = await commitDocuments(commitKeys, message);
-    const after = commitKeys.map((k) => store.getState().sessions[k]);
-    if (outcome === 'committed') setAnnouncement(t('editor.committedTo', { commit: after.find((s) => s?.lastCommit)?.lastCommit?.slice(0, 7), branch }));
-    else if (outcome === 'conflict') setAnnouncement(t('merge.announce', { branch }));
-    else if (outcome === 'nothing') setAnnouncement(t('editor.nothingToCommit'));
-    else setAnnouncement('');
-  }
-
-  async function requestCommit() {
-    await Promise.all(activeKeys.map((k) => store.getState().flush(k)));
-    const current = activeKeys.map((k) => store.getState().sessions[k]).filter((s): s is DocSession => s?.status === 'ready');
-    const toCommit = current.filter(hasChanges);
-    if (toCommit.length === 0) return setAnnouncement(t('editor.nothingToCommit'));
-    const merge = toCommit.find((s) => s.conflict);
-    const message = defaultCommitMessage(
-      {
-        subject,
-        files: toCommit.map((s) => ({ name: fileName(s.ref), created: !s.conflict && s.base?.state === 'missing' })),
-        mergedWith: merge?.conflict?.theirs.branchTip ?? null,
-        language: i18n.language,
-      },
-      t,
-    );
-    const commitKeys = toCommit.map((s) => docKey(s.ref));
-    if (quickCommit) await runCommit(commitKeys, message);
-    else showCommitDialog({ keys: commitKeys, defaultMessage: message, merge: !!merge });
-  }
-
-  async function toggleApproval() {
-    const key = docKey(doc);
-    const ok = await approveDocument(key, docState !== 'approved');
-    if (ok) setAnnouncement(t(docState !== 'approved' ? 'editor.approvedDone' : 'editor.withdrawnDone', { doc: label(doc) }));
-  }
-
-  keys.current.save = () => void requestCommit();
-  keys.current.previousModule = props.onPreviousModule;
-  keys.current.nextModule = props.onNextModule;
-
+  // Keys inside Monaco (which keeps Alt+Up/Down and F7 for itself otherwise) and on the page.
+  keys.current = { save: () => void requestCommit(), previousModule: props.onPreviousModule, nextModule: props.onNextModule };
   const hotkeys: HotkeyMap = {
     [EDITOR_HOTKEYS.save]: () => void requestCommit(),
     [EDITOR_HOTKEYS.nextChange]: () => (keys.current.nextChange ? keys.current.nextChange() : false),
@@ -126,33 +85,12 @@ export default function DocumentEditor(props: DocumentEditorProps) {
   if (props.onSwitchDoc) for (const combo of DOC_SWITCH_COMBOS) hotkeys[combo] = () => props.onSwitchDoc!(Number(combo.slice(-1)) - 1);
   useHotkeys(hotkeys);
 
-  // Leaving the page or hiding the window: take the text now and store the draft, best effort.
-  useEffect(() => {
-    const flushAll = () => void store.getState().flushAll();
-    const onVisibility = () => document.visibilityState === 'hidden' && flushAll();
-    window.addEventListener('pagehide', flushAll);
-    window.addEventListener('beforeunload', flushAll);
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      window.removeEventListener('pagehide', flushAll);
-      window.removeEventListener('beforeunload', flushAll);
-      document.removeEventListener('visibilitychange', onVisibility);
-      flushAll();
-    };
-  }, [store]);
-
-  keys.current.nextChange = undefined;
-  keys.current.previousChange = undefined;
-
-  const selected = ready.find((s) => docKey(s.ref) === docKey(doc));
-  const movedUnder = isModule && branchTip !== undefined && ready.some((s) => hasChanges(s) && !s.conflict && s.base?.branchTip && s.base.branchTip !== branchTip);
-
-  let body;
   const failed = sessions.find((s) => s?.status === 'error');
   const unusable = ready.find((s) => s.base?.binary || !s.base?.branchTip);
+  let body;
   if (failed) {
-    body = <ErrorNotice error={failed.loadError} title={t('doc.loadFailed')} onRetry={() => void store.getState().open(failed.ref)} />;
-  } else if (!allReady) {
+    body = <ErrorNotice error={failed.loadError} title={t('doc.loadFailed')} onRetry={() => void store().open(failed.ref)} />;
+  } else if (ready.length < refs.length) {
     body = <p className="subtle editor-loading">{t('doc.loading')}</p>;
   } else if (unusable) {
     body = (
@@ -161,37 +99,24 @@ export default function DocumentEditor(props: DocumentEditorProps) {
       </p>
     );
   } else if (conflicts.length > 0) {
-    body = (
-      <BranchMovedView
-        branch={branch}
-        items={conflicts.map((s) => ({ key: docKey(s.ref), session: s, label: label(s.ref) }))}
-        busy={committing}
-        keys={keys}
-        onCommit={() => void requestCommit()}
-      />
-    );
+    const items = conflicts.map((s) => ({ key: docKey(s.ref), session: s, label: label(s.ref) }));
+    body = <BranchMovedView branch={branch} items={items} busy={committing} keys={keys} onCommit={() => void requestCommit()} />;
   } else if (view === 'pair') {
-    body = (
-      <AsIsToBeView
-        left={{ key: activeKeys[0]!, session: ready[0]!, label: label(refs[0]!) }}
-        right={{ key: activeKeys[1]!, session: ready[1]!, label: label(refs[1]!) }}
-        keys={keys}
-      />
-    );
+    const [left, right] = [0, 1].map((i) => ({ key: activeKeys[i]!, session: ready[i]!, label: label(refs[i]!) }));
+    body = <AsIsToBeView left={left!} right={right!} keys={keys} />;
   } else if (view === 'compare' && doc.scope === 'module' && selected) {
-    body = (
-      <CompareView moduleId={doc.moduleId} kind={doc.kind} sessionKey={docKey(doc)} session={selected} label={label(doc)} baseBranch={baseBranch} keys={keys} />
-    );
+    body = <CompareView moduleId={doc.moduleId} kind={doc.kind} sessionKey={docKey(doc)} session={selected} label={label(doc)} baseBranch={baseBranch} keys={keys} />;
   } else if (selected) {
     body = <DocumentPane sessionKey={docKey(doc)} session={selected} label={label(doc)} keys={keys} />;
   }
 
-  const title = view === 'pair' ? t('pair.title') : label(doc);
+  const approvable = isModule && view === 'edit' && selected && !selected.conflict && selected.base?.content != null && !selected.base.binary;
+  const movedUnder = isModule && branchTip !== undefined && conflicts.length === 0 && ready.some((s) => hasChanges(s) && s.base?.branchTip && s.base.branchTip !== branchTip);
   const path = view === 'pair' ? null : selected?.base?.path;
   return (
     <article className="document-editor" aria-labelledby="document-title" data-testid="document-editor" data-view={view}>
       <h3 id="document-title" className="document-title">
-        {title}
+        {view === 'pair' ? t('pair.title') : label(doc)}
         {path && <span className="document-file">{path}</span>}
       </h3>
       <EditorToolbar
@@ -202,36 +127,15 @@ export default function DocumentEditor(props: DocumentEditorProps) {
         changed={changed}
         committing={committing}
         onCommit={() => void requestCommit()}
-        onDiscard={() => activeKeys.forEach((k) => void store.getState().discardChanges(k))}
-        approve={
-          isModule && view === 'edit' && selected && !selected.conflict && selected.base?.content !== null && !selected.base?.binary
-            ? { approved: docState === 'approved', busy: selected.busy === 'approving', onToggle: () => void toggleApproval() }
-            : null
-        }
+        onDiscard={() => activeKeys.forEach((k) => void store().discardChanges(k))}
+        approve={approvable ? { approved: docState === 'approved', busy: selected.busy === 'approving', onToggle: () => void toggleApproval(doc, label(doc), docState === 'approved') } : null}
       />
       <p className="visually-hidden" role="status" data-testid="editor-announcement">
         {announcement}
       </p>
-      {ready.map((s) =>
-        s.restoredFrom ? (
-          <DraftRestoredNotice
-            key={`restored-${docKey(s.ref)}`}
-            label={label(s.ref)}
-            savedAt={s.restoredFrom}
-            onDiscard={() => void store.getState().discardChanges(docKey(s.ref))}
-            onDismiss={() => store.getState().patch(docKey(s.ref), { restoredFrom: null })}
-          />
-        ) : null,
-      )}
-      {ready.map((s) => (
-        <ErrorNotice key={`error-${docKey(s.ref)}`} error={s.error} title={t('editor.actionFailed', { doc: label(s.ref) })} />
-      ))}
-      {ready.map((s) => (
-        <ErrorNotice key={`draft-${docKey(s.ref)}`} error={s.draftError} title={t('editor.draftFailed', { doc: label(s.ref) })} />
-      ))}
-      {movedUnder && conflicts.length === 0 && <p className="notice notice-info">{t('editor.movedUnder', { branch })}</p>}
+      <EditorNotices sessions={ready} label={label} movedUnder={movedUnder ? branch : null} />
       {body}
-      <CommitDialog branch={branch} files={ready.filter(hasChanges).map((s) => fileName(s.ref))} onCommit={(k, m) => void runCommit(k, m)} />
+      <CommitDialog branch={branch} files={ready.filter(hasChanges).map((s) => fileNameOf(s.ref))} onCommit={(k, m) => void runCommit(k, m)} />
     </article>
   );
 }
