@@ -62,6 +62,11 @@ export function CommitDialog({ branch, files, onCommit }: Props) {
         finish();
       }}
       onKeyDown={(e) => {
+        // Ctrl/Cmd+S here means "commit": never the browser's "save page".
+        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+          e.preventDefault();
+          e.currentTarget.querySelector('form')?.requestSubmit();
+        }
         // Escape cancels here, and must not also reach the page (where it would leave the module page).
         if (e.key !== 'Escape') return;
         e.preventDefault();

@@ -82,6 +82,8 @@ export function startSync(): () => void {
       void useWorkspaceStore.getState().load();
       board().scheduleRefresh();
       if (useModuleStore.getState().moduleId) void useModuleStore.getState().reload();
+      // Drafts that could not be saved while the link was down are saved now.
+      void useDocumentsStore.getState().flushAll();
       const modules = new Set(Object.values(useDocumentsStore.getState().sessions).map((d) => (d.ref.scope === 'module' ? d.ref.moduleId : null)));
       for (const id of modules) if (id) useDocumentsStore.getState().refreshModule(id, null);
     }),
