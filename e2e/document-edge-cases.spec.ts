@@ -1,7 +1,9 @@
 // Documents that are not the everyday case: not UTF-8 (read-only, with a message), 5 MB (opens, edits and
-// commits), and missing on the branch (created by typing and committing).
+// commits), missing on the branch (created by typing and committing), and a branch locked by another git.
 
 import { expect, test } from '@playwright/test';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DOC_FILE_NAMES, type DocKind } from '../src/shared/documents';
 import { commitFileToBranch, git } from './support/git';
 import { initWithCli, startServer, type FleetServer } from './support/fleet-server';
@@ -71,4 +73,24 @@ test('a document missing on its branch is created by typing and committing', asy
   await expect(page.getByTestId('save-status')).toHaveText(/Committed/);
   expect(git(repo, ['show', `module/fuel-management:${docPath('fuel-management', 'summary')}`])).toContain('Flags transactions above tank capacity.');
   await expect(page.getByTestId('document-link').filter({ hasText: 'Enhancement summary' })).toContainText('written');
+});
+
+test('a branch locked by another git process: the message shows, the text stays, and the commit goes through once the lock is gone', async ({ page }) => {
+  await openBoard(page, server.url);
+  await page.goto(`${server.url}#/module/inventory/test-plan`);
+  const editor = monacoIn(page.getByTestId('markdown-editor'));
+  await appendEditorText(page, editor, '\nCount stock after every delivery.\n');
+  const lock = join(repo, '.git', 'refs', 'heads', 'module', 'inventory.lock');
+  writeFileSync(lock, '');
+  try {
+    await commitWithKeyboard(page);
+    await expect(page.getByRole('alert').filter({ hasText: 'LOCKED' })).toBeVisible();
+    await expect(page.getByTestId('save-status')).toHaveText(/Unsaved changes/);
+    await expect(editor).toContainText('Count stock after every delivery.');
+  } finally {
+    rmSync(lock, { force: true });
+  }
+  await commitWithKeyboard(page);
+  await expect(page.getByTestId('save-status')).toHaveText(/Committed/);
+  expect(git(repo, ['show', `module/inventory:${docPath('inventory', 'test-plan')}`])).toContain('Count stock after every delivery.');
 });
