@@ -91,8 +91,11 @@ export async function planRun(env: PlanEnvironment, moduleId: string, kind: DocK
   if (!snapshot.branchTip) warnings.push(`The branch ${snapshot.branch} does not exist yet: files come from the base branch, and the draft can be committed only after init.`);
   if (await env.docs.getDraft(moduleId, kind)) warnings.push('This document has an unsaved draft: it is kept aside (in the app-data folder) and replaced by the run.');
   if (snapshot.files.length === 0) {
-    plan.blocked = { code: 'NO_FILES_MATCH', message: `No files match the path patterns of ${snapshot.module.title} (${snapshot.module.patterns.join(', ') || 'none'}): edit the patterns before running an agent on it.` };
-    return plan;
+    const noFiles = `No files match the path patterns of ${snapshot.module.title} (${snapshot.module.patterns.join(', ') || 'none'})`;
+    // The offline analyzer's report says so, which is the truth worth committing; a model would only invent.
+    if (offline && kind === 'as-is') warnings.push(`${noFiles}: the analyzer will write a "no files match" report.`);
+    else plan.blocked = { code: 'NO_FILES_MATCH', message: `${noFiles}: edit the patterns before running an agent on it.` };
+    if (plan.blocked || offline) return plan;
   }
   if (offline) {
     if (kind !== 'as-is') plan.blocked = { code: 'UNSUPPORTED', message: 'The offline analyzer writes AS-IS analyses only; choose a model provider for this document.' };

@@ -128,13 +128,18 @@ describe('the offline analyzer on the demo repository', () => {
     expect(check.flags).toEqual([]);
   });
 
-  it('flags a module that matches no file before any run, and writes "no files match" when asked anyway', async () => {
-    const estimate = await core.ok<BatchEstimate>('estimateBatch', { modules: ['break-glass', 'drivers-hub'], kinds: ['as-is'] });
-    const breakGlass = estimate.runs.find((r) => r.moduleId === 'break-glass')!;
-    expect(breakGlass.blocked).toMatch(/No files match the path patterns of Break Glass/);
-    expect(estimate.runs.find((r) => r.moduleId === 'drivers-hub')!.blocked).toBeNull();
-    expect(estimate.totals).toMatchObject({ runs: 1, blocked: 1 });
-    const runs = await core.ok<RunList>('listRuns', { moduleId: 'break-glass' });
-    expect(runs.runs[0]).toMatchObject({ state: 'skipped', error: { code: 'NO_FILES_MATCH' } });
+  it('flags a module that matches no file before any run: blocked for a model, a "no files match" report offline', async () => {
+    const offline = await core.ok<BatchEstimate>('estimateBatch', { modules: ['break-glass', 'drivers-hub'], kinds: ['as-is'] });
+    const breakGlass = offline.runs.find((r) => r.moduleId === 'break-glass')!;
+    expect(breakGlass.blocked).toBeNull();
+    expect(breakGlass.warnings.join(' ')).toMatch(/No files match the path patterns of Break Glass .*"no files match" report/);
+    const draft = await core.ok<DraftInfo>('getDraft', { moduleId: 'break-glass', kind: 'as-is' });
+    expect(draft.content).toContain("**No files match this module's path patterns** on branch `module/break-glass`");
+    expect(draft.content).toContain('`**/*break-glass*/**`');
+
+    await core.ok('setProviderKey', { id: 'xai', key: 'xai-never-used-0123456789' });
+    const model = await core.ok<BatchEstimate>('estimateBatch', { modules: ['break-glass', 'drivers-hub'], kinds: ['as-is', 'to-be'], provider: 'xai' });
+    for (const run of model.runs.filter((r) => r.moduleId === 'break-glass')) expect(run.blocked).toMatch(/No files match the path patterns of Break Glass .*: edit the patterns before running an agent on it/);
+    expect(model.totals).toMatchObject({ runs: 2, blocked: 2 });
   });
 });
