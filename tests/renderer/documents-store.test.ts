@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { FleetApi } from '../../src/shared/contract';
 import { ApiError } from '../../src/renderer/src/lib/apiClient';
 import { connectDocBackend } from '../../src/renderer/src/lib/docBackend';
-import { docKey, moduleDoc } from '../../src/renderer/src/lib/docRef';
+import { docKey, moduleDoc, workspaceDoc } from '../../src/renderer/src/lib/docRef';
 import { approveDocument, commitDocuments } from '../../src/renderer/src/stores/commitFlow';
 import { useDocumentsStore } from '../../src/renderer/src/stores/documents';
 
@@ -51,6 +51,22 @@ const fake = (() => {
       }
       state.tip = nextTip();
       return { branch: 'module/fleet-hub', commit: state.tip, parent, blobIds: Object.fromEntries(input.changes.map((c) => [c.kind, state.docs.get(c.kind)!.blobId])) };
+    },
+    readWorkspaceDocument: async ({ name }: { name: string }) => ({ ...read(name), name, state: state.docs.has(name) ? 'written' : 'missing' }),
+    getWorkspaceDraft: async ({ name }: { name: string }) => state.drafts.get(name) ?? null,
+    saveWorkspaceDraft: async (input: { name: string; content: string; baseBlobId: string | null; baseTip: string | null }) => {
+      state.drafts.set(input.name, { content: input.content, baseBlobId: input.baseBlobId, baseTip: input.baseTip, savedAt: new Date().toISOString() });
+      return { savedAt: new Date().toISOString() };
+    },
+    discardWorkspaceDraft: async ({ name }: { name: string }) => ({ discarded: state.drafts.delete(name) }),
+    commitWorkspaceDocument: async (input: { name: string; expectedTip: string; content: string }) => {
+      if (input.expectedTip !== state.tip) throw new ApiError('BRANCH_MOVED', 'moved');
+      const parent = state.tip;
+      write(input.name, input.content);
+      state.drafts.delete(input.name);
+      state.tip = nextTip();
+      // Like main: a workspace commit reports no blob ids.
+      return { branch: 'fleet/workspace', commit: state.tip, parent, blobIds: {} };
     },
     approveDocument: async (input: Record<string, unknown>) => {
       state.calls.push({ method: 'approveDocument', input });
@@ -198,5 +214,23 @@ describe('approval', () => {
     await type(asIs, '# As-is\n');
     expect(await approveDocument(docKey(asIs), true)).toBe(true);
     expect(fake.state.calls.find((c) => c.method === 'approveDocument')?.input).toEqual({ moduleId: 'fleet-hub', kind: 'as-is', expectedTip: 'a'.repeat(40), approved: true });
+  });
+});
+
+describe('workspace documents', () => {
+  it('learn the committed blob id by reading the document back, so a later draft reopens as a plain restore', async () => {
+    const guide = workspaceDoc('USER_GUIDE.md');
+    await store().open(guide);
+    expect(session(guide).base?.state).toBe('missing');
+    await type(guide, '# Guide\n');
+    expect(await commitDocuments([docKey(guide)], 'Workspace: create USER_GUIDE.md')).toBe('committed');
+    await store().reconcile(docKey(guide));
+    expect(session(guide).base?.blobId).toBe(fake.state.docs.get('USER_GUIDE.md')?.blobId);
+
+    await type(guide, '# Guide\n\nMore.\n');
+    store().reset();
+    await store().open(guide);
+    expect(session(guide).conflict).toBeNull();
+    expect(session(guide).text).toBe('# Guide\n\nMore.\n');
   });
 });

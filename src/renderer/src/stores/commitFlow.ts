@@ -73,7 +73,7 @@ export async function commitDocuments(keys: readonly string[], message: string):
           const base: DocBase = { ...from, state: 'written', content: s.text, blobId: result.blobIds[key] ?? null, branchTip: result.commit };
           store().committed(key, base, result.commit);
           // Workspace commits do not report blob ids: read the document back for an exact base.
-          if (s.ref.scope === 'workspace') void store().open(s.ref);
+          if (s.ref.scope === 'workspace') void store().reconcile(key).catch(() => undefined);
         }
         followCommit(changed[0]!, result.parent, result.commit);
         return 'committed';

@@ -177,7 +177,11 @@ export const useDocumentsStore = create<DocumentsStore>((set, get) => {
       const { ref, base, conflict } = session;
       const theirs = await readDoc(ref);
       const against = conflict ? conflict.theirs : base;
-      if (theirs.branchTip === against.branchTip) return 'unchanged';
+      if (theirs.branchTip === against.branchTip) {
+        // Same tip, so the same document: learn what a commit did not report (a workspace commit's blob id).
+        if (!conflict && base.blobId !== theirs.blobId && base.content === theirs.content) patch(key, { base: theirs });
+        return 'unchanged';
+      }
       if (afterBranchMoved(base, conflict, theirs) === 'rebase') {
         if (conflict) patch(key, { conflict: { ...conflict, theirs } });
         else patch(key, { base: { ...base, branchTip: theirs.branchTip } });
