@@ -3,7 +3,7 @@
 // the event-loop delay p99 of the process running the core. Imports the built core from out/main.
 
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -18,18 +18,19 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TOKENS_PER_RUN = 1500;
 const TOKEN_CHARS = 4; // the server streams 'tok ' per token
 
-/** createFleetApp from the electron-vite build (out/main/chunks/core-*.js), or {error}. */
+/** createFleetApp from the electron-vite build (the out/main/chunks/core-*.js chunk that exports it), or {error}. */
 function loadBuiltCore() {
   const dir = join(ROOT, 'out', 'main', 'chunks');
-  let chunk;
+  let chunks;
   try {
-    chunk = readdirSync(dir).find((name) => /^core-.*\.js$/.test(name));
+    chunks = readdirSync(dir).filter((name) => /^core-.*\.js$/.test(name));
   } catch {
     return { error: 'out/main is not built (npm run build)' };
   }
-  if (!chunk) return { error: `no core chunk in ${dir}` };
-  const core = createRequire(import.meta.url)(join(dir, chunk));
-  return typeof core.createFleetApp === 'function' ? { createFleetApp: core.createFleetApp } : { error: `${chunk} does not export createFleetApp` };
+  // The build splits lazily loaded parts into chunks of their own: find the one the CLI's core lives in.
+  const chunk = chunks.find((name) => readFileSync(join(dir, name), 'utf8').includes('exports, "createFleetApp"'));
+  if (!chunk) return { error: `no chunk in ${dir} exports createFleetApp` };
+  return { createFleetApp: createRequire(import.meta.url)(join(dir, chunk)).createFleetApp };
 }
 
 function startServer() {
