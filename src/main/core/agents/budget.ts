@@ -26,6 +26,7 @@ export class BudgetLedger {
 
   /** BUDGET_EXCEEDED when reserving `amount` for `what` could cross the batch's or the workspace's cap; null when it fits. */
   check(batch: BatchBudget, amount: number, what: string): FleetError | null {
+    if (amount <= 0) return null; // a free run (offline, local server) never crosses a cap
     if (batch.capUsd !== null) {
       const committed = batch.spentUsd + this.reservedUsd(batch.batchId);
       if (committed + amount > batch.capUsd + 1e-9) {

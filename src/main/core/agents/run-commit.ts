@@ -27,6 +27,11 @@ export async function commitRun(agents: WorkspaceAgents, input: { runId: string;
   if (run.state !== 'succeeded' && run.state !== 'failed') {
     throw new FleetError('INVALID_INPUT', `Run ${run.runId.slice(0, 8)} is ${run.state}; only a finished run's draft can be committed.`);
   }
+  if (input.content === undefined) {
+    // The draft holds the newest run's text: committing it under an older run's provenance would misattribute it.
+    const later = agents.listRuns({ moduleId: run.moduleId }).runs.find((r) => r.kind === run.kind && r.runId !== run.runId && r.startedAt !== null && run.startedAt !== null && r.startedAt > run.startedAt);
+    if (later) throw new FleetError('INVALID_INPUT', `A later run (${later.runId.slice(0, 8)}) has replaced this run's draft of ${run.moduleId} ${run.kind}: commit that run instead.`, { laterRunId: later.runId });
+  }
   const content = input.content ?? (await agents.docs.getDraft(run.moduleId, run.kind))?.content;
   if (content === undefined) throw new FleetError('DOC_NOT_FOUND', `There is no draft of ${run.moduleId} ${run.kind} to commit: it was committed or discarded already.`);
   const edited = run.outputHash === null || outputHash(parseFrontMatter(content).body) !== run.outputHash;

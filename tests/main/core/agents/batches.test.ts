@@ -99,6 +99,23 @@ describe('agent runs and batches against a loopback provider', () => {
     git(repo, 'fsck', '--no-progress');
   });
 
+  it('commits edited text as edited, and refuses an older run\'s provenance for a newer run\'s draft', async () => {
+    const { core, repo } = await setUp();
+    const first = await core.ok<BatchStarted>('startBatch', { modules: ['inventory'], kinds: ['as-is'], provider: 'loopback' });
+    await batchEnd(core, first.batchId);
+    const second = await core.ok<BatchStarted>('startBatch', { modules: ['inventory'], kinds: ['as-is'], provider: 'loopback' });
+    await batchEnd(core, second.batchId);
+    const tip = git(repo, 'rev-parse', 'module/inventory');
+    const refused = await core.call('commitRun', { runId: first.runIds[0], expectedTip: tip });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/A later run \([0-9a-f]{8}\) has replaced this run's draft/) } });
+    const draft = await core.ok<DraftInfo>('getDraft', { moduleId: 'inventory', kind: 'as-is' });
+    const result = await core.ok<CommitResult>('commitRun', { runId: second.runIds[0], expectedTip: tip, content: `${draft.content}\nReviewed: the routes match the code.\n` });
+    const message = git(repo, 'log', '-1', '--format=%B', result.commit);
+    expect(message).toMatch(/^Inventory: as-is drafted by loopback\/test-model, reviewed and edited$/m);
+    expect(message).toContain(`Fleet-Run: ${second.runIds[0]}`);
+    expect(message).toContain('Fleet-Edited: yes');
+  });
+
   it('retries a 429 within a run after its Retry-After, and tells the user it is waiting', async () => {
     const { core } = await setUp();
     server.script(openAiError(429, 'Rate limit reached for requests per minute.', 'rate_limit_exceeded', { 'retry-after': '1' }));
