@@ -16,6 +16,7 @@ const DOC_TITLES: Record<DocKind, string> = {
   summary: 'Enhancement Summary',
 };
 
+/** Where the template of `kind` is committed on the workspace branch. */
 export function promptPath(kind: DocKind): string {
   return `.fleet/prompts/${kind}.md`;
 }

@@ -13,6 +13,7 @@ const SPECIFIERS = [
 ];
 const SCRIPT = /\.(tsx?|jsx?|mjs|cjs|mts|cts|vue|svelte)$/i;
 
+/** True for JavaScript and TypeScript sources (and Vue/Svelte single-file components). */
 export function isScript(path: string): boolean {
   return SCRIPT.test(path);
 }
