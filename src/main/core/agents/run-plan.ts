@@ -115,6 +115,7 @@ export async function planRun(env: PlanEnvironment, moduleId: string, kind: DocK
   plan.context = context;
   plan.inputTokens = systemTokens + context.tokens + FRAMING_TOKENS;
   plan.expectedOutputTokens = Math.min(EXPECTED_OUTPUT[kind], provider.maxOutputTokens);
+  for (const doc of context.preview.documents.filter((d) => d.truncated)) warnings.push(`The module's ${doc.kind} document was truncated to fit the context budget.`);
   const left = context.preview.omitted.length + context.filesTruncated.length;
   if (left > 0) warnings.push(`${context.preview.omitted.length} files not sent and ${context.filesTruncated.length} truncated to fit ${budgetTokens} tokens of context.`);
   if (price) {

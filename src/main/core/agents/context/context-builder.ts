@@ -29,7 +29,8 @@ export interface BuiltContext {
 
 /** Below this many tokens left, a file is not worth starting. */
 const MIN_FILE_TOKENS = 300;
-const DOCUMENT_SHARE = 0.4;
+/** Documents (the AS-IS a TO-BE builds on) come first and may take this share; files get the rest. */
+const DOCUMENT_SHARE = 0.75;
 const HEADER_RESERVE = 250;
 
 function fenceFor(text: string): string {
