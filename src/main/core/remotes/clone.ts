@@ -77,7 +77,7 @@ export async function cloneRepository(services: RemoteServices, request: CloneRe
   const context = { remote: redactUrl(parsed.url), url: redactUrl(parsed.url), credentialSent: credential !== null };
   const createdTop = await prepareTarget(path);
   const [git, http] = await Promise.all([loadIsoGit(), loadIsoHttp()]);
-  let defaultBranch: string | null = null;
+  let defaultBranch: string | null;
   try {
     await git.clone({
       fs: wholeFileFs,

@@ -5,10 +5,11 @@
 import { createHash } from 'node:crypto';
 import { deflateSync, constants as zlibConstants } from 'node:zlib';
 import type { GitRepository } from '../git/repository';
-import type { ObjectType } from '../git/types';
+import type { GitObject, ObjectType } from '../git/types';
 
 const TYPE_CODES: Record<ObjectType, number> = { commit: 1, tree: 2, blob: 3, tag: 4 };
 const CHUNK_BYTES = 256 * 1024;
+const READ_AHEAD = 32;
 
 /** The type-and-size header of one pack entry (git's variable-length encoding). */
 export function packEntryHeader(type: ObjectType, size: number): Buffer {
@@ -24,11 +25,18 @@ export function packEntryHeader(type: ObjectType, size: number): Buffer {
   return Buffer.from(bytes);
 }
 
+/** Level 1, with a window no larger than the object needs: zlib's set-up for a 32 KB window dominates small objects. */
+function deflateOptions(size: number): { level: number; windowBits: number; memLevel: number } {
+  const windowBits = Math.min(15, Math.max(9, Math.ceil(Math.log2(size + 262))));
+  return { level: zlibConstants.Z_BEST_SPEED, windowBits, memLevel: Math.max(1, Math.min(8, windowBits - 7)) };
+}
+
 /**
- * The pack holding `oids`, as chunks of about 256 KB. `onObject` is told how many objects are written so far.
- * Speed over size: level 1 deflate, as the bytes go straight to the network once.
+ * The pack holding `oids`, as chunks of about 256 KB; `raw` supplies bytes already read. `onObject` is told how
+ * many objects are written so far.
  */
-export async function* writePack(repo: GitRepository, oids: string[], onObject?: (written: number) => void): AsyncGenerator<Buffer> {
+export async function* writePack(repo: GitRepository, oids: string[], options: { raw?: Map<string, GitObject>; onObject?: (written: number) => void } = {}): AsyncGenerator<Buffer> {
+  const { raw, onObject } = options;
   const hash = createHash('sha1');
   let pending: Buffer[] = [];
   let pendingBytes = 0;
@@ -42,10 +50,20 @@ export async function* writePack(repo: GitRepository, oids: string[], onObject?:
   header.writeUInt32BE(2, 4);
   header.writeUInt32BE(oids.length, 8);
   add(header);
+  // Reads run ahead of the writing (loose objects are one file each: waiting for them one by one is the cost).
+  const reads: Promise<GitObject>[] = [];
+  let requested = 0;
   for (let i = 0; i < oids.length; i++) {
-    const object = await repo.readObject(oids[i]!);
+    while (requested < oids.length && reads.length < READ_AHEAD) {
+      const oid = oids[requested++]!;
+      const known = raw?.get(oid);
+      const read = known ? Promise.resolve(known) : repo.readObject(oid);
+      read.catch(() => undefined); // awaited below in order; this only keeps an early failure from being unhandled
+      reads.push(read);
+    }
+    const object = await reads.shift()!;
     add(packEntryHeader(object.type, object.content.length));
-    add(deflateSync(object.content, { level: zlibConstants.Z_BEST_SPEED }));
+    add(deflateSync(object.content, deflateOptions(object.content.length)));
     onObject?.(i + 1);
     if (pendingBytes >= CHUNK_BYTES) {
       yield Buffer.concat(pending);

@@ -36,6 +36,14 @@ export class PktLineReader {
     return this.buffer.length >= size;
   }
 
+  /** Reads the stream to its end (so a kept-alive connection is free for the next request). */
+  async drain(): Promise<void> {
+    while (!this.ended) {
+      if ((await this.source.next()).done) this.ended = true;
+    }
+    this.buffer = Buffer.alloc(0);
+  }
+
   /** The next line's payload, null for a flush (or delim) packet, undefined when the stream ended cleanly. */
   async read(): Promise<Buffer | null | undefined> {
     if (!(await this.fill(4))) {

@@ -4,7 +4,8 @@
 
 import type { GitRepository } from '../git/repository';
 import { MaxPriorityQueue } from '../git/priority-queue';
-import type { TreeEntry } from '../git/types';
+import { parseCommit, parseTree } from '../git/object-parse';
+import type { GitObject, TreeEntry } from '../git/types';
 
 const INTERESTING = 1;
 const UNINTERESTING = 2;
@@ -13,6 +14,8 @@ export interface ObjectsToSend {
   /** Commits, then trees and blobs, each once. */
   oids: string[];
   commits: number;
+  /** Bytes already read for some of `oids` (commits and trees). */
+  raw: Map<string, GitObject>;
 }
 
 /** Tries to read a commit; null when absent or not a commit (a tag, a shallow boundary's parent). */
@@ -71,39 +74,55 @@ export async function commitsMissingOnRemote(repo: GitRepository, tips: string[]
   return result.filter((oid) => flags.get(oid) === INTERESTING);
 }
 
+/** What the diff collects: the objects to send in order, and the raw bytes of those it already read. */
+interface Collected {
+  added: Set<string>;
+  out: string[];
+  raw: Map<string, GitObject>;
+}
+
 /** Adds the trees and blobs of `treeOid` that none of `parentTrees` holds at the same path. */
-async function addTreeDifference(repo: GitRepository, treeOid: string, parentTrees: string[], added: Set<string>, out: string[]): Promise<void> {
+async function addTreeDifference(repo: GitRepository, treeOid: string, parentTrees: string[], collected: Collected): Promise<void> {
+  const { added, out, raw } = collected;
   if (parentTrees.includes(treeOid) || added.has(treeOid)) return;
   added.add(treeOid);
   out.push(treeOid);
-  const [entries, parents] = await Promise.all([repo.readTree(treeOid), Promise.all(parentTrees.map((oid) => repo.readTree(oid)))]);
+  // The new tree is read raw (the pack needs its bytes); the parents' come parsed from the tree cache.
+  const [object, parents] = await Promise.all([repo.readObject(treeOid), Promise.all(parentTrees.map((oid) => repo.readTree(oid)))]);
+  raw.set(treeOid, object);
+  const entries = parseTree(treeOid, object.content);
   const parentMaps = parents.map((list) => new Map(list.map((entry) => [entry.path, entry] as const)));
+  const subtrees: Promise<void>[] = [];
   for (const entry of entries) {
     const before = parentMaps.map((map) => map.get(entry.path)).filter((e): e is TreeEntry => e !== undefined);
     if (before.some((e) => e.oid === entry.oid)) continue;
     if (entry.type === 'tree') {
-      await addTreeDifference(repo, entry.oid, before.filter((e) => e.type === 'tree').map((e) => e.oid), added, out);
+      subtrees.push(addTreeDifference(repo, entry.oid, before.filter((e) => e.type === 'tree').map((e) => e.oid), collected));
     } else if (entry.type === 'blob' && !added.has(entry.oid)) {
       added.add(entry.oid);
       out.push(entry.oid);
     }
     // Submodule entries (type 'commit') name commits of another repository: nothing to send.
   }
+  await Promise.all(subtrees);
 }
 
-/** Every object the remote needs to accept `tips`, given the advertised tips it already has (`haves`). */
+/**
+ * Every object the remote needs to accept `tips`, given the advertised tips it already has (`haves`); commits
+ * first. `raw` holds the bytes of the commits and trees read on the way, so the pack does not read them again.
+ */
 export async function objectsToSend(repo: GitRepository, tips: string[], haves: string[]): Promise<ObjectsToSend> {
   const commits = await commitsMissingOnRemote(repo, tips, haves);
-  const added = new Set<string>(commits);
-  const oids = [...commits];
-  for (const oid of commits) {
-    const commit = await repo.readCommit(oid);
-    const parentTrees: string[] = [];
-    for (const parent of commit.parents) {
-      const info = await commitOrNull(repo, parent);
-      if (info) parentTrees.push(info.tree);
-    }
-    await addTreeDifference(repo, commit.tree, parentTrees, added, oids);
-  }
-  return { oids, commits: commits.length };
+  const collected: Collected = { added: new Set(commits), out: [...commits], raw: new Map() };
+  // Commits are diffed concurrently: `added` is checked and set before any await, so each object goes in once.
+  await Promise.all(
+    commits.map(async (oid) => {
+      const object = await repo.readObject(oid);
+      collected.raw.set(oid, object);
+      const commit = parseCommit(oid, object.content);
+      const parents = await Promise.all(commit.parents.map((parent) => commitOrNull(repo, parent)));
+      await addTreeDifference(repo, commit.tree, parents.flatMap((info) => (info ? [info.tree] : [])), collected);
+    }),
+  );
+  return { oids: collected.out, commits: commits.length, raw: collected.raw };
 }

@@ -12,6 +12,7 @@ import { writePack } from './pack-writer';
 import { sendReceivePack, type RefUpdateCommand } from './receive-pack';
 import { nonFastForwardMessage, planAction, type LocalBranch } from './push-plan';
 import type { RemoteEndpoint, RemoteServices } from './remote-endpoint';
+import { mapLimit } from './map-limit';
 
 export interface PushListeners {
   /** A branch changed state on this remote (queued, sending, then its final status). */
@@ -49,15 +50,20 @@ function asFleetError(error: unknown): FleetError {
   return new FleetError(payload.code, payload.message, payload.data);
 }
 
-/** Moves refs/remotes/<remote>/<branch> to what the remote now holds (compare-and-swap; a lost race is only logged). */
-async function updateTrackingRef(repo: GitRepository, remote: string, branch: string, oid: string, log?: PushOptions['log']): Promise<void> {
-  const ref = `refs/remotes/${remote}/${branch}`;
-  try {
-    const current = await repo.resolveRef(ref);
-    if (current !== oid) await repo.updateRef(ref, oid, current, `update by push`);
-  } catch (error) {
-    log?.(`could not update ${ref} after the push`, error);
-  }
+/**
+ * Moves refs/remotes/<remote>/<branch> to what the remote now holds, several at a time (each its own lock, as
+ * in git's ref transaction). Compare-and-swap: a lost race with a concurrent fetch is only logged.
+ */
+async function updateTrackingRefs(repo: GitRepository, remote: string, updates: [branch: string, oid: string][], log?: PushOptions['log']): Promise<void> {
+  await mapLimit(updates, 8, async ([branch, oid]) => {
+    const ref = `refs/remotes/${remote}/${branch}`;
+    try {
+      const current = await repo.resolveRef(ref);
+      if (current !== oid) await repo.updateRef(ref, oid, current, 'update by push');
+    } catch (error) {
+      log?.(`could not update ${ref} after the push`, error);
+    }
+  });
 }
 
 /** Pushes `branches` to one remote; every outcome, including failures of the whole remote, is in the result. */
@@ -94,22 +100,23 @@ export async function pushToRemote(
     else if (action === 'non-fast-forward') finished.push(result(branch, remoteTip, 'non-fast-forward', 'NON_FAST_FORWARD', await nonFastForwardMessage(repo, branch.branch, endpoint.name, remoteTip!)));
     else toSend.push({ branch, remoteTip });
   }
-  for (const r of finished) {
-    if (r.status !== 'non-fast-forward') await updateTrackingRef(repo, endpoint.name, r.branch, r.remoteTipBefore!, options.log);
+  if (toSend.length === 0) {
+    await updateTrackingRefs(repo, endpoint.name, finished.filter((r) => r.status !== 'non-fast-forward').map((r) => [r.branch, r.remoteTipBefore!]), options.log);
+    return report(finished, null);
   }
-  if (toSend.length === 0) return report(finished, null);
 
   const haves: string[] = [];
   for (const oid of new Set(advertised.refs.values())) if (await repo.hasObject(oid)) haves.push(oid);
-  const { oids } = await objectsToSend(repo, toSend.map((s) => s.branch.tip), haves);
+  const { oids, raw } = await objectsToSend(repo, toSend.map((s) => s.branch.tip), haves);
   const commands: RefUpdateCommand[] = toSend.map(({ branch, remoteTip }) => ({ ref: `refs/heads/${branch.branch}`, oldOid: remoteTip ?? ZERO_OID, newOid: branch.tip }));
   for (const { branch } of toSend) options.onBranch?.(branch.branch, 'sending', null);
   let packBytes = 0;
   const progressEvery = Math.max(1, Math.ceil(oids.length / 20));
   const pack = (async function* () {
-    for await (const chunk of writePack(repo, oids, (written) => {
+    const onObject = (written: number): void => {
       if (written % progressEvery === 0 || written === oids.length) options.onActivity?.(`sending ${written}/${oids.length} objects`);
-    })) {
+    };
+    for await (const chunk of writePack(repo, oids, { raw, onObject })) {
       packBytes += chunk.length;
       yield chunk;
     }
@@ -129,7 +136,6 @@ export async function pushToRemote(
     const reason = answer.unpack !== 'ok' ? `the server could not store the pushed objects (${answer.unpack})` : answer.refs.has(ref) ? answer.refs.get(ref)! : 'the server did not report on this branch';
     if (reason === null) {
       finished.push(result(branch, remoteTip, 'pushed', null, null));
-      await updateTrackingRef(repo, endpoint.name, branch.branch, branch.tip, options.log);
     } else if (NON_FAST_FORWARD_REASON.test(reason)) {
       finished.push(result(branch, remoteTip, 'non-fast-forward', 'NON_FAST_FORWARD', `"${endpoint.name}" refused ${branch.branch} as not a fast-forward (${reason}): someone pushed in the meantime. Fetch, combine, and push again.`));
     } else {
@@ -137,6 +143,8 @@ export async function pushToRemote(
       finished.push(result(branch, remoteTip, 'rejected', 'REMOTE_REJECTED', `"${endpoint.name}" refused ${branch.branch}: ${reason}${said}`));
     }
   }
+  const known = finished.filter((r) => r.status === 'pushed' || r.status === 'up-to-date' || r.status === 'behind');
+  await updateTrackingRefs(repo, endpoint.name, known.map((r) => [r.branch, r.status === 'pushed' ? r.localTip : r.remoteTipBefore!]), options.log);
   const order = new Map(branches.map((b, i) => [b.branch, i]));
   finished.sort((a, b) => order.get(a.branch)! - order.get(b.branch)!);
   return report(finished, null, packBytes, oids.length);

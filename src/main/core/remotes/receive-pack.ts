@@ -117,7 +117,7 @@ export async function sendReceivePack(request: ReceivePackRequest): Promise<Rece
     ? await parseReport(reader)
     : { unpack: 'ok', refs: new Map(request.commands.map((c) => [c.ref, null] as const)) };
   // Drain whatever follows (the closing flush) so the connection can be reused.
-  if (sideBand) while ((await outer.read()) !== undefined);
+  await outer.drain();
   if (partial.trim()) messages.push(partial.trim());
   return { ...report, messages };
 }

@@ -65,7 +65,9 @@ export async function discoverRefs(options: DiscoverOptions): Promise<RefAdverti
   if (response.statusCode !== 200) throw httpStatusError(response.statusCode, context, await readSome(response.body));
   const type = response.headers['content-type'];
   if (type?.split(';')[0]?.trim() !== `application/x-${service}-advertisement`) throw notGitServer(context, type, await readSome(response.body, 200));
-  const parsed = await parseAdvertisement(new PktLineReader(response.body), context);
+  const reader = new PktLineReader(response.body);
+  const parsed = await parseAdvertisement(reader, context);
+  await reader.drain();
   const finalUrl = response.url.replace(/\/info\/refs\?service=.*$/, '');
   return { ...parsed, url: finalUrl };
 }

@@ -1,8 +1,10 @@
 // The repository's remotes as .git/config holds them: list, add, change the URL, rename, remove. isomorphic-git
 // edits the config file (keeping the rest of it as it was); renaming carries the remote-tracking refs along.
 
+import { join } from 'node:path';
 import { FleetError } from '../../../shared/errors';
 import type { GitRepository } from '../git/repository';
+import { readGitConfig } from '../git/git-config';
 import { loadIsoGit, wholeFileFs as fs } from './iso-git';
 
 export interface RemoteConfigEntry {
@@ -12,17 +14,16 @@ export interface RemoteConfigEntry {
   pushUrl: string | null;
 }
 
-/** Every configured remote with its URL (and push URL), sorted by name. */
+/** Every configured remote with its URL (and push URL), sorted by name; read with our own parser (no isomorphic-git). */
 export async function listRemoteConfigs(repo: GitRepository): Promise<RemoteConfigEntry[]> {
-  const git = await loadIsoGit();
-  const gitdir = repo.commondir;
-  const remotes = await git.listRemotes({ fs, gitdir });
-  const entries = await Promise.all(
-    remotes.map(async ({ remote, url }) => {
-      const pushUrl = (await git.getConfig({ fs, gitdir, path: `remote.${remote}.pushurl` })) as string | undefined;
-      return { name: remote, url: url ?? '', pushUrl: pushUrl ?? null };
-    }),
-  );
+  const config = await readGitConfig(join(repo.commondir, 'config'));
+  const entries: RemoteConfigEntry[] = [];
+  for (const [key, url] of config) {
+    if (!key.startsWith('remote.') || !key.endsWith('.url')) continue;
+    const name = key.slice('remote.'.length, -'.url'.length);
+    if (name === '') continue;
+    entries.push({ name, url, pushUrl: config.get(`remote.${name}.pushurl`) ?? null });
+  }
   return entries.sort((a, b) => a.name.localeCompare(b.name));
 }
 

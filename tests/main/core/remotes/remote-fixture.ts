@@ -1,6 +1,8 @@
 // Shared set-up for the remotes tests: an initialised workspace (the core's own init: 32 module branches), the
 // services a push needs (in-memory secrets, the real HTTP client), and new document commits on module branches.
 
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
 import { Workspace } from '../../../../src/main/core/workspace/workspace';
 import { initWorkspace } from '../../../../src/main/core/workspace/init';
 import { commitDocuments } from '../../../../src/main/core/docs/commit-docs';
@@ -8,20 +10,28 @@ import { MemorySecretStore } from '../../../../src/main/core/remotes/secret-stor
 import { nodeHttpClient } from '../../../../src/main/core/remotes/http-transport';
 import { addRemoteConfig } from '../../../../src/main/core/remotes/remote-config';
 import type { RemoteServices } from '../../../../src/main/core/remotes/remote-endpoint';
-import { commitFiles, initRepo } from '../../../helpers/git';
+import { commitFiles, initRepo, makeTempDir } from '../../../helpers/git';
 
 export const TOKEN = 'secret-token';
 
-/** A repository with a little history, initialised as a workspace (manifest + 32 module branches). */
+let template: string | null = null;
+
+/**
+ * A repository with a little history, initialised as a workspace (manifest + 32 module branches). The core's init
+ * runs once per test file; each call gets its own copy of that repository.
+ */
 export async function initialisedWorkspace(): Promise<Workspace> {
-  const dir = initRepo();
-  commitFiles(dir, { 'README.md': '# fleet\n', 'web/src/pages/FleetPage.tsx': 'export {}\n' }, 'first', '2024-01-01T00:00:00Z');
-  commitFiles(dir, { 'api/src/routes/drivers.routes.ts': 'export {}\n' }, 'second', '2024-01-02T00:00:00Z');
-  const workspace = await Workspace.open(dir);
-  await initWorkspace(workspace.repo);
-  workspace.repo.invalidateRefs();
-  await workspace.refreshManifest();
-  return workspace;
+  if (!template) {
+    const dir = initRepo();
+    commitFiles(dir, { 'README.md': '# fleet\n', 'web/src/pages/FleetPage.tsx': 'export {}\n' }, 'first', '2024-01-01T00:00:00Z');
+    commitFiles(dir, { 'api/src/routes/drivers.routes.ts': 'export {}\n' }, 'second', '2024-01-02T00:00:00Z');
+    const workspace = await Workspace.open(dir);
+    await initWorkspace(workspace.repo);
+    template = dir;
+  }
+  const copy = join(makeTempDir('fleet-ws-'), 'repo');
+  cpSync(template, copy, { recursive: true });
+  return Workspace.open(copy);
 }
 
 /** Remote services with secrets in memory and an environment holding only what the test gives. */

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { GitHttpServer } from '../../helpers/git-http-server';
+import { cleanupTempDirs, git, makeTempDir } from '../../helpers/git';
+import { TOKEN, editModuleDocs, initialisedWorkspace } from '../core/remotes/remote-fixture';
+import { BIN, cliEnv, ensureBuiltCli, type CliResult } from './run-cli';
+
+const notBuilt = ensureBuiltCli();
+if (notBuilt) console.warn(`skipping the CLI remote tests: ${notBuilt}`);
+
+let server: GitHttpServer;
+let appData: string;
+beforeAll(async () => {
+  server = await GitHttpServer.start({ token: TOKEN });
+  appData = makeTempDir('fleet-cli-home-');
+});
+afterAll(async () => {
+  await server.stop();
+  cleanupTempDirs();
+});
+
+/** Runs the CLI without blocking this process, which serves the git server the CLI talks to. */
+function cli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { env: { ...cliEnv(appData), ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe.skipIf(notBuilt !== null)('fleet-control push and fetch', () => {
+  it('pushes every branch with a per-branch report, exits 1 when one is refused, and fetches', async () => {
+    const workspace = await initialisedWorkspace();
+    server.createBareRepo('cli', { protectBranches: ['module/break-glass'], hook: 'update' });
+    git(workspace.path, 'remote', 'add', 'origin', server.url('cli'));
+
+    const refused = await cli(['push', workspace.path], { FLEET_GIT_TOKEN: 'wrong' });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/^origin \(http:\/\/127\.0\.0\.1:\d+\/cli\.git\): AUTH_FAILED: /);
+    expect(refused.stdout).toMatch(/0 pushed, 0 up to date, 33 failed/);
+
+    const first = await cli(['push', workspace.path, '--remote', 'origin'], { FLEET_GIT_TOKEN: TOKEN });
+    expect(first.code).toBe(1);
+    expect(first.stdout).toMatch(/^ {2}pushed +module\/fleet-hub {2}new\.\.[0-9a-f]{7}$/m);
+    expect(first.stdout).toMatch(/^ {2}rejected +module\/break-glass$/m);
+    expect(first.stdout).toContain('refs/heads/module/break-glass is protected: changes go through a pull request');
+    expect(first.stdout).toMatch(/32 pushed, 0 up to date, 1 failed/);
+    expect(first.stdout).not.toContain(TOKEN);
+
+    await editModuleDocs(workspace, ['fleet-hub']);
+    const json = await cli(['push', workspace.path, '--json'], { FLEET_GIT_TOKEN_ORIGIN: TOKEN });
+    const report = JSON.parse(json.stdout) as { pushed: number; failed: number };
+    expect(report).toMatchObject({ pushed: 1, failed: 1 });
+
+    const fetched = await cli(['fetch', workspace.path], { FLEET_GIT_TOKEN: TOKEN });
+    expect(fetched).toMatchObject({ code: 0, stderr: '' });
+    expect(fetched.stdout).toMatch(/^origin \(http:\/\/127\.0\.0\.1:\d+\/cli\.git\): 0 remote-tracking branches updated$/m);
+
+    const offline = await cli(['fetch', workspace.path, '--remote', 'nowhere'], {});
+    expect(offline.code).toBe(1);
+    expect(offline.stderr).toMatch(/^error: This repository has no remote called "nowhere"\./);
+  });
+});
