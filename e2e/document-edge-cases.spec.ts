@@ -8,7 +8,6 @@ import { DOC_FILE_NAMES, type DocKind } from '../src/shared/documents';
 import { commitFileToBranch, git } from './support/git';
 import { initWithCli, startServer, type FleetServer } from './support/fleet-server';
 import { makeFleetRepo, removeTempDirs } from './support/repo';
-import { openBoard } from './support/page';
 import { appendEditorText, commitWithKeyboard, monacoIn, replaceEditorText } from './support/editor';
 
 test.describe.configure({ mode: 'serial' });
@@ -32,7 +31,6 @@ const docPath = (moduleId: string, kind: DocKind) => `enhancements/${moduleId}/$
 test('a document that is not UTF-8 opens read-only with a message', async ({ page }) => {
   const bytes = Buffer.from([0x23, 0x20, 0xff, 0xfe, 0x00, 0x41, 0xc3, 0x28, 0x0a]);
   commitFileToBranch(repo, 'module/compliance-hub', docPath('compliance-hub', 'as-is'), bytes, 'Compliance Hub: binary as-is');
-  await openBoard(page, server.url);
   await page.goto(`${server.url}#/module/compliance-hub/as-is`);
   await expect(page.getByTestId('doc-read-only')).toContainText('is not UTF-8 text, so it is shown read-only');
   await expect(page.getByTestId('markdown-editor')).toHaveCount(0);
@@ -45,7 +43,6 @@ test('a 5 MB document opens, takes an edit at its end, and commits', async ({ pa
   const line = '- vehicle record with plate, VIN, status, odometer and the depot it belongs to\n';
   const big = `# Communication Hub: As-Is Analysis\n\n${line.repeat(Math.ceil((5 * 1024 * 1024) / line.length))}`;
   commitFileToBranch(repo, 'module/communication-hub', docPath('communication-hub', 'as-is'), big, 'Communication Hub: 5 MB as-is');
-  await openBoard(page, server.url);
   await page.goto(`${server.url}#/module/communication-hub/as-is`);
   const editor = monacoIn(page.getByTestId('markdown-editor'));
   await expect(editor).toContainText('Communication Hub: As-Is Analysis');
@@ -61,7 +58,6 @@ test('a 5 MB document opens, takes an edit at its end, and commits', async ({ pa
 
 test('a document missing on its branch is created by typing and committing', async ({ page }) => {
   commitFileToBranch(repo, 'module/fuel-management', docPath('fuel-management', 'summary'), null, 'Fuel Management: drop the summary');
-  await openBoard(page, server.url);
   await page.goto(`${server.url}#/module/fuel-management/summary`);
   const editor = monacoIn(page.getByTestId('markdown-editor'));
   await expect(editor).toContainText('This document does not exist yet');
@@ -76,7 +72,6 @@ test('a document missing on its branch is created by typing and committing', asy
 });
 
 test('a branch locked by another git process: the message shows, the text stays, and the commit goes through once the lock is gone', async ({ page }) => {
-  await openBoard(page, server.url);
   await page.goto(`${server.url}#/module/inventory/test-plan`);
   const editor = monacoIn(page.getByTestId('markdown-editor'));
   await appendEditorText(page, editor, '\nCount stock after every delivery.\n');

@@ -6,7 +6,7 @@ import { DOC_FILE_NAMES, type DocKind } from '../src/shared/documents';
 import { commitFileToBranch, git } from './support/git';
 import { initWithCli, startServer, type FleetServer } from './support/fleet-server';
 import { makeFleetRepo, removeTempDirs } from './support/repo';
-import { card, expectNoSeriousA11yViolations, openBoard, screenshot } from './support/page';
+import { card, expectNoSeriousA11yViolations, screenshot } from './support/page';
 import { appendEditorText, commitWithKeyboard, monacoIn, replaceEditorText, watchConsole } from './support/editor';
 
 test.describe.configure({ mode: 'serial' });
@@ -40,7 +40,6 @@ async function draftSaved(page: Page): Promise<void> {
 
 test('a reload in the middle of an edit brings the draft back; discarding it restores the committed text', async ({ page }) => {
   const problems = watchConsole(page);
-  await openBoard(page, server.url);
   await openDoc(page, 'operations-hub', 'as-is');
   await appendEditorText(page, monacoIn(page.getByTestId('markdown-editor')), '\nUnsaved thought about operations.\n');
   await draftSaved(page);
@@ -63,7 +62,6 @@ test('a reload in the middle of an edit brings the draft back; discarding it res
 
 test('a commit from the terminal mid-edit: branch moved, both versions kept, the merged result committed on the new tip', async ({ page }) => {
   const problems = watchConsole(page);
-  await openBoard(page, server.url);
   await openDoc(page, 'analytics-hub', 'as-is');
   const mine = '# Analytics Hub: As-Is Analysis\n\nMINE: dashboards load in 4 s.\n';
   await replaceEditorText(page, monacoIn(page.getByTestId('markdown-editor')), mine);
@@ -115,7 +113,6 @@ test('a commit from the terminal mid-edit: branch moved, both versions kept, the
 });
 
 test('a commit to another document of the branch does not stop a commit: it lands on top', async ({ page }) => {
-  await openBoard(page, server.url);
   await openDoc(page, 'procurement-hub', 'as-is');
   await appendEditorText(page, monacoIn(page.getByTestId('markdown-editor')), '\nVendors are in a single table.\n');
   const other = commitFileToBranch(repo, 'module/procurement-hub', docPath('procurement-hub', 'test-plan'), '# Procurement Hub: Test Plan\n\nFrom the terminal.\n', 'Procurement Hub: test plan');
@@ -128,7 +125,6 @@ test('a commit to another document of the branch does not stop a commit: it land
 });
 
 test('reopening a draft whose document changed on the branch goes straight to the merge', async ({ page }) => {
-  await openBoard(page, server.url);
   await openDoc(page, 'assets-hub', 'to-be');
   await appendEditorText(page, monacoIn(page.getByTestId('markdown-editor')), '\nMINE: track depreciation.\n');
   await draftSaved(page);

@@ -7,7 +7,7 @@ import { DOC_FILE_NAMES, type DocKind } from '../src/shared/documents';
 import { commitFileToBranch, git } from './support/git';
 import { initWithCli, startServer, type FleetServer } from './support/fleet-server';
 import { makeFleetRepo, removeTempDirs } from './support/repo';
-import { card, expectNoSeriousA11yViolations, openBoard, screenshot } from './support/page';
+import { card, expectNoSeriousA11yViolations, screenshot } from './support/page';
 import { appendEditorText, commitWithKeyboard, monacoIn, replaceEditorText, watchConsole } from './support/editor';
 
 test.describe.configure({ mode: 'serial' });
@@ -41,7 +41,6 @@ test('typing into Monaco and pressing Ctrl+S commits the document to the module 
   const headBefore = git(repo, ['rev-parse', 'HEAD']);
   const tipBefore = git(repo, ['rev-parse', 'refs/heads/module/fleet-hub']);
 
-  await openBoard(page, server.url);
   await openDoc(page, 'fleet-hub', 'as-is');
   const editor = monacoIn(page.getByTestId('markdown-editor'));
   const text = '# Fleet Hub: As-Is Analysis\n\nThe vehicle table lives in web/src/components/fleet/VehicleTable.tsx.\n';
@@ -66,21 +65,43 @@ test('typing into Monaco and pressing Ctrl+S commits the document to the module 
   expect(show('fleet-hub', 'as-is')).toBe(text.trimEnd());
   expect(git(repo, ['log', '-1', '--format=%s%n%P', 'module/fleet-hub'])).toBe(`Fleet Hub: describe the vehicle table\n${tipBefore}`);
   expect(git(repo, ['diff', '--name-only', `${tipBefore}`, 'module/fleet-hub'])).toBe(docPath('fleet-hub', 'as-is'));
-  // The user's repository is untouched: same HEAD, same working tree.
-  expect(git(repo, ['status', '--porcelain'])).toBe(statusBefore);
-  expect(git(repo, ['rev-parse', 'HEAD'])).toBe(headBefore);
+
+  // "From now on, commit with the default message": Ctrl+S then commits at once; the Commit button still asks.
+  await appendEditorText(page, editor, 'Second paragraph.\n');
+  await page.keyboard.press('Control+S');
+  await dialog.getByRole('checkbox', { name: /commit with the default message without asking/ }).check();
+  await dialog.getByRole('button', { name: 'Commit' }).click();
+  await expect(page.getByTestId('save-status')).toHaveText(/Committed/);
+  await appendEditorText(page, editor, 'Third paragraph.\n');
+  await page.keyboard.press('Control+S');
+  await expect(page.getByTestId('save-status')).toHaveText(/Committed/);
+  await expect(dialog).toBeHidden();
+  expect(show('fleet-hub', 'as-is')).toContain('Third paragraph.');
+  expect(git(repo, ['log', '-1', '--format=%s', 'module/fleet-hub'])).toBe('Fleet Hub: update AS_IS_ANALYSIS.md');
+  await appendEditorText(page, editor, 'Fourth paragraph.\n');
+  await page.getByTestId('commit-button').click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('checkbox', { name: /commit with the default message without asking/ }).uncheck();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: 'Discard changes…' }).click();
+  await page.getByRole('button', { name: 'Discard', exact: true }).click();
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-dirty', 'false');
+  await expect(editor).not.toContainText('Fourth paragraph.');
 
   // The card follows: the document is written now, no draft is left.
   await page.getByRole('button', { name: 'Back to board' }).click();
   await expect(card(page, 'fleet-hub').locator('[data-doc-kind="as-is"]')).toHaveAttribute('data-doc-state', 'written');
   await expect(card(page, 'fleet-hub').locator('[data-doc-kind="as-is"]')).not.toHaveAttribute('data-draft');
+  // The user's repository is untouched: same HEAD, same working tree.
+  expect(git(repo, ['status', '--porcelain'])).toBe(statusBefore);
+  expect(git(repo, ['rev-parse', 'HEAD'])).toBe(headBefore);
   expect(problems()).toEqual([]);
 });
 
 test('as-is ↔ to-be: both sides edited in the diff editor go into one commit', async ({ page }) => {
   const problems = watchConsole(page);
   const tipBefore = git(repo, ['rev-parse', 'refs/heads/module/drivers-hub']);
-  await openBoard(page, server.url);
   await openDoc(page, 'drivers-hub', 'as-is');
   await page.keyboard.press('Control+Shift+D');
   const diff = page.getByTestId('pair-diff');
@@ -121,7 +142,6 @@ test('as-is ↔ to-be: both sides edited in the diff editor go into one commit',
 test('compare with the base branch, an earlier commit of the history, or another module (read-only side)', async ({ page }) => {
   const first = commitFileToBranch(repo, 'module/telematics', docPath('telematics', 'as-is'), '# Telematics\n\nFirst analysis.\n', 'Telematics: first analysis');
   commitFileToBranch(repo, 'module/telematics', docPath('telematics', 'as-is'), '# Telematics\n\nSecond analysis.\n', 'Telematics: second analysis');
-  await openBoard(page, server.url);
   await openDoc(page, 'telematics', 'as-is');
   await page.getByRole('radio', { name: 'Compare with…' }).check();
   const view = page.getByTestId('compare-view');
@@ -151,7 +171,6 @@ test('compare with the base branch, an earlier commit of the history, or another
 });
 
 test('approving records the approval in a commit and the card follows; refused while there are unsaved changes', async ({ page }) => {
-  await openBoard(page, server.url);
   await openDoc(page, 'maintenance-hub', 'to-be');
   const editor = monacoIn(page.getByTestId('markdown-editor'));
   await appendEditorText(page, editor, '\nSchedule preventive work orders by mileage.\n');
@@ -177,7 +196,6 @@ test('approving records the approval in a commit and the card follows; refused w
 });
 
 test('keyboard: Ctrl+1..5 pick documents, Alt+Down in the editor goes to the next module, ? shows the shortcuts', async ({ page }) => {
-  await openBoard(page, server.url);
   await openDoc(page, 'safety-hub', 'as-is');
   await page.keyboard.press('Control+3');
   await expect(page).toHaveURL(/#\/module\/safety-hub\/implementation-log$/);
@@ -229,7 +247,6 @@ test('keyboard: Ctrl+1..5 pick documents, Alt+Down in the editor goes to the nex
 test('the editor page has no serious accessibility violation; screenshots in light and dark', async ({ page }) => {
   const doc = '---\nmodule: ai-insights\ndocument: as-is\napproved: false\n---\n\n# AI Insights: As-Is Analysis\n\n## Scope\n\n- Anomaly scores come from `api/src/services/insights.service.ts`.\n- [x] reviewed\n\n| metric | today |\n| --- | --- |\n| latency | 1.2 s |\n';
   commitFileToBranch(repo, 'module/ai-insights', docPath('ai-insights', 'as-is'), doc, 'AI Insights: as-is analysis');
-  await openBoard(page, server.url);
   await openDoc(page, 'ai-insights', 'as-is');
   await expect(page.getByTestId('document-view')).toContainText('insights.service.ts');
   for (const scheme of ['light', 'dark'] as const) {

@@ -100,7 +100,7 @@ export default function DocumentEditor(props: DocumentEditorProps) {
     );
   } else if (conflicts.length > 0) {
     const items = conflicts.map((s) => ({ key: docKey(s.ref), session: s, label: label(s.ref) }));
-    body = <BranchMovedView branch={branch} items={items} busy={committing} keys={keys} onCommit={() => void requestCommit()} />;
+    body = <BranchMovedView branch={branch} items={items} busy={committing} keys={keys} onCommit={() => void requestCommit({ ask: true })} />;
   } else if (view === 'pair') {
     const [left, right] = [0, 1].map((i) => ({ key: activeKeys[i]!, session: ready[i]!, label: label(refs[i]!) }));
     body = <AsIsToBeView left={left!} right={right!} keys={keys} />;
@@ -126,7 +126,7 @@ export default function DocumentEditor(props: DocumentEditorProps) {
         sessions={ready}
         changed={changed}
         committing={committing}
-        onCommit={() => void requestCommit()}
+        onCommit={() => void requestCommit({ ask: true })}
         onDiscard={() => activeKeys.forEach((k) => void store().discardChanges(k))}
         approve={approvable ? { approved: docState === 'approved', busy: selected.busy === 'approving', onToggle: () => void toggleApproval(doc, label(doc), docState === 'approved') } : null}
       />

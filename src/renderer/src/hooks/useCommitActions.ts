@@ -1,5 +1,6 @@
 // Save = commit and approval for the documents on screen, with the sentence to announce afterwards.
-// Ctrl/Cmd+S asks for a message (the commit dialog) unless the user chose to commit with the default one.
+// Ctrl/Cmd+S asks for a message (the commit dialog) unless the user chose to commit with the default one;
+// the Commit buttons always ask, which is also where that choice is undone.
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,7 +37,7 @@ export function useCommitActions({ keys, subject, branch }: Options) {
     else setAnnouncement('');
   }
 
-  async function requestCommit() {
+  async function requestCommit({ ask = false }: { ask?: boolean } = {}) {
     await Promise.all(keys.map((k) => store().flush(k)));
     const toCommit = keys.map((k) => store().sessions[k]).filter((s): s is DocSession => s?.status === 'ready' && hasChanges(s));
     if (toCommit.length === 0) return setAnnouncement(t('editor.nothingToCommit'));
@@ -51,7 +52,7 @@ export function useCommitActions({ keys, subject, branch }: Options) {
       t,
     );
     const commitKeys = toCommit.map((s) => docKey(s.ref));
-    if (quickCommit) await runCommit(commitKeys, message);
+    if (quickCommit && !ask) await runCommit(commitKeys, message);
     else showCommitDialog({ keys: commitKeys, defaultMessage: message, merge: !!merge });
   }
 
