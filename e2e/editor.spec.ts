@@ -142,6 +142,7 @@ test('as-is ↔ to-be: both sides edited in the diff editor go into one commit',
 test('compare with the base branch, an earlier commit of the history, or another module (read-only side)', async ({ page }) => {
   const first = commitFileToBranch(repo, 'module/telematics', docPath('telematics', 'as-is'), '# Telematics\n\nFirst analysis.\n', 'Telematics: first analysis');
   commitFileToBranch(repo, 'module/telematics', docPath('telematics', 'as-is'), '# Telematics\n\nSecond analysis.\n', 'Telematics: second analysis');
+  commitFileToBranch(repo, 'module/dispatch-system', docPath('dispatch-system', 'as-is'), '# Dispatch System\n\nUnassigned jobs are listed first.\n', 'Dispatch System: as-is');
   await openDoc(page, 'telematics', 'as-is');
   await page.getByRole('radio', { name: 'Compare with…' }).check();
   const view = page.getByTestId('compare-view');
@@ -164,8 +165,8 @@ test('compare with the base branch, an earlier commit of the history, or another
   await expect(monacoIn(diff, 0)).not.toContainText('nope');
 
   await view.getByLabel('Compare with').selectOption({ label: 'The same document of another module' });
-  await view.getByLabel('Module', { exact: true }).selectOption({ label: 'Fleet Hub' });
-  await expect(monacoIn(diff, 0)).toContainText('VehicleTable.tsx');
+  await view.getByLabel('Module', { exact: true }).selectOption({ label: 'Dispatch System' });
+  await expect(monacoIn(diff, 0)).toContainText('Unassigned jobs are listed first.');
   for (const scheme of ['light', 'dark'] as const) await screenshot(page, 'editor-compare', scheme);
   await page.getByRole('radio', { name: 'Document', exact: true }).check();
 });
