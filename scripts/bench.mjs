@@ -19,6 +19,8 @@ import { git } from './bench/git-cli.mjs';
 import { once } from './bench/timing.mjs';
 import { printTable } from './bench/table.mjs';
 import { benchAgents } from './bench/agents.mjs';
+import { benchPush } from './bench/push.mjs';
+import { benchRendererTiming } from './bench/renderer-timing.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = join(ROOT, '.bench-cache');
@@ -134,8 +136,14 @@ async function main() {
     { what: 'commit one document to a module branch', app: medianP95(app.commit), ref: medianP95(gitCommit), target: '< 30 ms median', check: (a) => a < 30, pending: (app.error || !app.commit) && 'core commit' },
   ]));
 
+  section('Renderer: the board and the editor in Chromium, over the large repository');
+  verdicts.push(...(await benchRendererTiming({ repoPath: repo, print: log })));
+
   section('Agents: context building, 32 runs streaming at once');
   verdicts.push(...(await benchAgents({ repoPath: repo, print: log })));
+
+  section('Push and fetch: 32 module branches to a loopback git-http-backend');
+  verdicts.push(...(await benchPush({ repoPath: repo, print: log, coreDir: core.dir, cli })));
 
   resetLargeRepo(repo, stamp);
   log('\n(the large repository was reset to its generated state)');
