@@ -15,7 +15,7 @@ import { printTable } from './table.mjs';
 import { summarize } from './timing.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const TOKENS_PER_RUN = 1500;
+const TOKENS_PER_RUN = 3000;
 const TOKEN_CHARS = 4; // the server streams 'tok ' per token
 
 /** createFleetApp from the electron-vite build (the out/main/chunks/core-*.js chunk that exports it), or {error}. */

@@ -1,5 +1,5 @@
 // Streams a run's output into the document's draft: saved through ModuleDocuments (atomic, announced to every
-// client) at most once per interval while text arrives, and once more at the end.
+// client) at once when text starts, at most once per interval while it arrives, and once more at the end.
 
 import type { DocKind } from '../../../shared/documents';
 import type { ModuleDocuments } from '../docs/module-docs';
@@ -23,14 +23,14 @@ export class DraftStream {
   constructor(
     private readonly docs: ModuleDocuments,
     private readonly target: DraftTarget,
-    private readonly intervalMs: number,
+    private readonly intervalMs: () => number,
     private readonly onError: (error: unknown) => void,
   ) {}
 
   append(delta: string): void {
     this.text += delta;
     if (this.closed || this.timer) return;
-    const wait = Math.max(0, this.lastSaved + this.intervalMs - Date.now());
+    const wait = Math.max(0, this.lastSaved + this.intervalMs() - Date.now());
     this.timer = setTimeout(() => {
       this.timer = null;
       this.save();

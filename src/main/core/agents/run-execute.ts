@@ -25,7 +25,8 @@ export interface ExecuteDeps {
   saveRun(run: RunRecord): Promise<void>;
   /** Folder for drafts the user had before a run replaced them. */
   backupFolder: string;
-  draftIntervalMs: number;
+  /** Time between draft saves while text streams in (read at each save: it grows with the runs in flight). */
+  draftIntervalMs: () => number;
   log(message: string, error?: unknown): void;
 }
 

@@ -43,6 +43,8 @@ export class WorkspaceAgents {
   readonly runner: BatchRunner;
   private readonly progress: ProgressHub;
   private loaded: Promise<void> | null = null;
+  /** Runs executing now, in every batch of this workspace. */
+  private running = 0;
   /** Per active batch: its client and price, fixed when it starts. */
   private readonly batchTools = new Map<string, { client: ProviderClient | null; price: PriceEntry | null; provider: ProviderConfig }>();
   files: ModuleFiles;
@@ -200,6 +202,8 @@ export class WorkspaceAgents {
   private execute(run: RunRecord, plan: RunPlan, batch: StoredBatch, signal: AbortSignal): Promise<RunRecord> {
     const tools = this.batchTools.get(batch.batchId)!;
     const { context } = this.service;
+    const baseInterval = context.draftIntervalMs ?? 1000;
+    this.running++;
     return executeRun(run, plan, {
       docs: this.docs,
       client: tools.client,
@@ -208,9 +212,11 @@ export class WorkspaceAgents {
       progress: this.progress,
       saveRun: (r) => this.store.saveRun(r),
       backupFolder: join(this.folder, 'replaced-drafts'),
-      draftIntervalMs: context.draftIntervalMs ?? 1000,
+      // Intermediate saves only guard against a crash (runs restart from the beginning when resumed, and clients
+      // see the text through runProgress): with many runs in flight they can be rarer, which spares the event loop.
+      draftIntervalMs: () => baseInterval * Math.max(1, this.running / 4),
       log: (m, e) => context.log(m, e),
-    }, signal);
+    }, signal).finally(() => this.running--);
   }
 
   listBatches(): BatchInfo[] {
