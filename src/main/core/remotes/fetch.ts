@@ -17,6 +17,8 @@ import { mapLimit } from './map-limit';
 export interface FetchOptions {
   signal?: AbortSignal;
   onProgress?(message: string): void;
+  /** A remote's fetch ended (with or without an error). */
+  onRemoteDone?(result: RemoteFetchResult): void;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -98,6 +100,10 @@ export async function fetchRemote(workspace: Workspace, services: RemoteServices
 export async function fetchRemotes(workspace: Workspace, services: RemoteServices, names: string[] | undefined, options: FetchOptions = {}): Promise<FetchReport> {
   const started = performance.now();
   const remotes = names ?? (await listRemoteConfigs(workspace.repo)).map((entry) => entry.name);
-  const results = await mapLimit(remotes, 3, (name) => fetchRemote(workspace, services, name, options));
+  const results = await mapLimit(remotes, 3, async (name) => {
+    const result = await fetchRemote(workspace, services, name, options);
+    options.onRemoteDone?.(result);
+    return result;
+  });
   return { remotes: results, durationMs: performance.now() - started };
 }

@@ -77,7 +77,13 @@ export function createRemoteHandlers(context: RemoteHandlerContext): RemoteHandl
         'fetch',
         async (job) => {
           try {
-            return await fetchRemotes(ws, services, names, { signal: job.signal, log, onProgress: (message) => job.progress(0, names.length, message) });
+            let done = 0;
+            return await fetchRemotes(ws, services, names, {
+              signal: job.signal,
+              log,
+              onProgress: (message) => job.progress(done, names.length, message),
+              onRemoteDone: (result) => job.progress(++done, names.length, `${result.remote}: ${result.error ? result.error.message : 'fetched'}`),
+            });
           } finally {
             emit('boardChanged', { reason: 'refs' });
           }

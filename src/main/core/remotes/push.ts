@@ -44,8 +44,10 @@ function failedBranch(branch: LocalBranch, remoteTip: string | null, error: Flee
   return result(branch, remoteTip, 'not-attempted', error.code, message);
 }
 
-function asFleetError(error: unknown): FleetError {
+/** The error as a FleetError; anything else is a bug, logged and shown as INTERNAL. */
+function asFleetError(error: unknown, log?: PushOptions['log']): FleetError {
   if (error instanceof FleetError) return error;
+  log?.('push failed unexpectedly', error);
   const payload = toErrorPayload(error);
   return new FleetError(payload.code, payload.message, payload.data);
 }
@@ -86,7 +88,7 @@ export async function pushToRemote(
   try {
     advertised = await discoverRefs({ client: services.http, url: endpoint.url, service: 'git-receive-pack', headers: endpoint.headers, context: endpoint.context, signal: options.signal });
   } catch (error) {
-    const failure = asFleetError(error);
+    const failure = asFleetError(error, options.log);
     return report(branches.map((b) => failedBranch(b, null, failure, false)), failure);
   }
 
@@ -126,7 +128,7 @@ export async function pushToRemote(
   try {
     answer = await sendReceivePack({ client: services.http, url: advertised.url, headers: endpoint.headers, context: endpoint.context, commands, capabilities: advertised.capabilities, agent: services.agent, pack, signal: options.signal });
   } catch (error) {
-    const failure = asFleetError(error);
+    const failure = asFleetError(error, options.log);
     return report([...finished, ...toSend.map((s) => failedBranch(s.branch, s.remoteTip, failure, true))], failure, packBytes, oids.length);
   }
 
