@@ -23,6 +23,9 @@ export function fromIsoGitError(error: unknown, context: RemoteContext): FleetEr
       return httpStatusError(401, context);
     case 'SmartHttpError':
       return notGitServer(context, undefined, e.data?.preview ?? '');
+    case 'NotFoundError':
+      // isomorphic-git needs the remote's HEAD to name an existing branch (a fresh remote may lack one).
+      return new FleetError('UNSUPPORTED', `"${context.remote}" has no default branch (its HEAD names a branch that does not exist), so there is nothing to check out. Set the default branch on the server, or clone with git.`, { remote: context.remote });
     case 'UnknownTransportError':
     case 'UrlParseError':
       return new FleetError('INVALID_URL', `"${context.url}" is not an address Fleet Control can fetch from.`, { url: context.url });

@@ -69,6 +69,16 @@ describe('clone', () => {
     expect(existsSync(empty) && readdirSync(empty)).toEqual([]);
   });
 
+  it('explains a remote whose HEAD names no branch, and keeps nothing', async () => {
+    server.createBareRepo('headless');
+    await gitAsync(source.path, 'push', '-q', server.authUrl('headless'), 'module/fleet-hub');
+    const target = join(makeTempDir(), 'headless');
+    const error = await failure(cloneRepository(remoteServices({ FLEET_GIT_TOKEN: TOKEN }), { url: server.url('headless'), path: target }));
+    expect(error.code).toBe('UNSUPPORTED');
+    expect(error.message).toMatch(/has no default branch/);
+    expect(existsSync(target)).toBe(false);
+  });
+
   it('refuses an SSH address before creating anything, offering the HTTPS form', async () => {
     const target = join(makeTempDir(), 'fleet');
     const error = await failure(cloneRepository(remoteServices(), { url: 'git@github.com:acme/fleet.git', path: target }));
