@@ -10,6 +10,7 @@ import { ConnectionBanner } from './ConnectionBanner';
 import { ErrorNotice } from './ErrorNotice';
 import { LoadingScreen } from './LoadingScreen';
 import { ModulePage } from './ModulePage';
+import { RemotesSettings } from './remotes/RemotesSettings';
 import { ShortcutsSheet } from './ShortcutsSheet';
 import { StartScreen } from './StartScreen';
 import { WorkspaceDocsPage } from './WorkspaceDocsPage';
@@ -40,6 +41,7 @@ export function App() {
     );
   else if (page === 'start') content = <StartScreen />;
   else if (route.page === 'module') content = <ModulePage moduleId={route.moduleId} docKind={route.doc} />;
+  else if (route.page === 'settings-remotes') content = <RemotesSettings />;
   else if (route.page === 'workspace-docs') content = <WorkspaceDocsPage name={route.name} />;
   else content = <Board />;
 

@@ -42,6 +42,11 @@ export function AppHeader({ page }: Props) {
             {t('header.workspaceDocs')}
           </a>
         )}
+        {workspace && (
+          <a href="#/settings/remotes" aria-current={page === 'settings-remotes' ? 'page' : undefined}>
+            {t('remotes.headerLink')}
+          </a>
+        )}
         <a href="#/workspaces" aria-current={page === 'start' ? 'page' : undefined}>
           {t('header.workspaces')}
         </a>

@@ -6,6 +6,7 @@ import { DOC_KINDS, WORKSPACE_DOC_FILE_NAMES, type DocKind, type WorkspaceDocNam
 export type Route =
   | { page: 'board' }
   | { page: 'workspaces' }
+  | { page: 'settings-remotes' }
   | { page: 'module'; moduleId: string; doc: DocKind | null }
   | { page: 'workspace-docs'; name: WorkspaceDocName | null };
 
@@ -14,6 +15,7 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
   if (parts[0] === 'workspaces' && parts.length === 1) return { page: 'workspaces' };
+  if (parts[0] === 'settings' && parts[1] === 'remotes' && parts.length === 2) return { page: 'settings-remotes' };
   if (parts[0] === 'workspace-docs' && parts.length <= 2) {
     const name = parts[1] && (WORKSPACE_DOC_FILE_NAMES as readonly string[]).includes(parts[1]) ? (parts[1] as WorkspaceDocName) : null;
     return { page: 'workspace-docs', name };
@@ -31,6 +33,8 @@ export function formatHash(route: Route): string {
       return '#/';
     case 'workspaces':
       return '#/workspaces';
+    case 'settings-remotes':
+      return '#/settings/remotes';
     case 'module':
       return `#/module/${encodeURIComponent(route.moduleId)}${route.doc ? `/${route.doc}` : ''}`;
     case 'workspace-docs':
