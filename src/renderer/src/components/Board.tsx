@@ -9,6 +9,7 @@ import { BoardToolbar } from './BoardToolbar';
 import { ErrorNotice } from './ErrorNotice';
 import { InitBanner } from './InitBanner';
 import { ModuleGrid } from './ModuleGrid';
+import { RemoteBar } from './remotes/RemoteBar';
 import { StateLegend } from './StateLegend';
 import '../styles/board.css';
 
@@ -40,6 +41,7 @@ export function Board() {
       </div>
       <InitBanner />
       <BoardToolbar view={view} />
+      {workspace.initialised && <RemoteBar />}
       <ErrorNotice error={error} title={t('board.loadFailed')} onRetry={() => void refresh()} />
       {view ? (
         view.visible === 0 && view.filtering ? (

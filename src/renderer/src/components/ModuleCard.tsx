@@ -10,6 +10,7 @@ import { useRouteStore } from '../stores/route';
 import { AheadBehind } from './AheadBehind';
 import { DocBadges } from './DocBadges';
 import { PhaseBadge } from './PhaseBadge';
+import { RemoteBranchChips } from './remotes/RemoteBranchChips';
 
 interface Props {
   card: Card;
@@ -62,6 +63,7 @@ export const ModuleCard = memo(function ModuleCard({ card, isTabStop, baseBranch
                 {t('card.noBranch')}
               </span>
             )}
+            <RemoteBranchChips moduleId={card.id} />
             {card.matchedFiles === 0 ? (
               <span className="chip chip-warning" data-testid="no-files-warning">
                 <span aria-hidden="true">⚠ </span>

@@ -1,0 +1,73 @@
+// The board's remote row: Fetch, the auto-fetch switch, when it last fetched, an offline badge, and Push all.
+
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatTime } from '../../format';
+import { useRemotesStore } from '../../stores/remotes';
+import { AUTO_FETCH_MS, useRemotesStatusStore } from '../../stores/remotesStatus';
+import '../../styles/remotes.css';
+
+export function RemoteBar() {
+  const { t } = useTranslation();
+  const remotes = useRemotesStore((s) => s.remotes);
+  const loadRemotes = useRemotesStore((s) => s.load);
+  const fetching = useRemotesStatusStore((s) => s.fetchJobId !== null);
+  const fetchNow = useRemotesStatusStore((s) => s.fetch);
+  const loadStatus = useRemotesStatusStore((s) => s.loadStatus);
+  const lastFetchAt = useRemotesStatusStore((s) => s.lastFetchAt);
+  const offline = useRemotesStatusStore((s) => s.offline);
+  const fetchErrors = useRemotesStatusStore((s) => s.fetchErrors);
+  const autoFetch = useRemotesStatusStore((s) => s.autoFetch);
+  const setAutoFetch = useRemotesStatusStore((s) => s.setAutoFetch);
+  const hasRemotes = !!remotes && remotes.length > 0;
+
+  useEffect(() => {
+    void loadRemotes();
+  }, [loadRemotes]);
+
+  useEffect(() => {
+    if (hasRemotes) void loadStatus();
+  }, [hasRemotes, loadStatus]);
+
+  useEffect(() => {
+    if (!hasRemotes || !autoFetch) return;
+    const timer = setInterval(() => void fetchNow(), AUTO_FETCH_MS);
+    return () => clearInterval(timer);
+  }, [hasRemotes, autoFetch, fetchNow]);
+
+  if (!remotes) return null;
+  if (!hasRemotes) {
+    return (
+      <div className="remote-bar" data-testid="remote-bar">
+        <span className="subtle">{t('remotes.noRemotes')}</span>
+        <a href="#/settings/remotes">{t('remotes.addRemoteLink')}</a>
+      </div>
+    );
+  }
+  const offlineNames = offline.includes('*') ? remotes.map((r) => r.name) : offline;
+  return (
+    <div className="remote-bar" data-testid="remote-bar">
+      <button type="button" className="button" onClick={() => void fetchNow()} disabled={fetching} aria-busy={fetching} aria-label={t('remotes.fetchLabel')} data-testid="fetch-remotes">
+        {fetching ? t('remotes.fetching') : t('remotes.fetch')}
+      </button>
+      <label className="checkbox">
+        <input type="checkbox" checked={autoFetch} onChange={(e) => setAutoFetch(e.target.checked)} data-testid="auto-fetch" />
+        <span>{t('remotes.autoFetch')}</span>
+      </label>
+      <span role="status" className="remote-bar-status">
+        {lastFetchAt && <span className="subtle">{t('remotes.fetchedAt', { time: formatTime(lastFetchAt) })}</span>}
+        {offlineNames.length > 0 && (
+          <span className="chip chip-warning" title={t('remotes.offlineDetail', { remotes: offlineNames.join(', ') })} data-testid="offline-badge">
+            {t('remotes.offline')}
+            <span className="visually-hidden"> {t('remotes.offlineDetail', { remotes: offlineNames.join(', ') })}</span>
+          </span>
+        )}
+        {fetchErrors.map((e) => (
+          <span key={e.remote} className="chip chip-danger">
+            {t('remotes.fetchFailed', { remote: e.remote, message: e.message })}
+          </span>
+        ))}
+      </span>
+    </div>
+  );
+}
