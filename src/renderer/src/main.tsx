@@ -6,7 +6,8 @@ import './i18n';
 import './styles/theme.css';
 import './styles/app.css';
 import { api } from './api';
-import { connectDocBackend } from './lib/docBackend';
+import { connectDocBackend, connectRunCommits } from './lib/docBackend';
+import { startAgentsSync, uncommittedRunOf } from './stores/agentsRuns';
 import { applyTheme, useSettingsStore } from './stores/settings';
 import { startSync } from './stores/sync';
 import { useWorkspaceStore } from './stores/workspace';
@@ -15,6 +16,8 @@ import { App } from './components/App';
 applyTheme(useSettingsStore.getState().theme);
 connectDocBackend(api);
 startSync();
+startAgentsSync();
+connectRunCommits(uncommittedRunOf);
 void useWorkspaceStore.getState().load();
 
 createRoot(document.getElementById('root')!).render(

@@ -4,6 +4,9 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRouteStore } from '../stores/route';
 import { useWorkspaceStore } from '../stores/workspace';
+import { AgentSettingsPage } from './agents/AgentSettingsPage';
+import { BatchDialog } from './agents/BatchDialog';
+import { RunsPage } from './agents/RunsPage';
 import { AppHeader } from './AppHeader';
 import { Board } from './Board';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -43,6 +46,8 @@ export function App() {
   else if (route.page === 'module') content = <ModulePage moduleId={route.moduleId} docKind={route.doc} />;
   else if (route.page === 'settings-remotes') content = <RemotesSettings />;
   else if (route.page === 'workspace-docs') content = <WorkspaceDocsPage name={route.name} />;
+  else if (route.page === 'agent-settings') content = <AgentSettingsPage />;
+  else if (route.page === 'agent-runs') content = <RunsPage batchId={route.batchId} />;
   else content = <Board />;
 
   return (
@@ -56,6 +61,7 @@ export function App() {
         {content}
       </main>
       <ShortcutsSheet />
+      <BatchDialog />
     </>
   );
 }

@@ -47,6 +47,16 @@ export function AppHeader({ page }: Props) {
             {t('remotes.headerLink')}
           </a>
         )}
+        {workspace && (
+          <a href="#/runs" aria-current={page === 'agent-runs' ? 'page' : undefined}>
+            {t('agents.navRuns')}
+          </a>
+        )}
+        {workspace && (
+          <a href="#/settings/agents" aria-current={page === 'agent-settings' ? 'page' : undefined}>
+            {t('agents.nav')}
+          </a>
+        )}
         <a href="#/workspaces" aria-current={page === 'start' ? 'page' : undefined}>
           {t('header.workspaces')}
         </a>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useBoardView } from '../hooks/useBoardView';
 import { useBoardStore } from '../stores/board';
 import { useWorkspaceStore } from '../stores/workspace';
+import { BatchLauncher } from './agents/BatchLauncher';
 import { BoardToolbar } from './BoardToolbar';
 import { ErrorNotice } from './ErrorNotice';
 import { InitBanner } from './InitBanner';
@@ -42,6 +43,7 @@ export function Board() {
       <InitBanner />
       <BoardToolbar view={view} />
       {workspace.initialised && <RemoteBar />}
+      {workspace.initialised && <BatchLauncher />}
       <ErrorNotice error={error} title={t('board.loadFailed')} onRetry={() => void refresh()} />
       {view ? (
         view.visible === 0 && view.filtering ? (

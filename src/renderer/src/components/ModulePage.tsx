@@ -12,6 +12,7 @@ import { useBoardStore } from '../stores/board';
 import { useModuleStore } from '../stores/module';
 import { useRouteStore } from '../stores/route';
 import { useWorkspaceStore } from '../stores/workspace';
+import { AgentDocPanel } from './agents/AgentDocPanel';
 import { DocumentList } from './DocumentList';
 import { ErrorNotice } from './ErrorNotice';
 import { FileList } from './FileList';
@@ -116,6 +117,7 @@ export function ModulePage({ moduleId, docKind }: Props) {
                 onNextModule={nextId ? () => go(nextId) : undefined}
               />
             </Suspense>
+            <AgentDocPanel moduleId={moduleId} kind={selected} />
           </section>
           <section className="module-files" aria-labelledby="files-heading">
             <h2 id="files-heading">{t('files.heading')}</h2>

@@ -3,6 +3,7 @@
 // The api is handed over by the renderer's entry (tests hand over a stand-in for main).
 
 import type { FleetApi } from '../../../shared/contract';
+import type { DocKind } from '../../../shared/documents';
 import type { DocumentContent, WorkspaceDocumentContent } from '../../../shared/types';
 import { docKey, type DocRef } from './docRef';
 import type { DocBase, DraftLike } from './docSession';
@@ -15,6 +16,12 @@ export interface CommitOutcome {
 }
 
 let connected: FleetApi | null = null;
+/** Names the agent run whose draft a module document holds, so its commit carries the run's provenance. */
+let runOfDraft: ((moduleId: string, kind: DocKind) => Promise<string | null>) | null = null;
+
+export function connectRunCommits(resolve: typeof runOfDraft): void {
+  runOfDraft = resolve;
+}
 
 export function connectDocBackend(api: FleetApi): void {
   connected = api;
@@ -73,7 +80,10 @@ export async function commitDocs(changes: Array<{ ref: DocRef; content: string }
     if (c.ref.scope !== 'module' || c.ref.moduleId !== first.moduleId) throw new Error('One commit holds documents of one module only.');
     return { kind: c.ref.kind, content: c.content };
   });
-  const result = await api.commitDocuments({ moduleId: first.moduleId, expectedTip, changes: moduleChanges, message });
+  const runId = moduleChanges.length === 1 && runOfDraft ? await runOfDraft(first.moduleId, moduleChanges[0]!.kind).catch(() => null) : null;
+  const result = runId
+    ? await api.commitRun({ runId, expectedTip, content: moduleChanges[0]!.content, message })
+    : await api.commitDocuments({ moduleId: first.moduleId, expectedTip, changes: moduleChanges, message });
   const blobIds: CommitOutcome['blobIds'] = {};
   for (const c of changes) if (c.ref.scope === 'module') blobIds[docKey(c.ref)] = result.blobIds[c.ref.kind];
   return { commit: result.commit, parent: result.parent, blobIds };

@@ -8,7 +8,9 @@ export type Route =
   | { page: 'workspaces' }
   | { page: 'settings-remotes' }
   | { page: 'module'; moduleId: string; doc: DocKind | null }
-  | { page: 'workspace-docs'; name: WorkspaceDocName | null };
+  | { page: 'workspace-docs'; name: WorkspaceDocName | null }
+  | { page: 'agent-settings' }
+  | { page: 'agent-runs'; batchId: string | null };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -20,6 +22,8 @@ export function parseHash(hash: string): Route {
     const name = parts[1] && (WORKSPACE_DOC_FILE_NAMES as readonly string[]).includes(parts[1]) ? (parts[1] as WorkspaceDocName) : null;
     return { page: 'workspace-docs', name };
   }
+  if (parts[0] === 'settings' && parts[1] === 'agents' && parts.length === 2) return { page: 'agent-settings' };
+  if (parts[0] === 'runs' && parts.length <= 2) return { page: 'agent-runs', batchId: parts[1] ?? null };
   if (parts[0] === 'module' && parts[1] && SLUG.test(parts[1]) && parts.length <= 3) {
     const doc = parts[2] && (DOC_KINDS as readonly string[]).includes(parts[2]) ? (parts[2] as DocKind) : null;
     return { page: 'module', moduleId: parts[1], doc };
@@ -39,6 +43,10 @@ export function formatHash(route: Route): string {
       return `#/module/${encodeURIComponent(route.moduleId)}${route.doc ? `/${route.doc}` : ''}`;
     case 'workspace-docs':
       return `#/workspace-docs${route.name ? `/${route.name}` : ''}`;
+    case 'agent-settings':
+      return '#/settings/agents';
+    case 'agent-runs':
+      return `#/runs${route.batchId ? `/${encodeURIComponent(route.batchId)}` : ''}`;
   }
 }
 

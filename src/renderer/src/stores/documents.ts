@@ -48,6 +48,8 @@ interface DocumentsStore {
   /** Replaces the session's text (and editors) with `text`. */
   replaceText: (key: string, text: string) => void;
   patch: (key: string, change: Partial<DocSession>) => void;
+  /** Shows a draft main wrote (an agent run's output) as the session's text; main already holds it. */
+  adoptDraft: (key: string, text: string, savedAt: string) => void;
   /** A commit landed: `base` is the document as committed, the draft is gone (main discards it). */
   committed: (key: string, base: DocBase, commit: string) => void;
   /** Reads again every unchanged document of a module whose branch is no longer at `tip`. */
@@ -235,6 +237,13 @@ export const useDocumentsStore = create<DocumentsStore>((set, get) => {
     },
 
     patch,
+
+    adoptDraft: (key, text, savedAt) => {
+      const session = get().sessions[key];
+      if (!session || session.status !== 'ready' || session.busy || session.conflict || session.text === text) return;
+      persisted.set(key, { text, draft: true });
+      patch(key, { text, revision: session.revision + 1, draftSavedAt: savedAt, restoredFrom: null });
+    },
 
     committed: (key, base, commit) => {
       const session = get().sessions[key];

@@ -1,0 +1,162 @@
+// Agents end to end: a provider pointed at a loopback OpenAI-compatible server through the settings screen,
+// a batch of 3 modules estimated, approved and streamed into the editors, one draft committed with its
+// provenance trailers (checked with git), the offline analyzer drafting one document; axe and screenshots.
+
+import { expect, test, type Page } from '@playwright/test';
+import { git } from './support/git';
+import { initWithCli, startServer, type FleetServer } from './support/fleet-server';
+import { makeFleetRepo, removeTempDirs } from './support/repo';
+import { expectNoSeriousA11yViolations, openBoard, screenshot } from './support/page';
+import { monacoIn, watchConsole } from './support/editor';
+import { moduleOf, startSlowOpenAiServer, type ProviderServer } from './support/provider-server';
+
+test.describe.configure({ mode: 'serial' });
+
+let repo: string;
+let server: FleetServer;
+let provider: ProviderServer;
+
+const BATCH = ['fleet-hub', 'drivers-hub', 'maintenance-hub'];
+
+test.beforeAll(async () => {
+  repo = makeFleetRepo();
+  await initWithCli(repo);
+  server = await startServer(repo);
+  provider = await startSlowOpenAiServer(
+    (request) =>
+      `# ${moduleOf(request)}: as-is analysis\n\n` +
+      'The vehicle table lives in web/src/components/fleet/VehicleTable.tsx.\n' +
+      'Routing is done by web/src/router/NotThere.tsx with Django.\n\n' +
+      Array.from({ length: 12 }, (_, i) => `- finding number ${i + 1} from the loopback provider\n`).join(''),
+  );
+});
+
+test.afterAll(async () => {
+  await provider?.close();
+  await server?.close();
+  removeTempDirs();
+});
+
+const lmstudio = (page: Page) => page.locator('[data-testid="provider-card"][data-provider-id="lmstudio"]');
+
+test('the settings screen points a local provider at a base URL, tests it, and checks prices per entry', async ({ page }) => {
+  const problems = watchConsole(page);
+  await openBoard(page, server.url);
+  await page.getByRole('link', { name: 'Agents' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Agent settings' })).toBeVisible();
+
+  // The offline analyzer needs nothing; a remote provider without a key says so, and never shows a key.
+  await expect(page.locator('[data-provider-id="offline"] [data-testid="key-source"]')).toHaveText('No key needed');
+  const xai = page.locator('[data-testid="provider-card"][data-provider-id="xai"]');
+  await expect(xai.getByTestId('key-source')).toHaveText('No key');
+  await xai.getByLabel('API key').fill('xai-test-key-123456');
+  await xai.getByRole('button', { name: 'Set key' }).click();
+  await expect(xai.getByTestId('key-source')).toHaveText('Key set');
+  await expect(xai.getByLabel('API key')).toHaveValue('');
+  await xai.getByRole('button', { name: 'Clear key' }).click();
+  await expect(xai.getByTestId('key-source')).toHaveText('No key');
+
+  await lmstudio(page).getByLabel('Base URL').fill(provider.baseUrl);
+  await lmstudio(page).getByRole('button', { name: 'Save provider' }).click();
+  await lmstudio(page).getByRole('button', { name: 'Test connection' }).click();
+  const result = lmstudio(page).getByTestId('connection-test');
+  await expect(result).toContainText('Connection works');
+  await expect(result.getByTestId('test-quota')).toHaveText('available');
+  await expect(result.getByTestId('test-latency')).toHaveText(/\d+ ms/);
+
+  // A price that is not a number is refused on its own row, before anything is saved.
+  const row = page.getByTestId('price-row').filter({ has: page.locator('input[value="xai/grok-4"]') });
+  await row.getByLabel('Output price of xai/grok-4').fill('abc');
+  await expect(row.getByTestId('price-error')).toContainText('output must be a number');
+  await row.getByLabel('Output price of xai/grok-4').fill('15');
+  await expect(row.getByTestId('price-error')).toBeHidden();
+
+  await expectNoSeriousA11yViolations(page, 'agent settings');
+  await screenshot(page, 'agent-settings', 'light');
+  await screenshot(page, 'agent-settings', 'dark');
+  expect(problems()).toEqual([]);
+});
+
+test('a batch of 3 modules is estimated, approved, streams into the editors, and a draft commits with provenance', async ({ page }) => {
+  const problems = watchConsole(page);
+  await openBoard(page, server.url);
+  await page.getByTestId('open-batch-dialog').click();
+  const dialog = page.getByTestId('batch-dialog');
+  await dialog.getByLabel(/Selected modules/).check();
+  for (const id of BATCH) await dialog.getByRole('checkbox', { name: new RegExp(`^${id.replace('-', ' ')}`, 'i') }).check();
+  await dialog.getByLabel('Provider').selectOption('lmstudio');
+  await dialog.getByLabel('Budget cap for this batch ($, optional)').fill('5');
+  await dialog.getByRole('button', { name: 'Estimate' }).click();
+
+  await expect(dialog.getByTestId('estimate-row')).toHaveCount(3);
+  await expect(dialog.getByTestId('approve-question')).toHaveText(/^3 runs, about .+ tokens, about \$0\.00: approve\?$/);
+  await screenshot(page, 'agent-batch-estimate', 'light');
+  await screenshot(page, 'agent-batch-estimate', 'dark');
+  await dialog.getByRole('button', { name: 'Approve and start 3 runs' }).click();
+
+  const panel = page.getByTestId('batch-panel');
+  await expect(panel).toBeVisible();
+  await expect(panel.getByTestId('run-row')).toHaveCount(3);
+  await expect(panel.getByTestId('run-row').filter({ has: page.locator('.state-running') }).first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'run panel');
+
+  // The stream arrives in the document's editor while the run is still going.
+  await page.goto(`${server.url}#/module/fleet-hub/as-is`);
+  const editor = monacoIn(page.getByTestId('markdown-editor'));
+  await expect(editor.locator('.view-lines')).toContainText('VehicleTable.tsx');
+  await expect(editor.locator('.view-lines')).toContainText('finding number 12', { timeout: 30_000 });
+  await expect(page.getByTestId('agent-writing')).toBeHidden({ timeout: 30_000 });
+
+  // The draft names a path outside the module and a library the repository does not use.
+  const flags = page.getByTestId('grounding-flag');
+  await expect(flags.filter({ hasText: 'web/src/router/NotThere.tsx' })).toBeVisible();
+  await expect(flags.filter({ hasText: 'Django' })).toBeVisible();
+
+  await page.goto(`${server.url}#/runs`);
+  await expect(page.getByTestId('batch-state')).toHaveText('finished', { timeout: 30_000 });
+  await expect(page.getByTestId('run-row').filter({ has: page.locator('.state-succeeded') })).toHaveCount(3);
+  await expect(page.getByTestId('run-totals')).toContainText('3 done, 0 failed');
+  await screenshot(page, 'agent-run-panel', 'light');
+  await screenshot(page, 'agent-run-panel', 'dark');
+
+  // The other two modules' drafts hold their own streams.
+  await page.goto(`${server.url}#/module/drivers-hub/as-is`);
+  await expect(monacoIn(page.getByTestId('markdown-editor')).locator('.view-lines')).toContainText('Drivers Hub');
+
+  // Commit one: the commit carries the run's provenance.
+  await page.goto(`${server.url}#/module/fleet-hub/as-is`);
+  await expect(editor.locator('.view-lines')).toContainText('finding number 12');
+  await screenshot(page, 'agent-draft-grounding', 'light');
+  await screenshot(page, 'agent-draft-grounding', 'dark');
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('Control+S');
+  await page.getByTestId('commit-dialog').getByRole('button', { name: 'Commit' }).click();
+  await expect(page.getByTestId('save-status')).toHaveText(/Committed|Saved|No changes/, { timeout: 15_000 }).catch(() => undefined);
+  await expect.poll(() => git(repo, ['log', '-1', '--format=%B', 'module/fleet-hub']), { timeout: 15_000 }).toContain('Fleet-Run:');
+  const message = git(repo, ['log', '-1', '--format=%B', 'module/fleet-hub']);
+  expect(message).toContain('Fleet-Provider: lmstudio');
+  expect(message).toContain('Fleet-Model: local-model');
+  expect(message).toMatch(/Fleet-Tokens: in=\d+ out=\d+/);
+  expect(message).toContain('Fleet-Edited: no');
+  expect(git(repo, ['show', 'module/fleet-hub:enhancements/fleet-hub/AS_IS_ANALYSIS.md'])).toContain('finding number 12');
+  expect(provider.requests.filter((r) => r.path.endsWith('/chat/completions')).length).toBeGreaterThanOrEqual(3);
+  expect(problems()).toEqual([]);
+});
+
+test('the offline analyzer drafts a module document from its real files', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto(server.url);
+  await page.goto(`${server.url}#/module/user-management/as-is`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.getByTestId('draft-with-agent').click();
+  const dialog = page.getByTestId('batch-dialog');
+  await dialog.getByLabel('Provider').selectOption('offline');
+  await dialog.getByRole('button', { name: 'Estimate' }).click();
+  await expect(dialog.getByTestId('approve-question')).toHaveText(/^1 run, about .+ tokens, about \$0\.00: approve\?$/);
+  await dialog.getByRole('button', { name: 'Approve and start 1 run' }).click();
+  await expect(dialog).toBeHidden();
+  const editor = monacoIn(page.getByTestId('markdown-editor'));
+  await expect(editor.locator('.view-lines')).toContainText('user.service.ts', { timeout: 30_000 });
+  await expect(page.getByTestId('agent-doc-panel').getByTestId('run-row').first()).toHaveAttribute('data-state', 'succeeded', { timeout: 30_000 });
+  expect(problems()).toEqual([]);
+});

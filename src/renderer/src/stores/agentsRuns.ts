@@ -1,0 +1,160 @@
+// Agent runs and batches: the batches main knows, each run's record and live state, and the streamed output
+// shown in the open editors (main writes each run's draft; an open, unedited document follows that draft).
+
+import { create } from 'zustand';
+import type { DocKind } from '../../../shared/documents';
+import type { BatchInfo, BatchProgress, BatchRequest, BatchStarted, RunProgress, RunRecord } from '../../../shared/types-agents';
+import { api, asApiError, type ApiError } from '../api';
+import { getDraft } from '../lib/docBackend';
+import { docKey, moduleDoc } from '../lib/docRef';
+import { useDocumentsStore } from './documents';
+
+export interface RunView {
+  record: RunRecord | null;
+  runId: string;
+  batchId: string;
+  moduleId: string;
+  kind: DocKind;
+  state: RunRecord['state'];
+  outputChars: number;
+  message: string | null;
+}
+
+interface AgentsRunsStore {
+  batches: Record<string, BatchInfo>;
+  progress: Record<string, BatchProgress>;
+  runs: Record<string, RunView>;
+  error: ApiError | null;
+  loadBatches: () => Promise<void>;
+  /** Loads the run records of a module or of a batch. */
+  loadRuns: (filter: { moduleId?: string; batchId?: string }) => Promise<void>;
+  startBatch: (request: BatchRequest) => Promise<BatchStarted | null>;
+  cancelRun: (runId: string) => Promise<void>;
+  cancelBatch: (batchId: string) => Promise<void>;
+  resumeBatch: (batchId: string) => Promise<void>;
+  onProgress: (p: RunProgress) => void;
+  onFinished: (r: RunRecord) => void;
+  onBatch: (p: BatchProgress) => void;
+}
+
+const fromRecord = (r: RunRecord): RunView => ({
+  record: r,
+  runId: r.runId,
+  batchId: r.batchId,
+  moduleId: r.moduleId,
+  kind: r.kind,
+  state: r.state,
+  outputChars: r.outputChars,
+  message: r.error?.message ?? null,
+});
+
+// The open editor of a document a run writes follows main's draft, at most a few times a second.
+const following = new Map<string, ReturnType<typeof setTimeout>>();
+function followDraft(moduleId: string, kind: DocKind, delayMs = 400): void {
+  const ref = moduleDoc(moduleId, kind);
+  const key = docKey(ref);
+  if (!useDocumentsStore.getState().sessions[key] || following.has(key)) return;
+  following.set(
+    key,
+    setTimeout(() => {
+      following.delete(key);
+      void getDraft(ref).then(
+        (draft) => draft && useDocumentsStore.getState().adoptDraft(key, draft.content, draft.savedAt),
+        () => undefined,
+      );
+    }, delayMs),
+  );
+}
+
+export const useAgentsRunsStore = create<AgentsRunsStore>((set, get) => {
+  const putRuns = (records: RunRecord[]) => set((s) => ({ runs: { ...s.runs, ...Object.fromEntries(records.map((r) => [r.runId, fromRecord(r)])) } }));
+  return {
+    batches: {},
+    progress: {},
+    runs: {},
+    error: null,
+    loadBatches: async () => {
+      try {
+        const list = await api.listBatches({});
+        set({ batches: Object.fromEntries(list.map((b) => [b.batchId, b])), error: null });
+      } catch (error) {
+        set({ error: asApiError(error) });
+      }
+    },
+    loadRuns: async (filter) => {
+      try {
+        putRuns((await api.listRuns(filter)).runs);
+      } catch (error) {
+        set({ error: asApiError(error) });
+      }
+    },
+    startBatch: async (request) => {
+      try {
+        const started = await api.startBatch(request);
+        set({ error: null });
+        await Promise.all([get().loadBatches(), get().loadRuns({ batchId: started.batchId })]);
+        return started;
+      } catch (error) {
+        set({ error: asApiError(error) });
+        return null;
+      }
+    },
+    cancelRun: async (runId) => {
+      try {
+        await api.cancelRun({ runId });
+      } catch (error) {
+        set({ error: asApiError(error) });
+      }
+    },
+    cancelBatch: async (batchId) => {
+      try {
+        await api.cancelBatch({ batchId });
+      } catch (error) {
+        set({ error: asApiError(error) });
+      }
+    },
+    resumeBatch: async (batchId) => {
+      try {
+        await api.resumeBatch({ batchId });
+        await get().loadBatches();
+      } catch (error) {
+        set({ error: asApiError(error) });
+      }
+    },
+    onProgress: (p) => {
+      const before = get().runs[p.runId];
+      const view: RunView = { record: before?.record ?? null, runId: p.runId, batchId: p.batchId, moduleId: p.moduleId, kind: p.kind, state: p.state, outputChars: p.outputChars, message: p.message };
+      set((s) => ({ runs: { ...s.runs, [p.runId]: view } }));
+      if (p.delta) followDraft(p.moduleId, p.kind);
+    },
+    onFinished: (r) => {
+      putRuns([r]);
+      // The final draft (with anything appended when the run ended) replaces what streamed.
+      if (r.outputChars > 0) followDraft(r.moduleId, r.kind, 0);
+    },
+    onBatch: (p) => {
+      set((s) => ({ progress: { ...s.progress, [p.batchId]: p } }));
+      if (p.done === p.total || p.state !== 'running') void get().loadBatches();
+    },
+  };
+});
+
+/** Wires main's run events to the store; returns the unsubscribe. */
+export function startAgentsSync(): () => void {
+  const store = useAgentsRunsStore.getState;
+  const offs = [
+    api.on('runProgress', (p) => store().onProgress(p)),
+    api.on('runFinished', (r) => store().onFinished(r)),
+    api.on('batchProgress', (p) => store().onBatch(p)),
+  ];
+  return () => offs.forEach((off) => off());
+}
+
+/** The newest run of a document whose draft may still be waiting to be committed (null when none). */
+export async function uncommittedRunOf(moduleId: string, kind: DocKind): Promise<string | null> {
+  const { runs } = await api.listRuns({ moduleId });
+  const started = runs.filter((r) => r.kind === kind && r.startedAt !== null).sort((a, b) => (a.startedAt! < b.startedAt! ? 1 : -1));
+  const newest = started[0];
+  if (!newest || newest.commit || newest.outputChars === 0) return null;
+  return newest.state === 'succeeded' || newest.state === 'failed' ? newest.runId : null;
+}
