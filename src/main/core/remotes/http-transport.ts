@@ -121,6 +121,8 @@ export const nodeHttpClient: HttpClient = async (request) => {
       response = await once({ ...request, url });
     } catch (error) {
       if (request.signal?.aborted) throw new FleetError('CANCELLED', 'The operation was cancelled.');
+      // A failure while producing the body (a damaged object, say) is ours, not the network's.
+      if (error instanceof FleetError) throw error;
       if (error instanceof Error && /certificate|self.signed|SSL|TLS/i.test(`${error.message} ${(error as NodeJS.ErrnoException).code ?? ''}`)) throw tlsError(url, error);
       throw networkError(url, error);
     }

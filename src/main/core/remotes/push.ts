@@ -109,12 +109,15 @@ export async function pushToRemote(
 
   const haves: string[] = [];
   for (const oid of new Set(advertised.refs.values())) if (await repo.hasObject(oid)) haves.push(oid);
-  const { oids, raw } = await objectsToSend(repo, toSend.map((s) => s.branch.tip), haves);
   const commands: RefUpdateCommand[] = toSend.map(({ branch, remoteTip }) => ({ ref: `refs/heads/${branch.branch}`, oldOid: remoteTip ?? ZERO_OID, newOid: branch.tip }));
   for (const { branch } of toSend) options.onBranch?.(branch.branch, 'sending', null);
   let packBytes = 0;
-  const progressEvery = Math.max(1, Math.ceil(oids.length / 20));
+  let objectCount = 0;
+  // The objects are found and packed while the request is already under way.
   const pack = (async function* () {
+    const { oids, raw } = await objectsToSend(repo, toSend.map((s) => s.branch.tip), haves);
+    objectCount = oids.length;
+    const progressEvery = Math.max(1, Math.ceil(oids.length / 20));
     const onObject = (written: number): void => {
       if (written % progressEvery === 0 || written === oids.length) options.onActivity?.(`sending ${written}/${oids.length} objects`);
     };
@@ -129,7 +132,7 @@ export async function pushToRemote(
     answer = await sendReceivePack({ client: services.http, url: advertised.url, headers: endpoint.headers, context: endpoint.context, commands, capabilities: advertised.capabilities, agent: services.agent, pack, signal: options.signal });
   } catch (error) {
     const failure = asFleetError(error, options.log);
-    return report([...finished, ...toSend.map((s) => failedBranch(s.branch, s.remoteTip, failure, true))], failure, packBytes, oids.length);
+    return report([...finished, ...toSend.map((s) => failedBranch(s.branch, s.remoteTip, failure, true))], failure, packBytes, objectCount);
   }
 
   const serverOutput = answer.messages.join('\n');
@@ -149,5 +152,5 @@ export async function pushToRemote(
   await updateTrackingRefs(repo, endpoint.name, known.map((r) => [r.branch, r.status === 'pushed' ? r.localTip : r.remoteTipBefore!]), options.log);
   const order = new Map(branches.map((b, i) => [b.branch, i]));
   finished.sort((a, b) => order.get(a.branch)! - order.get(b.branch)!);
-  return report(finished, null, packBytes, oids.length);
+  return report(finished, null, packBytes, objectCount);
 }

@@ -32,38 +32,26 @@ export interface ReceivePackRequest {
   /** The server's advertised capabilities: we ask for those we understand. */
   capabilities: Set<string>;
   agent: string;
+  /** The pack, produced while the request is sent. */
   pack: AsyncIterable<Buffer>;
   signal?: AbortSignal;
 }
-
-/** Below this, the body is sent in one piece with a Content-Length (as git does under http.postBuffer). */
-const POST_BUFFER_BYTES = 1024 * 1024;
 
 function requestedCapabilities(offered: Set<string>, agent: string): string[] {
   const wanted = ['report-status', 'side-band-64k', 'quiet'].filter((cap) => offered.has(cap));
   return [...wanted, `agent=${agent}`];
 }
 
-/** The command pkt-lines (capabilities on the first), a flush, then the pack: buffered when small, else streamed. */
-async function requestBody(request: ReceivePackRequest): Promise<{ body: AsyncIterable<Buffer>; contentLength?: number }> {
+/**
+ * The command pkt-lines (capabilities on the first), a flush, then the pack as it is produced: the request starts
+ * while the objects are still being found and packed, so the server's start-up overlaps that work (chunked, as
+ * git sends any push past http.postBuffer; the credential goes with the request, so no probe is needed).
+ */
+async function* requestBody(request: ReceivePackRequest): AsyncGenerator<Buffer> {
   const caps = requestedCapabilities(request.capabilities, request.agent).join(' ');
   const lines = request.commands.map((c, i) => encodePktLine(`${c.oldOid} ${c.newOid} ${c.ref}${i === 0 ? `\0${caps}` : ''}\n`));
-  const head = Buffer.concat([...lines, FLUSH_PKT]);
-  const iterator = request.pack[Symbol.asyncIterator]();
-  const buffered: Buffer[] = [head];
-  let size = head.length;
-  for (;;) {
-    if (size >= POST_BUFFER_BYTES) break;
-    const next = await iterator.next();
-    if (next.done) return { body: (async function* () { yield Buffer.concat(buffered); })(), contentLength: size };
-    buffered.push(next.value);
-    size += next.value.length;
-  }
-  async function* rest(): AsyncGenerator<Buffer> {
-    for (const chunk of buffered) yield chunk;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-  }
-  return { body: rest() };
+  yield Buffer.concat([...lines, FLUSH_PKT]);
+  yield* request.pack;
 }
 
 /** Parses report-status lines: "unpack ok", then "ok <ref>" / "ng <ref> <reason>", then a flush. */
@@ -90,14 +78,12 @@ async function* asStream(data: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
 
 /** Sends one receive-pack request for all `commands`; HTTP failures are mapped like discovery's. */
 export async function sendReceivePack(request: ReceivePackRequest): Promise<ReceivePackReport> {
-  const { body, contentLength } = await requestBody(request);
   const service = 'git-receive-pack';
   const response = await request.client({
     method: 'POST',
     url: `${request.url}/${service}`,
     headers: { ...request.headers, 'Content-Type': `application/x-${service}-request`, Accept: `application/x-${service}-result` },
-    body,
-    contentLength,
+    body: requestBody(request),
     signal: request.signal,
   });
   if (response.statusCode !== 200) throw httpStatusError(response.statusCode, request.context, await readSome(response.body));

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pushToRemotes } from '../../../../src/main/core/remotes/push-all';
 import { GitHttpServer, gitAsync } from '../../../helpers/git-http-server';
@@ -179,6 +180,29 @@ describe('push', () => {
     } finally {
       await flaky.stop();
     }
+  });
+
+  it('streams a pack of more than a megabyte, and a damaged local object fails the push without touching the server', async () => {
+    const workspace = await initialisedWorkspace();
+    server.createBareRepo('big');
+    await addRemote(workspace, 'origin', server.url('big'));
+    const services = remoteServices({ FLEET_GIT_TOKEN: TOKEN });
+    // Incompressible text: the pack is several 256 KB chunks.
+    const noise = Array.from({ length: 150_000 }, (_, i) => ((i * 2654435761) >>> 0).toString(36)).join(' ');
+    const tips = await editModuleDocs(workspace, ['fleet-hub', 'drivers-hub'], noise);
+    const report = await pushToRemotes(workspace, services, { remotes: ['origin'], branches: ['module/fleet-hub', 'module/drivers-hub'] });
+    expect(report).toMatchObject({ pushed: 2, failed: 0 });
+    expect(report.remotes[0]!.packBytes).toBeGreaterThan(1_000_000);
+    expect((await remoteHeads('big')).get('module/fleet-hub')).toBe(tips.get('module/fleet-hub'));
+
+    // Remove the blob of a new document: packing fails with GIT_CORRUPT, reported as such (not as the network).
+    const [next] = (await editModuleDocs(workspace, ['webhooks'], 'a new finding')).values();
+    const blob = git(workspace.path, 'rev-parse', `${next}:enhancements/webhooks/AS_IS_ANALYSIS.md`);
+    rmSync(join(workspace.path, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    const broken = await pushToRemotes(workspace, services, { remotes: ['origin'], branches: ['module/webhooks'] });
+    expect(broken.remotes[0]!.error?.code).toBe('GIT_CORRUPT');
+    expect(broken.remotes[0]!.branches[0]).toMatchObject({ status: 'not-attempted', code: 'GIT_CORRUPT' });
+    expect((await remoteHeads('big')).has('module/webhooks')).toBe(false);
   });
 
   it('creates a branch again after it was deleted on the remote', async () => {

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../format';
 import { useRemotesStore } from '../../stores/remotes';
 import { AUTO_FETCH_MS, useRemotesStatusStore } from '../../stores/remotesStatus';
+import { usePushStore } from '../../stores/remotesPush';
+import { PushDialog } from './PushDialog';
 import '../../styles/remotes.css';
 
 export function RemoteBar() {
@@ -19,6 +21,7 @@ export function RemoteBar() {
   const fetchErrors = useRemotesStatusStore((s) => s.fetchErrors);
   const autoFetch = useRemotesStatusStore((s) => s.autoFetch);
   const setAutoFetch = useRemotesStatusStore((s) => s.setAutoFetch);
+  const openPush = usePushStore((s) => s.openDialog);
   const hasRemotes = !!remotes && remotes.length > 0;
 
   useEffect(() => {
@@ -68,6 +71,17 @@ export function RemoteBar() {
           </span>
         ))}
       </span>
+      <span className="header-spacer" />
+      <button
+        type="button"
+        className="button primary"
+        onClick={() => openPush(remotes.filter((r) => r.supported).map((r) => r.name))}
+        disabled={!remotes.some((r) => r.supported)}
+        data-testid="push-all"
+      >
+        {t('remotes.pushAll')}
+      </button>
+      <PushDialog />
     </div>
   );
 }
