@@ -8,6 +8,7 @@ import { initWithCli, startServer, type FleetServer } from './support/fleet-serv
 import { makeFleetRepo, removeTempDirs } from './support/repo';
 import { expectNoSeriousA11yViolations, openBoard, screenshot } from './support/page';
 import { monacoIn, watchConsole } from './support/editor';
+import { openAiError } from '../tests/helpers/provider-servers';
 import { moduleOf, startSlowOpenAiServer, type ProviderServer } from './support/provider-server';
 
 test.describe.configure({ mode: 'serial' });
@@ -159,4 +160,30 @@ test('the offline analyzer drafts a module document from its real files', async 
   await expect(editor.locator('.view-lines')).toContainText('user.service.ts', { timeout: 30_000 });
   await expect(page.getByTestId('agent-doc-panel').getByTestId('run-row').first()).toHaveAttribute('data-state', 'succeeded', { timeout: 30_000 });
   expect(problems()).toEqual([]);
+});
+
+test('"credits exhausted" stops the provider\'s queue with a clear message; a passing connection test clears it', async ({ page }) => {
+  provider.script(openAiError(429, 'You have run out of credits for this month', 'insufficient_quota'), openAiError(429, 'You have run out of credits for this month', 'insufficient_quota'));
+  await openBoard(page, server.url);
+  await page.getByTestId('open-batch-dialog').click();
+  const dialog = page.getByTestId('batch-dialog');
+  await dialog.getByLabel(/Selected modules/).check();
+  await dialog.getByRole('checkbox', { name: /^Fuel Management/ }).check();
+  await dialog.getByRole('checkbox', { name: /^Webhooks/ }).check();
+  await dialog.getByLabel('Provider').selectOption('lmstudio');
+  await dialog.getByRole('checkbox', { name: 'Test plan' }).check();
+  await dialog.getByRole('checkbox', { name: 'As-is analysis' }).uncheck();
+  await dialog.getByRole('button', { name: 'Estimate' }).click();
+  await dialog.getByRole('button', { name: /Approve and start 2 runs/ }).click();
+
+  const panel = page.getByTestId('batch-panel');
+  await expect(panel.getByTestId('batch-stop-reason')).toContainText('QUOTA_EXHAUSTED', { timeout: 30_000 });
+  await expect(panel.getByTestId('batch-stop-reason')).toContainText('credits');
+  await expect(panel.getByTestId('run-message').first()).toContainText('QUOTA_EXHAUSTED');
+
+  await page.getByRole('link', { name: 'Agents' }).click();
+  await expect(lmstudio(page)).toContainText('Queue stopped: QUOTA_EXHAUSTED');
+  await lmstudio(page).getByRole('button', { name: 'Test connection' }).click();
+  await expect(lmstudio(page).getByTestId('connection-test')).toContainText('Connection works', { timeout: 30_000 });
+  await expect(lmstudio(page)).not.toContainText('Queue stopped');
 });

@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAgentsSettingsStore } from '../../stores/agentsSettings';
 import { ErrorNotice } from '../ErrorNotice';
+import { AddProviderForm } from './AddProviderForm';
 import { PriceTableEditor } from './PriceTableEditor';
 import { ProviderCard } from './ProviderCard';
 import './agents.css';
@@ -35,6 +36,9 @@ export function AgentSettingsPage() {
               <ProviderCard provider={p} />
             </li>
           ))}
+          <li>
+            <AddProviderForm />
+          </li>
         </ul>
       </section>
       <section aria-labelledby="prices-heading">

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { DOC_KINDS, type DocKind } from '../../../../shared/documents';
 import type { BatchEstimate, BatchRequest } from '../../../../shared/types-agents';
 import { api, asApiError, type ApiError } from '../../api';
+import { formatTokens } from '../../lib/agentFormat';
 import { useAgentsRunsStore } from '../../stores/agentsRuns';
 import { useAgentsSettingsStore } from '../../stores/agentsSettings';
 import { useBatchDialogStore } from '../../stores/agentsBatchDialog';
@@ -137,7 +138,7 @@ export function BatchDialog() {
                 ? t('agents.batch.nothingToRun')
                 : t('agents.batch.approveQuestion', {
                     count: runnable,
-                    tokens: formatTokensText(estimate.totals.inputTokens + estimate.totals.outputTokens),
+                    tokens: formatTokens(estimate.totals.inputTokens + estimate.totals.outputTokens),
                     cost: estimate.totals.costUsd === null ? t('agents.batch.unknownCost') : `$${estimate.totals.costUsd.toFixed(2)}`,
                   })}
             </p>
@@ -166,8 +167,4 @@ export function BatchDialog() {
       )}
     </dialog>
   );
-}
-
-function formatTokensText(n: number): string {
-  return n >= 10_000 ? `${Math.round(n / 1000)}k` : String(n);
 }

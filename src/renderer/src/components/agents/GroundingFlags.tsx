@@ -56,7 +56,8 @@ export function GroundingFlags({ moduleId, kind, run }: Props) {
               <li key={i} data-testid="grounding-flag" data-type={f.type}>
                 <span className="tag">{t('agents.grounding.line', { line: f.line })}</span>
                 <span className="tag tag-warning">{t(`agents.grounding.type.${f.type}`)}</span>
-                <code>{f.text}</code> <span>{f.message}</span>
+                {!f.message.includes(f.text) && <code>{f.text}</code>}
+                <span>{f.message}</span>
               </li>
             ))}
           </ul>

@@ -65,7 +65,7 @@ export function ProviderCard({ provider: p }: Props) {
         </form>
       )}
       {p.needsKey && (
-        <form className="provider-form" onSubmit={(e) => void submitKey(e)}>
+        <form className="provider-form key-form" onSubmit={(e) => void submitKey(e)}>
           <label htmlFor={`${id}-key`}>{t('agents.providers.key')}</label>
           <input id={`${id}-key`} className="input" type="password" autoComplete="off" value={key} onChange={(e) => setKeyText(e.target.value)} placeholder={t('agents.providers.keyPlaceholder')} />
           <button type="submit" className="button" disabled={key.trim() === ''}>
