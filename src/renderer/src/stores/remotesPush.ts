@@ -7,6 +7,7 @@ import type { JobFinished } from '../../../shared/types';
 import type { FleetErrorPayload } from '../../../shared/errors';
 import { api, ApiError, asApiError } from '../api';
 import { useJobsStore } from './jobs';
+import { useRemotesStatusStore } from './remotesStatus';
 
 /** Retrying these can succeed; pushed, up-to-date and behind are final. */
 const RETRYABLE = new Set(['non-fast-forward', 'rejected', 'not-attempted', 'queued']);
@@ -113,6 +114,8 @@ export const usePushStore = create<PushStore>((set, get) => ({
         results[remote.remote] = { ...remote, branches: [...kept, ...remote.branches] };
       }
       set({ pushing: false, results, jobError: finished.ok || !finished.error ? null : fromPayload(finished.error) });
+      // The board's remote chips follow what the remotes now hold.
+      void useRemotesStatusStore.getState().fetch();
     } catch (error) {
       set({ jobId: null, pushing: false, startError: asApiError(error) });
     }
