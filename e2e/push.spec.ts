@@ -1,0 +1,104 @@
+// Push all in Chromium against a real git server (git http-backend on loopback, basic auth, an update hook
+// that protects one module branch): remote and token set in the settings screen, then a mixed push result.
+
+import { expect, test } from '@playwright/test';
+import { GitHttpServer, PROTECTED_MESSAGE, gitAsync } from '../tests/helpers/git-http-server';
+import { git } from './support/git';
+import { initWithCli, startServer, type FleetServer } from './support/fleet-server';
+import { makeFleetRepo, removeTempDirs } from './support/repo';
+import { card, expectNoSeriousA11yViolations, openBoard, screenshot } from './support/page';
+
+test.describe.configure({ mode: 'serial' });
+
+const TOKEN = 'e2e-push-token';
+const PROTECTED = 'module/fleet-hub';
+
+let repo: string;
+let server: FleetServer;
+let gitServer: GitHttpServer;
+
+test.beforeAll(async () => {
+  repo = makeFleetRepo();
+  await initWithCli(repo);
+  gitServer = await GitHttpServer.start({ token: TOKEN });
+  // An update hook declines only the protected ref (a pre-receive hook would decline the whole push).
+  gitServer.createBareRepo('fleet', { protectBranches: [PROTECTED], hook: 'update' });
+  server = await startServer(repo);
+});
+
+test.afterAll(async () => {
+  await server?.close();
+  await gitServer?.stop();
+  removeTempDirs();
+});
+
+test('a remote and its token are set in the settings screen; the credential is never shown back', async ({ page }) => {
+  await openBoard(page, server.url);
+  await page.getByRole('link', { name: 'Remotes' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Remotes' })).toBeVisible();
+
+  // An SSH address is explained, with its HTTPS form one click away.
+  await page.getByLabel('Name').fill('origin');
+  await page.getByLabel('HTTPS address').fill('git@github.com:acme/fleet.git');
+  await page.getByRole('button', { name: 'Add remote' }).click();
+  await expect(page.getByTestId('remote-form-error')).toContainText('SSH is not supported.');
+  await page.getByRole('button', { name: /Use https:\/\/github\.com\/acme\/fleet\.git instead/ }).click();
+  await expect(page.getByLabel('HTTPS address')).toHaveValue('https://github.com/acme/fleet.git');
+
+  await page.getByLabel('HTTPS address').fill(gitServer.url('fleet'));
+  await page.getByRole('button', { name: 'Add remote' }).click();
+  const origin = page.locator('[data-testid="remote-item"][data-remote="origin"]');
+  await expect(origin).toBeVisible();
+  await expect(origin.getByTestId('credential-state')).toHaveText('No credential');
+
+  await origin.getByRole('button', { name: 'Set credential for origin' }).click();
+  await origin.getByLabel('Token or password').fill(TOKEN);
+  await origin.getByRole('button', { name: 'Save credential' }).click();
+  await expect(origin.getByTestId('credential-state')).toHaveText('Credential set');
+  await expect(page.locator('body')).not.toContainText(TOKEN);
+  expect(git(repo, ['config', '--get-regexp', '^remote\\.origin\\.'])).not.toContain(TOKEN);
+
+  await expectNoSeriousA11yViolations(page, 'the remotes screen');
+  await screenshot(page, 'remotes-settings', 'light');
+  await screenshot(page, 'remotes-settings', 'dark');
+});
+
+test('push all: preflight, progress, 31 module branches pushed and the protected one rejected with the server message', async ({ page }) => {
+  await openBoard(page, server.url);
+  await page.getByTestId('fetch-remotes').click();
+  await expect(card(page, 'fleet-hub').getByTestId('not-on-remote')).toHaveText('not on origin');
+
+  await page.getByTestId('push-all').click();
+  const dialog = page.getByTestId('push-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('push-summary')).toHaveText('33 branches will be pushed.');
+  await expect(dialog.getByTestId('push-row')).toHaveCount(33);
+  await expect(dialog.locator(`[data-testid="push-row"][data-branch="${PROTECTED}"]`)).toContainText('create on the remote (4 commits)');
+  await expectNoSeriousA11yViolations(page, 'the push dialog (preflight)');
+
+  await dialog.getByTestId('push-start').click();
+  await expect(dialog.getByTestId('push-summary')).toHaveText('32 pushed, 0 already there, 1 failed', { timeout: 60_000 });
+  // The overall bar ends at every branch done; each row's bar is full.
+  await expect(dialog.getByRole('progressbar', { name: 'Pushing' })).toHaveAttribute('value', '33');
+  await expect(dialog.getByRole('progressbar', { name: `${PROTECTED} to origin` })).toHaveAttribute('value', '1');
+  const rejected = dialog.locator(`[data-testid="push-row"][data-branch="${PROTECTED}"]`);
+  await expect(rejected).toHaveAttribute('data-status', 'rejected');
+  await expect(rejected.getByTestId('push-message')).toContainText(PROTECTED_MESSAGE);
+  const pushedModules = dialog.locator('[data-testid="push-row"][data-status="pushed"][data-branch^="module/"]');
+  await expect(pushedModules).toHaveCount(31);
+  await expect(dialog.getByTestId('retry-failed')).toHaveText('Retry 1 failed');
+
+  await expectNoSeriousA11yViolations(page, 'the push dialog (result)');
+  await screenshot(page, 'push-dialog', 'light');
+  await screenshot(page, 'push-dialog', 'dark');
+
+  // The server runs in this process: git must not block its event loop.
+  const remoteRefs = (await gitAsync(repo, 'ls-remote', '--heads', gitServer.authUrl('fleet'))).split('\n').map((line) => line.split('\t')[1]);
+  expect(remoteRefs.filter((ref) => ref!.startsWith('refs/heads/module/'))).toHaveLength(31);
+  expect(remoteRefs).not.toContain(`refs/heads/${PROTECTED}`);
+
+  // After the push the board knows which branches are on the remote.
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(card(page, 'fleet-hub').getByTestId('not-on-remote')).toBeVisible();
+  await expect(card(page, 'drivers-hub').getByTestId('remote-in-sync')).toHaveText('origin ✓');
+});
