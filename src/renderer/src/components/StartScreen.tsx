@@ -1,11 +1,12 @@
 // No workspace open (or the user asked to switch): recent workspaces, a folder picker where one exists,
 // a path field with clear errors, and the demo workspace.
 
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRouteStore } from '../stores/route';
 import { useWorkspaceStore } from '../stores/workspace';
 import { ErrorNotice } from './ErrorNotice';
+import { CloneSection } from './remotes/CloneSection';
 import { OpenPathForm } from './OpenPathForm';
 import { RecentWorkspaces } from './RecentWorkspaces';
 import '../styles/start.css';
@@ -25,6 +26,8 @@ export function StartScreen() {
   useEffect(() => {
     void loadRecent();
   }, [loadRecent]);
+
+  const openBoard = useCallback(() => navigate({ page: 'board' }), [navigate]);
 
   async function afterOpen(opened: Promise<boolean>) {
     if (await opened) navigate({ page: 'board' });
@@ -51,6 +54,7 @@ export function StartScreen() {
         {openErrorKey === 'picker' && <ErrorNotice error={openError} />}
         <OpenPathForm onOpened={() => navigate({ page: 'board' })} />
       </section>
+      <CloneSection onOpened={openBoard} />
       <RecentWorkspaces onOpened={() => navigate({ page: 'board' })} />
       <section className="start-section" aria-labelledby="demo-heading">
         <h2 id="demo-heading">{t('start.demoHeading')}</h2>

@@ -1,0 +1,82 @@
+// On the start screen: "Clone from URL…" — address, target folder, an optional token, progress with Cancel,
+// then the clone opens (and its board offers Initialise as for any repository).
+
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCloneStore } from '../../stores/remotesClone';
+import { useJobsStore } from '../../stores/jobs';
+import { ErrorNotice } from '../ErrorNotice';
+import { JobProgressBar } from '../JobProgressBar';
+import '../../styles/remotes.css';
+
+export function CloneSection({ onOpened }: { onOpened: () => void }) {
+  const { t } = useTranslation();
+  const [expanded, setExpanded] = useState(false);
+  const [url, setUrl] = useState('');
+  const [path, setPath] = useState('');
+  const [withToken, setWithToken] = useState(false);
+  const [token, setToken] = useState('');
+  const { jobId, starting, error, cancelled, openedPath, start, clearError } = useCloneStore();
+  const job = useJobsStore((s) => (jobId ? s.jobs[jobId] : undefined));
+  const cancel = useJobsStore((s) => s.cancel);
+  const running = starting || !!jobId;
+
+  useEffect(() => {
+    if (openedPath) {
+      useCloneStore.setState({ openedPath: null });
+      onOpened();
+    }
+  }, [openedPath, onOpened]);
+
+  function onSubmit(event: React.FormEvent) {
+    event.preventDefault();
+    void start({ url: url.trim(), path: path.trim(), token: withToken && token ? token : undefined });
+  }
+
+  return (
+    <section className="start-section" aria-labelledby="clone-heading" data-testid="clone-section">
+      <h2 id="clone-heading">{t('remotes.clone.heading')}</h2>
+      <p className="subtle">{t('remotes.clone.intro')}</p>
+      {!expanded ? (
+        <button type="button" className="button" onClick={() => setExpanded(true)} aria-expanded={false} data-testid="clone-open">
+          {t('remotes.clone.open')}
+        </button>
+      ) : (
+        <form className="clone-form" onSubmit={onSubmit} noValidate>
+          <div className="field">
+            <label htmlFor="clone-url">{t('remotes.clone.urlLabel')}</label>
+            <input id="clone-url" value={url} onChange={(e) => {
+                setUrl(e.target.value);
+                clearError();
+              }} disabled={running} autoComplete="off" spellCheck={false} placeholder="https://github.com/org/repo.git" autoFocus />
+          </div>
+          <div className="field">
+            <label htmlFor="clone-path">{t('remotes.clone.pathLabel')}</label>
+            <input id="clone-path" value={path} onChange={(e) => {
+                setPath(e.target.value);
+                clearError();
+              }} disabled={running} autoComplete="off" spellCheck={false} placeholder={t('remotes.clone.pathPlaceholder')} />
+          </div>
+          <label className="checkbox">
+            <input type="checkbox" checked={withToken} onChange={(e) => setWithToken(e.target.checked)} disabled={running} />
+            <span>{t('remotes.clone.withToken')}</span>
+          </label>
+          {withToken && (
+            <div className="field">
+              <label htmlFor="clone-token">{t('remotes.tokenLabel')}</label>
+              <input id="clone-token" type="password" value={token} onChange={(e) => setToken(e.target.value)} disabled={running} autoComplete="off" />
+            </div>
+          )}
+          <div className="remote-form-actions">
+            <button type="submit" className="button primary" disabled={running || !url.trim() || !path.trim()} data-testid="clone-submit">
+              {t('remotes.clone.submit')}
+            </button>
+          </div>
+        </form>
+      )}
+      {job && !job.finished && <JobProgressBar job={job} label={t('remotes.clone.progressLabel')} onCancel={() => void cancel(job.jobId)} />}
+      {cancelled && <p role="status">{t('remotes.clone.cancelled')}</p>}
+      <ErrorNotice error={error} title={t('remotes.clone.failed')} />
+    </section>
+  );
+}
