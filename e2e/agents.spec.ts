@@ -38,6 +38,11 @@ test.afterAll(async () => {
   removeTempDirs();
 });
 
+/** Moves within the app as a link would (the page stays loaded). */
+async function go(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => (location.hash = h), hash);
+}
+
 const lmstudio = (page: Page) => page.locator('[data-testid="provider-card"][data-provider-id="lmstudio"]');
 
 test('the settings screen points a local provider at a base URL, tests it, and checks prices per entry', async ({ page }) => {
@@ -102,7 +107,7 @@ test('a batch of 3 modules is estimated, approved, streams into the editors, and
   await expectNoSeriousA11yViolations(page, 'run panel');
 
   // The stream arrives in the document's editor while the run is still going.
-  await page.goto(`${server.url}#/module/fleet-hub/as-is`);
+  await go(page, '#/module/fleet-hub/as-is');
   const editor = monacoIn(page.getByTestId('markdown-editor'));
   await expect(editor.locator('.view-lines')).toContainText('VehicleTable.tsx');
   await expect(editor.locator('.view-lines')).toContainText('finding number 12', { timeout: 30_000 });
@@ -112,8 +117,10 @@ test('a batch of 3 modules is estimated, approved, streams into the editors, and
   const flags = page.getByTestId('grounding-flag');
   await expect(flags.filter({ hasText: 'web/src/router/NotThere.tsx' })).toBeVisible();
   await expect(flags.filter({ hasText: 'Django' })).toBeVisible();
+  // ...and Monaco marks the line.
+  await expect(editor.locator('.squiggly-warning').first()).toBeAttached();
 
-  await page.goto(`${server.url}#/runs`);
+  await go(page, '#/runs');
   await expect(page.getByTestId('batch-state')).toHaveText('finished', { timeout: 30_000 });
   await expect(page.getByTestId('run-row').filter({ has: page.locator('.state-succeeded') })).toHaveCount(3);
   await expect(page.getByTestId('run-totals')).toContainText('3 done, 0 failed');
@@ -121,11 +128,11 @@ test('a batch of 3 modules is estimated, approved, streams into the editors, and
   await screenshot(page, 'agent-run-panel', 'dark');
 
   // The other two modules' drafts hold their own streams.
-  await page.goto(`${server.url}#/module/drivers-hub/as-is`);
+  await go(page, '#/module/drivers-hub/as-is');
   await expect(monacoIn(page.getByTestId('markdown-editor')).locator('.view-lines')).toContainText('Drivers Hub');
 
   // Commit one: the commit carries the run's provenance.
-  await page.goto(`${server.url}#/module/fleet-hub/as-is`);
+  await go(page, '#/module/fleet-hub/as-is');
   await expect(editor.locator('.view-lines')).toContainText('finding number 12');
   await screenshot(page, 'agent-draft-grounding', 'light');
   await screenshot(page, 'agent-draft-grounding', 'dark');
@@ -140,14 +147,16 @@ test('a batch of 3 modules is estimated, approved, streams into the editors, and
   expect(message).toMatch(/Fleet-Tokens: in=\d+ out=\d+/);
   expect(message).toContain('Fleet-Edited: no');
   expect(git(repo, ['show', 'module/fleet-hub:enhancements/fleet-hub/AS_IS_ANALYSIS.md'])).toContain('finding number 12');
+  // Once committed, the draft is no longer an unreviewed agent draft.
+  await expect(page.getByTestId('grounding-flags')).toBeHidden();
   expect(provider.requests.filter((r) => r.path.endsWith('/chat/completions')).length).toBeGreaterThanOrEqual(3);
   expect(problems()).toEqual([]);
 });
 
 test('the offline analyzer drafts a module document from its real files', async ({ page }) => {
   const problems = watchConsole(page);
-  await page.goto(server.url);
-  await page.goto(`${server.url}#/module/user-management/as-is`);
+  await openBoard(page, server.url);
+  await go(page, '#/module/user-management/as-is');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.getByTestId('draft-with-agent').click();
   const dialog = page.getByTestId('batch-dialog');
@@ -186,4 +195,19 @@ test('"credits exhausted" stops the provider\'s queue with a clear message; a pa
   await lmstudio(page).getByRole('button', { name: 'Test connection' }).click();
   await expect(lmstudio(page).getByTestId('connection-test')).toContainText('Connection works', { timeout: 30_000 });
   await expect(lmstudio(page)).not.toContainText('Queue stopped');
+});
+
+test('an estimate over all 32 modules flags the modules whose patterns match no file', async ({ page }) => {
+  await openBoard(page, server.url);
+  await page.getByTestId('open-batch-dialog').click();
+  const dialog = page.getByTestId('batch-dialog');
+  await expect(dialog.getByLabel('All 32 modules')).toBeChecked();
+  await dialog.getByLabel('Provider').selectOption('lmstudio');
+  await dialog.getByRole('button', { name: 'Estimate' }).click();
+  await expect(dialog.getByTestId('estimate-row')).toHaveCount(32);
+  const blocked = await dialog.getByTestId('estimate-blocked').count();
+  expect(blocked).toBeGreaterThan(0);
+  await expect(dialog.getByTestId('approve-question')).toHaveText(new RegExp(`^${32 - blocked} runs, about`));
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
 });

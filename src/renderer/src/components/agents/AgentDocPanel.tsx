@@ -7,6 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { DocKind } from '../../../../shared/documents';
 import { useAgentsRunsStore } from '../../stores/agentsRuns';
 import { useBatchDialogStore } from '../../stores/agentsBatchDialog';
+import { useModuleStore } from '../../stores/module';
 import { GroundingFlags } from './GroundingFlags';
 import { RunTable } from './RunTable';
 import './agents.css';
@@ -20,6 +21,8 @@ export function AgentDocPanel({ moduleId, kind }: Props) {
   const { t } = useTranslation();
   const runs = useAgentsRunsStore(useShallow((s) => Object.values(s.runs).filter((r) => r.moduleId === moduleId)));
   const loadRuns = useAgentsRunsStore((s) => s.loadRuns);
+  // A commit (of a run's draft, too) moves the branch: read the records again to learn which run it took.
+  const tip = useModuleStore((s) => (s.detail?.card.id === moduleId ? s.detail.card.tip : null));
   const sorted = [...runs].sort((a, b) => ((a.record?.queuedAt ?? '') < (b.record?.queuedAt ?? '') ? 1 : -1));
   const writing = runs.find((r) => r.kind === kind && (r.state === 'running' || r.state === 'queued'));
   const newest = sorted.find((r) => r.kind === kind && r.record?.startedAt);
@@ -27,7 +30,7 @@ export function AgentDocPanel({ moduleId, kind }: Props) {
 
   useEffect(() => {
     void loadRuns({ moduleId });
-  }, [moduleId, loadRuns]);
+  }, [moduleId, tip, loadRuns]);
 
   return (
     <section className="agent-doc-panel" aria-labelledby="agent-panel-heading" data-testid="agent-doc-panel">

@@ -90,7 +90,8 @@ export function BatchDialog() {
     if (!stay) useRouteStore.getState().navigate({ page: 'agent-runs', batchId: started.batchId });
   };
 
-  const runnable = estimate ? estimate.totals.runs - estimate.totals.blocked : 0;
+  // totals.runs counts the runs that can start; blocked ones are counted apart.
+  const runnable = estimate ? estimate.totals.runs : 0;
   return (
     <dialog
       ref={dialog}

@@ -9,6 +9,7 @@ import { api, asApiError, type ApiError } from '../../api';
 import { docKey, moduleDoc } from '../../lib/docRef';
 import { useDocumentsStore } from '../../stores/documents';
 import { ErrorNotice } from '../ErrorNotice';
+import { showGroundingMarkers } from './groundingMarkers';
 
 interface Props {
   moduleId: string;
@@ -18,7 +19,9 @@ interface Props {
 
 export function GroundingFlags({ moduleId, kind, run }: Props) {
   const { t } = useTranslation();
-  const text = useDocumentsStore((s) => s.sessions[docKey(moduleDoc(moduleId, kind))]?.text);
+  const key = docKey(moduleDoc(moduleId, kind));
+  const text = useDocumentsStore((s) => s.sessions[key]?.text);
+  const revision = useDocumentsStore((s) => s.sessions[key]?.revision);
   const [report, setReport] = useState<GroundingReport | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -36,6 +39,14 @@ export function GroundingFlags({ moduleId, kind, run }: Props) {
       clearTimeout(timer);
     };
   }, [moduleId, kind, text]);
+
+  // The editor's model is replaced with each new revision: mark the current one, and clear on leaving.
+  useEffect(() => {
+    if (!report) return;
+    const timer = setTimeout(() => void showGroundingMarkers(key, report.flags).catch(() => undefined), 100);
+    return () => clearTimeout(timer);
+  }, [key, report, revision]);
+  useEffect(() => () => void showGroundingMarkers(key, []).catch(() => undefined), [key]);
 
   return (
     <div className="grounding" data-testid="grounding-flags">
