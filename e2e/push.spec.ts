@@ -2,10 +2,11 @@
 // that protects one module branch): remote and token set in the settings screen, then a mixed push result.
 
 import { expect, test } from '@playwright/test';
+import { join } from 'node:path';
 import { GitHttpServer, PROTECTED_MESSAGE, gitAsync } from '../tests/helpers/git-http-server';
 import { git } from './support/git';
 import { initWithCli, startServer, type FleetServer } from './support/fleet-server';
-import { makeFleetRepo, removeTempDirs } from './support/repo';
+import { makeFleetRepo, makeTempDir, removeTempDirs } from './support/repo';
 import { card, expectNoSeriousA11yViolations, openBoard, screenshot } from './support/page';
 
 test.describe.configure({ mode: 'serial' });
@@ -101,4 +102,23 @@ test('push all: preflight, progress, 31 module branches pushed and the protected
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(card(page, 'fleet-hub').getByTestId('not-on-remote')).toBeVisible();
   await expect(card(page, 'drivers-hub').getByTestId('remote-in-sync')).toHaveText('origin ✓');
+});
+
+test('clone from a URL on the start screen: progress, then the clone opens with the Initialise banner', async ({ page }) => {
+  // A repository that only holds its base branch: once cloned it is not initialised yet.
+  gitServer.createBareRepo('plain');
+  await gitAsync(repo, 'push', '-q', gitServer.authUrl('plain'), 'main');
+  const target = join(makeTempDir('fleet-e2e-clone-'), 'fleet-clone');
+  await openBoard(page, server.url);
+  await page.getByRole('link', { name: 'Workspaces' }).click();
+  await page.getByRole('button', { name: 'Clone from URL…' }).click();
+  await page.getByLabel('Repository address (HTTPS)').fill(gitServer.url('plain'));
+  await page.getByLabel('Target folder (full path)').fill(target);
+  await page.getByLabel('The repository needs a token').check();
+  await page.getByLabel('Token or password').fill(TOKEN);
+  await expectNoSeriousA11yViolations(page, 'the clone form');
+  await page.getByTestId('clone-submit').click();
+  await expect(page.getByTestId('init-banner')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'fleet-clone' })).toBeVisible();
+  expect(git(target, ['rev-parse', 'main'])).toBe(git(repo, ['rev-parse', 'main']));
 });
