@@ -3,6 +3,7 @@
 
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../errorText';
 import { formatNumber } from '../../format';
 import { useJobsStore } from '../../stores/jobs';
 import { useRemotesStore } from '../../stores/remotes';
@@ -86,11 +87,14 @@ export function PushDialog() {
         ))}
       </fieldset>
       <ErrorNotice error={s.previewError} title={t('remotes.push.previewFailed')} onRetry={() => void s.loadPreview()} />
-      {s.preview?.remotes.filter((r) => r.stale).map((r) => (
-        <p key={r.remote} className="notice notice-warning">
-          {t('remotes.push.stale', { remote: r.remote })}
-        </p>
-      ))}
+      {!hasResults &&
+        s.preview?.remotes
+          .filter((r) => r.stale || r.error)
+          .map((r) => (
+            <p key={r.remote} className="notice notice-warning" data-testid="preflight-warning">
+              {r.stale ? t('remotes.push.stale', { remote: r.remote }) : null} {r.error ? `${r.remote}: ${errorText(r.error)}` : null}
+            </p>
+          ))}
       <p role="status" className="push-summary" data-testid="push-summary">
         {s.previewLoading && !s.preview
           ? t('remotes.push.loadingPreview')
