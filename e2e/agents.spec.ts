@@ -62,6 +62,13 @@ test('the settings screen points a local provider at a base URL, tests it, and c
   await xai.getByRole('button', { name: 'Clear key' }).click();
   await expect(xai.getByTestId('key-source')).toHaveText('No key');
 
+  // The workspace's budget cap and defaults.
+  const defaults = page.getByTestId('agent-defaults');
+  await defaults.getByLabel('Budget for all runs ($, empty for no cap)').fill('25');
+  await defaults.getByRole('button', { name: 'Save' }).click();
+  await expect(defaults.getByRole('status')).toHaveText('Saved.');
+  await expect(defaults.getByText('Runs stop before the workspace\'s spending would cross $25.00.')).toBeVisible();
+
   await lmstudio(page).getByLabel('Base URL').fill(provider.baseUrl);
   await lmstudio(page).getByRole('button', { name: 'Save provider' }).click();
   await lmstudio(page).getByRole('button', { name: 'Test connection' }).click();
@@ -134,6 +141,7 @@ test('a batch of 3 modules is estimated, approved, streams into the editors, and
   // Commit one: the commit carries the run's provenance.
   await go(page, '#/module/fleet-hub/as-is');
   await expect(editor.locator('.view-lines')).toContainText('finding number 12');
+  await expect(page.getByTestId('draft-restored')).toBeHidden();
   await screenshot(page, 'agent-draft-grounding', 'light');
   await screenshot(page, 'agent-draft-grounding', 'dark');
   await editor.locator('.view-lines').click();

@@ -8,6 +8,8 @@ import type { DocKind } from '../../../../shared/documents';
 import { useAgentsRunsStore } from '../../stores/agentsRuns';
 import { useBatchDialogStore } from '../../stores/agentsBatchDialog';
 import { useModuleStore } from '../../stores/module';
+import { docKey, moduleDoc } from '../../lib/docRef';
+import { useDocumentsStore } from '../../stores/documents';
 import { GroundingFlags } from './GroundingFlags';
 import { RunTable } from './RunTable';
 import './agents.css';
@@ -27,6 +29,13 @@ export function AgentDocPanel({ moduleId, kind }: Props) {
   const writing = runs.find((r) => r.kind === kind && (r.state === 'running' || r.state === 'queued'));
   const newest = sorted.find((r) => r.kind === kind && r.record?.startedAt);
   const fromRun = newest && !writing && newest.record && !newest.record.commit && newest.record.outputChars > 0 ? newest : null;
+
+  // A run's draft is explained here (and checked below): the editor's "unsaved changes restored" notice would mislead.
+  const key = docKey(moduleDoc(moduleId, kind));
+  const restored = useDocumentsStore((s) => s.sessions[key]?.restoredFrom ?? null);
+  useEffect(() => {
+    if (fromRun && restored) useDocumentsStore.getState().patch(key, { restoredFrom: null });
+  }, [fromRun, restored, key]);
 
   useEffect(() => {
     void loadRuns({ moduleId });

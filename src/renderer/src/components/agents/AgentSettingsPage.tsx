@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useAgentsSettingsStore } from '../../stores/agentsSettings';
 import { ErrorNotice } from '../ErrorNotice';
 import { AddProviderForm } from './AddProviderForm';
+import { AgentDefaultsForm } from './AgentDefaultsForm';
 import { PriceTableEditor } from './PriceTableEditor';
 import { ProviderCard } from './ProviderCard';
 import './agents.css';
@@ -28,6 +29,10 @@ export function AgentSettingsPage() {
         <p className="subtle">{t('agents.settings.intro')}</p>
       </div>
       <ErrorNotice error={loadError} title={t('agents.settings.loadFailed')} onRetry={() => void load()} />
+      <section aria-labelledby="defaults-heading">
+        <h2 id="defaults-heading">{t('agents.defaults.heading')}</h2>
+        <AgentDefaultsForm />
+      </section>
       <section aria-labelledby="providers-heading">
         <h2 id="providers-heading">{t('agents.providers.heading')}</h2>
         <ul className="provider-list">

@@ -1,0 +1,83 @@
+// Workspace-wide agent settings: the budget all runs of this workspace may spend, the default provider and
+// how many runs go at once.
+
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, asApiError, type ApiError } from '../../api';
+import { formatUsd } from '../../lib/agentFormat';
+import { useAgentsSettingsStore } from '../../stores/agentsSettings';
+import { ErrorNotice } from '../ErrorNotice';
+
+export function AgentDefaultsForm() {
+  const { t } = useTranslation();
+  const settings = useAgentsSettingsStore((s) => s.settings);
+  const providers = useAgentsSettingsStore((s) => s.providers);
+  const [budget, setBudget] = useState('');
+  const [provider, setProvider] = useState('');
+  const [concurrency, setConcurrency] = useState('4');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    if (!settings) return;
+    setBudget(settings.workspaceBudgetUsd === null ? '' : String(settings.workspaceBudgetUsd));
+    setProvider(settings.defaultProvider);
+    setConcurrency(String(settings.defaultConcurrency));
+  }, [settings]);
+
+  if (!settings) return null;
+  const budgetValue = budget.trim() === '' ? null : Number(budget);
+  const budgetBad = budgetValue !== null && (!Number.isFinite(budgetValue) || budgetValue < 0);
+  const concurrencyValue = Number(concurrency);
+  const concurrencyBad = !Number.isInteger(concurrencyValue) || concurrencyValue < 1 || concurrencyValue > 32;
+
+  const save = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (budgetBad || concurrencyBad) return;
+    try {
+      const next = await api.saveAgentSettings({ workspaceBudgetUsd: budgetValue, defaultProvider: provider, defaultConcurrency: concurrencyValue });
+      useAgentsSettingsStore.setState({ settings: next });
+      setError(null);
+      setSaved(true);
+    } catch (e) {
+      setError(asApiError(e));
+      setSaved(false);
+    }
+  };
+
+  return (
+    <form className="provider-card provider-form add-provider" onSubmit={(e) => void save(e)} noValidate data-testid="agent-defaults">
+      <label htmlFor="ws-budget">{t('agents.defaults.budget')}</label>
+      <div>
+        <input id="ws-budget" inputMode="decimal" value={budget} onChange={(e) => (setBudget(e.target.value), setSaved(false))} aria-invalid={budgetBad || undefined} aria-describedby="ws-budget-hint" />
+        <p className="hint" id="ws-budget-hint">
+          {budgetBad ? t('agents.batch.budgetBad') : t('agents.defaults.budgetHint', { cap: budgetValue === null ? t('agents.defaults.noCap') : formatUsd(budgetValue) })}
+        </p>
+      </div>
+      <label htmlFor="ws-provider">{t('agents.defaults.provider')}</label>
+      <select id="ws-provider" value={provider} onChange={(e) => (setProvider(e.target.value), setSaved(false))}>
+        {providers.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.title}
+          </option>
+        ))}
+      </select>
+      <label htmlFor="ws-concurrency">{t('agents.defaults.concurrency')}</label>
+      <div>
+        <input id="ws-concurrency" inputMode="numeric" value={concurrency} onChange={(e) => (setConcurrency(e.target.value), setSaved(false))} aria-invalid={concurrencyBad || undefined} aria-describedby="ws-concurrency-hint" />
+        <p className={concurrencyBad ? 'field-error' : 'hint'} id="ws-concurrency-hint">
+          {concurrencyBad ? t('agents.defaults.concurrencyBad') : t('agents.defaults.concurrencyHint')}
+        </p>
+      </div>
+      <button type="submit" className="button">
+        {t('agents.defaults.save')}
+      </button>
+      {saved && (
+        <span role="status" className="subtle">
+          {t('agents.defaults.saved')}
+        </span>
+      )}
+      <ErrorNotice error={error} title={t('agents.defaults.saveFailed')} />
+    </form>
+  );
+}
