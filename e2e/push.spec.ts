@@ -104,6 +104,52 @@ test('push all: preflight, progress, 31 module branches pushed and the protected
   await expect(card(page, 'drivers-hub').getByTestId('remote-in-sync')).toHaveText('origin ✓');
 });
 
+test('a wrong token stops that remote and asks for a token once; Retry failed sends only the failed ones; offline fetch is a quiet badge', async ({ page }) => {
+  gitServer.createBareRepo('mirror');
+  await openBoard(page, server.url);
+  await page.getByRole('link', { name: 'Remotes' }).click();
+  await page.getByLabel('Name').fill('mirror');
+  await page.getByLabel('HTTPS address').fill(gitServer.url('mirror'));
+  await page.getByRole('button', { name: 'Add remote' }).click();
+  const mirror = page.locator('[data-testid="remote-item"][data-remote="mirror"]');
+  await mirror.getByRole('button', { name: 'Set credential for mirror' }).click();
+  await mirror.getByLabel('Token or password').fill('wrong-token');
+  await mirror.getByRole('button', { name: 'Save credential' }).click();
+  await expect(mirror.getByTestId('credential-state')).toHaveText('Credential set');
+
+  await page.getByRole('link', { name: 'Board' }).click();
+  await page.getByTestId('push-all').click();
+  const dialog = page.getByTestId('push-dialog');
+  await expect(dialog.getByTestId('push-summary')).toHaveText('33 branches will be pushed.');
+  await dialog.getByTestId('push-start').click();
+  await expect(dialog.getByTestId('push-summary')).toHaveText('0 pushed, 32 already there, 34 failed', { timeout: 60_000 });
+  // One question for the remote, not one per branch.
+  await expect(dialog.getByTestId('push-auth-failed')).toHaveCount(1);
+  await expect(dialog.locator('[data-testid="push-row"][data-remote="mirror"][data-status="not-attempted"]')).toHaveCount(33);
+  await dialog.getByTestId('push-auth-failed').getByLabel('Token or password').fill(TOKEN);
+  await dialog.getByTestId('push-auth-failed').getByRole('button', { name: 'Save credential' }).click();
+  await expect(dialog.getByTestId('push-summary')).toHaveText('33 pushed, 32 already there, 1 failed', { timeout: 60_000 });
+  await expect(dialog.getByTestId('push-auth-failed')).toHaveCount(0);
+
+  const pushesBefore = gitServer.requests.filter((r) => r.method === 'POST' && r.path.endsWith('git-receive-pack')).map((r) => r.path);
+  await dialog.getByTestId('retry-failed').click();
+  const retried = () => gitServer.requests.filter((r) => r.method === 'POST' && r.path.endsWith('git-receive-pack')).map((r) => r.path).slice(pushesBefore.length);
+  await expect.poll(retried).toEqual(['/fleet.git/git-receive-pack']);
+  await expect(dialog.getByTestId('retry-failed')).toBeEnabled();
+  await expect(dialog.getByTestId('push-summary')).toHaveText('33 pushed, 32 already there, 1 failed');
+  await expect(dialog.locator(`[data-testid="push-row"][data-branch="${PROTECTED}"][data-remote="origin"]`)).toHaveAttribute('data-status', 'rejected');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // The server goes away: Fetch fails quietly with a badge, no dialog.
+  await gitServer.stop();
+  await page.getByTestId('fetch-remotes').click();
+  await expect(page.getByTestId('offline-badge')).toBeVisible();
+  await expect(page.locator('dialog[open]')).toHaveCount(0);
+  await gitServer.restart();
+  await page.getByTestId('fetch-remotes').click();
+  await expect(page.getByTestId('offline-badge')).toHaveCount(0);
+});
+
 test('clone from a URL on the start screen: progress, then the clone opens with the Initialise banner', async ({ page }) => {
   // A repository that only holds its base branch: once cloned it is not initialised yet.
   gitServer.createBareRepo('plain');
