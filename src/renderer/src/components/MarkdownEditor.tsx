@@ -10,6 +10,7 @@ import { bindEditorKeys, type EditorKeyHandlers } from '../monaco/editorKeys';
 import { bindSession } from '../monaco/bindSession';
 import { EDITOR_OPTIONS } from '../monaco/editorOptions';
 import { monacoTheme } from '../monaco/setup';
+import { selectRunWriting, useAgentsRunsStore } from '../stores/agentsRuns';
 import type { DocSession } from '../stores/documents';
 
 interface Props {
@@ -27,9 +28,11 @@ export function MarkdownEditor({ sessionKey, session, label, readOnly = false, k
   // The text the editor starts from: read once, never pushed in again while the user types.
   const [initial] = useState(session.text);
   const [revision] = useState(session.revision);
+  // While an agent run streams into this document its draft follows the run: typing would be overwritten.
+  const runWriting = useAgentsRunsStore(selectRunWriting(sessionKey));
   const options = useMemo<editor.IStandaloneEditorConstructionOptions>(
-    () => ({ ...EDITOR_OPTIONS, ariaLabel: label, readOnly, placeholder: t('editor.placeholder') }),
-    [label, readOnly, t],
+    () => ({ ...EDITOR_OPTIONS, ariaLabel: label, readOnly: readOnly || runWriting, placeholder: t('editor.placeholder') }),
+    [label, readOnly, runWriting, t],
   );
 
   useEffect(() => () => bound.current.forEach((d) => d.dispose()), []);

@@ -158,3 +158,8 @@ export async function uncommittedRunOf(moduleId: string, kind: DocKind): Promise
   if (!newest || newest.commit || newest.outputChars === 0) return null;
   return newest.state === 'succeeded' || newest.state === 'failed' ? newest.runId : null;
 }
+
+/** Selects whether an agent run is writing the document `key` right now (its editor is read-only meanwhile). */
+export function selectRunWriting(key: string) {
+  return (s: { runs: Record<string, RunView> }) => Object.values(s.runs).some((r) => r.state === 'running' && docKey(moduleDoc(r.moduleId, r.kind)) === key);
+}
