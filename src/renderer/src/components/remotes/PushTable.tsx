@@ -104,7 +104,7 @@ function Divergence({ remote, branch }: { remote: string; branch: string }) {
   if (state === 'loading') return <span className="subtle">{t('remotes.fetching')}</span>;
   return (
     <p className="push-divergence" data-testid="divergence">
-      {t('remotes.push.divergence', { local: formatNumber(state.ahead ?? 0), remote, behind: formatNumber(state.behind ?? 0) })}
+      {t('remotes.push.divergence', { count: state.ahead ?? 0, local: formatNumber(state.ahead ?? 0), remote, behind: formatNumber(state.behind ?? 0) })}
     </p>
   );
 }
