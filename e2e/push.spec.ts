@@ -4,7 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
 import { GitHttpServer, PROTECTED_MESSAGE, gitAsync } from '../tests/helpers/git-http-server';
-import { git } from './support/git';
+import { commitFileToBranch, git } from './support/git';
 import { initWithCli, startServer, type FleetServer } from './support/fleet-server';
 import { makeFleetRepo, makeTempDir, removeTempDirs } from './support/repo';
 import { card, expectNoSeriousA11yViolations, openBoard, screenshot } from './support/page';
@@ -148,6 +148,30 @@ test('a wrong token stops that remote and asks for a token once; Retry failed se
   await gitServer.restart();
   await page.getByTestId('fetch-remotes').click();
   await expect(page.getByTestId('offline-badge')).toHaveCount(0);
+});
+
+test('a branch someone else pushed to is rejected as not a fast-forward; fetch shows how the two diverged, nothing is forced', async ({ page }) => {
+  const branch = 'module/drivers-hub';
+  const before = git(repo, ['rev-parse', branch]);
+  // Someone else's commit reaches the remote; the local branch gets a different commit on the same parent.
+  const theirs = commitFileToBranch(repo, branch, 'docs/theirs.md', 'their change\n', 'Their change');
+  await gitAsync(repo, 'push', '-q', gitServer.authUrl('fleet'), `${theirs}:refs/heads/${branch}`);
+  git(repo, ['update-ref', `refs/heads/${branch}`, before]);
+  const ours = commitFileToBranch(repo, branch, 'docs/ours.md', 'our change\n', 'Our change');
+
+  await openBoard(page, server.url);
+  await page.getByTestId('push-all').click();
+  const dialog = page.getByTestId('push-dialog');
+  await dialog.getByRole('checkbox', { name: /^mirror/ }).uncheck();
+  const row = dialog.locator(`[data-testid="push-row"][data-branch="${branch}"][data-remote="origin"]`);
+  await expect(row).toBeVisible();
+  await dialog.getByTestId('push-start').click();
+  await expect(row).toHaveAttribute('data-status', 'non-fast-forward', { timeout: 60_000 });
+  await row.getByRole('button', { name: /Fetch and show how they diverged/ }).click();
+  await expect(row.getByTestId('divergence')).toContainText('1 commit that origin lacks, and origin has 1 that this branch lacks');
+  // Never forced: the remote still holds their commit, the local branch ours.
+  expect((await gitAsync(repo, 'ls-remote', gitServer.authUrl('fleet'), `refs/heads/${branch}`)).split('\t')[0]).toBe(theirs);
+  expect(git(repo, ['rev-parse', branch])).toBe(ours);
 });
 
 test('clone from a URL on the start screen: progress, then the clone opens with the Initialise banner', async ({ page }) => {
