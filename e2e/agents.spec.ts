@@ -8,7 +8,7 @@ import { initWithCli, startServer, type FleetServer } from './support/fleet-serv
 import { makeFleetRepo, removeTempDirs } from './support/repo';
 import { expectNoSeriousA11yViolations, openBoard, screenshot } from './support/page';
 import { monacoIn, watchConsole } from './support/editor';
-import { openAiError } from '../tests/helpers/provider-servers';
+import { openAiError, sseFrame } from '../tests/helpers/provider-servers';
 import { moduleOf, startSlowOpenAiServer, type ProviderServer } from './support/provider-server';
 
 test.describe.configure({ mode: 'serial' });
@@ -218,4 +218,27 @@ test('an estimate over all 32 modules flags the modules whose patterns match no 
   await expect(dialog.getByTestId('approve-question')).toHaveText(new RegExp(`^${32 - blocked} runs, about`));
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
+});
+
+test('a run whose stream stalls can be cancelled from the run panel; what it wrote stays in the draft', async ({ page }) => {
+  const chunk = (content: string) => sseFrame({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'local-model', choices: [{ index: 0, delta: { content }, finish_reason: null }] });
+  provider.script({ type: 'stream', frames: [chunk('# Webhooks\n\nPartial analysis before the stall.\n'), 'hang'] });
+  await openBoard(page, server.url);
+  await page.getByTestId('open-batch-dialog').click();
+  const dialog = page.getByTestId('batch-dialog');
+  await dialog.getByLabel(/Selected modules/).check();
+  await dialog.getByRole('checkbox', { name: /^Webhooks/ }).check();
+  await dialog.getByLabel('Provider').selectOption('lmstudio');
+  await dialog.getByRole('button', { name: 'Estimate' }).click();
+  await dialog.getByRole('button', { name: 'Approve and start 1 run' }).click();
+
+  const row = page.getByTestId('batch-panel').getByTestId('run-row');
+  await expect(row).toHaveAttribute('data-state', 'running');
+  await expect(row).toContainText(/\d+ characters/);
+  await row.getByRole('button', { name: 'Cancel the run of webhooks As-is analysis' }).click();
+  await expect(row).toHaveAttribute('data-state', 'cancelled', { timeout: 15_000 });
+  await expect(page.getByTestId('batch-state')).not.toHaveText('running');
+
+  await go(page, '#/module/webhooks/as-is');
+  await expect(monacoIn(page.getByTestId('markdown-editor')).locator('.view-lines')).toContainText('Partial analysis before the stall.');
 });
