@@ -31,7 +31,10 @@ export function PushDialog() {
 
   // Branches left queued by a network failure go again when the connection returns.
   useEffect(() => {
-    const retry = () => void usePushStore.getState().retryFailed();
+    const retry = () => {
+      const { results, retryFailed } = usePushStore.getState();
+      if (Object.values(results).some((r) => r.branches.some((b) => b.status === 'queued'))) void retryFailed();
+    };
     window.addEventListener('online', retry);
     return () => window.removeEventListener('online', retry);
   }, []);
