@@ -40,7 +40,9 @@ test.afterAll(async () => {
 
 /** Moves within the app as a link would (the page stays loaded). */
 async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((h) => (location.hash = h), hash);
+  await page.evaluate((h) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = h;
+  }, hash);
 }
 
 const lmstudio = (page: Page) => page.locator('[data-testid="provider-card"][data-provider-id="lmstudio"]');
@@ -102,6 +104,7 @@ test('a batch of 3 modules is estimated, approved, streams into the editors, and
   await dialog.getByRole('button', { name: 'Estimate' }).click();
 
   await expect(dialog.getByTestId('estimate-row')).toHaveCount(3);
+  await expect(dialog.getByTestId('batch-estimate')).toContainText('batch cap $5.00');
   await expect(dialog.getByTestId('approve-question')).toHaveText(/^3 runs, about .+ tokens, about \$0\.00: approve\?$/);
   await screenshot(page, 'agent-batch-estimate', 'light');
   await screenshot(page, 'agent-batch-estimate', 'dark');
