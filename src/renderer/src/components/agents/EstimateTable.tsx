@@ -11,6 +11,7 @@ export function EstimateTable({ estimate }: { estimate: BatchEstimate }) {
     <div className="estimate" data-testid="batch-estimate">
       <p className="subtle">
         {t('agents.estimate.with', { provider: estimate.provider, model: estimate.model })}
+        {budget.batchUsd !== null && <> · {t('agents.estimate.batchBudget', { cap: formatUsd(budget.batchUsd) })}</>}
         {budget.workspaceUsd !== null && <> · {t('agents.estimate.workspaceBudget', { spent: formatUsd(budget.workspaceSpentUsd), cap: formatUsd(budget.workspaceUsd) })}</>}
       </p>
       <div className="table-scroll" tabIndex={0} role="region" aria-label={t('agents.estimate.caption')}>
