@@ -2,17 +2,9 @@
 
 import { FleetError } from '../../../shared/errors';
 import { objectFs as fs } from './object-fs';
+import { loadIsoGit } from './iso-git-loader';
 import { requireOid } from './oid';
 import type { NewCommit, Person, TreeEntry } from './types';
-
-type IsoGit = typeof import('isomorphic-git');
-let isoGit: Promise<IsoGit> | null = null;
-
-/** isomorphic-git is loaded on the first write: reading the board never needs it, and a CLI start stays quick. */
-function loadIsoGit(): Promise<IsoGit> {
-  isoGit ??= import('isomorphic-git').then((m) => ((m as unknown as { default?: IsoGit }).default ?? m) as IsoGit);
-  return isoGit;
-}
 
 const TYPE_OF_MODE: Record<string, TreeEntry['type']> = { '100644': 'blob', '100755': 'blob', '120000': 'blob', '040000': 'tree', '40000': 'tree', '160000': 'commit' };
 
