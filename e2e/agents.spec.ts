@@ -4,8 +4,8 @@
 
 import { expect, test, type Page } from '@playwright/test';
 import { git } from './support/git';
-import { initWithCli, startServer, type FleetServer } from './support/fleet-server';
-import { makeFleetRepo, removeTempDirs } from './support/repo';
+import { serveInitialisedRepo, type FleetServer } from './support/fleet-server';
+import { removeTempDirs } from './support/repo';
 import { expectNoSeriousA11yViolations, openBoard, screenshot } from './support/page';
 import { monacoIn, watchConsole } from './support/editor';
 import { openAiError, sseFrame } from '../tests/helpers/provider-servers';
@@ -20,9 +20,7 @@ let provider: ProviderServer;
 const BATCH = ['fleet-hub', 'drivers-hub', 'maintenance-hub'];
 
 test.beforeAll(async () => {
-  repo = makeFleetRepo();
-  await initWithCli(repo);
-  server = await startServer(repo);
+  ({ repo, server } = await serveInitialisedRepo());
   provider = await startSlowOpenAiServer(
     (request) =>
       `# ${moduleOf(request)}: as-is analysis\n\n` +

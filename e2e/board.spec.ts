@@ -3,8 +3,8 @@
 import { expect, test } from '@playwright/test';
 import { DOC_FILE_NAMES } from '../src/shared/documents';
 import { commitFileToBranch, git } from './support/git';
-import { initWithCli, startServer, type FleetServer } from './support/fleet-server';
-import { makeFleetRepo, removeTempDirs } from './support/repo';
+import { serveInitialisedRepo, type FleetServer } from './support/fleet-server';
+import { removeTempDirs } from './support/repo';
 import { card, cards, expectNoSeriousA11yViolations, groups, openBoard, screenshot } from './support/page';
 
 test.describe.configure({ mode: 'serial' });
@@ -13,9 +13,7 @@ let repo: string;
 let server: FleetServer;
 
 test.beforeAll(async () => {
-  repo = makeFleetRepo();
-  await initWithCli(repo);
-  server = await startServer(repo);
+  ({ repo, server } = await serveInitialisedRepo());
 });
 
 test.afterAll(async () => {

@@ -6,8 +6,8 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOC_FILE_NAMES, type DocKind } from '../src/shared/documents';
 import { commitFileToBranch, git } from './support/git';
-import { initWithCli, startServer, type FleetServer } from './support/fleet-server';
-import { makeFleetRepo, removeTempDirs } from './support/repo';
+import { serveInitialisedRepo, type FleetServer } from './support/fleet-server';
+import { removeTempDirs } from './support/repo';
 import { appendEditorText, commitWithKeyboard, monacoIn, replaceEditorText } from './support/editor';
 
 test.describe.configure({ mode: 'serial' });
@@ -16,9 +16,7 @@ let repo: string;
 let server: FleetServer;
 
 test.beforeAll(async () => {
-  repo = makeFleetRepo();
-  await initWithCli(repo);
-  server = await startServer(repo);
+  ({ repo, server } = await serveInitialisedRepo());
 });
 
 test.afterAll(async () => {

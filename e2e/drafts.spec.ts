@@ -4,8 +4,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DOC_FILE_NAMES, type DocKind } from '../src/shared/documents';
 import { commitFileToBranch, git } from './support/git';
-import { initWithCli, startServer, type FleetServer } from './support/fleet-server';
-import { makeFleetRepo, removeTempDirs } from './support/repo';
+import { serveInitialisedRepo, type FleetServer } from './support/fleet-server';
+import { removeTempDirs } from './support/repo';
 import { card, expectNoSeriousA11yViolations, screenshot } from './support/page';
 import { appendEditorText, commitWithKeyboard, monacoIn, replaceEditorText, watchConsole } from './support/editor';
 
@@ -15,9 +15,7 @@ let repo: string;
 let server: FleetServer;
 
 test.beforeAll(async () => {
-  repo = makeFleetRepo();
-  await initWithCli(repo);
-  server = await startServer(repo);
+  ({ repo, server } = await serveInitialisedRepo());
 });
 
 test.afterAll(async () => {

@@ -4,8 +4,8 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
 import { git } from './support/git';
-import { initWithCli, startServer, type FleetServer } from './support/fleet-server';
-import { makeFleetRepo, makeTempDir, removeTempDirs } from './support/repo';
+import { serveInitialisedRepo, type FleetServer } from './support/fleet-server';
+import { makeTempDir, removeTempDirs } from './support/repo';
 import { expectNoSeriousA11yViolations, openBoard, screenshot } from './support/page';
 import { appendEditorText, commitWithKeyboard, monacoIn, replaceEditorText, watchConsole } from './support/editor';
 
@@ -13,9 +13,7 @@ let repo: string;
 let server: FleetServer;
 
 test.beforeAll(async () => {
-  repo = makeFleetRepo();
-  await initWithCli(repo);
-  server = await startServer(repo);
+  ({ repo, server } = await serveInitialisedRepo());
 });
 
 test.afterAll(async () => {

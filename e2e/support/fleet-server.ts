@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { GIT_ENV } from './git';
-import { makeTempDir } from './repo';
+import { makeFleetRepo, makeTempDir } from './repo';
 
 const ROOT = resolve(__dirname, '../..');
 const CLI = join(ROOT, 'bin/fleet-control.cjs');
@@ -74,4 +74,11 @@ export async function startServer(repo: string): Promise<FleetServer> {
     clearTimeout(timer);
   };
   return { url, child, output, close };
+}
+
+/** A fresh fleet repository, initialised by the CLI and served by it: what most specs start from. */
+export async function serveInitialisedRepo(): Promise<{ repo: string; server: FleetServer }> {
+  const repo = makeFleetRepo();
+  await initWithCli(repo);
+  return { repo, server: await startServer(repo) };
 }
