@@ -96,10 +96,10 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
             workspace.repo.invalidateRefs();
             emit('boardChanged', { reason: 'refs' });
           });
-    const drafts = new DraftStore(join(workspaceDataDir(options.appDataDir, workspace.path), 'drafts'), (file, movedTo) =>
+    const dataDir = workspaceDataDir(options.appDataDir, workspace.path);
+    const drafts = new DraftStore(join(dataDir, 'drafts'), (file, movedTo) =>
       log(`A corrupt draft was set aside: ${file} -> ${movedTo}`),
     );
-    const dataDir = workspaceDataDir(options.appDataDir, workspace.path);
     const board = new BoardLoader(workspace, () => docs.listDrafts(), join(dataDir, 'scope-counts.json'));
     const docs: ModuleDocuments = new ModuleDocuments(workspace, drafts, (id) => board.findModule(id), (list) => emit('draftsChanged', list));
     current = { workspace, board, docs, workspaceDocs: new WorkspaceDocuments(workspace, drafts), watcher };

@@ -1,7 +1,7 @@
 // The scaffold each module document starts from. A document whose bytes equal its template is in state "template".
 
 import { createHash } from 'node:crypto';
-import { DOC_KINDS, type DocKind } from '../../../shared/documents';
+import type { DocKind } from '../../../shared/documents';
 import type { ModuleDef } from '../../../shared/manifest';
 
 const HEADINGS: Record<DocKind, { title: string; sections: Array<[string, string]> }> = {
@@ -65,4 +65,3 @@ export function templateBlobId(module: Pick<ModuleDef, 'id' | 'title'>, kind: Do
   return oid;
 }
 
-export { DOC_KINDS };
