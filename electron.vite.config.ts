@@ -2,10 +2,13 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
+// FLEET_OUT_DIR builds elsewhere than out/ (parallel work; the e2e specs read the same variable).
+const OUT = process.env.FLEET_OUT_DIR || 'out';
+
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: `${OUT}/main`,
       rollupOptions: {
         output: { chunkFileNames: 'chunks/core-[hash].js' },
         input: {
@@ -17,7 +20,7 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: `${OUT}/preload`,
       // A sandboxed preload can require only electron itself: bundle everything else in.
       externalizeDeps: false,
       rollupOptions: {
@@ -30,7 +33,7 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     plugins: [react()],
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
+      outDir: resolve(__dirname, OUT, 'renderer'),
       minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },

@@ -9,7 +9,9 @@ import { GIT_ENV } from './git';
 import { makeFleetRepo, makeTempDir } from './repo';
 
 const ROOT = resolve(__dirname, '../..');
-const CLI = join(ROOT, 'bin/fleet-control.cjs');
+// FLEET_OUT_DIR points the specs at another build folder (so parallel work can build without replacing out/).
+const OUT = join(ROOT, process.env.FLEET_OUT_DIR || 'out');
+const CLI = join(OUT, 'main/cli.js');
 const run = promisify(execFile);
 
 export interface FleetServer {
@@ -25,8 +27,8 @@ function cliEnv(home: string): NodeJS.ProcessEnv {
 }
 
 export function assertBuilt(): void {
-  for (const file of ['out/main/cli.js', 'out/renderer/index.html']) {
-    if (!existsSync(join(ROOT, file))) throw new Error(`${file} is missing: run \`npm run build\` before the end-to-end tests.`);
+  for (const file of ['main/cli.js', 'renderer/index.html']) {
+    if (!existsSync(join(OUT, file))) throw new Error(`${join(OUT, file)} is missing: run \`npm run build\` before the end-to-end tests.`);
   }
 }
 
