@@ -7,7 +7,8 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results/e2e',
+  // Parallel runs with their own FLEET_OUT_DIR keep their own results too (Playwright empties this folder at start).
+  outputDir: `test-results/${process.env.FLEET_OUT_DIR || 'e2e'}`,
   timeout: 90_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
