@@ -28,6 +28,11 @@ import { EVENT_NAMES, METHOD_NAMES } from './names';
 import { Empty, Oid, out } from './contract-kit';
 import { agentEvents, agentMethods } from './contract-agents';
 import { remoteEvents, remoteMethods } from './contract-remotes';
+import { scopeEvents, scopeMethods } from './contract-scope';
+import { checksEvents, checksMethods } from './contract-checks';
+import { mergeEvents, mergeMethods } from './contract-merge';
+import { reportsEvents, reportsMethods } from './contract-reports';
+import { pullsEvents, pullsMethods } from './contract-pulls';
 
 const PathInput = z.object({ path: z.string().min(1, 'must not be empty').max(4096) }).strict();
 const ModuleInput = z.object({ moduleId: SlugSchema }).strict();
@@ -101,6 +106,11 @@ export const contract = {
     },
     ...remoteMethods,
     ...agentMethods,
+    ...scopeMethods,
+    ...checksMethods,
+    ...mergeMethods,
+    ...reportsMethods,
+    ...pullsMethods,
   },
   events: {
     boardChanged: out<BoardChanged>(),
@@ -110,6 +120,11 @@ export const contract = {
     draftsChanged: out<DraftSummary[]>(),
     ...remoteEvents,
     ...agentEvents,
+    ...scopeEvents,
+    ...checksEvents,
+    ...mergeEvents,
+    ...reportsEvents,
+    ...pullsEvents,
   },
 } as const;
 

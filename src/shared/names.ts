@@ -3,6 +3,11 @@
 
 import { REMOTE_EVENT_NAMES, REMOTE_METHOD_NAMES } from './names-remotes';
 import { AGENT_EVENT_NAMES, AGENT_METHOD_NAMES } from './names-agents';
+import { SCOPE_EVENT_NAMES, SCOPE_METHOD_NAMES } from './names-scope';
+import { CHECKS_EVENT_NAMES, CHECKS_METHOD_NAMES } from './names-checks';
+import { MERGE_EVENT_NAMES, MERGE_METHOD_NAMES } from './names-merge';
+import { REPORTS_EVENT_NAMES, REPORTS_METHOD_NAMES } from './names-reports';
+import { PULLS_EVENT_NAMES, PULLS_METHOD_NAMES } from './names-pulls';
 
 export const METHOD_NAMES = [
   'getAppInfo',
@@ -31,9 +36,27 @@ export const METHOD_NAMES = [
   'commitWorkspaceDocument',
   ...REMOTE_METHOD_NAMES,
   ...AGENT_METHOD_NAMES,
+  ...SCOPE_METHOD_NAMES,
+  ...CHECKS_METHOD_NAMES,
+  ...MERGE_METHOD_NAMES,
+  ...REPORTS_METHOD_NAMES,
+  ...PULLS_METHOD_NAMES,
 ] as const;
 
-export const EVENT_NAMES = ['boardChanged', 'workspaceChanged', 'jobProgress', 'jobFinished', 'draftsChanged', ...REMOTE_EVENT_NAMES, ...AGENT_EVENT_NAMES] as const;
+export const EVENT_NAMES = [
+  'boardChanged',
+  'workspaceChanged',
+  'jobProgress',
+  'jobFinished',
+  'draftsChanged',
+  ...REMOTE_EVENT_NAMES,
+  ...AGENT_EVENT_NAMES,
+  ...SCOPE_EVENT_NAMES,
+  ...CHECKS_EVENT_NAMES,
+  ...MERGE_EVENT_NAMES,
+  ...REPORTS_EVENT_NAMES,
+  ...PULLS_EVENT_NAMES,
+] as const;
 
 export const IPC_PREFIX = 'fleet:';
 

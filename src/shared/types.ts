@@ -4,6 +4,7 @@ import type { DocKind, DocState, Phase, WorkspaceDocName } from './documents';
 import type { CategoryDef } from './manifest';
 import type { FleetErrorPayload } from './errors';
 import type { CloneResult, FetchReport, PushReport } from './types-remotes';
+import type { MergeForecast, MergeReport } from './types-merge';
 
 export interface AppInfo {
   version: string;
@@ -146,7 +147,7 @@ export interface JobStarted {
   jobId: string;
 }
 
-export type JobKind = 'init' | 'push' | 'fetch' | 'clone';
+export type JobKind = 'init' | 'push' | 'fetch' | 'clone' | 'forecast' | 'merge';
 
 export interface JobProgress {
   jobId: string;
@@ -162,6 +163,8 @@ export interface JobResults {
   push: PushReport;
   fetch: FetchReport;
   clone: CloneResult;
+  forecast: MergeForecast;
+  merge: MergeReport;
 }
 
 /** A finished job; narrowing on `kind` gives the type of `result`. */

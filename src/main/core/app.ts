@@ -21,6 +21,7 @@ import { AgentService, type AgentTuning } from './agents/agent-service';
 import { createAgentHandlers } from './agents/handlers';
 import { FileSecretStore, type SecretStore } from './remotes/secret-store';
 import { createRemoteHandlers, type RemoteTuning } from './remotes/handlers';
+import { createMergeHandlers } from './merge/handlers';
 
 export { defaultAppDataDir } from './paths';
 
@@ -203,6 +204,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     },
     ...createAgentHandlers(agents),
     ...createRemoteHandlers({ ...options.remotes, requireWorkspace: () => requireOpen().workspace, jobs, emit, secrets, version: options.version, log }),
+    ...createMergeHandlers(),
   };
 
   return {

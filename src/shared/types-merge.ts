@@ -1,0 +1,87 @@
+// What the conflict forecast and the merges return: per module, pairwise overlaps, a suggested order.
+
+/** Where merges go: the base branch itself, or an integration branch forked from it (safe when the base is protected). */
+export type MergeTargetKind = 'base' | 'integration';
+
+export interface MergeTarget {
+  kind: MergeTargetKind;
+  branch: string;
+  /** Null when the integration branch does not exist yet (it is created from the base tip on the first merge). */
+  tip: string | null;
+}
+
+/** Why a path cannot be merged by itself: both sides changed the same lines, one deleted what the other changed, ... */
+export type ConflictKind = 'content' | 'add-add' | 'modify-delete' | 'binary' | 'file-directory' | 'mode';
+
+export interface ConflictFile {
+  path: string;
+  kind: ConflictKind;
+}
+
+/** How one module branch would merge into the target now. */
+export type ForecastOutcome = 'clean' | 'conflicts' | 'up-to-date' | 'missing';
+
+export interface ModuleForecast {
+  moduleId: string;
+  branch: string;
+  /** Null when the module branch does not exist (deleted outside the app, or not initialised). */
+  tip: string | null;
+  mergeBase: string | null;
+  outcome: ForecastOutcome;
+  /** Paths the module branch changed since it forked from the target (documents included). */
+  changedPaths: string[];
+  conflicts: ConflictFile[];
+}
+
+/** Two module branches that changed the same paths since they forked. */
+export interface ModuleOverlap {
+  a: string;
+  b: string;
+  paths: string[];
+}
+
+/** One step of the suggested merge order. */
+export interface MergeOrderGroup {
+  /** independent: touches nothing another module touches; overlapping: merge these together, in this order;
+   *  conflicts: conflicts with the target now, resolve first. */
+  kind: 'independent' | 'overlapping' | 'conflicts';
+  modules: string[];
+}
+
+export interface MergeForecast {
+  target: MergeTarget;
+  /** The target tip the forecast was computed against: a merge refuses when the target moved since. */
+  computedAt: string;
+  modules: ModuleForecast[];
+  overlaps: ModuleOverlap[];
+  order: MergeOrderGroup[];
+  durationMs: number;
+}
+
+/** The outcome of merging one module. */
+export interface ModuleMergeResult {
+  moduleId: string;
+  outcome: 'merged' | 'up-to-date' | 'conflicts' | 'skipped' | 'failed';
+  /** The merge commit (or the fast-forwarded tip) now at the target. */
+  commit?: string;
+  conflicts?: ConflictFile[];
+  message?: string;
+}
+
+export interface MergeReport {
+  target: MergeTarget;
+  results: ModuleMergeResult[];
+  /** True when the run stopped at a conflict before writing anything for that module or any after it. */
+  stopped: boolean;
+}
+
+/** The three versions of one conflicting path, for the three-way view (null where the side has no file). */
+export interface ThreeWayFile {
+  path: string;
+  base: string | null;
+  ours: string | null;
+  theirs: string | null;
+  binary: boolean;
+  /** The line-merged text with conflict markers, as git would leave it (null for binary or non-content conflicts). */
+  merged: string | null;
+}
