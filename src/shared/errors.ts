@@ -47,6 +47,8 @@ export const ERROR_CODES = [
   'NO_FILES_MATCH',
   'RUN_NOT_FOUND',
   'BATCH_NOT_FOUND',
+  'AGENTS_BUSY',
+  'SECRET_STORE_UNREADABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
