@@ -49,6 +49,9 @@ export const ERROR_CODES = [
   'BATCH_NOT_FOUND',
   'AGENTS_BUSY',
   'SECRET_STORE_UNREADABLE',
+  // Checks: a module branch deleted outside the app, no check command set.
+  'BRANCH_NOT_FOUND',
+  'CHECKS_NOT_CONFIGURED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,6 +1,7 @@
 // The workspace manifest: committed at .fleet/manifest.json on the workspace branch.
 
 import { z } from 'zod';
+import { ChecksConfigSchema, ModuleCheckSchema } from './checks-config';
 
 /** A lowercase slug: letters, digits and single dashes, as used in branch and folder names. */
 export const SlugSchema = z
@@ -44,6 +45,8 @@ export const ModuleDefSchema = z.object({
   title: z.string().min(1, 'must not be empty').max(120),
   category: SlugSchema,
   patterns: z.array(z.string().min(1).max(500)).max(200),
+  /** This module's own check command or time limit (see checks-config.ts). */
+  check: ModuleCheckSchema.optional(),
 });
 
 export const ManifestSchema = z
@@ -55,6 +58,8 @@ export const ManifestSchema = z
     docsFolder: FolderSchema,
     categories: z.array(CategoryDefSchema).min(1),
     modules: z.array(ModuleDefSchema).max(500),
+    /** The command run on module branches by checks; absent: no checks configured. */
+    checks: ChecksConfigSchema.optional(),
   })
   .superRefine((m, ctx) => {
     const categoryIds = new Set<string>();

@@ -5,6 +5,7 @@ import type { CategoryDef } from './manifest';
 import type { FleetErrorPayload } from './errors';
 import type { CloneResult, FetchReport, PushReport } from './types-remotes';
 import type { MergeForecast, MergeReport } from './types-merge';
+import type { CheckBatchReport } from './types-checks';
 
 export interface AppInfo {
   version: string;
@@ -147,7 +148,7 @@ export interface JobStarted {
   jobId: string;
 }
 
-export type JobKind = 'init' | 'push' | 'fetch' | 'clone' | 'forecast' | 'merge';
+export type JobKind = 'init' | 'push' | 'fetch' | 'clone' | 'forecast' | 'merge' | 'checks';
 
 export interface JobProgress {
   jobId: string;
@@ -165,6 +166,7 @@ export interface JobResults {
   clone: CloneResult;
   forecast: MergeForecast;
   merge: MergeReport;
+  checks: CheckBatchReport;
 }
 
 /** A finished job; narrowing on `kind` gives the type of `result`. */
