@@ -47,6 +47,8 @@ export const ERROR_CODES = [
   'NO_FILES_MATCH',
   'RUN_NOT_FOUND',
   'BATCH_NOT_FOUND',
+  // Scope: a module's path patterns.
+  'PATTERN_INVALID',
   'AGENTS_BUSY',
   'SECRET_STORE_UNREADABLE',
   // Checks: a module branch deleted outside the app, no check command set.
