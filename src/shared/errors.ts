@@ -47,6 +47,13 @@ export const ERROR_CODES = [
   'NO_FILES_MATCH',
   'RUN_NOT_FOUND',
   'BATCH_NOT_FOUND',
+  // Pull requests through a host's API (AUTH_FAILED, RATE_LIMITED and NETWORK above are shared).
+  'TOKEN_MISSING',
+  'PERMISSION_DENIED',
+  'REPO_NOT_FOUND',
+  'BRANCH_NOT_PUSHED',
+  'NO_COMMITS_AHEAD',
+  'HOST_API_ERROR',
   // Scope: a module's path patterns.
   'PATTERN_INVALID',
   'AGENTS_BUSY',
