@@ -24,6 +24,17 @@ const BOTH = LEFT | RIGHT;
 const SLOP = 5;
 const MAX_CACHED_RESULTS = 50_000;
 
+/** Commits painted by one side only: ahead (LEFT) and behind (RIGHT). */
+function countSides(flags: Map<string, number>): AheadBehind {
+  let ahead = 0;
+  let behind = 0;
+  for (const side of flags.values()) {
+    if (side === LEFT) ahead++;
+    else if (side === RIGHT) behind++;
+  }
+  return { ahead, behind };
+}
+
 /** Counts commits reachable from one side only, and remembers the answer per pair of commits. */
 export class HistoryWalker {
   private readonly results = new BoundedMap<string, AheadBehind>(MAX_CACHED_RESULTS);
@@ -37,10 +48,17 @@ export class HistoryWalker {
     if (a === b) return { ahead: 0, behind: 0 };
     const cached = this.results.get(`${a} ${b}`);
     if (cached) return { ...cached };
-    const result = await this.walk(a, b, await this.source.prepareGenerations());
+    const result = countSides(await this.walk(a, b, await this.source.prepareGenerations()));
     this.results.set(`${a} ${b}`, result);
     this.results.set(`${b} ${a}`, { ahead: result.behind, behind: result.ahead });
     return { ...result };
+  }
+
+  /** Commits reachable from `a` but not from `b`, like `git rev-list b..a`, in no particular order. */
+  async onlyIn(a: string, b: string): Promise<string[]> {
+    if (a === b) return [];
+    const flags = await this.walk(a, b, await this.source.prepareGenerations());
+    return [...flags].filter(([, side]) => side === LEFT).map(([oid]) => oid);
   }
 
   /** True when `ancestor` is `descendant` or reachable from it through parents. */
@@ -55,7 +73,7 @@ export class HistoryWalker {
    * no queued commit can then be a descendant of one already counted. Without them, dates stand in for generations,
    * and the walk goes on past the meeting point by the largest clock skew seen so far plus a few commits.
    */
-  private async walk(a: string, b: string, exact: boolean): Promise<AheadBehind> {
+  private async walk(a: string, b: string, exact: boolean): Promise<Map<string, number>> {
     const flags = new Map<string, number>();
     const propagated = new Map<string, number>();
     const info = new Map<string, WalkCommit>();
@@ -118,13 +136,7 @@ export class HistoryWalker {
       });
     }
 
-    let ahead = 0;
-    let behind = 0;
-    for (const side of flags.values()) {
-      if (side === LEFT) ahead++;
-      else if (side === RIGHT) behind++;
-    }
-    return { ahead, behind };
+    return flags;
   }
 
   private oldestOneSidedTime(flags: Map<string, number>, info: Map<string, WalkCommit>): number {

@@ -208,6 +208,11 @@ export class GitRepository {
     return this.walker.aheadBehind(requireOid(a, 'commit id'), requireOid(b, 'commit id'));
   }
 
+  /** Commits reachable from `a` but not from `b` (`git rev-list b..a`), in no particular order; not cached. */
+  async commitsOnlyIn(a: string, b: string): Promise<string[]> {
+    return this.walker.onlyIn(requireOid(a, 'commit id'), requireOid(b, 'commit id'));
+  }
+
   /** True when `ancestor` is `descendant` or one of its ancestors. */
   async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
     return this.walker.isAncestor(requireOid(ancestor, 'commit id'), requireOid(descendant, 'commit id'));
