@@ -22,6 +22,7 @@ import { createAgentHandlers } from './agents/handlers';
 import { FileSecretStore, type SecretStore } from './remotes/secret-store';
 import { createRemoteHandlers, type RemoteTuning } from './remotes/handlers';
 import { createMergeHandlers } from './merge/handlers';
+import { createScopeHandlers } from './scope/handlers';
 
 export { defaultAppDataDir } from './paths';
 
@@ -35,6 +36,8 @@ export interface FleetAppOptions {
   watch?: boolean;
   /** Where keys and tokens live (Electron: safeStorage); default a user-only file in the app-data folder. */
   secrets?: SecretStore;
+  /** Resume batches a quit interrupted when a workspace opens (the desktop app and `serve`, not `run`); default false. */
+  resumeBatches?: boolean;
   /** Agent knobs for tests and the bench (retry delays, draft save interval, environment). */
   agents?: AgentTuning;
   /** Remote knobs for tests and the bench (environment, HTTP client). */
@@ -108,6 +111,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     if (!workspace.isDemo) await recent.remember(workspace.path).catch((error: unknown) => log('could not save recent workspaces', error));
     const summary = await workspace.summary();
     emit('workspaceChanged', summary);
+    if (options.resumeBatches) void agents.resumeInterrupted().catch((error: unknown) => log('could not resume the interrupted agent batches', error));
     return summary;
   }
 
@@ -205,6 +209,13 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     ...createAgentHandlers(agents),
     ...createRemoteHandlers({ ...options.remotes, requireWorkspace: () => requireOpen().workspace, jobs, emit, secrets, version: options.version, log }),
     ...createMergeHandlers(),
+    ...createScopeHandlers({
+      current: () => {
+        const { workspace, board } = requireOpen();
+        return { workspace, scope: board.scope, dataDir: workspaceDataDir(options.appDataDir, workspace.path) };
+      },
+      emit,
+    }),
   };
 
   return {

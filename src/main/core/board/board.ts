@@ -15,7 +15,8 @@ import { ScopeCountStore } from './scope-counts';
 const FILES_LIMIT = 5000;
 
 export class BoardLoader {
-  private readonly scope: ScopeCache;
+  /** File lists and pattern matches by code tree; the scope editor previews and suggests from the same cache. */
+  readonly scope: ScopeCache;
   private readonly docStates = new Map<string, DocState>();
 
   constructor(
