@@ -22,6 +22,7 @@ import { createAgentHandlers } from './agents/handlers';
 import { FileSecretStore, type SecretStore } from './remotes/secret-store';
 import { createRemoteHandlers, type RemoteTuning } from './remotes/handlers';
 import { createMergeHandlers } from './merge/handlers';
+import { createPullHandlers } from './pulls/handlers';
 import { createScopeHandlers } from './scope/handlers';
 
 export { defaultAppDataDir } from './paths';
@@ -209,6 +210,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     ...createAgentHandlers(agents),
     ...createRemoteHandlers({ ...options.remotes, requireWorkspace: () => requireOpen().workspace, jobs, emit, secrets, version: options.version, log }),
     ...createMergeHandlers(),
+    ...createPullHandlers({ requireWorkspace: () => requireOpen().workspace, appDataDir: options.appDataDir, secrets, env: options.remotes?.env, version: options.version }),
     ...createScopeHandlers({
       current: () => {
         const { workspace, board } = requireOpen();
