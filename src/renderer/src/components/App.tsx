@@ -12,6 +12,7 @@ import { Board } from './Board';
 import { ConnectionBanner } from './ConnectionBanner';
 import { ErrorNotice } from './ErrorNotice';
 import { LoadingScreen } from './LoadingScreen';
+import { MergePage } from './merge/MergePage';
 import { ModulePage } from './ModulePage';
 import { RemotesSettings } from './remotes/RemotesSettings';
 import { ShortcutsSheet } from './ShortcutsSheet';
@@ -48,6 +49,7 @@ export function App() {
   else if (route.page === 'workspace-docs') content = <WorkspaceDocsPage name={route.name} />;
   else if (route.page === 'agent-settings') content = <AgentSettingsPage />;
   else if (route.page === 'agent-runs') content = <RunsPage batchId={route.batchId} />;
+  else if (route.page === 'merge') content = <MergePage />;
   else content = <Board />;
 
   return (

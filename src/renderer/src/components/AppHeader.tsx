@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { useWorkspaceStore } from '../stores/workspace';
 import { BusyIndicator } from './BusyIndicator';
+import { MergeNavLink } from './merge/MergeNavLink';
 import { ShortcutsButton } from './ShortcutsButton';
 import { ThemeToggle } from './ThemeToggle';
 
@@ -42,6 +43,7 @@ export function AppHeader({ page }: Props) {
             {t('header.workspaceDocs')}
           </a>
         )}
+        {workspace?.initialised && <MergeNavLink current={page === 'merge'} />}
         {workspace && (
           <a href="#/settings/remotes" aria-current={page === 'settings-remotes' ? 'page' : undefined}>
             {t('remotes.headerLink')}

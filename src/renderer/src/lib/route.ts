@@ -1,5 +1,6 @@
 // The URL hash is the renderer's route, so a reload keeps your place: #/ (board), #/module/<id>[/<doc>],
-// #/workspaces (the start screen while a workspace is open), #/workspace-docs[/<FILE>] (workspace documents).
+// #/workspaces (the start screen while a workspace is open), #/workspace-docs[/<FILE>] (workspace documents),
+// #/merge (forecast and merges).
 
 import { DOC_KINDS, WORKSPACE_DOC_FILE_NAMES, type DocKind, type WorkspaceDocName } from '../../../shared/documents';
 
@@ -10,7 +11,8 @@ export type Route =
   | { page: 'module'; moduleId: string; doc: DocKind | null }
   | { page: 'workspace-docs'; name: WorkspaceDocName | null }
   | { page: 'agent-settings' }
-  | { page: 'agent-runs'; batchId: string | null };
+  | { page: 'agent-runs'; batchId: string | null }
+  | { page: 'merge' };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -23,6 +25,7 @@ export function parseHash(hash: string): Route {
     return { page: 'workspace-docs', name };
   }
   if (parts[0] === 'settings' && parts[1] === 'agents' && parts.length === 2) return { page: 'agent-settings' };
+  if (parts[0] === 'merge' && parts.length === 1) return { page: 'merge' };
   if (parts[0] === 'runs' && parts.length <= 2) return { page: 'agent-runs', batchId: parts[1] ?? null };
   if (parts[0] === 'module' && parts[1] && SLUG.test(parts[1]) && parts.length <= 3) {
     const doc = parts[2] && (DOC_KINDS as readonly string[]).includes(parts[2]) ? (parts[2] as DocKind) : null;
@@ -47,6 +50,8 @@ export function formatHash(route: Route): string {
       return '#/settings/agents';
     case 'agent-runs':
       return `#/runs${route.batchId ? `/${encodeURIComponent(route.batchId)}` : ''}`;
+    case 'merge':
+      return '#/merge';
   }
 }
 

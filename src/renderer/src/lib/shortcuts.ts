@@ -31,6 +31,7 @@ export const SHORTCUT_SECTIONS: ShortcutSection[] = [
       { combos: ['?'], label: 'shortcuts.showSheet' },
       { combos: ['/'], label: 'shortcuts.filter' },
       { combos: ['escape'], label: 'shortcuts.back' },
+      { combos: ['m'], label: 'merges.shortcut' },
     ],
   },
   {

@@ -1,0 +1,69 @@
+// The merge screen (#/merge): pick the target, forecast how every module branch would merge, read the
+// overlaps and the suggested order, then merge the selected modules; a conflict opens its three-way view.
+
+import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBoardStore } from '../../stores/board';
+import { useMergeStore } from '../../stores/merge';
+import { useMergeRunStore } from '../../stores/mergeRun';
+import { ErrorNotice } from '../ErrorNotice';
+import { ForecastControls } from './ForecastControls';
+import { ForecastTable } from './ForecastTable';
+import { MergeConfirmDialog } from './MergeConfirmDialog';
+import { MergeRunPanel } from './MergeRunPanel';
+import { MergeTargetPicker } from './MergeTargetPicker';
+import { OverlapMatrix } from './OverlapMatrix';
+import { SuggestedOrder } from './SuggestedOrder';
+import './merge.css';
+
+const ConflictView = lazy(() => import('./ConflictView'));
+
+export function MergePage() {
+  const { t } = useTranslation();
+  const load = useMergeStore((s) => s.load);
+  const reloadTargets = useMergeStore((s) => s.reloadTargets);
+  const loadError = useMergeStore((s) => s.loadError);
+  const loading = useMergeStore((s) => s.loading);
+  const forecast = useMergeStore((s) => s.forecast);
+  const conflict = useMergeRunStore((s) => s.conflict);
+  const boardLoadedAt = useBoardStore((s) => s.board?.loadedAt);
+
+  useEffect(() => {
+    document.title = `${t('merges.title')} · ${t('app.name')}`;
+    void load();
+  }, [load, t]);
+
+  // A branch moved (here, in a terminal, by a push): the targets' tips tell whether the forecast still holds.
+  useEffect(() => {
+    if (boardLoadedAt) void reloadTargets();
+  }, [boardLoadedAt, reloadTargets]);
+
+  return (
+    <div className="page merge-page" data-testid="merge-page">
+      <div className="page-heading">
+        <h1>{t('merges.title')}</h1>
+        <p className="subtle">{t('merges.intro')}</p>
+      </div>
+      <ErrorNotice error={loadError} title={t('merges.loadFailed')} onRetry={() => void load()} />
+      {loading && !forecast && <p className="subtle">{t('merges.loading')}</p>}
+      <div className="merge-setup">
+        <MergeTargetPicker />
+        <ForecastControls />
+      </div>
+      {forecast && (
+        <>
+          <ForecastTable forecast={forecast} />
+          <OverlapMatrix forecast={forecast} />
+          <SuggestedOrder forecast={forecast} />
+        </>
+      )}
+      <MergeRunPanel />
+      {conflict && (
+        <Suspense fallback={<p className="subtle">{t('merges.conflict.loading')}</p>}>
+          <ConflictView key={`${conflict.moduleId}:${conflict.path}`} conflict={conflict} />
+        </Suspense>
+      )}
+      <MergeConfirmDialog />
+    </div>
+  );
+}

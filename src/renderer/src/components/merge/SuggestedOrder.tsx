@@ -1,0 +1,50 @@
+// The suggested merge order: independent modules first, then overlapping ones together, conflicting ones
+// last (resolve them first); and the button that merges the selected modules in that order.
+
+import { useTranslation } from 'react-i18next';
+import type { MergeForecast } from '../../../../shared/types-merge';
+import { useMergeStore } from '../../stores/merge';
+import { useMergeRunStore } from '../../stores/mergeRun';
+import { mergeSequence } from './forecastModel';
+
+export function SuggestedOrder({ forecast }: { forecast: MergeForecast }) {
+  const { t } = useTranslation();
+  const selected = useMergeStore((s) => s.selected);
+  const forecasting = useMergeStore((s) => s.forecasting);
+  const running = useMergeRunStore((s) => s.running);
+  const askToMerge = useMergeRunStore((s) => s.askToMerge);
+  const chosen = new Set(selected);
+  const sequence = mergeSequence(forecast.order, chosen, forecast.modules.map((m) => m.moduleId));
+
+  return (
+    <section aria-labelledby="order-heading" className="merge-section">
+      <h2 id="order-heading">{t('merges.order.heading')}</h2>
+      {forecast.order.length === 0 ? (
+        <p className="subtle">{t('merges.order.none')}</p>
+      ) : (
+        <ol className="merge-order" data-testid="merge-order">
+          {forecast.order.map((group, i) => (
+            <li key={`${group.kind}-${i}`} className={`order-group order-${group.kind}`} data-testid="order-group" data-kind={group.kind}>
+              <strong>{t(`merges.order.${group.kind}`, { count: group.modules.length })}</strong>
+              <span className="subtle"> {t(`merges.order.${group.kind}Hint`)}</span>
+              <ol className="order-modules">
+                {group.modules.map((id) => (
+                  <li key={id}>
+                    <code>{id}</code>
+                    {chosen.has(id) && <span className="tag">{t('merges.order.isSelected')}</span>}
+                  </li>
+                ))}
+              </ol>
+            </li>
+          ))}
+        </ol>
+      )}
+      <div className="merge-go">
+        <button type="button" className="button primary" disabled={sequence.length === 0 || running || forecasting} onClick={() => askToMerge(sequence)} data-testid="merge-selected">
+          {t('merges.order.mergeSelected', { count: sequence.length })}
+        </button>
+        {sequence.length === 0 && <span className="subtle">{t('merges.order.selectFirst')}</span>}
+      </div>
+    </section>
+  );
+}

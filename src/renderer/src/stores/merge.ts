@@ -1,0 +1,144 @@
+// The merge screen's forecast: the chosen target, the forecast job and its result, and which modules are
+// selected for merging (those the board calls ready start selected).
+
+import { create } from 'zustand';
+import type { JobFinished } from '../../../shared/types';
+import type { MergeForecast, MergeTarget, MergeTargetKind } from '../../../shared/types-merge';
+import { api, ApiError, asApiError } from '../api';
+import { preselectedModules } from '../components/merge/forecastModel';
+import { useBoardStore } from './board';
+import { useJobsStore } from './jobs';
+
+interface MergeStore {
+  targets: MergeTarget[];
+  /** The target the workspace suggests: integration when the base branch is protected. */
+  defaultKind: MergeTargetKind | null;
+  kind: MergeTargetKind | null;
+  loading: boolean;
+  loadError: ApiError | null;
+  forecast: MergeForecast | null;
+  forecastJobId: string | null;
+  forecasting: boolean;
+  forecastError: ApiError | null;
+  selected: string[];
+  /** Targets and the last forecast computed for the default target; keeps a target the user already chose. */
+  load: () => Promise<void>;
+  /** Re-reads the targets' tips (after a merge, or to see whether the forecast is out of date). */
+  reloadTargets: () => Promise<void>;
+  chooseTarget: (kind: MergeTargetKind) => Promise<void>;
+  runForecast: () => Promise<void>;
+  cancelForecast: () => Promise<void>;
+  toggle: (moduleId: string) => void;
+  setSelected: (moduleIds: string[]) => void;
+}
+
+/** Resolves when the job's jobFinished has arrived (it may have arrived before its id came back). */
+export function waitForJob(jobId: string): Promise<JobFinished> {
+  return new Promise((resolve) => {
+    let unsubscribe: (() => void) | null = null;
+    let done = false;
+    const check = (jobs: ReturnType<typeof useJobsStore.getState>['jobs']) => {
+      const finished = jobs[jobId]?.finished;
+      if (!finished || done) return;
+      done = true;
+      unsubscribe?.();
+      resolve(finished);
+    };
+    unsubscribe = useJobsStore.subscribe((s) => check(s.jobs));
+    check(useJobsStore.getState().jobs);
+    if (done) unsubscribe();
+  });
+}
+
+/** A failed job's error as the renderer shows errors. */
+export function jobError(finished: JobFinished): ApiError | null {
+  if (finished.ok) return null;
+  const e = finished.error;
+  return e ? new ApiError(e.code, e.message, e.data) : new ApiError('INTERNAL', 'The job failed without saying why.');
+}
+
+function phaseOf(moduleId: string) {
+  return useBoardStore.getState().board?.modules.find((m) => m.id === moduleId)?.phase;
+}
+
+export const useMergeStore = create<MergeStore>((set, get) => {
+  function showForecast(forecast: MergeForecast | null): void {
+    set({ forecast, selected: forecast ? preselectedModules(forecast, phaseOf) : [] });
+  }
+
+  return {
+    targets: [],
+    defaultKind: null,
+    kind: null,
+    loading: false,
+    loadError: null,
+    forecast: null,
+    forecastJobId: null,
+    forecasting: false,
+    forecastError: null,
+    selected: [],
+
+    load: async () => {
+      set({ loading: true, loadError: null });
+      try {
+        const answer = await api.getMergeTargets({});
+        const kind = get().kind ?? answer.default.kind;
+        set({ targets: answer.targets, defaultKind: answer.default.kind, kind });
+        if (!get().forecasting) showForecast(await api.getLastForecast({ target: kind }));
+        set({ loading: false });
+      } catch (error) {
+        set({ loading: false, loadError: asApiError(error) });
+      }
+    },
+
+    reloadTargets: async () => {
+      try {
+        const answer = await api.getMergeTargets({});
+        set({ targets: answer.targets, defaultKind: answer.default.kind });
+      } catch (error) {
+        set({ loadError: asApiError(error) });
+      }
+    },
+
+    chooseTarget: async (kind) => {
+      if (get().kind === kind || get().forecasting) return;
+      set({ kind, forecast: null, selected: [], forecastError: null });
+      try {
+        const last = await api.getLastForecast({ target: kind });
+        if (get().kind === kind && !get().forecasting) showForecast(last);
+      } catch (error) {
+        set({ forecastError: asApiError(error) });
+      }
+    },
+
+    runForecast: async () => {
+      const kind = get().kind;
+      if (!kind || get().forecasting) return;
+      set({ forecasting: true, forecastJobId: null, forecastError: null });
+      try {
+        const { jobId } = await api.forecastMerges({ target: kind });
+        set({ forecastJobId: jobId });
+        const finished = await waitForJob(jobId);
+        const error = jobError(finished);
+        if (error) set({ forecastError: error });
+        else if (finished.kind === 'forecast' && finished.result && get().kind === kind) showForecast(finished.result);
+        void get().reloadTargets();
+      } catch (error) {
+        set({ forecastError: asApiError(error) });
+      }
+      set({ forecasting: false });
+    },
+
+    cancelForecast: async () => {
+      const jobId = get().forecastJobId;
+      if (jobId) await useJobsStore.getState().cancel(jobId);
+    },
+
+    toggle: (moduleId) => {
+      const selected = get().selected;
+      set({ selected: selected.includes(moduleId) ? selected.filter((id) => id !== moduleId) : [...selected, moduleId] });
+    },
+
+    setSelected: (selected) => set({ selected }),
+  };
+});
