@@ -19,6 +19,8 @@ export interface ManifestUpdate {
 
 /** Validates and commits the changed manifest; returns the new workspace-branch commit, or null when nothing changed. */
 export async function updateManifest(workspace: Workspace, update: ManifestUpdate): Promise<{ commit: string | null; manifest: Manifest }> {
+  // Read the branch as it is on disk now: a commit from a terminal may not have reached the file watcher yet.
+  workspace.repo.invalidateRefs();
   await workspace.refreshManifest();
   const tip = workspace.manifestCommit;
   if (!tip) throw new FleetError('NOT_INITIALISED', 'The workspace is not initialised yet: initialise it before editing its manifest.');
