@@ -19,6 +19,7 @@ import type {
   PriceTableState,
   PromptTemplate,
   ProviderInfo,
+  ResumeNotice,
   RunList,
   RunProgress,
   RunRecord,
@@ -68,7 +69,13 @@ export const agentMethods = {
   getAgentSettings: { input: Empty, output: out<AgentSettings>() },
   saveAgentSettings: {
     input: z
-      .object({ workspaceBudgetUsd: Dollars.nullable(), defaultProvider: SlugSchema, defaultConcurrency: z.number().int().min(1).max(32) })
+      .object({
+        workspaceBudgetUsd: Dollars.nullable(),
+        defaultProvider: SlugSchema,
+        defaultConcurrency: z.number().int().min(1).max(32),
+        /** Left out: kept as it was. */
+        autoResume: z.boolean().optional(),
+      })
       .strict(),
     output: out<AgentSettings>(),
   },
@@ -90,6 +97,9 @@ export const agentMethods = {
   /** Runs what an interrupted or stopped batch had left (after a restart, or a new key or budget). */
   resumeBatch: { input: z.object({ batchId: Id, budgetUsd: Dollars.optional() }).strict(), output: out<BatchStarted>() },
   listBatches: { input: Empty, output: out<BatchInfo[]>() },
+  /** What the automatic resume did with this workspace's interrupted batches since it opened (not yet dismissed). */
+  listResumeNotices: { input: Empty, output: out<ResumeNotice[]>() },
+  dismissResumeNotice: { input: z.object({ batchId: Id }).strict(), output: out<{ dismissed: boolean }>() },
   listRuns: { input: z.object({ moduleId: SlugSchema.optional(), batchId: Id.optional() }).strict(), output: out<RunList>() },
   /** Commits a run's reviewed draft with the run's provenance trailers (Fleet-Run, Fleet-Model, ...). */
   commitRun: {
@@ -107,4 +117,5 @@ export const agentEvents = {
   runProgress: out<RunProgress>(),
   runFinished: out<RunRecord>(),
   batchProgress: out<BatchProgress>(),
+  batchResumeNotice: out<ResumeNotice>(),
 } as const;

@@ -20,9 +20,11 @@ export const AGENT_METHOD_NAMES = [
   'cancelBatch',
   'resumeBatch',
   'listBatches',
+  'listResumeNotices',
+  'dismissResumeNotice',
   'listRuns',
   'commitRun',
   'groundingCheck',
 ] as const;
 
-export const AGENT_EVENT_NAMES = ['runProgress', 'runFinished', 'batchProgress'] as const;
+export const AGENT_EVENT_NAMES = ['runProgress', 'runFinished', 'batchProgress', 'batchResumeNotice'] as const;

@@ -51,6 +51,8 @@ export interface AgentSettings {
   workspaceBudgetUsd: number | null;
   defaultProvider: string;
   defaultConcurrency: number;
+  /** Resume batches a quit interrupted when the workspace opens again (desktop app and `serve`). */
+  autoResume: boolean;
 }
 
 export interface ContextFile {
@@ -244,4 +246,18 @@ export interface GroundingReport {
   flags: GroundingFlag[];
   checkedPaths: number;
   checkedLibraries: number;
+}
+
+/** What happened to an interrupted batch when the workspace opened again: resumed by itself, or left as it was and why. */
+export interface ResumeNotice {
+  batchId: string;
+  outcome: 'resumed' | 'not-resumed';
+  provider: string;
+  model: string;
+  /** Runs that had not finished (what the resume runs), and all the batch's runs. */
+  runsLeft: number;
+  total: number;
+  /** Why it was not resumed (the key is missing, another process runs batches, ...); null when resumed. */
+  reason: FleetErrorPayload | null;
+  at: string;
 }

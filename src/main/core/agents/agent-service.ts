@@ -14,6 +14,7 @@ import { ProviderSettings } from './provider-settings';
 import { createProviderClient } from './providers/client-factory';
 import type { ProviderClient, RetryPolicy } from './providers/types';
 import { WorkspaceAgents } from './workspace-agents';
+import { resumeInterruptedBatches } from './auto-resume';
 
 /** Knobs tests and the bench turn; the defaults suit real providers. */
 export interface AgentTuning {
@@ -59,6 +60,12 @@ export class AgentService {
     agents.attach(workspace, docs);
     await agents.ready();
     return agents;
+  }
+
+  /** Resumes the open workspace's interrupted batches by themselves (when its settings allow), with a notice for each. */
+  async resumeInterrupted(): Promise<void> {
+    const agents = await this.forCurrent();
+    await resumeInterruptedBatches(agents, (notice) => this.context.emit('batchResumeNotice', notice));
   }
 
   /** Every provider with where its key comes from (never the key) and whether it is halted. */

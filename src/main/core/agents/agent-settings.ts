@@ -1,5 +1,6 @@
 // Per-workspace agent settings kept in the app-data folder: the workspace budget cap, default provider and
-// concurrency. (Prices and prompts are shared with the team on the workspace branch instead.)
+// concurrency, whether interrupted batches resume by themselves. (Prices and prompts are shared with the team on the
+// workspace branch instead.)
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,9 +15,11 @@ const SettingsSchema = z.object({
   workspaceBudgetUsd: z.number().min(0).nullable(),
   defaultProvider: z.string().min(1),
   defaultConcurrency: z.number().int().min(1).max(32),
+  // Settings saved before automatic resume existed have no such field: on by default.
+  autoResume: z.boolean().default(true),
 });
 
-const DEFAULTS: AgentSettings = { workspaceBudgetUsd: null, defaultProvider: OFFLINE_PROVIDER_ID, defaultConcurrency: DEFAULT_CONCURRENCY };
+const DEFAULTS: AgentSettings = { workspaceBudgetUsd: null, defaultProvider: OFFLINE_PROVIDER_ID, defaultConcurrency: DEFAULT_CONCURRENCY, autoResume: true };
 
 export class AgentSettingsStore {
   private value: AgentSettings | null = null;

@@ -49,9 +49,12 @@ export function createAgentHandlers(service: AgentService): AgentHandlers {
     getPrices: async () => readPrices((await workspace()).workspace),
     savePrices: async ({ prices, expectedTip, message }) => savePrices((await workspace()).workspace, prices, expectedTip, message),
     getAgentSettings: async () => (await workspace()).settings.get(),
-    saveAgentSettings: async (input: AgentSettings) => {
+    saveAgentSettings: async (input) => {
       await service.providers.get(input.defaultProvider);
-      return (await workspace()).settings.save(input);
+      const agents = await workspace();
+      const current = await agents.settings.get();
+      const next: AgentSettings = { ...input, autoResume: input.autoResume ?? current.autoResume };
+      return agents.settings.save(next);
     },
     getPrompt: async ({ kind }) => readPrompt((await workspace()).workspace, kind),
     savePrompt: async ({ kind, text, expectedTip }) => savePrompt((await workspace()).workspace, kind, text, expectedTip),
@@ -75,8 +78,10 @@ export function createAgentHandlers(service: AgentService): AgentHandlers {
       if (!agents.store.batch(batchId)) throw new FleetError('BATCH_NOT_FOUND', `There is no batch ${batchId} in this workspace.`, { batchId });
       return { cancelled: agents.runner.cancelBatch(batchId) };
     },
-    resumeBatch: async ({ batchId, budgetUsd }) => (await workspace()).resumeBatch(batchId, budgetUsd),
+    resumeBatch: async ({ batchId, budgetUsd }) => (await workspace()).resumeBatch(batchId, { budgetUsd }),
     listBatches: async () => (await workspace()).listBatches(),
+    listResumeNotices: async () => [...(await workspace()).notices.values()],
+    dismissResumeNotice: async ({ batchId }) => ({ dismissed: (await workspace()).notices.delete(batchId) }),
     listRuns: async (filter) => (await workspace()).listRuns(filter),
     commitRun: async (input) => {
       const result = await commitRun(await workspace(), input);

@@ -1,17 +1,18 @@
 // Agents of one workspace: run records and batch queues in its app-data folder, the budget ledger, the batch
-// runner, and the operations behind the contract (estimate, start, resume, cancel, list, commit, grounding).
+// runner, the lock against another process running batches too, and the operations behind the contract (estimate,
+// start, resume, cancel, list, commit, grounding).
 
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { DOC_KINDS, type DocKind } from '../../../shared/documents';
 import { FleetError } from '../../../shared/errors';
 import { findPrice, type PriceEntry, type PriceTable } from '../../../shared/prices';
 import type { ProviderConfig } from '../../../shared/providers';
-import type { BatchInfo, BatchRequest, BatchStarted, RunList, RunRecord } from '../../../shared/types-agents';
+import type { BatchInfo, BatchRequest, BatchStarted, ResumeNotice, RunList, RunRecord } from '../../../shared/types-agents';
 import type { Workspace } from '../workspace/workspace';
 import type { ModuleDocuments } from '../docs/module-docs';
 import type { AgentService } from './agent-service';
 import { AgentSettingsStore } from './agent-settings';
+import { BatchLock } from './batch-lock';
 import { BatchRunner } from './batch-runner';
 import { BudgetLedger } from './budget';
 import { ModuleFiles } from './context/module-files';
@@ -21,6 +22,7 @@ import { ProgressHub } from './progress-hub';
 import type { ProviderClient } from './providers/types';
 import { executeRun } from './run-execute';
 import { planRun, type RunPlan } from './run-plan';
+import { newBatchId, newRun, UNFINISHED } from './run-record';
 import { RunStore, totalsOf, type StoredBatch } from './run-store';
 
 /** A batch request with every default filled in and checked. */
@@ -41,7 +43,12 @@ export class WorkspaceAgents {
   readonly settings: AgentSettingsStore;
   readonly ledger: BudgetLedger;
   readonly runner: BatchRunner;
+  readonly lock: BatchLock;
+  /** What the automatic resume did with each interrupted batch since the workspace opened, until dismissed. */
+  readonly notices = new Map<string, ResumeNotice>();
   private readonly progress: ProgressHub;
+  /** Batches launched by this instance, until their end has released the lock. */
+  private readonly launched = new Set<Promise<void>>();
   private loaded: Promise<void> | null = null;
   /** Runs executing now, in every batch of this workspace. */
   private running = 0;
@@ -59,6 +66,7 @@ export class WorkspaceAgents {
     this.files = new ModuleFiles(workspace);
     this.store = new RunStore(folder, (m) => context.log(m));
     this.settings = new AgentSettingsStore(folder);
+    this.lock = new BatchLock(join(folder, 'batches.lock'));
     this.ledger = new BudgetLedger({ capUsd: () => this.settings.cached().workspaceBudgetUsd, spentUsd: () => this.store.spentUsd() });
     this.progress = new ProgressHub((p) => context.emit('runProgress', p), context.progressIntervalMs ?? 100);
     this.runner = new BatchRunner({
@@ -85,6 +93,8 @@ export class WorkspaceAgents {
   ready(): Promise<void> {
     this.loaded ??= (async () => {
       await Promise.all([this.store.load(), this.settings.get()]);
+      // Batches another live process runs are its own; only one that ended leaves its batches to us.
+      if (await this.lock.otherHolder()) return;
       for (const batch of this.store.allBatches()) {
         if (batch.state !== 'running' || this.runner.isActive(batch.batchId)) continue;
         for (const run of this.store.runsOf(batch)) if (run.state === 'running') await this.store.saveRun({ ...run, state: 'queued' });
@@ -147,10 +157,24 @@ export class WorkspaceAgents {
       }
     }
     const client = resolved.provider.kind === 'offline' ? null : await this.service.client(resolved.provider, resolved.baseUrl ?? undefined);
-    this.service.unhalt(resolved.provider.id);
-    const batchId = randomUUID();
+    // Taken before anything is written: a refusal leaves no batch behind.
+    const release = await this.lock.hold();
+    try {
+      this.service.unhalt(resolved.provider.id);
+      const batch = await this.queueBatch(resolved);
+      this.launch(batch, { client, price: resolved.price, provider: resolved.provider }, release);
+      return { batchId: batch.batchId, runIds: batch.runIds };
+    } catch (error) {
+      await release();
+      throw error;
+    }
+  }
+
+  /** Writes a new batch's runs and the batch itself, all queued. */
+  private async queueBatch(resolved: ResolvedBatch): Promise<StoredBatch> {
+    const batchId = newBatchId();
     const now = new Date().toISOString();
-    const runs: RunRecord[] = resolved.moduleIds.flatMap((moduleId) => resolved.kinds.map((kind) => newRun(batchId, moduleId, kind, resolved, now)));
+    const runs: RunRecord[] = resolved.moduleIds.flatMap((moduleId) => resolved.kinds.map((kind) => newRun(batchId, moduleId, kind, { provider: resolved.provider.id, model: resolved.model }, now)));
     for (const run of runs) await this.store.saveRun(run);
     const batch: StoredBatch = {
       batchId,
@@ -167,30 +191,52 @@ export class WorkspaceAgents {
       runIds: runs.map((r) => r.runId),
     };
     await this.store.saveBatch(batch);
-    this.launch(batch, { client, price: resolved.price, provider: resolved.provider });
-    return { batchId, runIds: batch.runIds };
+    return batch;
   }
 
-  /** Runs what an interrupted, stopped or cancelled batch left: its queued, skipped and cancelled runs. */
-  async resumeBatch(batchId: string, budgetUsd?: number): Promise<BatchStarted> {
+  /**
+   * Runs what an interrupted, stopped or cancelled batch left, with its provider, model and budget (what earlier
+   * attempts spent counts): its queued, skipped and cancelled runs, or with `unfinishedOnly` only those a quit cut short.
+   */
+  async resumeBatch(batchId: string, options: { budgetUsd?: number; unfinishedOnly?: boolean } = {}): Promise<BatchStarted> {
     const batch = this.store.batch(batchId);
     if (!batch) throw new FleetError('BATCH_NOT_FOUND', `There is no batch ${batchId} in this workspace.`, { batchId });
     if (this.runner.isActive(batchId)) throw new FleetError('LOCKED', 'This batch is still running.');
-    const left = this.store.runsOf(batch).filter((r) => r.state === 'queued' || r.state === 'running' || r.state === 'skipped' || r.state === 'cancelled');
+    const resumable = options.unfinishedOnly ? UNFINISHED : new Set([...UNFINISHED, 'skipped', 'cancelled']);
+    const left = this.store.runsOf(batch).filter((r) => resumable.has(r.state));
     if (left.length === 0) throw new FleetError('INVALID_INPUT', 'Every run of this batch has finished; there is nothing to resume.');
     const resolved = await this.resolve({ modules: batch.moduleIds, kinds: batch.kinds, provider: batch.provider, model: batch.model, baseUrl: batch.baseUrl ?? undefined });
+    const budgetUsd = options.budgetUsd ?? batch.budgetUsd;
+    if (!resolved.price && (budgetUsd !== null || this.settings.cached().workspaceBudgetUsd !== null)) {
+      throw new FleetError('PRICE_MISSING', `The price table has no entry for ${resolved.provider.id}/${resolved.model}, so the batch's budget cannot be held: add its price first.`, {
+        provider: resolved.provider.id,
+        model: resolved.model,
+      });
+    }
     const client = resolved.provider.kind === 'offline' ? null : await this.service.client(resolved.provider, resolved.baseUrl ?? undefined);
-    this.service.unhalt(resolved.provider.id);
-    for (const run of left) await this.store.saveRun({ ...run, state: 'queued', finishedAt: null, error: null });
-    const resumed: StoredBatch = { ...batch, state: 'running', stopReason: null, budgetUsd: budgetUsd ?? batch.budgetUsd };
-    await this.store.saveBatch(resumed);
-    this.launch(resumed, { client, price: resolved.price, provider: resolved.provider });
-    return { batchId, runIds: left.map((r) => r.runId) };
+    const release = await this.lock.hold();
+    try {
+      this.service.unhalt(resolved.provider.id);
+      for (const run of left) await this.store.saveRun({ ...run, state: 'queued', finishedAt: null, error: null });
+      const resumed: StoredBatch = { ...batch, state: 'running', stopReason: null, budgetUsd };
+      await this.store.saveBatch(resumed);
+      this.launch(resumed, { client, price: resolved.price, provider: resolved.provider }, release);
+      return { batchId, runIds: left.map((r) => r.runId) };
+    } catch (error) {
+      await release();
+      throw error;
+    }
   }
 
-  private launch(batch: StoredBatch, tools: { client: ProviderClient | null; price: PriceEntry | null; provider: ProviderConfig }): void {
+  /** Starts the batch's queue; the lock is released when it ends. */
+  private launch(batch: StoredBatch, tools: { client: ProviderClient | null; price: PriceEntry | null; provider: ProviderConfig }, release: () => Promise<void>): void {
     this.batchTools.set(batch.batchId, tools);
-    void this.runner.start(batch).finally(() => this.batchTools.delete(batch.batchId));
+    const ended: Promise<void> = this.runner
+      .start(batch)
+      .finally(() => this.batchTools.delete(batch.batchId))
+      .then(release)
+      .finally(() => this.launched.delete(ended));
+    this.launched.add(ended);
   }
 
   private async planFor(run: RunRecord, batch: StoredBatch): Promise<RunPlan> {
@@ -239,40 +285,8 @@ export class WorkspaceAgents {
   /** Stops the batches for a quit and lets pending writes land. */
   async shutdown(): Promise<void> {
     await this.runner.shutdown();
+    await Promise.allSettled([...this.launched]);
     this.progress.dispose();
     await this.store.flush();
   }
-}
-
-function newRun(batchId: string, moduleId: string, kind: DocKind, resolved: ResolvedBatch, now: string): RunRecord {
-  return {
-    runId: randomUUID(),
-    batchId,
-    moduleId,
-    kind,
-    provider: resolved.provider.id,
-    model: resolved.model,
-    state: 'queued',
-    queuedAt: now,
-    startedAt: null,
-    finishedAt: null,
-    durationMs: 0,
-    tokensIn: 0,
-    tokensOut: 0,
-    usageReported: false,
-    costUsd: 0,
-    filesSent: [],
-    filesTruncated: [],
-    filesOmitted: 0,
-    promptHash: null,
-    outputHash: null,
-    outputChars: 0,
-    finishReason: null,
-    attempts: 0,
-    baseTip: null,
-    baseBlobId: null,
-    replacedDraftSavedAs: null,
-    commit: null,
-    error: null,
-  };
 }
