@@ -6,6 +6,7 @@ import type { FleetErrorPayload } from './errors';
 import type { CloneResult, FetchReport, PushReport } from './types-remotes';
 import type { MergeForecast, MergeReport } from './types-merge';
 import type { CheckBatchReport } from './types-checks';
+import type { WorkspaceReportDraft } from './types-reports';
 
 export interface AppInfo {
   version: string;
@@ -148,7 +149,7 @@ export interface JobStarted {
   jobId: string;
 }
 
-export type JobKind = 'init' | 'push' | 'fetch' | 'clone' | 'forecast' | 'merge' | 'checks';
+export type JobKind = 'init' | 'push' | 'fetch' | 'clone' | 'forecast' | 'merge' | 'checks' | 'report';
 
 export interface JobProgress {
   jobId: string;
@@ -167,6 +168,7 @@ export interface JobResults {
   forecast: MergeForecast;
   merge: MergeReport;
   checks: CheckBatchReport;
+  report: WorkspaceReportDraft;
 }
 
 /** A finished job; narrowing on `kind` gives the type of `result`. */
