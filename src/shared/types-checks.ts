@@ -73,6 +73,8 @@ export interface CheckStatus {
   state: 'queued' | 'running' | CheckState;
   commit: string | null;
   result: CheckResult | null;
+  /** Why the check could not run at all (its branch was deleted meanwhile); no result is stored then. */
+  error: FleetErrorPayload | null;
 }
 
 /** What a checks job returns: one entry per module asked for. */

@@ -24,6 +24,7 @@ import { createRemoteHandlers, type RemoteTuning } from './remotes/handlers';
 import { createMergeHandlers } from './merge/handlers';
 import { createPullHandlers } from './pulls/handlers';
 import { createScopeHandlers } from './scope/handlers';
+import { createCheckHandlers, type CheckTuning } from './checks/handlers';
 
 export { defaultAppDataDir } from './paths';
 
@@ -43,6 +44,8 @@ export interface FleetAppOptions {
   agents?: AgentTuning;
   /** Remote knobs for tests and the bench (environment, HTTP client). */
   remotes?: RemoteTuning;
+  /** Check knobs for tests (environment, output interval, kill grace). */
+  checks?: CheckTuning;
 }
 
 export type AppEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -211,6 +214,15 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     ...createRemoteHandlers({ ...options.remotes, requireWorkspace: () => requireOpen().workspace, jobs, emit, secrets, version: options.version, log }),
     ...createMergeHandlers(),
     ...createPullHandlers({ requireWorkspace: () => requireOpen().workspace, appDataDir: options.appDataDir, secrets, env: options.remotes?.env, version: options.version }),
+    ...createCheckHandlers({
+      ...options.checks,
+      appDataDir: options.appDataDir,
+      requireWorkspace: () => requireOpen().workspace,
+      jobs,
+      emit,
+      secretEnvNames: async () => (await agents.providers.list()).flatMap((p) => (p.keyEnv ? [p.keyEnv] : [])),
+      log,
+    }),
     ...createScopeHandlers({
       current: () => {
         const { workspace, board } = requireOpen();

@@ -1,0 +1,67 @@
+// The contract's checks methods over the core: settings answer at once, runs go through one CheckService per
+// open workspace (one 'checks' job at a time, streaming checkOutput and checkStatus).
+
+import type { FleetHandlers } from '../../../shared/contract';
+import type { checksMethods } from '../../../shared/contract-checks';
+import type { AppEventListener } from '../app';
+import type { JobRunner } from '../jobs';
+import type { Workspace } from '../workspace/workspace';
+import { checkEnvironment } from './check-env';
+import { CheckService } from './check-service';
+import { readCheckSettings, saveCheckSettings } from './check-settings';
+import { CheckStore } from './check-store';
+
+/** Knobs for tests: the environment commands inherit, the output interval, the SIGTERM grace. */
+export interface CheckTuning {
+  env?: NodeJS.ProcessEnv;
+  outputIntervalMs?: number;
+  killGraceMs?: number;
+}
+
+export interface CheckHandlerContext extends CheckTuning {
+  appDataDir: string;
+  requireWorkspace(): Workspace;
+  jobs: JobRunner;
+  emit: AppEventListener;
+  /** Names of environment variables holding agent keys the user configured (removed from commands' environment). */
+  secretEnvNames(): Promise<string[]>;
+  log(message: string, error?: unknown): void;
+}
+
+type CheckHandlers = Pick<FleetHandlers, keyof typeof checksMethods>;
+
+/** Handlers for every checks method of the contract. */
+export function createCheckHandlers(context: CheckHandlerContext): CheckHandlers {
+  const services = new Map<string, CheckService>();
+  const service = (): CheckService => {
+    const workspace = context.requireWorkspace();
+    let found = services.get(workspace.path);
+    if (!found) {
+      found = new CheckService(workspace, CheckStore.forWorkspace(context.appDataDir, workspace.path), {
+        jobs: context.jobs,
+        emitStatus: (status) => context.emit('checkStatus', status),
+        emitOutput: (output) => context.emit('checkOutput', output),
+        environment: async () => checkEnvironment(context.env ?? process.env, await context.secretEnvNames().catch(() => [])),
+        log: context.log,
+        outputIntervalMs: context.outputIntervalMs,
+        killGraceMs: context.killGraceMs,
+      });
+      services.set(workspace.path, found);
+    }
+    found.attach(workspace);
+    return found;
+  };
+
+  return {
+    getCheckSettings: () => readCheckSettings(context.requireWorkspace()),
+    saveCheckSettings: async (input) => {
+      const settings = await saveCheckSettings(context.requireWorkspace(), input);
+      context.emit('boardChanged', { reason: 'workspace' });
+      return settings;
+    },
+    runChecks: async ({ modules }) => ({ jobId: await service().run(modules) }),
+    cancelCheck: async ({ moduleId }) => ({ cancelled: service().cancel(moduleId) }),
+    listChecks: ({ modules }) => service().overview(modules),
+    readCheckLog: ({ moduleId }) => service().readLog(moduleId),
+  };
+}
