@@ -22,6 +22,7 @@ import { createAgentHandlers } from './agents/handlers';
 import { FileSecretStore, type SecretStore } from './remotes/secret-store';
 import { createRemoteHandlers, type RemoteTuning } from './remotes/handlers';
 import { createMergeHandlers } from './merge/handlers';
+import { createReportHandlers } from './reports/handlers';
 import { createPullHandlers } from './pulls/handlers';
 import { createScopeHandlers } from './scope/handlers';
 import { createCheckHandlers, type CheckTuning } from './checks/handlers';
@@ -213,6 +214,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     ...createAgentHandlers(agents),
     ...createRemoteHandlers({ ...options.remotes, requireWorkspace: () => requireOpen().workspace, jobs, emit, secrets, version: options.version, log }),
     ...createMergeHandlers(),
+    ...createReportHandlers({ current: () => requireOpen(), agents, jobs, version: options.version }),
     ...createPullHandlers({ requireWorkspace: () => requireOpen().workspace, appDataDir: options.appDataDir, secrets, env: options.remotes?.env, version: options.version }),
     ...createCheckHandlers({
       ...options.checks,

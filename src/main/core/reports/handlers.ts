@@ -1,0 +1,67 @@
+// The reports methods of the contract: the implementation log and the HTML export answer at once; a workspace
+// report runs as a job ('report'), since the merge strategy waits for the conflict forecast.
+
+import type { FleetHandlers } from '../../../shared/contract';
+import type { reportsMethods } from '../../../shared/contract-reports';
+import type { CheckResult } from '../../../shared/types-checks';
+import type { MergeForecast } from '../../../shared/types-merge';
+import { FleetError } from '../../../shared/errors';
+import type { AgentService } from '../agents/agent-service';
+import type { BoardLoader } from '../board/board';
+import type { ModuleDocuments } from '../docs/module-docs';
+import type { WorkspaceDocuments } from '../docs/workspace-docs';
+import type { JobRunner } from '../jobs';
+import type { Workspace } from '../workspace/workspace';
+import { exportHtmlReport, generateImplementationLog, generateWorkspaceReport, type ReportSources } from './report-service';
+
+type ReportHandlers = Pick<FleetHandlers, keyof typeof reportsMethods>;
+
+export interface ReportHandlerContext {
+  /** The open workspace's parts; throws NO_WORKSPACE when none is open. */
+  current(): { workspace: Workspace; board: BoardLoader; docs: ModuleDocuments; workspaceDocs: WorkspaceDocuments };
+  agents: AgentService;
+  jobs: JobRunner;
+  version: string;
+  /** Every module's latest check result of the open workspace (none until checks are wired in). */
+  checks?: () => Promise<CheckResult[]>;
+  /** The conflict forecast against the default merge target (UNSUPPORTED until the merge core is wired in). */
+  forecast?: (signal: AbortSignal, onProgress: (done: number, total: number, message: string) => void) => Promise<MergeForecast>;
+}
+
+const noForecast = async (): Promise<never> => {
+  throw new FleetError('UNSUPPORTED', 'MERGE_STRATEGY.md is generated from the conflict forecast, which this build cannot compute yet.');
+};
+
+/** The report sources of the open workspace, from the app's own parts. */
+export function reportSources(context: ReportHandlerContext): ReportSources {
+  return {
+    workspace: () => context.current().workspace,
+    board: () => context.current().board.load(),
+    findModule: (moduleId) => context.current().board.findModule(moduleId),
+    docs: () => context.current().docs,
+    workspaceDocs: () => context.current().workspaceDocs,
+    runs: async () => (await context.agents.forCurrent()).listRuns({}).runs,
+    checks: context.checks ?? (async () => []),
+    forecast: context.forecast ?? noForecast,
+    version: context.version,
+  };
+}
+
+/** Handlers for every reports method of the contract. */
+export function createReportHandlers(context: ReportHandlerContext): ReportHandlers {
+  const sources = reportSources(context);
+  return {
+    generateImplementationLog: ({ moduleId }) => generateImplementationLog(sources, moduleId),
+    generateWorkspaceReport: async ({ name }) => {
+      // An uninitialised workspace (no workspace branch) is refused now, not as a failed job.
+      await sources.workspaceDocs().read(name);
+      const jobId = context.jobs.start(
+        'report',
+        (job) => generateWorkspaceReport(sources, name, job.signal, (done, total, message) => job.progress(done, total, message)),
+        (draft) => draft,
+      );
+      return { jobId };
+    },
+    exportHtmlReport: () => exportHtmlReport(sources),
+  };
+}

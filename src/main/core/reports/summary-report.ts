@@ -1,0 +1,56 @@
+// The generated part of FLEET_ENHANCEMENT_SUMMARY.md: every module's phase, documents' states, ahead/behind,
+// latest check and agent cost, with the totals per phase, all from the workspace's state.
+
+import { DOC_KINDS, PHASES, type DocKind } from '../../../shared/documents';
+import type { ModuleCard } from '../../../shared/types';
+import { checkLabel } from './check-text';
+import { count, inlineCode, plainText, tableRow, usd } from './markdown-text';
+import { byCategory, PHASE_TITLES, type ModuleFacts, type WorkspaceFacts } from './workspace-facts';
+
+const DOC_COLUMNS: Record<DocKind, string> = { 'as-is': 'As-is', 'to-be': 'To-be', 'implementation-log': 'Log', 'test-plan': 'Test plan', summary: 'Summary' };
+
+/** "+3 / -1", or "no branch". */
+export function aheadBehindText(card: ModuleCard): string {
+  return card.branchExists ? `+${card.ahead ?? 0} / -${card.behind ?? 0}` : 'no branch';
+}
+
+function moduleRow(facts: ModuleFacts): string {
+  const { card } = facts;
+  const docs = DOC_KINDS.map((kind) => card.docs.find((d) => d.kind === kind)?.state ?? 'missing');
+  return tableRow([
+    `${plainText(card.title)} (${inlineCode(card.id)})`,
+    PHASE_TITLES[card.phase],
+    ...docs,
+    aheadBehindText(card),
+    checkLabel(facts.check, card.tip),
+    facts.runs ? `${usd(facts.costUsd)} (${count(facts.runs, 'run')})` : '-',
+  ]);
+}
+
+/** The markdown between the summary's markers. */
+export function renderSummarySection(facts: WorkspaceFacts): string {
+  const { board } = facts;
+  const lines = [
+    `Generated from the workspace's state: ${count(board.modules.length, 'module')} on ${inlineCode(board.workspace.baseBranch)} at ${inlineCode(board.baseTip.slice(0, 7))}.`,
+    '',
+    '### Progress',
+    '',
+    tableRow(['Phase', 'Modules']),
+    tableRow(['---', '---:']),
+    ...PHASES.map((phase) => tableRow([PHASE_TITLES[phase], String(facts.phaseCounts[phase])])),
+    tableRow(['**Total**', `**${board.modules.length}**`]),
+    '',
+  ];
+  const checked = facts.modules.filter((m) => m.check);
+  const passed = checked.filter((m) => m.check?.state === 'passed' && m.check.commit === m.card.tip).length;
+  lines.push(
+    `- Checks: ${passed} of ${board.modules.length} modules passed on their current commit; ${board.modules.length - checked.length} never checked.`,
+    `- Agent cost: ${usd(facts.totalCostUsd)} over ${count(facts.totalRuns, 'run')}.`,
+    '',
+  );
+  const header = ['Module', 'Phase', ...DOC_KINDS.map((k) => DOC_COLUMNS[k]), 'Ahead / behind', 'Check', 'Agent cost'];
+  for (const group of byCategory(facts)) {
+    lines.push(`### ${plainText(group.title)}`, '', tableRow(header), tableRow(header.map(() => '---')), ...group.modules.map(moduleRow), '');
+  }
+  return lines.join('\n');
+}

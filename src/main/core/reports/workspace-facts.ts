@@ -1,0 +1,64 @@
+// The workspace's state as the reports show it: the board's cards with each module's latest check and the cost
+// of its agent runs, computed from the same board the app shows (so the numbers agree).
+
+import type { BoardState, ModuleCard } from '../../../shared/types';
+import type { CheckResult } from '../../../shared/types-checks';
+import type { RunRecord } from '../../../shared/types-agents';
+import { PHASES, type Phase } from '../../../shared/documents';
+
+export interface ModuleFacts {
+  card: ModuleCard;
+  check: CheckResult | undefined;
+  runs: number;
+  costUsd: number;
+}
+
+export interface WorkspaceFacts {
+  board: BoardState;
+  modules: ModuleFacts[];
+  phaseCounts: Record<Phase, number>;
+  totalCostUsd: number;
+  totalRuns: number;
+}
+
+const roundUsd = (amount: number) => Math.round(amount * 1e6) / 1e6;
+
+/** Joins the board with check results and run records, module by module in board order. */
+export function workspaceFacts(board: BoardState, runs: RunRecord[], checks: CheckResult[]): WorkspaceFacts {
+  const phaseCounts = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
+  const modules = board.modules.map((card) => {
+    phaseCounts[card.phase]++;
+    const own = runs.filter((r) => r.moduleId === card.id);
+    return {
+      card,
+      check: checks.find((c) => c.moduleId === card.id),
+      runs: own.length,
+      costUsd: roundUsd(own.reduce((sum, r) => sum + r.costUsd, 0)),
+    };
+  });
+  return {
+    board,
+    modules,
+    phaseCounts,
+    totalCostUsd: roundUsd(modules.reduce((sum, m) => sum + m.costUsd, 0)),
+    totalRuns: modules.reduce((sum, m) => sum + m.runs, 0),
+  };
+}
+
+/** Modules of each category in the manifest's order (categories without modules left out). */
+export function byCategory(facts: WorkspaceFacts): Array<{ id: string; title: string; modules: ModuleFacts[] }> {
+  const groups = facts.board.categories.map((c) => ({ id: c.id, title: c.title, modules: facts.modules.filter((m) => m.card.category === c.id) }));
+  const known = new Set(facts.board.categories.map((c) => c.id));
+  const other = facts.modules.filter((m) => !known.has(m.card.category));
+  if (other.length) groups.push({ id: '', title: 'Other', modules: other });
+  return groups.filter((g) => g.modules.length > 0);
+}
+
+export const PHASE_TITLES: Record<Phase, string> = {
+  analysis: 'Analysis',
+  design: 'Design',
+  implementation: 'Implementation',
+  testing: 'Testing',
+  ready: 'Ready to merge',
+  merged: 'Merged',
+};
