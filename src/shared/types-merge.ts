@@ -46,6 +46,17 @@ export interface MergeOrderGroup {
    *  conflicts: conflicts with the target now, resolve first. */
   kind: 'independent' | 'overlapping' | 'conflicts';
   modules: string[];
+  /** Overlapping groups: modules that merge cleanly into the target alone but conflict once the modules before them in
+   *  this group are merged (found by merging the group one by one in memory). Absent when there are none. */
+  laterConflicts?: LaterConflict[];
+}
+
+/** A module that conflicts only after other modules of its group are merged. */
+export interface LaterConflict {
+  moduleId: string;
+  /** The modules merged before it that touch the same paths. */
+  after: string[];
+  conflicts: ConflictFile[];
 }
 
 export interface MergeForecast {

@@ -213,7 +213,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     },
     ...createAgentHandlers(agents),
     ...createRemoteHandlers({ ...options.remotes, requireWorkspace: () => requireOpen().workspace, jobs, emit, secrets, version: options.version, log }),
-    ...createMergeHandlers(),
+    ...createMergeHandlers({ requireWorkspace: () => requireOpen().workspace, jobs, emit }),
     ...createReportHandlers({ current: () => requireOpen(), agents, jobs, version: options.version }),
     ...createPullHandlers({ requireWorkspace: () => requireOpen().workspace, appDataDir: options.appDataDir, secrets, env: options.remotes?.env, version: options.version }),
     ...createCheckHandlers({

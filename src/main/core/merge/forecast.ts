@@ -1,0 +1,89 @@
+// The conflict forecast: for every module branch, whether it merges into the target now (up to date, clean, or the
+// conflicting paths and why), which modules touch the same paths, and the order to merge them in. Writes nothing.
+
+import { FleetError } from '../../../shared/errors';
+import type { MergeForecast, MergeTargetKind, ModuleForecast } from '../../../shared/types-merge';
+import type { Workspace } from '../workspace/workspace';
+import { mergeContext, type PairForecast } from './merge-context';
+import { MemoryObjects } from './merge-objects';
+import { findOverlaps, suggestOrder } from './merge-order';
+import { resolveTarget } from './targets';
+import { changedPaths } from './tree-diff';
+import { mergeTrees } from './tree-merge';
+
+export interface ForecastOptions {
+  /** Module ids to forecast (default: every module of the manifest). */
+  modules?: string[];
+  signal?: AbortSignal;
+  onProgress?(done: number, total: number, message: string): void;
+}
+
+function checkCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new FleetError('CANCELLED', 'The forecast was cancelled.');
+}
+
+/** How `moduleTip` would merge into `targetTip`: computed once per pair of tips, then served from the cache. */
+export async function forecastPair(workspace: Workspace, targetTip: string, moduleTip: string, labels: { ours: string; theirs: string }): Promise<PairForecast> {
+  const { repo } = workspace;
+  const context = mergeContext(repo);
+  const key = `${targetTip} ${moduleTip}`;
+  const cached = context.pairs.get(key);
+  if (cached) return cached;
+  let result: PairForecast;
+  if (await repo.isAncestor(moduleTip, targetTip)) {
+    result = { upToDate: true, mergeBase: moduleTip, changedPaths: [], conflicts: [] };
+  } else {
+    const mergeBase = await context.bases.bestMergeBase(targetTip, moduleTip);
+    const [baseTree, targetTree, moduleTree] = await Promise.all(
+      [mergeBase, targetTip, moduleTip].map(async (oid) => (oid ? (await repo.readCommit(oid)).tree : null)),
+    );
+    const [paths, merged] = await Promise.all([
+      changedPaths(repo, baseTree ?? null, moduleTree!),
+      mergeTrees(new MemoryObjects(repo), baseTree ?? null, targetTree!, moduleTree!, labels),
+    ]);
+    result = { upToDate: false, mergeBase, changedPaths: paths, conflicts: merged.conflicts };
+  }
+  context.pairs.set(key, result);
+  return result;
+}
+
+/** The forecast of the given modules (default all) against the target (default: the integration branch). */
+export async function forecastMerges(workspace: Workspace, targetKind?: MergeTargetKind, options: ForecastOptions = {}): Promise<MergeForecast> {
+  const started = performance.now();
+  await workspace.refreshManifest();
+  const { manifest, repo } = workspace;
+  const wanted = options.modules ? new Set(options.modules) : null;
+  for (const id of wanted ?? []) {
+    if (!manifest.modules.some((m) => m.id === id)) throw new FleetError('MODULE_NOT_FOUND', `There is no module "${id}" in this workspace.`, { moduleId: id });
+  }
+  const resolved = await resolveTarget(workspace, targetKind);
+  const targetTip = resolved.startTip;
+  const branches = await repo.listBranches();
+  const modules = manifest.modules.filter((m) => !wanted || wanted.has(m.id));
+  const forecasts: ModuleForecast[] = [];
+  for (const [index, module] of modules.entries()) {
+    checkCancelled(options.signal);
+    options.onProgress?.(index, modules.length, `Forecasting ${module.id}`);
+    const branch = `${manifest.branchPrefix}${module.id}`;
+    const tip = branches.get(branch) ?? null;
+    if (!tip) {
+      forecasts.push({ moduleId: module.id, branch, tip: null, mergeBase: null, outcome: 'missing', changedPaths: [], conflicts: [] });
+      continue;
+    }
+    const pair = await forecastPair(workspace, targetTip, tip, { ours: resolved.target.branch, theirs: branch });
+    const outcome = pair.upToDate ? 'up-to-date' : pair.conflicts.length > 0 ? 'conflicts' : 'clean';
+    forecasts.push({ moduleId: module.id, branch, tip, mergeBase: pair.mergeBase, outcome, changedPaths: pair.changedPaths, conflicts: pair.conflicts });
+  }
+  checkCancelled(options.signal);
+  options.onProgress?.(modules.length, modules.length, 'Working out the merge order');
+  const overlaps = findOverlaps(forecasts);
+  const order = await suggestOrder(workspace, resolved, forecasts, overlaps);
+  return {
+    target: resolved.target,
+    computedAt: targetTip,
+    modules: forecasts,
+    overlaps,
+    order,
+    durationMs: Math.round((performance.now() - started) * 10) / 10,
+  };
+}

@@ -1,0 +1,128 @@
+// Merge bases of two commits (`git merge-base --all`) by git's paint-down-to-common walk: generation numbers from
+// the commit-graph where present, commit dates otherwise, stopping once every queued commit is known to both sides.
+// isomorphic-git's findMergeBase walks the whole history; this walk stops where the two sides meet.
+
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BoundedMap } from '../git/byte-lru-cache';
+import { CommitGraph } from '../git/commit-graph';
+import { MaxPriorityQueue } from '../git/priority-queue';
+import type { GitRepository } from '../git/repository';
+
+const ONE = 1;
+const TWO = 2;
+const STALE = 4;
+const RESULT = 8;
+const BOTH = ONE | TWO;
+const MAX_CACHED_PAIRS = 20_000;
+
+interface WalkInfo {
+  parents: string[];
+  time: number;
+  generation: number;
+}
+
+/** Finds and remembers merge bases for one repository. */
+export class MergeBaseFinder {
+  private readonly graph: CommitGraph;
+  private readonly cache = new BoundedMap<string, string[]>(MAX_CACHED_PAIRS);
+  private shallow: Promise<Set<string>> | null = null;
+
+  constructor(private readonly repo: GitRepository) {
+    this.graph = new CommitGraph(join(repo.commondir, 'objects'));
+  }
+
+  /** Every best common ancestor of `a` and `b`, newest first; empty when the histories share no commit. */
+  async mergeBases(a: string, b: string): Promise<string[]> {
+    if (a === b) return [a];
+    const key = a < b ? `${a} ${b}` : `${b} ${a}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached.slice();
+    await this.graph.refresh();
+    const shallow = await (this.shallow ??= readShallow(this.repo.commondir));
+    const candidates = await this.paint(a, b, this.graph.available && shallow.size === 0, shallow);
+    const bases = await this.removeRedundant(candidates);
+    this.cache.set(key, bases);
+    return bases.slice();
+  }
+
+  /** The one merge base git would start from when there is exactly one; null when unrelated. Criss-cross: the newest. */
+  async bestMergeBase(a: string, b: string): Promise<string | null> {
+    return (await this.mergeBases(a, b))[0] ?? null;
+  }
+
+  private async info(oid: string, shallow: Set<string>): Promise<WalkInfo> {
+    const commit = await this.repo.readCommit(oid);
+    return { parents: shallow.has(oid) ? [] : commit.parents, time: commit.committer.timestamp, generation: this.graph.generation(oid) };
+  }
+
+  /** Paints ONE from `a` and TWO from `b`; a commit reached by both is a candidate and makes its ancestors stale. */
+  private async paint(a: string, b: string, exact: boolean, shallow: Set<string>): Promise<Array<{ oid: string; time: number }>> {
+    const flags = new Map<string, number>();
+    const infos = new Map<string, WalkInfo>();
+    const queue = new MaxPriorityQueue<string>();
+    const queued = new Set<string>();
+    const enqueue = async (oid: string) => {
+      if (queued.has(oid)) return;
+      let info = infos.get(oid);
+      if (!info) {
+        info = await this.info(oid, shallow);
+        infos.set(oid, info);
+      }
+      queued.add(oid);
+      queue.push(oid, exact ? info.generation : 0, info.time);
+    };
+    flags.set(a, ONE);
+    flags.set(b, TWO);
+    await Promise.all([enqueue(a), enqueue(b)]);
+    const results: Array<{ oid: string; time: number }> = [];
+    // Only commits not yet known to be below a common ancestor keep the walk going.
+    const hasLiveWork = () => {
+      for (const oid of queued) if (!((flags.get(oid) ?? 0) & STALE)) return true;
+      return false;
+    };
+    while (queue.size > 0 && hasLiveWork()) {
+      const oid = queue.pop()!;
+      queued.delete(oid);
+      let paint = (flags.get(oid) ?? 0) & (BOTH | STALE);
+      if ((paint & BOTH) === BOTH) {
+        if (!((flags.get(oid) ?? 0) & RESULT)) {
+          flags.set(oid, (flags.get(oid) ?? 0) | RESULT);
+          results.push({ oid, time: infos.get(oid)!.time });
+        }
+        paint |= STALE;
+      }
+      for (const parent of infos.get(oid)!.parents) {
+        const before = flags.get(parent) ?? 0;
+        if ((before & paint) === paint) continue;
+        flags.set(parent, before | paint);
+        await enqueue(parent);
+      }
+    }
+    // A candidate later reached from another candidate (below it) is no best common ancestor, as in git.
+    return results.filter((r) => !((flags.get(r.oid) ?? 0) & STALE));
+  }
+
+  /** Drops candidates that are ancestors of another candidate (a date-ordered walk can find those first). */
+  private async removeRedundant(candidates: Array<{ oid: string; time: number }>): Promise<string[]> {
+    const sorted = [...candidates].sort((x, y) => y.time - x.time).map((c) => c.oid);
+    if (sorted.length < 2) return sorted;
+    const kept: string[] = [];
+    for (const oid of sorted) {
+      let redundant = false;
+      for (const other of sorted) {
+        if (other !== oid && (await this.repo.isAncestor(oid, other))) {
+          redundant = true;
+          break;
+        }
+      }
+      if (!redundant) kept.push(oid);
+    }
+    return kept;
+  }
+}
+
+async function readShallow(commondir: string): Promise<Set<string>> {
+  const text = await readFile(join(commondir, 'shallow'), 'utf8').catch(() => '');
+  return new Set(text.split('\n').filter((line) => /^[0-9a-f]{40}$/.test(line)));
+}

@@ -1,0 +1,37 @@
+// The three versions of one path for the three-way view (merge base, target, module) and the line merge with the
+// conflict markers git would leave in the file.
+
+import { FleetError } from '../../../shared/errors';
+import type { MergeTargetKind, ThreeWayFile } from '../../../shared/types-merge';
+import type { Workspace } from '../workspace/workspace';
+import { looksBinary, mergeLines } from './line-merge';
+import { mergeContext } from './merge-context';
+import { resolveTarget } from './targets';
+
+/** The base, target ("ours") and module ("theirs") text of `path`, and the merged text with markers. */
+export async function readConflict(workspace: Workspace, targetKind: MergeTargetKind, moduleId: string, path: string): Promise<ThreeWayFile> {
+  await workspace.refreshManifest();
+  const { repo, manifest } = workspace;
+  if (!manifest.modules.some((m) => m.id === moduleId)) throw new FleetError('MODULE_NOT_FOUND', `There is no module "${moduleId}" in this workspace.`, { moduleId });
+  const resolved = await resolveTarget(workspace, targetKind);
+  const branch = `${manifest.branchPrefix}${moduleId}`;
+  const tip = await repo.resolveRef(`refs/heads/${branch}`);
+  if (!tip) throw new FleetError('BRANCH_MOVED', `${branch} no longer exists (deleted outside the app?).`, { branch, actual: null });
+  const base = await mergeContext(repo).bases.bestMergeBase(resolved.startTip, tip);
+  const blobAt = async (commit: string | null): Promise<Buffer | null> => {
+    if (!commit) return null;
+    const entry = await repo.entryAtPath((await repo.readCommit(commit)).tree, path);
+    return entry && entry.type === 'blob' ? repo.readBlob(entry.oid) : null;
+  };
+  const [baseBytes, ours, theirs] = await Promise.all([blobAt(base), blobAt(resolved.startTip), blobAt(tip)]);
+  if (!baseBytes && !ours && !theirs) {
+    throw new FleetError('INVALID_INPUT', `"${path}" is not a file in ${resolved.target.branch}, ${branch} or their merge base.`, { path });
+  }
+  const binary = [baseBytes, ours, theirs].some((content) => content !== null && looksBinary(content));
+  if (binary) return { path, base: null, ours: null, theirs: null, binary: true, merged: null };
+  const text = (content: Buffer | null) => (content === null ? null : content.toString('utf8'));
+  const [baseText, ourText, theirText] = [text(baseBytes), text(ours), text(theirs)];
+  // Markers only where both sides have the file; a deleted side leaves a modify/delete conflict with nothing to mark.
+  const merged = ourText !== null && theirText !== null ? mergeLines(baseText ?? '', ourText, theirText, { ours: resolved.target.branch, theirs: branch }).text : null;
+  return { path, base: baseText, ours: ourText, theirs: theirText, binary: false, merged };
+}

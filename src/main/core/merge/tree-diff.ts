@@ -1,0 +1,39 @@
+// Which file paths differ between two trees, like `git diff --name-only --no-renames A B`: equal subtrees are
+// skipped by id, so the cost follows the size of the change, not of the repository.
+
+import type { TreeEntry } from '../git/types';
+
+export interface TreeReader {
+  readTree(oid: string): Promise<TreeEntry[]>;
+}
+
+const isTree = (entry: TreeEntry | undefined): boolean => entry?.type === 'tree';
+
+/** Every file path (blob, symlink or submodule) whose content, mode or presence differs between the two trees. */
+export async function changedPaths(trees: TreeReader, from: string | null, to: string | null): Promise<string[]> {
+  const paths: string[] = [];
+  await diffInto(trees, from, to, '', paths);
+  return paths.sort();
+}
+
+async function diffInto(trees: TreeReader, from: string | null, to: string | null, prefix: string, paths: string[]): Promise<void> {
+  if (from === to) return;
+  const [before, after] = await Promise.all([from ? trees.readTree(from) : [], to ? trees.readTree(to) : []]);
+  const old = new Map(before.map((entry) => [entry.path, entry]));
+  const now = new Map(after.map((entry) => [entry.path, entry]));
+  const nested: Promise<void>[] = [];
+  for (const name of new Set([...old.keys(), ...now.keys()])) {
+    const a = old.get(name);
+    const b = now.get(name);
+    if (a && b && a.oid === b.oid && a.mode === b.mode) continue;
+    const path = prefix + name;
+    // A name can be a file on one side and a folder on the other: both the file and the folder's files changed.
+    const fileA = a && !isTree(a) ? a : null;
+    const fileB = b && !isTree(b) ? b : null;
+    if (fileA?.oid !== fileB?.oid || fileA?.mode !== fileB?.mode) paths.push(path);
+    const subtreeA = a && isTree(a) ? a.oid : null;
+    const subtreeB = b && isTree(b) ? b.oid : null;
+    if (subtreeA !== subtreeB) nested.push(diffInto(trees, subtreeA, subtreeB, `${path}/`, paths));
+  }
+  await Promise.all(nested);
+}

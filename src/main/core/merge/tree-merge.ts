@@ -1,0 +1,103 @@
+// The three-way merge of two trees against their merge base, as git's merge does it without renames: a path changed
+// on one side takes that side; changed on both, its content is merged line by line; folders recurse, and a subtree
+// equal on two of the three sides is settled by its id without being read.
+
+import type { ConflictFile, ConflictKind } from '../../../shared/types-merge';
+import type { TreeEntry } from '../git/types';
+import { looksBinary, mergeLines, type MergeLabels } from './line-merge';
+import type { MergeObjects } from './merge-objects';
+
+export interface TreeMergeResult {
+  /** The merged root tree (meaningful when there are no conflicts). */
+  tree: string;
+  conflicts: ConflictFile[];
+}
+
+type Entry = TreeEntry | undefined;
+
+const isTree = (entry: Entry): boolean => entry?.type === 'tree';
+const sameEntry = (x: Entry, y: Entry): boolean => x?.oid === y?.oid && x?.mode === y?.mode;
+const SYMLINK = '120000';
+const SUBMODULE = '160000';
+
+class TreeMerger {
+  readonly conflicts: ConflictFile[] = [];
+
+  constructor(
+    private readonly objects: MergeObjects,
+    private readonly labels: MergeLabels,
+  ) {}
+
+  private conflict(path: string, kind: ConflictKind): null {
+    this.conflicts.push({ path, kind });
+    return null;
+  }
+
+  /** Merges one folder; returns the merged tree's id, or null when the folder ends up empty. */
+  async mergeFolder(base: string | null, ours: string | null, theirs: string | null, prefix: string): Promise<string | null> {
+    if (ours === theirs || base === theirs) return ours;
+    if (base === ours) return theirs;
+    const [b, o, t] = await Promise.all([base, ours, theirs].map((oid) => (oid ? this.objects.readTree(oid) : Promise.resolve([]))));
+    const byName = (entries: TreeEntry[]) => new Map(entries.map((entry) => [entry.path, entry]));
+    const [bm, om, tm] = [byName(b!), byName(o!), byName(t!)];
+    const merged: TreeEntry[] = [];
+    let changed = false;
+    const names = [...new Set([...om.keys(), ...tm.keys(), ...bm.keys()])].sort();
+    await Promise.all(
+      names.map(async (name) => {
+        const result = await this.mergeName(name, bm.get(name), om.get(name), tm.get(name), prefix);
+        if (!sameEntry(result, om.get(name))) changed = true;
+        if (result) merged.push(result);
+      }),
+    );
+    if (!changed) return ours;
+    return merged.length ? this.objects.putTree(merged) : null;
+  }
+
+  /** One name of a folder: its file part and its folder part are merged apart, and may not both survive. */
+  private async mergeName(name: string, b: Entry, o: Entry, t: Entry, prefix: string): Promise<Entry> {
+    if (sameEntry(o, t) || sameEntry(b, t)) return o;
+    if (sameEntry(b, o)) return t;
+    const path = prefix + name;
+    const fileOf = (e: Entry) => (e && !isTree(e) ? e : undefined);
+    const folderOf = (e: Entry) => (isTree(e) ? e!.oid : null);
+    const file = await this.mergeFile(path, fileOf(b), fileOf(o), fileOf(t));
+    const folders = [folderOf(b), folderOf(o), folderOf(t)] as const;
+    const folder = folders.some((f) => f !== null) ? await this.mergeFolder(folders[0], folders[1], folders[2], `${path}/`) : null;
+    if (file && folder) return this.conflict(path, 'file-directory') ?? undefined;
+    if (folder) return { mode: '040000', path: name, oid: folder, type: 'tree' };
+    return file ?? undefined;
+  }
+
+  /** A file changed on both sides (or on one, when the other side holds a folder there). */
+  private async mergeFile(path: string, b: Entry, o: Entry, t: Entry): Promise<Entry> {
+    if (sameEntry(o, t) || sameEntry(b, t)) return o;
+    if (sameEntry(b, o)) return t;
+    if (!b) return this.conflict(path, 'add-add') ?? undefined;
+    if (!o || !t) return this.conflict(path, 'modify-delete') ?? undefined;
+    const mode = o.mode === t.mode ? o.mode : b.mode === o.mode ? t.mode : b.mode === t.mode ? o.mode : null;
+    const oid = o.oid === t.oid ? o.oid : b.oid === o.oid ? t.oid : b.oid === t.oid ? o.oid : await this.mergeContent(path, b, o, t);
+    if (oid === null) return undefined;
+    if (mode === null) return this.conflict(path, 'mode') ?? undefined;
+    return { mode, path: o.path, oid, type: o.type };
+  }
+
+  /** Both sides changed the file's content: a line merge for text, a conflict for binary files, links and submodules. */
+  private async mergeContent(path: string, b: TreeEntry, o: TreeEntry, t: TreeEntry): Promise<string | null> {
+    if ([b, o, t].some((e) => e.mode === SYMLINK || e.mode === SUBMODULE)) return this.conflict(path, 'content');
+    const [base, ours, theirs] = await Promise.all([b, o, t].map((e) => this.objects.readBlob(e.oid)));
+    if ([base, ours, theirs].some((content) => looksBinary(content!))) return this.conflict(path, 'binary');
+    // latin1 maps bytes to characters one to one: lines compare byte for byte and any encoding survives.
+    const merged = mergeLines(base!.toString('latin1'), ours!.toString('latin1'), theirs!.toString('latin1'), this.labels);
+    if (merged.conflict) return this.conflict(path, 'content');
+    return this.objects.putBlob(Buffer.from(merged.text, 'latin1'));
+  }
+}
+
+/** Merges `theirs` into `ours` against `base` (null: no common history); conflicts sorted by path. */
+export async function mergeTrees(objects: MergeObjects, base: string | null, ours: string, theirs: string, labels: MergeLabels): Promise<TreeMergeResult> {
+  const merger = new TreeMerger(objects, labels);
+  const tree = (await merger.mergeFolder(base, ours, theirs, '')) ?? (await objects.putTree([]));
+  const conflicts = merger.conflicts.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+  return { tree, conflicts };
+}
