@@ -39,8 +39,14 @@ export function formatReflogLine(oldOid: string, newOid: string, who: ReflogIden
   return `${oldOid} ${newOid} ${clean(who.name)} <${clean(who.email)}> ${Math.floor(when.getTime() / 1000)} ${formatTimezone(when)}\t${oneLine}\n`;
 }
 
-/** Appends `line` to the reflog file at `logPath`, creating its folders. */
+/** Appends `line` to the reflog file at `logPath`, creating its folders when they are missing. */
 export async function appendReflog(logPath: string, line: string): Promise<void> {
-  await mkdir(dirname(logPath), { recursive: true });
-  await appendFile(logPath, line, 'utf8');
+  try {
+    await appendFile(logPath, line, 'utf8');
+  } catch (error) {
+    // Usually the folder exists: creating it only when it is missing saves a call per ref in a batch.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await mkdir(dirname(logPath), { recursive: true });
+    await appendFile(logPath, line, 'utf8');
+  }
 }

@@ -26,6 +26,18 @@ export function parsePackedRefs(text: string): Map<string, string> {
   return refs;
 }
 
+/** packed-refs text without the lines of `refs` (and their peeled "^" lines); the very same text when none is there. */
+export function withoutPackedRefs(text: string, refs: Set<string>): string {
+  const lines = text.split('\n');
+  const kept: string[] = [];
+  let dropping = false;
+  for (const line of lines) {
+    if (!line.startsWith('^')) dropping = line.length > 41 && line[40] === ' ' && refs.has(line.slice(41).trimEnd());
+    if (!dropping) kept.push(line);
+  }
+  return kept.length === lines.length ? text : kept.join('\n');
+}
+
 /** Reads the packed-refs file of the common folder (empty when there is none). */
 export async function readPackedRefs(layout: RepositoryLayout): Promise<Map<string, string>> {
   const text = await readFile(join(layout.commondir, 'packed-refs'), 'utf8').catch(() => '');

@@ -12,6 +12,7 @@ import { ObjectWriter } from './object-writer';
 import { parseCommit } from './object-parse';
 import { isOid, requireOid } from './oid';
 import { compareAndSwapRef, type RefUpdateOptions } from './ref-update';
+import { updateRefsTogether, type AppliedRefChange, type RefChange, type RefTransactionOptions } from './ref-transaction';
 import { reflogIdentity, type ReflogIdentity } from './reflog';
 import { RefStore } from './refs';
 import { hashObject, serializeTree, sortTreeEntries } from './tree-format';
@@ -144,6 +145,32 @@ export class GitRepository {
       throw error;
     }
     this.refs.noteUpdated(ref, newOid);
+  }
+
+  /**
+   * Several ref changes as one transaction (all or none; see updateRefsTogether), such as the remote-tracking refs
+   * after a push or fetch. GIT_CORRUPT before anything is locked when a new value names a missing object.
+   */
+  async updateRefs(changes: RefChange[], reflogMessage: string, options?: RefTransactionOptions): Promise<AppliedRefChange[]> {
+    await Promise.all(
+      changes.map(async ({ ref, newOid }) => {
+        if (newOid === null) return;
+        if (ref.startsWith('refs/heads/')) await this.readCommit(newOid);
+        else if (!(await this.hasObject(newOid))) throw new FleetError('GIT_CORRUPT', `Cannot point ${ref} at ${newOid}: no such object.`, { ref, oid: newOid });
+      }),
+    );
+    let applied: AppliedRefChange[];
+    try {
+      this.identity ??= reflogIdentity(this.commondir);
+      const identity = options?.identity ?? (await this.identity);
+      applied = await updateRefsTogether(this.layout, changes, reflogMessage, { ...options, identity });
+    } catch (error) {
+      this.refs.invalidate();
+      throw error;
+    }
+    if (applied.some((change) => change.newOid === null)) this.refs.invalidate();
+    else for (const { ref, newOid } of applied) this.refs.noteUpdated(ref, newOid!);
+    return applied;
   }
 
   /** Forgets cached ref values and looks for a new commit-graph on the next walk (call when .git changes on disk). */

@@ -5,6 +5,7 @@
 import { FleetError, toErrorPayload } from '../../../shared/errors';
 import type { FetchReport, RemoteFetchResult } from '../../../shared/types-remotes';
 import type { GitRepository } from '../git/repository';
+import type { RefChange } from '../git/ref-transaction';
 import type { Workspace } from '../workspace/workspace';
 import { discoverRefs, type RefAdvertisement } from './ref-advertisement';
 import { loadIsoGit, wholeFileFs } from './iso-git';
@@ -34,17 +35,21 @@ async function readTrackingRefs(repo: GitRepository, remote: string): Promise<Ma
   return refs;
 }
 
-/** Sets remote-tracking refs to the advertised tips (all present locally) and drops those the remote no longer has. */
+/**
+ * Sets remote-tracking refs to the advertised tips (all present locally) and drops those the remote no longer has,
+ * in one ref transaction compared against what `before` read (as git's fetch does), without fsync: a lost update
+ * is redone by the next fetch.
+ */
 async function syncTrackingRefs(repo: GitRepository, remote: string, heads: Map<string, string>, before: Map<string, string>): Promise<void> {
-  const git = await loadIsoGit();
+  const changes: RefChange[] = [];
   for (const [branch, oid] of heads) {
     const current = before.get(branch) ?? null;
-    if (current !== oid) await repo.updateRef(`refs/remotes/${remote}/${branch}`, oid, current, 'fetch');
+    if (current !== oid) changes.push({ ref: `refs/remotes/${remote}/${branch}`, newOid: oid, expectedOld: current });
   }
-  for (const branch of before.keys()) {
-    if (!heads.has(branch)) await git.deleteRef({ fs: wholeFileFs, gitdir: repo.commondir, ref: `refs/remotes/${remote}/${branch}` });
+  for (const [branch, oid] of before) {
+    if (!heads.has(branch)) changes.push({ ref: `refs/remotes/${remote}/${branch}`, newOid: null, expectedOld: oid });
   }
-  repo.invalidateRefs();
+  await repo.updateRefs(changes, 'fetch', { durable: false });
 }
 
 /** Fetches the objects of `wants` with one upload-pack request and stores the pack; returns its object count. */

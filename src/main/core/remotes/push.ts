@@ -12,7 +12,6 @@ import { writePack } from './pack-writer';
 import { sendReceivePack, type RefUpdateCommand } from './receive-pack';
 import { nonFastForwardMessage, planAction, type LocalBranch } from './push-plan';
 import type { RemoteEndpoint, RemoteServices } from './remote-endpoint';
-import { mapLimit } from './map-limit';
 
 export interface PushListeners {
   /** A branch changed state on this remote (queued, sending, then its final status). */
@@ -53,19 +52,19 @@ function asFleetError(error: unknown, log?: PushOptions['log']): FleetError {
 }
 
 /**
- * Moves refs/remotes/<remote>/<branch> to what the remote now holds, several at a time (each its own lock, as
- * in git's ref transaction). Compare-and-swap: a lost race with a concurrent fetch is only logged.
+ * Moves refs/remotes/<remote>/<branch> to what the remote now holds, in one ref transaction (one lock each, no
+ * fsync: these refs are only a record of the remote, as in git). They take the new values whatever they held, as
+ * git's push does; a failure (another process holding a lock) is only logged: the push itself succeeded.
  */
 async function updateTrackingRefs(repo: GitRepository, remote: string, updates: [branch: string, oid: string][], log?: PushOptions['log']): Promise<void> {
-  await mapLimit(updates, 8, async ([branch, oid]) => {
-    const ref = `refs/remotes/${remote}/${branch}`;
-    try {
-      const current = await repo.resolveRef(ref);
-      if (current !== oid) await repo.updateRef(ref, oid, current, 'update by push');
-    } catch (error) {
-      log?.(`could not update ${ref} after the push`, error);
-    }
-  });
+  const refs = updates.map(([branch, oid]) => ({ ref: `refs/remotes/${remote}/${branch}`, newOid: oid }));
+  const current = await Promise.all(refs.map(({ ref }) => repo.resolveRef(ref)));
+  const changes = refs.filter((change, i) => current[i] !== change.newOid);
+  try {
+    await repo.updateRefs(changes, 'update by push', { durable: false });
+  } catch (error) {
+    log?.(`could not update the remote-tracking refs of ${remote} after the push`, error);
+  }
 }
 
 /** Pushes `branches` to one remote; every outcome, including failures of the whole remote, is in the result. */
