@@ -1,7 +1,7 @@
 // Shared set-up for the agents' tests: a core over a temp app-data folder, the demo repository initialised with
 // its module branches, a loopback provider saved as a provider, and waiting for a batch to end.
 
-import { createFleetApp, type FleetApp } from '../../../../src/main/core/app';
+import { createFleetApp, type FleetApp, type FleetAppOptions } from '../../../../src/main/core/app';
 import { createDispatcher, type ContractDispatcher } from '../../../../src/main/api';
 import { generateDemoRepository } from '../../../../src/main/core/demo/demo-repo';
 import type { AgentTuning } from '../../../../src/main/core/agents/agent-service';
@@ -25,10 +25,10 @@ export interface Core {
   logs: string[];
 }
 
-/** A core over `appDataDir` (a new temp folder by default). */
-export function newCore(appDataDir = makeTempDir('fleet-agents-home-'), tuning: AgentTuning = FAST): Core {
+/** A core over `appDataDir` (a new temp folder by default); `options` as the desktop app or `serve` would set them. */
+export function newCore(appDataDir = makeTempDir('fleet-agents-home-'), tuning: AgentTuning = FAST, options: Partial<FleetAppOptions> = {}): Core {
   const logs: string[] = [];
-  const app = createFleetApp({ appDataDir, transport: 'browser', version: '0.0.0-test', watch: false, agents: tuning, log: (m, e) => logs.push(`${m} ${e instanceof Error ? e.message : (e ?? '')}`) });
+  const app = createFleetApp({ appDataDir, transport: 'browser', version: '0.0.0-test', watch: false, agents: tuning, log: (m, e) => logs.push(`${m} ${e instanceof Error ? e.message : (e ?? '')}`), ...options });
   const dispatcher = createDispatcher(app.handlers, (m, e) => logs.push(`${m} ${String(e)}`));
   const events: Core['events'] = [];
   app.onEvent((event, payload) => events.push({ event, payload }));
