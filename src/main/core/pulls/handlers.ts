@@ -45,6 +45,8 @@ export function createPullHandlers(context: PullHandlerContext): PullHandlers {
   return {
     openPullRequest: async (input) => {
       const { workspace, store } = open();
+      // The body is read from the branch's tip: do not trust a ref cache the watcher may not have cleared yet.
+      workspace.repo.invalidateRefs();
       await workspace.refreshManifest();
       return openPullRequest(services, workspace, store, input);
     },
