@@ -42,9 +42,15 @@ export interface ReportSources {
   now?: () => Date;
 }
 
+/** A report states the repository as it is now: branch tips are read again, even if the watcher missed a change. */
+function freshRefs(workspace: Workspace): void {
+  workspace.repo.invalidateRefs();
+}
+
 /** (Re)generates the module's IMPLEMENTATION_LOG.md from its branch's own commits into the document's draft. */
 export async function generateImplementationLog(sources: ReportSources, moduleId: string): Promise<ImplementationLogDraft> {
   const workspace = sources.workspace();
+  freshRefs(workspace);
   await workspace.refreshManifest();
   const module = sources.findModule(moduleId);
   const { repo, manifest } = workspace;
@@ -84,6 +90,7 @@ export async function generateWorkspaceReport(
   onProgress: (done: number, total: number, message: string) => void,
 ): Promise<WorkspaceReportDraft> {
   const workspace = sources.workspace();
+  freshRefs(workspace);
   await workspace.refreshManifest();
   const workspaceDocs = sources.workspaceDocs();
   // Read first: an uninitialised workspace is refused before any work.
@@ -112,6 +119,7 @@ export async function generateWorkspaceReport(
 
 /** The board, check results and agent costs as one self-contained HTML file. */
 export async function exportHtmlReport(sources: ReportSources): Promise<HtmlReport> {
+  freshRefs(sources.workspace());
   const [board, runs, checks] = await Promise.all([sources.board(), sources.runs(), sources.checks()]);
   const now = sources.now?.() ?? new Date();
   const slug = board.workspace.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'workspace';

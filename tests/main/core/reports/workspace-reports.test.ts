@@ -1,0 +1,133 @@
+// FLEET_ENHANCEMENT_SUMMARY.md and MERGE_STRATEGY.md generated from the workspace's state into drafts on the
+// workspace branch's documents: the summary's numbers are the board's, and nothing is committed until the user does.
+
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { FleetApp } from '../../../../src/main/core/app';
+import { generateWorkspaceReport } from '../../../../src/main/core/reports/report-service';
+import { PHASE_TITLES } from '../../../../src/main/core/reports/workspace-facts';
+import { PHASES } from '../../../../src/shared/documents';
+import type { BoardState, JobFinished } from '../../../../src/shared/types';
+import type { MergeForecast } from '../../../../src/shared/types-merge';
+import type { WorkspaceReportDraft } from '../../../../src/shared/types-reports';
+import { cleanupTempDirs, git } from '../../../helpers/git';
+import { initialisedRepo, reportSourcesFor, runRecord, value, type ReportRepo } from './report-fixture';
+
+afterAll(cleanupTempDirs);
+const apps: FleetApp[] = [];
+afterEach(async () => {
+  for (const app of apps.splice(0)) await app.dispose();
+});
+
+const noProgress = () => undefined;
+
+/** Writes a real as-is and to-be for fleet-hub (it moves to Implementation) through the app. */
+async function writeSomeDocuments(repo: ReportRepo): Promise<void> {
+  const tip = git(repo.dir, 'rev-parse', 'module/fleet-hub');
+  value(await repo.call('commitDocuments', { moduleId: 'fleet-hub', expectedTip: tip, changes: [{ kind: 'as-is', content: '# As-is\n\nReal.\n' }, { kind: 'to-be', content: '# To-be\n\nPlan.\n' }], message: 'docs' }));
+}
+
+/** Starts a job through the contract and waits for its jobFinished event. */
+async function finishedJob(repo: ReportRepo, start: () => Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<JobFinished> {
+  let resolve!: (f: JobFinished) => void;
+  const done = new Promise<JobFinished>((r) => (resolve = r));
+  let jobId = '';
+  const early: JobFinished[] = [];
+  const off = repo.app.onEvent((event, payload) => {
+    if (event !== 'jobFinished') return;
+    const finished = payload as JobFinished;
+    if (finished.jobId === jobId) resolve(finished);
+    else early.push(finished);
+  });
+  jobId = value<{ jobId: string }>(await start()).jobId;
+  const already = early.find((f) => f.jobId === jobId);
+  if (already) resolve(already);
+  try {
+    return await done;
+  } finally {
+    off();
+  }
+}
+
+describe('workspace reports', () => {
+  it('the summary states every module with the same phase, documents, ahead/behind as the board, plus checks and agent cost', async () => {
+    const repo = await initialisedRepo(apps);
+    await writeSomeDocuments(repo);
+    const fleetTip = git(repo.dir, 'rev-parse', 'module/fleet-hub');
+    const sources = await reportSourcesFor(repo, {
+      runs: [runRecord('fleet-hub', 0.5, 'r1'), runRecord('fleet-hub', 0.25, 'r2'), runRecord('drivers-hub', 1.2, 'r3')],
+      checks: [{ moduleId: 'fleet-hub', state: 'passed', commit: fleetTip, command: 'npm test', startedAt: '2026-11-20T08:00:00.000Z', durationMs: 1000, exitCode: 0 }],
+    });
+    const draft = await generateWorkspaceReport(sources, 'FLEET_ENHANCEMENT_SUMMARY.md', new AbortController().signal, noProgress);
+    const board = value<BoardState>(await repo.call('getBoard', {}));
+
+    for (const phase of PHASES) {
+      const expected = board.modules.filter((m) => m.phase === phase).length;
+      expect(draft.content).toContain(`| ${PHASE_TITLES[phase]} | ${expected} |`);
+    }
+    expect(draft.content).toContain(`| **Total** | **${board.modules.length}** |`);
+    for (const card of board.modules) {
+      const row = draft.content.split('\n').find((line) => line.includes(`(\`${card.id}\`)`));
+      const states = card.docs.map((d) => d.state).join(' | ');
+      expect(row, card.id).toContain(`| ${PHASE_TITLES[card.phase]} | ${states} | +${card.ahead} / -${card.behind} |`);
+    }
+    const rowOf = (id: string) => draft.content.split('\n').find((line) => line.includes(`(\`${id}\`)`))!;
+    expect(rowOf('fleet-hub')).toMatch(/\| passed \| \$0\.7500 \(2 runs\) \|$/);
+    expect(rowOf('drivers-hub')).toMatch(/\| not run \| \$1\.20 \(1 run\) \|$/);
+    expect(draft.content).toContain('- Agent cost: $1.95 over 3 runs.');
+    expect(draft.content).toContain(`- Checks: 1 of ${board.modules.length} modules passed on their current commit`);
+  });
+
+  it('generates into the draft through a job, and the user commits it on the workspace branch only', async () => {
+    const repo = await initialisedRepo(apps);
+    const workspaceTip = git(repo.dir, 'rev-parse', 'fleet/workspace');
+    const mainTip = git(repo.dir, 'rev-parse', 'main');
+    const finished = await finishedJob(repo, () => repo.call('generateWorkspaceReport', { name: 'FLEET_ENHANCEMENT_SUMMARY.md' }));
+    expect(finished).toMatchObject({ kind: 'report', ok: true });
+    const draft = finished.result as WorkspaceReportDraft;
+    expect(draft.content).toMatch(/^# Fleet Enhancement Summary\n\n<!-- fleet-control:generated:start/);
+    expect(value<{ content: string }>(await repo.call('getWorkspaceDraft', { name: 'FLEET_ENHANCEMENT_SUMMARY.md' })).content).toBe(draft.content);
+    expect(git(repo.dir, 'rev-parse', 'fleet/workspace')).toBe(workspaceTip);
+
+    value(await repo.call('commitWorkspaceDocument', { name: 'FLEET_ENHANCEMENT_SUMMARY.md', expectedTip: draft.baseTip!, content: draft.content, message: 'Summary' }));
+    expect(git(repo.dir, 'show', 'fleet/workspace:enhancements/FLEET_ENHANCEMENT_SUMMARY.md')).toBe(draft.content.trimEnd());
+    expect(git(repo.dir, 'rev-parse', 'main')).toBe(mainTip);
+
+    // Generating again with nothing changed leaves no draft behind: there is nothing to review.
+    const again = await finishedJob(repo, () => repo.call('generateWorkspaceReport', { name: 'FLEET_ENHANCEMENT_SUMMARY.md' }));
+    expect(again.result).toMatchObject({ changed: false });
+    expect(value(await repo.call('getWorkspaceDraft', { name: 'FLEET_ENHANCEMENT_SUMMARY.md' }))).toBeNull();
+  });
+
+  it('the merge strategy lists the suggested order, the conflicts and the overlapping modules from the forecast', async () => {
+    const repo = await initialisedRepo(apps);
+    const forecast: MergeForecast = {
+      target: { kind: 'integration', branch: 'fleet/integration', tip: null },
+      computedAt: git(repo.dir, 'rev-parse', 'main'),
+      modules: [
+        { moduleId: 'fleet-hub', branch: 'module/fleet-hub', tip: 'a'.repeat(40), mergeBase: 'b'.repeat(40), outcome: 'clean', changedPaths: ['src/fleet/FleetPage.tsx'], conflicts: [] },
+        { moduleId: 'drivers-hub', branch: 'module/drivers-hub', tip: 'c'.repeat(40), mergeBase: 'b'.repeat(40), outcome: 'clean', changedPaths: ['src/fleet/FleetPage.tsx', 'src/drivers.ts'], conflicts: [] },
+        { moduleId: 'safety-hub', branch: 'module/safety-hub', tip: 'd'.repeat(40), mergeBase: 'b'.repeat(40), outcome: 'conflicts', changedPaths: ['README.md'], conflicts: [{ path: 'README.md', kind: 'content' }] },
+      ],
+      overlaps: [{ a: 'fleet-hub', b: 'drivers-hub', paths: ['src/fleet/FleetPage.tsx'] }],
+      order: [
+        { kind: 'overlapping', modules: ['fleet-hub', 'drivers-hub'] },
+        { kind: 'conflicts', modules: ['safety-hub'] },
+      ],
+      durationMs: 12,
+    };
+    const draft = await generateWorkspaceReport(await reportSourcesFor(repo, { forecast }), 'MERGE_STRATEGY.md', new AbortController().signal, noProgress);
+    expect(draft.content).toContain('against `fleet/integration` (the integration branch)');
+    expect(draft.content).toContain('1. Overlapping: change the same files; merge together, in this order, checking after each: Fleet Hub (`fleet-hub`), Drivers Hub (`drivers-hub`)');
+    expect(draft.content).toContain('2. Conflict with the target now: resolve on the module branch first: Safety Hub (`safety-hub`)');
+    expect(draft.content).toContain('| Safety Hub (`safety-hub`) | conflicts | 1 | `README.md (content)` |');
+    expect(draft.content).toContain('| Fleet Hub (`fleet-hub`) and Drivers Hub (`drivers-hub`) | `src/fleet/FleetPage.tsx` |');
+  });
+
+  it('refuses before any work when the workspace is not initialised', async () => {
+    const repo = await initialisedRepo(apps);
+    git(repo.dir, 'branch', '-D', 'fleet/workspace');
+    await repo.app.openWorkspace(repo.dir);
+    expect(await repo.call('generateWorkspaceReport', { name: 'MERGE_STRATEGY.md' })).toMatchObject({ ok: false, error: { code: 'NOT_INITIALISED' } });
+    expect(await repo.call('generateWorkspaceReport', { name: 'USER_GUIDE.md' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
