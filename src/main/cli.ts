@@ -109,13 +109,14 @@ function parsePort(text: string | undefined): number {
   return Number(text);
 }
 
-function newApp(watch: boolean): FleetApp {
-  return createFleetApp({ appDataDir: defaultAppDataDir(), transport: 'browser', version, log, watch });
+/** `resumeBatches`: batches a quit interrupted resume by themselves (`serve` serves a user; `run` runs its own batch). */
+function newApp(watch: boolean, resumeBatches = false): FleetApp {
+  return createFleetApp({ appDataDir: defaultAppDataDir(), transport: 'browser', version, log, watch, resumeBatches });
 }
 
 /** `serve`: opens the repository (or the demo), starts the browser host, and runs until Ctrl+C. */
 async function serve(repo: string | undefined, host: string | undefined, port: number): Promise<void> {
-  const app = newApp(true);
+  const app = newApp(true, true);
   let workspace: WorkspaceSummary;
   let server: BrowserHost;
   try {

@@ -8,6 +8,7 @@ import { createFleetApp } from '../core/app';
 import { toErrorPayload } from '../../shared/errors';
 import { installAppMenu } from './app-menu';
 import { bindContractToIpc, forwardEventsToWindow } from './ipc-binding';
+import { createDesktopSecretStore } from './desktop-secrets';
 import { createMainLog } from './main-log';
 import { createMainWindow } from './main-window';
 import { pickFolder, showAbout, showFailure } from './native-dialogs';
@@ -34,7 +35,9 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<void>
   installWebContentsGuard(log);
   applySessionSecurity(session.defaultSession, location);
 
-  const core = createFleetApp({ appDataDir, transport: 'electron', version: options.version, pickFolder: () => pickFolder(getWindow()), log });
+  const secrets = await createDesktopSecretStore(appDataDir, log);
+  // The desktop app serves a user: batches a quit interrupted resume when their workspace opens again.
+  const core = createFleetApp({ appDataDir, transport: 'electron', version: options.version, pickFolder: () => pickFolder(getWindow()), log, secrets, resumeBatches: true });
   const unbindIpc = bindContractToIpc({ dispatcher: createDispatcher(core.handlers, log), getWindow, location, log });
   const stopEvents = forwardEventsToWindow(core, getWindow);
 

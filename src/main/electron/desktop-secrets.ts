@@ -1,0 +1,24 @@
+// The desktop app's secret store: each key and token encrypted with Electron's safeStorage (the OS keychain, DPAPI
+// or the Linux keyring) before it is written. Where safeStorage has no real keyring (Linux without one, or only its
+// built-in fallback password), keys stay in the headless store's user-only file, and the log says so once.
+
+import { safeStorage } from 'electron';
+import { EncryptedFileSecretStore } from '../core/secrets/encrypted-file-store';
+import { FileSecretStore, type SecretStore } from '../core/remotes/secret-store';
+import type { MainLog } from './main-log';
+
+/** safeStorage's store when it can encrypt for real, else the user-only file; call once the app is ready. */
+export async function createDesktopSecretStore(appDataDir: string, log: MainLog): Promise<SecretStore> {
+  const available = await safeStorage.isAsyncEncryptionAvailable().catch(() => false);
+  // 'basic_text' encrypts with a password built into Chromium: no better than a file only the user can read.
+  const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null;
+  if (!available || backend === 'basic_text') {
+    const store = new FileSecretStore(appDataDir);
+    log(`safeStorage cannot encrypt here (${available ? 'no system keyring, only its built-in password' : 'encryption unavailable'}): keys and tokens are kept in a file only this user can read, in ${appDataDir}.`);
+    return store;
+  }
+  return new EncryptedFileSecretStore(appDataDir, {
+    encrypt: (plain) => safeStorage.encryptStringAsync(plain),
+    decrypt: async (encrypted) => (await safeStorage.decryptStringAsync(encrypted)).result,
+  });
+}
