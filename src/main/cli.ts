@@ -8,6 +8,7 @@ import { createFleetApp, defaultAppDataDir, type FleetApp } from './core/app';
 import type { BrowserHost } from './server/browser-host';
 import { fetchCommand, pushCommand } from './cli-remotes';
 import { parseRunValues, runCommand, type RunValues } from './cli-run';
+import { reportCommand } from './cli-report';
 import { FleetError } from '../shared/errors';
 import { DOC_KINDS, type DocKind } from '../shared/documents';
 import type { BoardState, ModuleCard, WorkspaceSummary } from '../shared/types';
@@ -29,6 +30,8 @@ Commands:
                                             summary): prints the estimate, asks to approve it unless --yes, streams
                                             progress, saves drafts (commits them with --commit), prints the totals.
                                             Exits 1 when any run failed. Default provider: the offline analyzer.
+  report <repo> --html FILE                 Write the board as one self-contained HTML file (charts of progress per
+                                            category and agent cost per module, no scripts), for people without the app.
 
 Options:
   -h, --help       Show this help.
@@ -55,6 +58,7 @@ const log = (message: string, error?: unknown): void => {
 };
 
 const COMMAND_OPTIONS: Record<string, string[]> = { serve: ['port', 'host'], init: ['base'], status: ['json'], push: ['remote', 'json'], fetch: ['remote', 'json'],
+  report: ['html'],
   run: ['doc', 'modules', 'all', 'provider', 'model', 'base-url', 'budget', 'concurrency', 'yes', 'commit'] };
 
 function parseCommandLine(argv: string[]) {
@@ -80,6 +84,7 @@ function parseCommandLine(argv: string[]) {
         concurrency: { type: 'string' },
         yes: { type: 'boolean', short: 'y' },
         commit: { type: 'boolean' },
+        html: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -217,6 +222,18 @@ async function agentRun(repo: string, options: ReturnType<typeof parseRunValues>
   }
 }
 
+/** `report`: the HTML report written to the file given with --html. */
+async function htmlReport(repo: string, htmlPath: string | undefined): Promise<void> {
+  if (!htmlPath) throw new UsageError('report needs --html FILE');
+  const app = newApp(false);
+  try {
+    await app.openWorkspace(repo);
+    await reportCommand(app, htmlPath, print);
+  } finally {
+    await app.dispose();
+  }
+}
+
 async function run(argv: string[]): Promise<void> {
   const { command, rest, values } = parseCommandLine(argv);
   if (command === 'help') return void process.stdout.write(USAGE);
@@ -225,6 +242,7 @@ async function run(argv: string[]): Promise<void> {
   if (command === 'serve') return serve(repo, values.host, parsePort(values.port));
   if (command === 'init') return init(repo as string, values.base);
   if (command === 'run') return agentRun(repo as string, parseRunValues(values as RunValues, (m) => new UsageError(m)));
+  if (command === 'report') return htmlReport(repo as string, values.html);
   if (command === 'push' || command === 'fetch') return remoteCommand(command, repo as string, values.remote, values.json === true);
   return status(repo as string, values.json === true);
 }
