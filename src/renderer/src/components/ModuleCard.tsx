@@ -11,6 +11,8 @@ import { AheadBehind } from './AheadBehind';
 import { DocBadges } from './DocBadges';
 import { PhaseBadge } from './PhaseBadge';
 import { RemoteBranchChips } from './remotes/RemoteBranchChips';
+import { CheckBadge } from './checks/CheckBadge';
+import { PullRequestChip } from './pulls/PullRequestChip';
 
 interface Props {
   card: Card;
@@ -64,6 +66,8 @@ export const ModuleCard = memo(function ModuleCard({ card, isTabStop, baseBranch
               </span>
             )}
             <RemoteBranchChips moduleId={card.id} />
+            <CheckBadge moduleId={card.id} />
+            <PullRequestChip moduleId={card.id} />
             {card.matchedFiles === 0 ? (
               <span className="chip chip-warning" data-testid="no-files-warning">
                 <span aria-hidden="true">⚠ </span>

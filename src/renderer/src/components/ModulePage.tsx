@@ -17,6 +17,7 @@ import { DocumentList } from './DocumentList';
 import { ErrorNotice } from './ErrorNotice';
 import { FileList } from './FileList';
 import { ModuleFacts } from './ModuleFacts';
+import { PullRequestPanel } from './pulls/PullRequestPanel';
 import { PatternTable } from './PatternTable';
 import '../styles/module.css';
 
@@ -101,6 +102,7 @@ export function ModulePage({ moduleId, docKind }: Props) {
             <ModuleFacts card={detail.card} />
           </header>
           <ErrorNotice error={error} title={t('module.reloadFailed')} onRetry={() => void load(moduleId)} />
+          <PullRequestPanel card={detail.card} baseBranch={baseBranch} />
           <section className="module-docs" aria-labelledby="docs-heading">
             <h2 id="docs-heading">{t('module.documents')}</h2>
             <DocumentList moduleId={moduleId} docs={detail.card.docs} draftKinds={detail.card.draftKinds} selected={selected} />
