@@ -50,6 +50,7 @@ export async function forecastPair(workspace: Workspace, targetTip: string, modu
 /** The forecast of the given modules (default all) against the target (default: the integration branch). */
 export async function forecastMerges(workspace: Workspace, targetKind?: MergeTargetKind, options: ForecastOptions = {}): Promise<MergeForecast> {
   const started = performance.now();
+  workspace.repo.invalidateRefs(); // callers without a repository watcher (CLI, reports) still see today's branches
   await workspace.refreshManifest();
   const { manifest, repo } = workspace;
   const wanted = options.modules ? new Set(options.modules) : null;

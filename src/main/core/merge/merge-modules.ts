@@ -24,6 +24,8 @@ export interface MergeRequest {
 
 /** Refuses a merge that cannot start: unknown modules, the base branch not chosen explicitly, a checked-out or moved target. */
 export async function checkMergeRequest(workspace: Workspace, request: MergeRequest): Promise<ResolvedTarget> {
+  // Refs as they are on disk now, not as cached: a merge must see a target someone else just moved.
+  workspace.repo.invalidateRefs();
   await workspace.refreshManifest();
   if (request.modules.length === 0) throw new FleetError('INVALID_INPUT', 'Choose at least one module to merge.');
   for (const id of request.modules) {
