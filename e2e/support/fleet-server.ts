@@ -38,12 +38,12 @@ export async function initWithCli(repo: string): Promise<string> {
   return stdout;
 }
 
-/** `fleet-control serve --port 0 <repo>`; resolves once the URL (with its token) has been printed. */
-export async function startServer(repo: string): Promise<FleetServer> {
+/** `fleet-control serve --port 0 <repo>`; resolves once the URL (with its token) has been printed. `env` adds settings main reads. */
+export async function startServer(repo: string, env: NodeJS.ProcessEnv = {}): Promise<FleetServer> {
   assertBuilt();
   const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', repo], {
     cwd: ROOT,
-    env: cliEnv(makeTempDir('fleet-e2e-home-')),
+    env: { ...cliEnv(makeTempDir('fleet-e2e-home-')), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
