@@ -8,6 +8,7 @@ import { api, asApiError, type ApiError } from '../api';
 import { getDraft } from '../lib/docBackend';
 import { docKey, moduleDoc } from '../lib/docRef';
 import { useDocumentsStore } from './documents';
+import { useResumeNoticesStore } from './agentsResume';
 
 export interface RunView {
   record: RunRecord | null;
@@ -146,6 +147,7 @@ export function startAgentsSync(): () => void {
     api.on('runProgress', (p) => store().onProgress(p)),
     api.on('runFinished', (r) => store().onFinished(r)),
     api.on('batchProgress', (p) => store().onBatch(p)),
+    api.on('batchResumeNotice', (notice) => useResumeNoticesStore.getState().add(notice)),
   ];
   return () => offs.forEach((off) => off());
 }

@@ -1,5 +1,5 @@
-// Workspace-wide agent settings: the budget all runs of this workspace may spend, the default provider and
-// how many runs go at once.
+// Workspace-wide agent settings: the budget all runs of this workspace may spend, the default provider, how many
+// runs go at once, and whether batches a quit interrupted resume by themselves.
 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ export function AgentDefaultsForm() {
   const [budget, setBudget] = useState('');
   const [provider, setProvider] = useState('');
   const [concurrency, setConcurrency] = useState('4');
+  const [autoResume, setAutoResume] = useState(true);
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
 
@@ -23,6 +24,7 @@ export function AgentDefaultsForm() {
     setBudget(settings.workspaceBudgetUsd === null ? '' : String(settings.workspaceBudgetUsd));
     setProvider(settings.defaultProvider);
     setConcurrency(String(settings.defaultConcurrency));
+    setAutoResume(settings.autoResume);
   }, [settings]);
 
   if (!settings) return null;
@@ -35,7 +37,7 @@ export function AgentDefaultsForm() {
     event.preventDefault();
     if (budgetBad || concurrencyBad) return;
     try {
-      const next = await api.saveAgentSettings({ workspaceBudgetUsd: budgetValue, defaultProvider: provider, defaultConcurrency: concurrencyValue });
+      const next = await api.saveAgentSettings({ workspaceBudgetUsd: budgetValue, defaultProvider: provider, defaultConcurrency: concurrencyValue, autoResume });
       useAgentsSettingsStore.setState({ settings: next });
       setError(null);
       setSaved(true);
@@ -67,6 +69,16 @@ export function AgentDefaultsForm() {
         <input id="ws-concurrency" inputMode="numeric" value={concurrency} onChange={(e) => (setConcurrency(e.target.value), setSaved(false))} aria-invalid={concurrencyBad || undefined} aria-describedby="ws-concurrency-hint" />
         <p className={concurrencyBad ? 'field-error' : 'hint'} id="ws-concurrency-hint">
           {concurrencyBad ? t('agents.defaults.concurrencyBad') : t('agents.defaults.concurrencyHint')}
+        </p>
+      </div>
+      <span />
+      <div>
+        <label className="checkbox">
+          <input type="checkbox" checked={autoResume} onChange={(e) => (setAutoResume(e.target.checked), setSaved(false))} aria-describedby="ws-auto-resume-hint" data-testid="auto-resume" />
+          {t('agents.defaults.autoResume')}
+        </label>
+        <p className="hint" id="ws-auto-resume-hint">
+          {t('agents.defaults.autoResumeHint')}
         </p>
       </div>
       <button type="submit" className="button">
