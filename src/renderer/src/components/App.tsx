@@ -7,6 +7,7 @@ import { useWorkspaceStore } from '../stores/workspace';
 import { AgentSettingsPage } from './agents/AgentSettingsPage';
 import { BatchDialog } from './agents/BatchDialog';
 import { RunsPage } from './agents/RunsPage';
+import { ResumeNotices } from './agents/ResumeNotices';
 import { AppHeader } from './AppHeader';
 import { Board } from './Board';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -59,6 +60,7 @@ export function App() {
       </a>
       <AppHeader page={page} />
       <ConnectionBanner />
+      <ResumeNotices />
       <main id="main" tabIndex={-1}>
         {content}
       </main>
