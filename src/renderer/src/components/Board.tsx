@@ -6,6 +6,7 @@ import { useBoardView } from '../hooks/useBoardView';
 import { useBoardStore } from '../stores/board';
 import { useWorkspaceStore } from '../stores/workspace';
 import { BatchLauncher } from './agents/BatchLauncher';
+import { ChecksBar } from './checks/ChecksBar';
 import { BoardToolbar } from './BoardToolbar';
 import { ErrorNotice } from './ErrorNotice';
 import { InitBanner } from './InitBanner';
@@ -44,6 +45,7 @@ export function Board() {
       <BoardToolbar view={view} />
       {workspace.initialised && <RemoteBar />}
       {workspace.initialised && <BatchLauncher />}
+      {workspace.initialised && <ChecksBar />}
       <ErrorNotice error={error} title={t('board.loadFailed')} onRetry={() => void refresh()} />
       {view ? (
         view.visible === 0 && view.filtering ? (

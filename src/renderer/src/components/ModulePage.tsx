@@ -13,6 +13,7 @@ import { useModuleStore } from '../stores/module';
 import { useRouteStore } from '../stores/route';
 import { useWorkspaceStore } from '../stores/workspace';
 import { AgentDocPanel } from './agents/AgentDocPanel';
+import { ChecksPanel } from './checks/ChecksPanel';
 import { DocumentList } from './DocumentList';
 import { ErrorNotice } from './ErrorNotice';
 import { FileList } from './FileList';
@@ -121,6 +122,7 @@ export function ModulePage({ moduleId, docKind }: Props) {
             </Suspense>
             <AgentDocPanel moduleId={moduleId} kind={selected} />
           </section>
+          <ChecksPanel moduleId={moduleId} />
           <section className="module-files" aria-labelledby="files-heading">
             <h2 id="files-heading">{t('files.heading')}</h2>
             {detail.card.matchedFiles === 0 && (

@@ -1,0 +1,39 @@
+// Which modules to check: a list of the board's modules with a tick each, and Run for the ticked ones.
+
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBoardStore } from '../../stores/board';
+
+interface Props {
+  onRun: (modules: string[]) => void;
+  disabled: boolean;
+}
+
+export function CheckModulePicker({ onRun, disabled }: Props) {
+  const { t } = useTranslation();
+  const modules = useBoardStore((s) => s.board?.modules ?? []);
+  const [chosen, setChosen] = useState<string[]>([]);
+  return (
+    <fieldset className="check-picker" data-testid="check-picker">
+      <legend>{t('checks.picker.legend')}</legend>
+      <ul className="check-picker-list">
+        {modules.map((m) => (
+          <li key={m.id}>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={chosen.includes(m.id)}
+                disabled={!m.branchExists}
+                onChange={(e) => setChosen(e.target.checked ? [...chosen, m.id] : chosen.filter((id) => id !== m.id))}
+              />
+              <span>{m.title}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="button primary" disabled={disabled || chosen.length === 0} onClick={() => onRun(chosen)} data-testid="run-chosen-checks">
+        {t('checks.picker.run', { count: chosen.length })}
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,67 @@
+// The module page's Checks panel: the command that will run, Run and Cancel, the live log, and the last result
+// with its duration, commit and exit code (stale when the branch moved since).
+
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useChecksStore } from '../../stores/checks';
+import { ErrorNotice } from '../ErrorNotice';
+import { CheckLogView } from './CheckLogView';
+import { CheckResultSummary } from './CheckResultSummary';
+import './checks.css';
+
+export function ChecksPanel({ moduleId }: { moduleId: string }) {
+  const { t } = useTranslation();
+  const result = useChecksStore((s) => s.results[moduleId]);
+  const active = useChecksStore((s) => s.active[moduleId]);
+  const log = useChecksStore((s) => s.logs[moduleId]);
+  const problem = useChecksStore((s) => s.problems[moduleId] ?? null);
+  const error = useChecksStore((s) => s.error);
+  const settings = useChecksStore((s) => s.settings);
+  const override = settings?.overrides.find((o) => o.moduleId === moduleId)?.check;
+  const command = override?.command ?? settings?.checks?.command ?? null;
+  const timeout = override?.timeoutSeconds ?? settings?.checks?.timeoutSeconds ?? null;
+
+  useEffect(() => {
+    const store = useChecksStore.getState();
+    void store.loadSettings();
+    void store.loadOverview();
+    void store.loadLog(moduleId);
+  }, [moduleId]);
+
+  const { run, cancelModule } = useChecksStore.getState();
+  return (
+    <section className="checks-panel" aria-labelledby="checks-heading" data-testid="checks-panel">
+      <div className="panel-head">
+        <h2 id="checks-heading">{t('checks.panel.heading')}</h2>
+        <span className="header-spacer" />
+        {active ? (
+          <button type="button" className="button" onClick={() => void cancelModule(moduleId)} data-testid="cancel-check">
+            {t('checks.panel.cancel')}
+          </button>
+        ) : (
+          <button type="button" className="button primary" disabled={!command} onClick={() => void run([moduleId])} data-testid="run-check">
+            {t('checks.panel.run')}
+          </button>
+        )}
+      </div>
+      {settings && !command ? (
+        <p className="subtle">
+          {t('checks.panel.noCommand')} <a href="#/">{t('checks.panel.setOnBoard')}</a>
+        </p>
+      ) : (
+        command && (
+          <p className="subtle">
+            {t('checks.panel.command')} <code data-testid="check-command">{command}</code> · {t('checks.panel.timeLimit', { seconds: timeout })}
+          </p>
+        )
+      )}
+      <p role="status" className="check-live-state" data-testid="check-state">
+        {active ? t(`checks.state.${active}`) : ''}
+      </p>
+      <ErrorNotice error={error} title={t('checks.panel.failed')} />
+      <ErrorNotice error={problem} title={t('checks.panel.couldNotRun')} />
+      {result && !active && <CheckResultSummary result={result} />}
+      {(log?.text || active) && <CheckLogView log={log ?? { text: '', trimmed: false, running: true }} />}
+    </section>
+  );
+}

@@ -1,0 +1,160 @@
+// Checks per module: every module's latest result and live state (for the board's badges), the settings form's
+// data, the batch job, and the log of the modules whose panel is open, following checkStatus / checkOutput.
+
+import { create } from 'zustand';
+import type { ChecksConfig } from '../../../shared/checks-config';
+import type { CheckResult, CheckSettings, CheckStatus } from '../../../shared/types-checks';
+import { api, asApiError, type ApiError } from '../api';
+import { useConnectionStore } from './connection';
+
+/** The live log kept per module: the newest characters only, so a chatty command cannot swell the page. */
+export const LOG_CHARS = 200_000;
+
+export interface ModuleLog {
+  text: string;
+  /** Characters dropped from the start to stay within LOG_CHARS. */
+  trimmed: boolean;
+  running: boolean;
+}
+
+interface ChecksStore {
+  results: Record<string, CheckResult>;
+  /** Modules queued or running now. */
+  active: Record<string, 'queued' | 'running'>;
+  jobId: string | null;
+  /** Why the last check of a module could not run at all (its branch was deleted). */
+  problems: Record<string, ApiError>;
+  logs: Record<string, ModuleLog>;
+  settings: CheckSettings | null;
+  error: ApiError | null;
+  loadOverview: () => Promise<void>;
+  loadSettings: () => Promise<void>;
+  saveSettings: (checks: ChecksConfig | null) => Promise<boolean>;
+  run: (modules: string[] | 'all') => Promise<void>;
+  cancelModule: (moduleId: string) => Promise<void>;
+  loadLog: (moduleId: string) => Promise<void>;
+  onStatus: (status: CheckStatus) => void;
+  onOutput: (moduleId: string, chunk: string) => void;
+}
+
+function appendBounded(log: ModuleLog | undefined, chunk: string): ModuleLog {
+  const text = (log?.text ?? '') + chunk;
+  if (text.length <= LOG_CHARS) return { text, trimmed: log?.trimmed ?? false, running: true };
+  return { text: text.slice(text.length - LOG_CHARS), trimmed: true, running: true };
+}
+
+export const useChecksStore = create<ChecksStore>((set, get) => ({
+  results: {},
+  active: {},
+  jobId: null,
+  problems: {},
+  logs: {},
+  settings: null,
+  error: null,
+
+  loadOverview: async () => {
+    try {
+      const overview = await api.listChecks({});
+      set({
+        results: Object.fromEntries(overview.results.map((r) => [r.moduleId, r])),
+        active: Object.fromEntries(overview.active.map((a) => [a.moduleId, a.state])),
+        jobId: overview.jobId,
+      });
+    } catch {
+      // No workspace open yet: the badges stay empty until one is.
+    }
+  },
+
+  loadSettings: async () => {
+    try {
+      set({ settings: await api.getCheckSettings({}), error: null });
+    } catch (error) {
+      set({ error: asApiError(error) });
+    }
+  },
+
+  saveSettings: async (checks) => {
+    try {
+      const settings = await api.saveCheckSettings({ checks, expectedTip: get().settings?.workspaceTip ?? undefined });
+      set({ settings, error: null });
+      return true;
+    } catch (error) {
+      set({ error: asApiError(error) });
+      return false;
+    }
+  },
+
+  run: async (modules) => {
+    set({ error: null });
+    try {
+      const { jobId } = await api.runChecks({ modules });
+      set({ jobId });
+    } catch (error) {
+      set({ error: asApiError(error) });
+    }
+  },
+
+  cancelModule: async (moduleId) => {
+    try {
+      await api.cancelCheck({ moduleId });
+    } catch (error) {
+      set({ error: asApiError(error) });
+    }
+  },
+
+  loadLog: async (moduleId) => {
+    try {
+      const log = await api.readCheckLog({ moduleId });
+      const text = log.text ?? '';
+      set((s) => ({ logs: { ...s.logs, [moduleId]: { text: text.slice(-LOG_CHARS), trimmed: text.length > LOG_CHARS, running: log.running } } }));
+    } catch (error) {
+      set({ error: asApiError(error) });
+    }
+  },
+
+  onStatus: (status) => {
+    set((s) => {
+      const active = { ...s.active };
+      const problems = { ...s.problems };
+      const results = { ...s.results };
+      const logs = { ...s.logs };
+      if (status.state === 'queued' || status.state === 'running') {
+        active[status.moduleId] = status.state;
+        delete problems[status.moduleId];
+        // A new run starts a new log.
+        if (status.state === 'running') logs[status.moduleId] = { text: '', trimmed: false, running: true };
+      } else {
+        delete active[status.moduleId];
+        if (status.result) results[status.moduleId] = { ...status.result, stale: false };
+        if (status.error) problems[status.moduleId] = asApiError(status.error);
+        const log = logs[status.moduleId];
+        if (log) logs[status.moduleId] = { ...log, running: false };
+      }
+      return { active, problems, results, logs, jobId: status.jobId };
+    });
+  },
+
+  onOutput: (moduleId, chunk) => set((s) => ({ logs: { ...s.logs, [moduleId]: appendBounded(s.logs[moduleId], chunk) } })),
+}));
+
+let refreshTimer: ReturnType<typeof setTimeout> | null = null;
+/** Staleness follows the branches: read the results again shortly after the board changes. */
+function scheduleOverview(): void {
+  if (refreshTimer) clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => void useChecksStore.getState().loadOverview(), 150);
+}
+
+api.on('checkStatus', (status) => useChecksStore.getState().onStatus(status));
+api.on('checkOutput', ({ moduleId, chunk }) => useChecksStore.getState().onOutput(moduleId, chunk));
+api.on('boardChanged', scheduleOverview);
+api.on('workspaceChanged', () => {
+  useChecksStore.setState({ results: {}, active: {}, logs: {}, problems: {}, settings: null, jobId: null });
+  scheduleOverview();
+});
+api.on('jobFinished', (finished) => {
+  if (finished.kind === 'checks') scheduleOverview();
+});
+// Events sent while the link was down are lost: read the results again once it is back.
+useConnectionStore.subscribe((s, prev) => {
+  if (s.reconnects !== prev.reconnects) scheduleOverview();
+});
