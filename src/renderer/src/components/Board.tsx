@@ -12,6 +12,7 @@ import { ErrorNotice } from './ErrorNotice';
 import { InitBanner } from './InitBanner';
 import { ModuleGrid } from './ModuleGrid';
 import { RemoteBar } from './remotes/RemoteBar';
+import { ExportReportButton } from './reports/ExportReportButton';
 import { StateLegend } from './StateLegend';
 import '../styles/board.css';
 
@@ -45,6 +46,7 @@ export function Board() {
       <BoardToolbar view={view} />
       {workspace.initialised && <RemoteBar />}
       {workspace.initialised && <BatchLauncher />}
+      {workspace.initialised && <ExportReportButton />}
       {workspace.initialised && <ChecksBar />}
       <ErrorNotice error={error} title={t('board.loadFailed')} onRetry={() => void refresh()} />
       {view ? (

@@ -16,10 +16,10 @@ import { AgentDocPanel } from './agents/AgentDocPanel';
 import { ChecksPanel } from './checks/ChecksPanel';
 import { DocumentList } from './DocumentList';
 import { ErrorNotice } from './ErrorNotice';
-import { FileList } from './FileList';
 import { ModuleFacts } from './ModuleFacts';
+import { HistoryLogBar } from './reports/HistoryLogBar';
 import { PullRequestPanel } from './pulls/PullRequestPanel';
-import { PatternTable } from './PatternTable';
+import { ModuleScope } from './scope/ModuleScope';
 import '../styles/module.css';
 
 // Monaco and the markdown renderer are only needed here: keep them out of the board's initial bundle.
@@ -107,6 +107,7 @@ export function ModulePage({ moduleId, docKind }: Props) {
           <section className="module-docs" aria-labelledby="docs-heading">
             <h2 id="docs-heading">{t('module.documents')}</h2>
             <DocumentList moduleId={moduleId} docs={detail.card.docs} draftKinds={detail.card.draftKinds} selected={selected} />
+            {selected === 'implementation-log' && <HistoryLogBar moduleId={moduleId} />}
             <Suspense fallback={<p className="subtle editor-loading">{t('doc.loadingViewer')}</p>}>
               <DocumentEditor
                 doc={moduleDoc(moduleId, selected)}
@@ -123,24 +124,7 @@ export function ModulePage({ moduleId, docKind }: Props) {
             <AgentDocPanel moduleId={moduleId} kind={selected} />
           </section>
           <ChecksPanel moduleId={moduleId} />
-          <section className="module-files" aria-labelledby="files-heading">
-            <h2 id="files-heading">{t('files.heading')}</h2>
-            {detail.card.matchedFiles === 0 && (
-              <div className="notice notice-warning" data-testid="no-files-block">
-                <div className="notice-text">
-                  <strong className="notice-title">
-                    <span aria-hidden="true">⚠ </span>
-                    {t('files.noneTitle')}
-                  </strong>
-                  <span>{t('files.noneBody')}</span>
-                </div>
-              </div>
-            )}
-            <div className="files-columns">
-              <PatternTable matches={detail.patternMatches} />
-              <FileList files={detail.files} total={detail.card.matchedFiles} limit={detail.filesLimit} />
-            </div>
-          </section>
+          <ModuleScope detail={detail} />
         </>
       )}
     </div>

@@ -9,6 +9,8 @@ import { workspaceDoc } from '../lib/docRef';
 import { useRouteStore } from '../stores/route';
 import { useWorkspaceStore } from '../stores/workspace';
 import { WorkspaceDocList } from './WorkspaceDocList';
+import { WorkspaceReportBar } from './reports/WorkspaceReportBar';
+import { GENERATED_WORKSPACE_DOCS, type GeneratedWorkspaceDoc } from '../../../shared/types-reports';
 import '../styles/module.css';
 
 const DocumentEditor = lazy(() => import('./DocumentEditor'));
@@ -40,6 +42,7 @@ export function WorkspaceDocsPage({ name }: { name: WorkspaceDocName | null }) {
           {t('workspaceDocs.listLabel')}
         </h2>
         <WorkspaceDocList selected={selected} />
+        {workspace.initialised && (GENERATED_WORKSPACE_DOCS as readonly string[]).includes(selected) && <WorkspaceReportBar name={selected as GeneratedWorkspaceDoc} />}
         {workspace.initialised ? (
           <Suspense fallback={<p className="subtle editor-loading">{t('doc.loadingViewer')}</p>}>
             <DocumentEditor

@@ -11,6 +11,8 @@ import { useRemotesStatusStore } from './remotesStatus';
 
 /** Retrying these can succeed; pushed, up-to-date and behind are final. */
 const RETRYABLE = new Set(['non-fast-forward', 'rejected', 'not-attempted', 'queued']);
+/** Left queued by a network failure: worth trying again by themselves once the remote answers. */
+const QUEUED = new Set(['queued']);
 
 export const pairKey = (remote: string, branch: string) => `${remote}\n${branch}`;
 
@@ -37,6 +39,8 @@ interface PushStore {
   loadPreview: () => Promise<void>;
   push: (remotes: string[], branches?: string[]) => Promise<void>;
   retryFailed: (onlyRemote?: string) => Promise<void>;
+  /** Pushes again only the branches a network failure left queued (the automatic retry). */
+  retryQueued: () => Promise<void>;
   showDivergence: (remote: string, branch: string) => Promise<void>;
 }
 
@@ -49,12 +53,12 @@ function waitForJob(jobId: string): Promise<JobFinished> {
 
 const fromPayload = (p: FleetErrorPayload) => new ApiError(p.code, p.message, p.data);
 
-/** Remote → branches whose last result can be retried. */
-export function failedPairs(results: Record<string, RemotePushResult>, onlyRemote?: string): Map<string, string[]> {
+/** Remote → branches whose last result can be retried (or has one of `statuses`). */
+export function failedPairs(results: Record<string, RemotePushResult>, onlyRemote?: string, statuses: ReadonlySet<string> = RETRYABLE): Map<string, string[]> {
   const failed = new Map<string, string[]>();
   for (const result of Object.values(results)) {
     if (onlyRemote && result.remote !== onlyRemote) continue;
-    const branches = result.branches.filter((b) => RETRYABLE.has(b.status)).map((b) => b.branch);
+    const branches = result.branches.filter((b) => statuses.has(b.status)).map((b) => b.branch);
     if (branches.length) failed.set(result.remote, branches);
   }
   return failed;
@@ -126,6 +130,12 @@ export const usePushStore = create<PushStore>((set, get) => ({
     if (!failed.size) return;
     const branches = [...new Set([...failed.values()].flat())];
     await get().push([...failed.keys()], branches);
+  },
+
+  retryQueued: async () => {
+    const queued = failedPairs(get().results, undefined, QUEUED);
+    if (!queued.size) return;
+    await get().push([...queued.keys()], [...new Set([...queued.values()].flat())]);
   },
 
   showDivergence: async (remote, branch) => {

@@ -29,16 +29,6 @@ export function PushDialog() {
     else if (!s.open && el.open) el.close();
   }, [s.open]);
 
-  // Branches left queued by a network failure go again when the connection returns.
-  useEffect(() => {
-    const retry = () => {
-      const { results, retryFailed } = usePushStore.getState();
-      if (Object.values(results).some((r) => r.branches.some((b) => b.status === 'queued'))) void retryFailed();
-    };
-    window.addEventListener('online', retry);
-    return () => window.removeEventListener('online', retry);
-  }, []);
-
   const rows = useMemo(() => {
     const list: PushRow[] = [];
     const seen = new Set<string>();

@@ -1,10 +1,11 @@
 // Per-remote failures after a push: wrong credentials (asked for once, then that remote's branches are retried),
-// the network (branches stay queued), or any other refusal of the whole remote.
+// the network (branches stay queued and are retried on their own), or any other refusal of the whole remote.
 
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../errorText';
 import { usePushStore } from '../../stores/remotesPush';
 import { CredentialForm } from './CredentialForm';
+import { PushRetryNote } from './PushRetryNote';
 
 export function PushRemoteNotices() {
   const { t } = useTranslation();
@@ -30,6 +31,7 @@ export function PushRemoteNotices() {
           <div key={remote} className="notice notice-warning" role="status" data-testid="push-remote-error">
             <div className="notice-text">
               <span>{error!.code === 'NETWORK' ? t('remotes.push.networkDown', { remote }) : errorText(error!)}</span>
+              {error!.code === 'NETWORK' && <PushRetryNote />}
               <span className="error-code">{t('error.code', { code: error!.code })}</span>
             </div>
           </div>

@@ -7,6 +7,9 @@ import { errorText } from '../../errorText';
 import { formatNumber } from '../../format';
 import { pairKey, usePushStore } from '../../stores/remotesPush';
 
+/** No message under these: done, or failed with the whole remote (its notice above the table says why, once). */
+const QUIET_STATUSES = new Set(['pushed', 'up-to-date', 'queued', 'not-attempted']);
+
 export interface PushRow {
   remote: string;
   branch: string;
@@ -42,7 +45,10 @@ function PushTableRow({ row }: { row: PushRow }) {
   const { t } = useTranslation();
   const key = pairKey(row.remote, row.branch);
   const live = usePushStore((s) => s.live[key]);
-  const result = usePushStore((s) => s.results[row.remote]?.branches.find((b) => b.branch === row.branch));
+  const lastResult = usePushStore((s) => s.results[row.remote]?.branches.find((b) => b.branch === row.branch));
+  // While a retry runs, its live state replaces the last result.
+  const retrying = usePushStore((s) => s.pushing && !!live && live.jobId === s.jobId);
+  const result = retrying ? undefined : lastResult;
   const status = statusOf(result, live);
   return (
     <tr data-testid="push-row" data-branch={row.branch} data-remote={row.remote} data-status={status ?? 'planned'}>
@@ -57,12 +63,12 @@ function PushTableRow({ row }: { row: PushRow }) {
             <progress
               aria-label={t('remotes.push.rowProgress', { branch: row.branch, remote: row.remote })}
               max={1}
-              value={status === 'sending' ? undefined : status === 'queued' ? 0 : 1}
+              value={status === 'sending' ? undefined : status === 'queued' || status === 'queued-network' ? 0 : 1}
             />
             <span className={`push-status status-${status}`}>{t(`remotes.push.state.${status}`)}</span>
           </>
         )}
-        {result?.message && result.status !== 'pushed' && result.status !== 'up-to-date' && (
+        {result?.message && !QUIET_STATUSES.has(result.status) && (
           <div className="push-message" data-testid="push-message">
             {result.status === 'rejected' && <span className="subtle">{t('remotes.push.serverSaid')} </span>}
             <span>{result.message}</span>
