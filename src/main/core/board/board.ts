@@ -9,6 +9,7 @@ import type { Workspace } from '../workspace/workspace';
 import { templateBlobId } from '../docs/templates';
 import { committedDocState } from '../docs/doc-state';
 import { modulePhase } from './phase';
+import { INTEGRATION_BRANCH } from '../merge/targets';
 import { ScopeCache, type ScopeMatch } from './scope';
 import { ScopeCountStore } from './scope-counts';
 
@@ -42,7 +43,7 @@ export class BoardLoader {
     }
     const drafts = await this.listDrafts();
     const modules = await Promise.all(
-      manifest.modules.map((m) => this.card(m, branches.get(`${manifest.branchPrefix}${m.id}`) ?? null, baseTip, drafts)),
+      manifest.modules.map((m) => this.card(m, branches.get(`${manifest.branchPrefix}${m.id}`) ?? null, baseTip, drafts, branches.get(INTEGRATION_BRANCH) ?? null)),
     );
     await this.scope.flush();
     return {
@@ -63,7 +64,7 @@ export class BoardLoader {
     const baseTip = await repo.resolveRef(`refs/heads/${manifest.baseBranch}`);
     if (!baseTip) throw new FleetError('BASE_BRANCH_MISSING', `The base branch "${manifest.baseBranch}" does not exist.`);
     const tip = await repo.resolveRef(`refs/heads/${manifest.branchPrefix}${module.id}`);
-    const card = await this.card(module, tip, baseTip, await this.listDrafts());
+    const card = await this.card(module, tip, baseTip, await this.listDrafts(), await repo.resolveRef(`refs/heads/${INTEGRATION_BRANCH}`));
     const scope = await this.scopeOf(module, tip ?? baseTip);
     return { card, files: scope.files.slice(0, FILES_LIMIT), filesLimit: FILES_LIMIT, patternMatches: scope.perPattern };
   }
@@ -81,11 +82,13 @@ export class BoardLoader {
     return this.scope.match(key, files, module.patterns);
   }
 
-  private async card(module: ModuleDef, tip: string | null, baseTip: string, drafts: DraftSummary[]): Promise<ModuleCard> {
+  private async card(module: ModuleDef, tip: string | null, baseTip: string, drafts: DraftSummary[], integrationTip: string | null): Promise<ModuleCard> {
     const { manifest, repo } = this.workspace;
     const branch = `${manifest.branchPrefix}${module.id}`;
     const docs = tip ? await this.docStatuses(module, tip) : this.missingDocs(module);
     const counts = tip ? await repo.aheadBehind(tip, baseTip) : null;
+    // Merged into the integration branch counts as merged too; the walk is cached per pair of tips like ahead/behind.
+    const inIntegration = tip !== null && integrationTip !== null && (counts?.ahead ?? 0) > 0 && (await repo.isAncestor(tip, integrationTip));
     const matchedFiles = await this.scope.count((await repo.readCommit(tip ?? baseTip)).tree, manifest.docsFolder, module.patterns);
     const states = Object.fromEntries(docs.map((d) => [d.kind, d.state])) as Record<DocKind, DocState>;
     return {
@@ -99,7 +102,7 @@ export class BoardLoader {
       behind: counts?.behind ?? null,
       docs,
       draftKinds: drafts.filter((d) => d.moduleId === module.id).map((d) => d.kind),
-      phase: modulePhase(tip !== null, counts?.ahead ?? null, states),
+      phase: modulePhase(tip !== null, counts?.ahead ?? null, states, inIntegration),
       patterns: module.patterns,
       matchedFiles,
     };
