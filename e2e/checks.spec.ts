@@ -1,0 +1,92 @@
+// Checks in Chromium over a real repository served by `fleet-control serve`: set the command on the board,
+// run one module's check from its page and watch its log stream, see the card's badge, and see it go stale
+// when the branch moves (a commit made with the git CLI).
+
+import { expect, test } from '@playwright/test';
+import { commitFileToBranch, git } from './support/git';
+import { serveInitialisedRepo, type FleetServer } from './support/fleet-server';
+import { removeTempDirs } from './support/repo';
+import { card, expectNoSeriousA11yViolations, openBoard, screenshot } from './support/page';
+
+test.describe.configure({ mode: 'serial' });
+
+let repo: string;
+let server: FleetServer;
+
+/** Prints a few lines a little apart (so the log visibly streams), then proves it runs in the branch's checkout. */
+const CHECK_SCRIPT = `
+const { readFileSync } = require('node:fs');
+let step = 0;
+const timer = setInterval(() => {
+  step++;
+  console.log('step ' + step + ' of 6');
+  if (step < 6) return;
+  clearInterval(timer);
+  console.log(readFileSync('check-data.txt', 'utf8').trim());
+}, 400);
+`;
+
+test.beforeAll(async () => {
+  ({ repo, server } = await serveInitialisedRepo());
+  commitFileToBranch(repo, 'module/fleet-hub', 'check.js', CHECK_SCRIPT, 'test: a check script');
+  commitFileToBranch(repo, 'module/fleet-hub', 'check-data.txt', 'data from the fleet-hub branch\n', 'test: data the check reads');
+});
+
+test.afterAll(async () => {
+  await server?.close();
+  removeTempDirs();
+});
+
+test('sets the check command, runs one module\'s check with its log streaming, shows the badge, and marks it stale after a commit', async ({ page }) => {
+  await openBoard(page, server.url);
+  const bar = page.getByTestId('checks-bar');
+  await expect(bar).toContainText('No check command set yet');
+  await bar.getByRole('button', { name: 'Set a check command' }).click();
+  await page.getByLabel('Command').fill('node check.js');
+  await page.getByLabel('Time limit (seconds)').fill('60');
+  await page.getByRole('button', { name: 'Save and commit' }).click();
+  await expect(page.getByTestId('checks-command-summary')).toHaveText('node check.js · time limit 60 s');
+  // The command is committed in the manifest on the workspace branch.
+  const manifest = JSON.parse(git(repo, ['show', 'fleet/workspace:.fleet/manifest.json']));
+  expect(manifest.checks).toEqual({ command: 'node check.js', timeoutSeconds: 60, concurrency: 2 });
+  await expectNoSeriousA11yViolations(page, 'board with the checks bar');
+
+  await card(page, 'fleet-hub').click();
+  const panel = page.getByTestId('checks-panel');
+  await expect(panel.getByTestId('check-command')).toHaveText('node check.js');
+  const tip = git(repo, ['rev-parse', 'module/fleet-hub']);
+  await panel.getByRole('button', { name: 'Run check' }).click();
+
+  // The log streams while the check runs: early lines are there before the last one.
+  const log = panel.getByTestId('check-log');
+  await expect(log).toContainText('step 1 of 6');
+  await expect(panel.getByTestId('check-state')).toHaveText('Checking…');
+  await expect(log).not.toContainText('data from the fleet-hub branch');
+  await expect(panel.getByRole('button', { name: 'Cancel check' })).toBeVisible();
+
+  const result = panel.getByTestId('check-result');
+  await expect(result).toHaveAttribute('data-state', 'passed');
+  await expect(result).toContainText('Checks passed');
+  await expect(result).toContainText(`on commit ${tip.slice(0, 8)}`);
+  await expect(result).toContainText('exit code 0');
+  await expect(log).toContainText('data from the fleet-hub branch');
+  await expectNoSeriousA11yViolations(page, 'module page with a check result');
+  await panel.scrollIntoViewIfNeeded();
+  await screenshot(page, 'checks-module-panel', 'light');
+  await screenshot(page, 'checks-module-panel', 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await page.getByRole('button', { name: 'Back to board' }).click();
+  const badge = card(page, 'fleet-hub').getByTestId('check-badge');
+  await expect(badge).toHaveAttribute('data-state', 'passed');
+  await expect(badge).toHaveText(/Checks passed$/);
+  await expect(card(page, 'drivers-hub').getByTestId('check-badge')).toHaveCount(0);
+
+  // A commit from a terminal moves the branch: the result no longer describes it.
+  commitFileToBranch(repo, 'module/fleet-hub', 'check-data.txt', 'changed after the check\n', 'test: a later commit');
+  await expect(badge).toHaveAttribute('data-stale', 'true');
+  await expect(badge).toHaveText(/Checks passed \(stale\)$/);
+  await expect(page.getByTestId('checks-totals')).toHaveText('1 passed · 0 not passing · 1 stale');
+  await expectNoSeriousA11yViolations(page, 'board with a stale check badge');
+  await screenshot(page, 'checks-board-badge', 'dark');
+});
