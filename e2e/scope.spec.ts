@@ -115,3 +115,18 @@ test('unusable patterns are named inline, Save waits for a fix, and Escape leave
   expect(git(repo, ['rev-parse', 'fleet/workspace'])).toBe(before);
   expect(manifestPatterns('fuel-management')).toEqual(['**/*fuel*/**', '**/*fuel*']);
 });
+
+test('before any run, the batch estimate flags a module that matches nothing: its row says it sends no code', async ({ page }) => {
+  await openBoard(page, server.url);
+  await page.getByTestId('open-batch-dialog').click();
+  const dialog = page.getByTestId('batch-dialog');
+  await dialog.getByLabel('Provider').selectOption('offline');
+  await dialog.getByRole('button', { name: 'Estimate' }).click();
+  await expect(dialog.getByTestId('estimate-row')).toHaveCount(32);
+  const row = (moduleId: string) => dialog.locator(`[data-testid="estimate-row"][data-module-id="${moduleId}"]`);
+  // The offline analyzer would still write a "no files match" report for break-glass: flagged, not blocked.
+  await expect(row('break-glass').getByTestId('estimate-no-code')).toHaveText('no file matches: sends no code');
+  await expect(row('break-glass')).toHaveClass(/row-blocked/);
+  await expect(row('fleet-hub').getByTestId('estimate-no-code')).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, 'the batch estimate');
+});

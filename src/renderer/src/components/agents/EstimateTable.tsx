@@ -29,12 +29,17 @@ export function EstimateTable({ estimate }: { estimate: BatchEstimate }) {
           </thead>
           <tbody>
             {estimate.runs.map((r) => (
-              <tr key={`${r.moduleId}/${r.kind}`} data-testid="estimate-row" data-module-id={r.moduleId} className={r.blocked ? 'row-blocked' : undefined}>
+              <tr key={`${r.moduleId}/${r.kind}`} data-testid="estimate-row" data-module-id={r.moduleId} className={r.blocked || r.matchedFiles === 0 ? 'row-blocked' : undefined}>
                 <th scope="row">
                   {r.moduleId}
                   {r.blocked && (
                     <span className="tag tag-warning" data-testid="estimate-blocked">
                       {r.blocked}
+                    </span>
+                  )}
+                  {!r.blocked && r.matchedFiles === 0 && (
+                    <span className="tag tag-warning" data-testid="estimate-no-code">
+                      {t('agents.estimate.noCode')}
                     </span>
                   )}
                   {r.warnings.map((w) => (
