@@ -15,6 +15,8 @@ function moduleIsStale(board: BoardState, detail: ModuleDetail): boolean {
   const card = board.modules.find((m) => m.id === detail.card.id);
   if (!card) return false;
   if (card.tip !== detail.card.tip || card.matchedFiles !== detail.card.matchedFiles) return true;
+  // Patterns saved elsewhere (another window, a terminal) may keep the count but change the per-pattern table.
+  if (card.patterns.join('\0') !== detail.card.patterns.join('\0')) return true;
   if (card.draftKinds.join() !== detail.card.draftKinds.join()) return true;
   return card.docs.some((d, i) => d.blobId !== detail.card.docs[i]?.blobId || d.state !== detail.card.docs[i]?.state);
 }
