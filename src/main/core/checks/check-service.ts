@@ -51,6 +51,8 @@ export class CheckService {
   private readonly folders: CheckoutFolders;
   private batch: Batch | null = null;
   private flushTimer: NodeJS.Timeout | null = null;
+  /** Settles once the last job has left the JobRunner, so a new one can start without LOCKED. */
+  private draining: Promise<void> = Promise.resolve();
   private readonly swept: Promise<unknown>;
 
   constructor(
@@ -100,6 +102,7 @@ export class CheckService {
     for (const id of wanted) this.commandFor(id);
     await this.swept;
 
+    if (!this.batch) await this.draining;
     const batch = this.batch ?? this.startBatch();
     const fresh = wanted.filter((id) => !batch.queue.includes(id) && !batch.running.has(id));
     batch.queue.push(...fresh);
@@ -157,11 +160,12 @@ export class CheckService {
         this.batch = batch;
         context.signal.addEventListener('abort', () => this.cancelAll(batch), { once: true });
         await finished;
-        if (this.batch === batch) this.batch = null;
         return batch.report;
       },
       (report) => report,
     );
+    // The runner forgets a job a few microtasks after it finishes; a macrotask later it surely has.
+    this.draining = finished.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
     // The job's body ran synchronously up to its first await, so `batch` is set.
     return batch ?? this.failStart(jobId);
   }
@@ -191,6 +195,8 @@ export class CheckService {
 
   private maybeFinish(batch: Batch): void {
     if (batch.workers === 0 && batch.queue.length === 0 && batch.running.size === 0) {
+      // Closed at once: modules asked for from now on start a new job instead of joining a finished one.
+      if (this.batch === batch) this.batch = null;
       this.stopFlushing();
       batch.finish();
     }

@@ -95,6 +95,13 @@ describe('check settings and results', () => {
     expect(await c.call('cancelCheck', { moduleId: 'safety-hub' })).toEqual({ ok: true, value: { cancelled: true } });
     const { results } = await report;
     expect(results.map((r) => r.moduleId).sort()).toEqual(['drivers-hub', 'fleet-hub']);
+
+    // Asked again the moment the job has finished: a new job, not LOCKED and not lost in the old one.
+    const nextReport = c.nextReport();
+    const again = await c.call('runChecks', { modules: ['fleet-hub'] });
+    expect(again).toMatchObject({ ok: true });
+    expect((again.value as { jobId: string }).jobId).not.toBe((first.value as { jobId: string }).jobId);
+    expect((await nextReport).results.map((r) => r.moduleId)).toEqual(['fleet-hub']);
   });
 
   it('removes checkout folders left behind by a process that ended without cleaning up', async () => {
