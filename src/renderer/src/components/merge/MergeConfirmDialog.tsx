@@ -35,13 +35,16 @@ export function MergeConfirmDialog() {
         <>
           <h2 id="merge-confirm-title">{t('merges.confirm.title', { count: request.modules.length, branch: request.branch })}</h2>
           <p id="merge-confirm-text">{t(request.kind === 'base' ? 'merges.confirm.textBase' : 'merges.confirm.textIntegration', { branch: request.branch })}</p>
-          <ol className="confirm-list">
-            {request.modules.map((id) => (
-              <li key={id}>
-                <code>{id}</code>
-              </li>
-            ))}
-          </ol>
+          {/* A long list scrolls: focusable so the keyboard can scroll it too. */}
+          <div className="confirm-list" tabIndex={0} role="region" aria-label={t('merges.confirm.listLabel')}>
+            <ol>
+              {request.modules.map((id) => (
+                <li key={id}>
+                  <code>{id}</code>
+                </li>
+              ))}
+            </ol>
+          </div>
           <div className="dialog-actions">
             <button type="button" className="button" onClick={close}>
               {t('action.cancel')}

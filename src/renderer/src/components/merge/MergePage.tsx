@@ -25,6 +25,7 @@ export function MergePage() {
   const loadError = useMergeStore((s) => s.loadError);
   const loading = useMergeStore((s) => s.loading);
   const forecast = useMergeStore((s) => s.forecast);
+  const hasTargets = useMergeStore((s) => s.targets.length > 0);
   const conflict = useMergeRunStore((s) => s.conflict);
   const boardLoadedAt = useBoardStore((s) => s.board?.loadedAt);
 
@@ -46,10 +47,12 @@ export function MergePage() {
       </div>
       <ErrorNotice error={loadError} title={t('merges.loadFailed')} onRetry={() => void load()} />
       {loading && !forecast && <p className="subtle">{t('merges.loading')}</p>}
-      <div className="merge-setup">
-        <MergeTargetPicker />
-        <ForecastControls />
-      </div>
+      {hasTargets && (
+        <div className="merge-setup">
+          <MergeTargetPicker />
+          <ForecastControls />
+        </div>
+      )}
       {forecast && (
         <>
           <ForecastTable forecast={forecast} />

@@ -1,6 +1,6 @@
 // git's line merge of a conflicting file, read-only, with its conflict markers picked out and counted.
 
-import { useMemo } from 'react';
+import { Fragment, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { markerLines } from './forecastModel';
 
@@ -15,10 +15,10 @@ export function MergedText({ text, labelledBy }: { text: string; labelledBy: str
       </p>
       <pre className="merged-text" tabIndex={0} role="region" aria-labelledby={labelledBy} data-testid="conflict-merged">
         {lines.map((line, i) => (
-          <span key={i} className={line.marker ? `marker marker-${line.marker}` : undefined}>
-            {line.text}
+          <Fragment key={i}>
+            {line.marker ? <span className={`marker marker-${line.marker}`}>{line.text}</span> : line.text}
             {'\n'}
-          </span>
+          </Fragment>
         ))}
       </pre>
     </>
