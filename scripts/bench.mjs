@@ -20,6 +20,7 @@ import { once } from './bench/timing.mjs';
 import { printTable } from './bench/table.mjs';
 import { benchAgents } from './bench/agents.mjs';
 import { benchPush } from './bench/push.mjs';
+import { benchScope } from './bench/scope.mjs';
 import { benchRendererTiming } from './bench/renderer-timing.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -144,6 +145,10 @@ async function main() {
 
   section('Push and fetch: 32 module branches to a loopback git-http-backend');
   verdicts.push(...(await benchPush({ repoPath: repo, print: log, coreDir: core.dir, cli })));
+
+  section('Module scope: pattern suggestions and previews on 5,000+ files');
+  if (core.error) log(`not wired: core (${core.error})`);
+  else verdicts.push(...(await benchScope({ repoPath: repo, coreDir: core.dir, print: log, runs: RUNS })));
 
   resetLargeRepo(repo, stamp);
   log('\n(the large repository was reset to its generated state)');
