@@ -54,6 +54,8 @@ async function remoteHeads(gitServer: GitHttpServer, name: string): Promise<Map<
 }
 
 test('a remote that dies mid-push keeps its branches queued with a network result, and they go on their own once it is back', async ({ page }) => {
+  // Two remotes of 33 branches, a wait for the automatic retry, axe and screenshots: slow on a busy machine.
+  test.setTimeout(180_000);
   await openBoard(page, server.url);
   await page.getByRole('link', { name: 'Remotes' }).click();
   await setToken(page, 'origin');
@@ -111,4 +113,35 @@ test('a remote that dies mid-push keeps its branches queued with a network resul
     for (const [branch, tip] of local) expect(heads.get(branch)).toBe(tip);
   }
   expect(git(repo, ['for-each-ref', 'refs/remotes/mirror/']).split('\n')).toHaveLength(33);
+});
+
+test('fetch runs every 5 minutes until it is turned off (the choice is kept); a remote that is down only shows a quiet badge', async ({ page }) => {
+  const fetches = () => stable.requests.filter((r) => r.method === 'GET' && r.query === 'service=git-upload-pack').length;
+  await page.clock.install();
+  await openBoard(page, server.url);
+  const autoFetch = page.getByRole('checkbox', { name: 'Fetch every 5 minutes' });
+  await expect(autoFetch).toBeChecked();
+
+  // Five minutes later the timer fetches from both remotes; the mirror is down: a badge, no dialog, no alert.
+  await flaky.stop();
+  const before = fetches();
+  await page.clock.fastForward('05:01');
+  await expect.poll(fetches).toBe(before + 1);
+  await expect(page.getByTestId('offline-badge')).toBeVisible();
+  await expect(page.getByTestId('offline-badge')).toContainText('could not reach mirror');
+  await expect(page.locator('dialog[open]')).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await flaky.restart();
+
+  // Turned off, and still off after a reload: ten minutes pass without a fetch; Fetch by hand still works.
+  await autoFetch.uncheck();
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'Fetch every 5 minutes' })).not.toBeChecked();
+  const after = fetches();
+  await page.clock.fastForward('10:00');
+  await page.getByTestId('fetch-remotes').click();
+  await expect.poll(fetches).toBe(after + 1);
+  await expect(page.getByTestId('fetch-remotes')).toHaveText('Fetch');
+  await expect(page.getByTestId('offline-badge')).toHaveCount(0);
+  expect(fetches()).toBe(after + 1);
 });

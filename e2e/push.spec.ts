@@ -2,6 +2,7 @@
 // that protects one module branch): remote and token set in the settings screen, then a mixed push result.
 
 import { expect, test } from '@playwright/test';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitHttpServer, PROTECTED_MESSAGE, gitAsync } from '../tests/helpers/git-http-server';
 import { commitFileToBranch, git } from './support/git';
@@ -174,7 +175,7 @@ test('a branch someone else pushed to is rejected as not a fast-forward; fetch s
   expect(git(repo, ['rev-parse', branch])).toBe(ours);
 });
 
-test('clone from a URL on the start screen: progress, then the clone opens with the Initialise banner', async ({ page }) => {
+test('clone from a URL on the start screen: an SSH address gets its HTTPS form, then progress, and the clone opens with the Initialise banner', async ({ page }) => {
   // A repository that only holds its base branch: once cloned it is not initialised yet.
   gitServer.createBareRepo('plain');
   await gitAsync(repo, 'push', '-q', gitServer.authUrl('plain'), 'main');
@@ -182,8 +183,15 @@ test('clone from a URL on the start screen: progress, then the clone opens with 
   await openBoard(page, server.url);
   await page.getByRole('link', { name: 'Workspaces' }).click();
   await page.getByRole('button', { name: 'Clone from URL…' }).click();
-  await page.getByLabel('Repository address (HTTPS)').fill(gitServer.url('plain'));
+  // An SSH address is explained, and its HTTPS form is one click away; nothing is created.
+  await page.getByLabel('Repository address (HTTPS)').fill('git@github.com:acme/fleet.git');
   await page.getByLabel('Target folder (full path)').fill(target);
+  await page.getByTestId('clone-submit').click();
+  await expect(page.getByRole('alert').filter({ hasText: 'SSH is not supported.' })).toContainText('speaks git over HTTPS only');
+  await page.getByRole('button', { name: 'Use https://github.com/acme/fleet.git instead' }).click();
+  await expect(page.getByLabel('Repository address (HTTPS)')).toHaveValue('https://github.com/acme/fleet.git');
+  expect(existsSync(target)).toBe(false);
+  await page.getByLabel('Repository address (HTTPS)').fill(gitServer.url('plain'));
   await page.getByLabel('The repository needs a token').check();
   await page.getByLabel('Token or password').fill(TOKEN);
   await expectNoSeriousA11yViolations(page, 'the clone form');

@@ -20,6 +20,8 @@ export function CloneSection({ onOpened }: { onOpened: () => void }) {
   const job = useJobsStore((s) => (jobId ? s.jobs[jobId] : undefined));
   const cancel = useJobsStore((s) => s.cancel);
   const running = starting || !!jobId;
+  // An SSH address is refused with its HTTPS form, offered here in one click.
+  const httpsUrl = error?.code === 'SSH_UNSUPPORTED' ? (error.data?.httpsUrl as string | undefined) : undefined;
 
   useEffect(() => {
     if (openedPath) {
@@ -76,7 +78,19 @@ export function CloneSection({ onOpened }: { onOpened: () => void }) {
       )}
       {job && !job.finished && <JobProgressBar job={job} label={t('remotes.clone.progressLabel')} onCancel={() => void cancel(job.jobId)} />}
       {cancelled && <p role="status">{t('remotes.clone.cancelled')}</p>}
-      <ErrorNotice error={error} title={t('remotes.clone.failed')} />
+      <ErrorNotice error={error} title={httpsUrl ? t('remotes.sshTitle') : t('remotes.clone.failed')} />
+      {httpsUrl && (
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            setUrl(httpsUrl);
+            clearError();
+          }}
+        >
+          {t('remotes.useHttps', { url: httpsUrl })}
+        </button>
+      )}
     </section>
   );
 }
