@@ -9,6 +9,7 @@ import type { BrowserHost } from './server/browser-host';
 import { fetchCommand, pushCommand } from './cli-remotes';
 import { parseRunValues, runCommand, type RunValues } from './cli-run';
 import { reportCommand } from './cli-report';
+import { forecastCommand, mergeCommand, parseTarget } from './cli-merge';
 import { FleetError } from '../shared/errors';
 import { DOC_KINDS, type DocKind } from '../shared/documents';
 import type { BoardState, ModuleCard, WorkspaceSummary } from '../shared/types';
@@ -32,6 +33,15 @@ Commands:
                                             Exits 1 when any run failed. Default provider: the offline analyzer.
   report <repo> --html FILE                 Write the board as one self-contained HTML file (charts of progress per
                                             category and agent cost per module, no scripts), for people without the app.
+  forecast <repo> [--target base|integration] [--json]
+                                            Whether each module branch merges cleanly into the target (default: the
+                                            integration branch fleet/integration), the paths they conflict on, which
+                                            modules changed the same paths, and the order to merge in. Writes nothing.
+                                            Exits 1 when a module conflicts with the target.
+  merge <repo> (--modules a,b | --ready) [--target base|integration] [--yes] [--json]
+                                            Merge the modules (or every module ready to merge) in the suggested order,
+                                            one merge commit each, without touching the working tree; asks first unless
+                                            --yes. Stops before writing anything at a conflict and exits 1.
 
 Options:
   -h, --help       Show this help.
@@ -59,6 +69,8 @@ const log = (message: string, error?: unknown): void => {
 
 const COMMAND_OPTIONS: Record<string, string[]> = { serve: ['port', 'host'], init: ['base'], status: ['json'], push: ['remote', 'json'], fetch: ['remote', 'json'],
   report: ['html'],
+  forecast: ['target', 'json'],
+  merge: ['modules', 'ready', 'target', 'yes', 'json'],
   run: ['doc', 'modules', 'all', 'provider', 'model', 'base-url', 'budget', 'concurrency', 'yes', 'commit'] };
 
 function parseCommandLine(argv: string[]) {
@@ -73,6 +85,8 @@ function parseCommandLine(argv: string[]) {
         host: { type: 'string' },
         base: { type: 'string' },
         json: { type: 'boolean' },
+        target: { type: 'string' },
+        ready: { type: 'boolean' },
         remote: { type: 'string', multiple: true },
         doc: { type: 'string', multiple: true },
         modules: { type: 'string', multiple: true },
@@ -222,6 +236,19 @@ async function agentRun(repo: string, options: ReturnType<typeof parseRunValues>
   }
 }
 
+/** `forecast` / `merge`: exit code 1 when a module conflicts (or, for merge, was not merged). */
+async function mergeCli(command: 'forecast' | 'merge', repo: string, values: { target?: string; json?: boolean; modules?: string[]; ready?: boolean; yes?: boolean }): Promise<void> {
+  const target = parseTarget(values.target, (message) => new UsageError(message));
+  const json = values.json === true;
+  if (command === 'forecast') {
+    if (!(await forecastCommand(repo, { target, json }, print))) process.exitCode = 1;
+    return;
+  }
+  const modules = values.modules?.flatMap((list) => list.split(',')).map((id) => id.trim()).filter(Boolean);
+  if (!modules?.length === !values.ready) throw new UsageError('merge needs either --modules a,b or --ready');
+  if (!(await mergeCommand(repo, { target, json, modules, ready: values.ready, yes: values.yes }, print, printErr))) process.exitCode = 1;
+}
+
 /** `report`: the HTML report written to the file given with --html. */
 async function htmlReport(repo: string, htmlPath: string | undefined): Promise<void> {
   if (!htmlPath) throw new UsageError('report needs --html FILE');
@@ -243,6 +270,7 @@ async function run(argv: string[]): Promise<void> {
   if (command === 'init') return init(repo as string, values.base);
   if (command === 'run') return agentRun(repo as string, parseRunValues(values as RunValues, (m) => new UsageError(m)));
   if (command === 'report') return htmlReport(repo as string, values.html);
+  if (command === 'forecast' || command === 'merge') return mergeCli(command, repo as string, values);
   if (command === 'push' || command === 'fetch') return remoteCommand(command, repo as string, values.remote, values.json === true);
   return status(repo as string, values.json === true);
 }
