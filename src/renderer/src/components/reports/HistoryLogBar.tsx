@@ -24,7 +24,7 @@ export function HistoryLogBar({ moduleId }: { moduleId: string }) {
           {t('reports.log.hint')}
         </span>
       </div>
-      <GenerationOutcomeText outcome={generation?.outcome ?? null} kind="log" />
+      <GenerationOutcomeText sessionKey={key} outcome={generation?.outcome ?? null} kind="log" />
       <ErrorNotice error={generation?.error ?? null} title={t('reports.log.failed')} />
     </div>
   );

@@ -31,7 +31,7 @@ export function WorkspaceReportBar({ name }: { name: GeneratedWorkspaceDoc }) {
         </span>
       </div>
       {job && busy && <JobProgressBar job={job} label={t('reports.workspace.progress', { name })} onCancel={() => void cancel(job.jobId)} />}
-      <GenerationOutcomeText outcome={generation?.outcome ?? null} kind="workspace" />
+      <GenerationOutcomeText sessionKey={key} outcome={generation?.outcome ?? null} kind="workspace" />
       <ErrorNotice error={generation?.error ?? null} title={t('reports.workspace.failed', { name })} />
     </div>
   );
