@@ -90,3 +90,40 @@ test('sets the check command, runs one module\'s check with its log streaming, s
   await expectNoSeriousA11yViolations(page, 'board with a stale check badge');
   await screenshot(page, 'checks-board-badge', 'dark');
 });
+
+test('checks chosen modules from the board with a progress bar, and Cancel stops a whole batch', async ({ page }) => {
+  await openBoard(page, server.url);
+  const bar = page.getByTestId('checks-bar');
+  await bar.getByRole('button', { name: 'Choose modules…' }).click();
+  const picker = page.getByTestId('check-picker');
+  await picker.getByRole('checkbox', { name: 'Fleet Hub' }).check();
+  await picker.getByRole('checkbox', { name: 'Drivers Hub' }).check();
+  await picker.getByRole('button', { name: 'Check 2 modules' }).click();
+  await expect(bar.getByTestId('job-progress')).toBeVisible();
+  await expect(bar.getByTestId('job-progress')).toContainText('Running checks');
+
+  // drivers-hub has no check.js on its branch: node says so and the check fails.
+  await expect(card(page, 'drivers-hub').getByTestId('check-badge')).toHaveAttribute('data-state', 'failed');
+  await expect(card(page, 'fleet-hub').getByTestId('check-badge')).toHaveAttribute('data-state', 'passed');
+  await expect(card(page, 'fleet-hub').getByTestId('check-badge')).not.toHaveAttribute('data-stale', 'true');
+  await expect(page.getByTestId('checks-totals')).toHaveText('1 passed · 1 not passing · 0 stale');
+  await expect(bar.getByTestId('job-progress')).toHaveCount(0);
+
+  // A command that never ends: the batch runs two at a time until cancelled.
+  await bar.getByRole('button', { name: 'Check settings' }).click();
+  await page.getByLabel('Command').fill('node -e "setInterval(() => {}, 1000)"');
+  await page.getByRole('button', { name: 'Save and commit' }).click();
+  await expect(page.getByTestId('checks-command-summary')).toContainText('setInterval');
+  await bar.getByRole('button', { name: 'Run checks on all modules' }).click();
+  const progress = bar.getByTestId('job-progress');
+  await expect(progress).toBeVisible();
+  await expect(card(page, 'fleet-hub').getByTestId('check-badge')).toHaveAttribute('data-state', 'running');
+  await expect(card(page, 'drivers-hub').getByTestId('check-badge')).toHaveAttribute('data-state', 'running');
+  await expect(card(page, 'safety-hub').getByTestId('check-badge')).toHaveAttribute('data-state', 'queued');
+  await expectNoSeriousA11yViolations(page, 'board while checks run');
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(progress).toHaveCount(0);
+  await expect(card(page, 'fleet-hub').getByTestId('check-badge')).toHaveAttribute('data-state', 'cancelled');
+  // Queued modules never ran: they keep no badge.
+  await expect(card(page, 'safety-hub').getByTestId('check-badge')).toHaveCount(0);
+});
