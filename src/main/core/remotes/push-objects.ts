@@ -56,6 +56,8 @@ export async function commitsMissingOnRemote(repo: GitRepository, tips: string[]
     if (flag === INTERESTING) interestingQueued++;
     push(oid, commit.committer.timestamp);
   };
+  // The remote's tips are often dozens of branches the board never read: read them all at once, not in turn.
+  await Promise.all([...haves, ...tips].map((oid) => commitOrNull(repo, oid)));
   for (const oid of haves) await enqueue(oid, UNINTERESTING);
   for (const oid of tips) await enqueue(oid, INTERESTING);
   const result: string[] = [];
