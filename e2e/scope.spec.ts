@@ -130,3 +130,32 @@ test('before any run, the batch estimate flags a module that matches nothing: it
   await expect(row('fleet-hub').getByTestId('estimate-no-code')).toHaveCount(0);
   await expectNoSeriousA11yViolations(page, 'the batch estimate');
 });
+
+test('a save after the workspace branch moved is refused; Reload keeps the edits when this module was not changed', async ({ page }) => {
+  await openBoard(page, server.url);
+  await card(page, 'webhooks').click();
+  await page.getByTestId('module-scope').getByRole('button', { name: 'Edit patterns' }).click();
+  const editor = page.getByTestId('pattern-editor');
+  const add = editor.getByRole('textbox', { name: 'Add a pattern' });
+  await add.fill('api/src/routes/**');
+  await add.press('Enter');
+  await expect(editor.getByTestId('pattern-row').nth(2).getByTestId('pattern-count')).toHaveText('4 files');
+
+  // Meanwhile a teammate commits a workspace document to fleet/workspace from a terminal.
+  commitFileToBranch(repo, 'fleet/workspace', 'MERGE_STRATEGY.md', '# Merge strategy\n', 'Merge strategy from a terminal');
+  const moved = git(repo, ['rev-parse', 'fleet/workspace']);
+  await editor.getByRole('button', { name: 'Save patterns' }).click();
+  const notice = editor.getByTestId('patterns-branch-moved');
+  await expect(notice).toContainText('The workspace branch moved');
+  await expect(notice).toContainText('fleet/workspace moved since this edit began');
+  expect(git(repo, ['rev-parse', 'fleet/workspace'])).toBe(moved);
+
+  await notice.getByRole('button', { name: 'Reload the manifest' }).click();
+  await expect(editor.getByText(/your edits are kept/)).toBeVisible();
+  await expect(editor.getByRole('textbox', { name: 'Pattern 3' })).toHaveValue('api/src/routes/**');
+  await editor.getByRole('button', { name: 'Save patterns' }).click();
+  await expect(page.getByTestId('patterns-saved')).toBeVisible();
+  expect(git(repo, ['rev-parse', 'fleet/workspace^'])).toBe(moved);
+  expect(manifestPatterns('webhooks')).toEqual(['**/*webhook*/**', '**/*webhook*', 'api/src/routes/**']);
+  expect(git(repo, ['show', 'fleet/workspace:MERGE_STRATEGY.md'])).toBe('# Merge strategy');
+});
