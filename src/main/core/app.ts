@@ -214,7 +214,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     ...createAgentHandlers(agents),
     ...createRemoteHandlers({ ...options.remotes, requireWorkspace: () => requireOpen().workspace, jobs, emit, secrets, version: options.version, log }),
     ...createMergeHandlers({ requireWorkspace: () => requireOpen().workspace, jobs, emit }),
-    ...createReportHandlers({ current: () => requireOpen(), agents, jobs, version: options.version }),
+    ...createReportHandlers({ current: () => requireOpen(), agents, jobs, version: options.version, appDataDir: options.appDataDir }),
     ...createPullHandlers({ requireWorkspace: () => requireOpen().workspace, appDataDir: options.appDataDir, secrets, env: options.remotes?.env, version: options.version }),
     ...createCheckHandlers({
       ...options.checks,

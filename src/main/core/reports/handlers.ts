@@ -5,12 +5,13 @@ import type { FleetHandlers } from '../../../shared/contract';
 import type { reportsMethods } from '../../../shared/contract-reports';
 import type { CheckResult } from '../../../shared/types-checks';
 import type { MergeForecast } from '../../../shared/types-merge';
-import { FleetError } from '../../../shared/errors';
 import type { AgentService } from '../agents/agent-service';
 import type { BoardLoader } from '../board/board';
+import { readCheckResults } from '../checks/check-store';
 import type { ModuleDocuments } from '../docs/module-docs';
 import type { WorkspaceDocuments } from '../docs/workspace-docs';
 import type { JobRunner } from '../jobs';
+import { forecastMerges } from '../merge/forecast';
 import type { Workspace } from '../workspace/workspace';
 import { exportHtmlReport, generateImplementationLog, generateWorkspaceReport, type ReportSources } from './report-service';
 
@@ -22,15 +23,13 @@ export interface ReportHandlerContext {
   agents: AgentService;
   jobs: JobRunner;
   version: string;
-  /** Every module's latest check result of the open workspace (none until checks are wired in). */
+  /** The app-data folder, where the check results are kept. */
+  appDataDir: string;
+  /** Every module's latest check result (default: the check store of the open workspace). */
   checks?: () => Promise<CheckResult[]>;
-  /** The conflict forecast against the default merge target (UNSUPPORTED until the merge core is wired in). */
+  /** The conflict forecast (default: every module against the default merge target). */
   forecast?: (signal: AbortSignal, onProgress: (done: number, total: number, message: string) => void) => Promise<MergeForecast>;
 }
-
-const noForecast = async (): Promise<never> => {
-  throw new FleetError('UNSUPPORTED', 'MERGE_STRATEGY.md is generated from the conflict forecast, which this build cannot compute yet.');
-};
 
 /** The report sources of the open workspace, from the app's own parts. */
 export function reportSources(context: ReportHandlerContext): ReportSources {
@@ -41,8 +40,8 @@ export function reportSources(context: ReportHandlerContext): ReportSources {
     docs: () => context.current().docs,
     workspaceDocs: () => context.current().workspaceDocs,
     runs: async () => (await context.agents.forCurrent()).listRuns({}).runs,
-    checks: context.checks ?? (async () => []),
-    forecast: context.forecast ?? noForecast,
+    checks: context.checks ?? (() => readCheckResults(context.current().workspace, context.appDataDir)),
+    forecast: context.forecast ?? ((signal, onProgress) => forecastMerges(context.current().workspace, undefined, { signal, onProgress })),
     version: context.version,
   };
 }

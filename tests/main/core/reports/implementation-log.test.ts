@@ -1,13 +1,13 @@
 // IMPLEMENTATION_LOG.md generated from a module branch's own history, checked against the git CLI: exactly the
 // commits of `git log main..module/<id>`, their authors and dates, agent-run trailers, code apart from documents.
 
-import { execFileSync } from 'node:child_process';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { FleetApp } from '../../../../src/main/core/app';
 import { generateImplementationLog } from '../../../../src/main/core/reports/report-service';
 import type { ImplementationLogDraft } from '../../../../src/shared/types-reports';
-import { cleanupTempDirs, git, GIT_ENV, makeTempDir, writeFiles } from '../../../helpers/git';
-import { initialisedRepo, reportSourcesFor, value, type ReportRepo } from './report-fixture';
+import { CheckStore } from '../../../../src/main/core/checks/check-store';
+import { cleanupTempDirs, git } from '../../../helpers/git';
+import { commitOnBranch, initialisedRepo, reportSourcesFor, value, type BranchChange } from './report-fixture';
 
 afterAll(cleanupTempDirs);
 const apps: FleetApp[] = [];
@@ -15,30 +15,9 @@ afterEach(async () => {
   for (const app of apps.splice(0)) await app.dispose();
 });
 
-interface Change {
-  files: Record<string, string>;
-  message: string;
-  author: string;
-  date: string;
-}
-
-/** Commits on module/fleet-hub from a linked work tree with the git CLI, as a developer would; the work tree is removed after. */
-function commitOnModule(repo: ReportRepo, changes: Change[]): void {
-  const tree = makeTempDir('fleet-worktree-');
-  git(repo.dir, 'worktree', 'add', '-q', tree, 'module/fleet-hub');
-  for (const change of changes) {
-    writeFiles(tree, change.files);
-    git(tree, 'add', '-A');
-    const [name, email] = change.author.split('|');
-    const env = { ...GIT_ENV, GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: email, GIT_AUTHOR_DATE: change.date, GIT_COMMITTER_DATE: change.date };
-    execFileSync('git', ['commit', '-q', '-m', change.message], { cwd: tree, env });
-  }
-  git(repo.dir, 'worktree', 'remove', '--force', tree);
-}
-
 const TRAILERS = ['Fleet-Run: 5f3c2a1b-0000-4000-8000-000000000001', 'Fleet-Provider: xai', 'Fleet-Model: grok-4', 'Fleet-Prompt-Hash: sha256:abc', 'Fleet-Tokens: in=1200 out=800', 'Fleet-Cost: 0.012300 USD', 'Fleet-Edited: yes'].join('\n');
 
-const CHANGES: Change[] = [
+const CHANGES: BranchChange[] = [
   { files: { 'src/fleet/FleetPage.tsx': 'export const page = 1;\n' }, message: 'Fleet page: list vehicles', author: 'Ada Lovelace|ada@example.com', date: '2026-02-01T09:15:00Z' },
   { files: { 'src/fleet/FleetMap.tsx': 'export {}\n', 'enhancements/fleet-hub/TEST_PLAN.md': '# Plan\n' }, message: 'Fleet map and its test plan', author: 'Grace Hopper|grace@example.com', date: '2026-02-02T14:30:00Z' },
   { files: { 'enhancements/fleet-hub/AS_IS_ANALYSIS.md': '# As-is\n\nReal text.\n' }, message: `Fleet Hub: as-is drafted by xai/grok-4\n\n${TRAILERS}`, author: 'Ada Lovelace|ada@example.com', date: '2026-02-03T08:00:00Z' },
@@ -52,7 +31,7 @@ function listedCommits(content: string): string[] {
 describe('implementation log from history', () => {
   it('lists exactly the commits of git log main..module, with authors, dates, files and run provenance', async () => {
     const repo = await initialisedRepo(apps);
-    commitOnModule(repo, CHANGES);
+    commitOnBranch(repo, 'module/fleet-hub', CHANGES);
     git(repo.dir, 'commit', '-q', '--allow-empty', '-m', 'base moves on'); // main moves: its commits are not the module's
     const tipBefore = git(repo.dir, 'rev-parse', 'module/fleet-hub');
 
@@ -85,7 +64,7 @@ describe('implementation log from history', () => {
     const first = value<ImplementationLogDraft>(await repo.call('generateImplementationLog', { moduleId: 'fleet-hub' }));
     const edited = first.content.replace('_Your own notes', 'We chose a map library after a spike.\n\n_Your own notes');
     value(await repo.call('commitDocuments', { moduleId: 'fleet-hub', expectedTip: first.baseTip!, changes: [{ kind: 'implementation-log', content: edited }], message: 'Log with notes' }));
-    commitOnModule(repo, [CHANGES[0]!]);
+    commitOnBranch(repo, 'module/fleet-hub', [CHANGES[0]!]);
 
     const second = value<ImplementationLogDraft>(await repo.call('generateImplementationLog', { moduleId: 'fleet-hub' }));
     expect(second.keptUserText).toBe(true);
@@ -104,9 +83,18 @@ describe('implementation log from history', () => {
     expect(current.content).toContain(`Failed on \`${tip.slice(0, 7)}\` (\`npm test\`, 12.3 s, exit code 1, 2026-11-20 08:00 UTC).`);
     expect(current.content).not.toContain('The branch has moved since');
 
-    commitOnModule(repo, [CHANGES[0]!]);
+    commitOnBranch(repo, 'module/fleet-hub', [CHANGES[0]!]);
     const stale = await generateImplementationLog(await reportSourcesFor(repo, { checks: [check] }), 'fleet-hub');
     expect(stale.content).toContain('The branch has moved since: run the check again for a current result.');
+  });
+
+  it('reads the latest check from the check store of the workspace', async () => {
+    const repo = await initialisedRepo(apps);
+    const tip = git(repo.dir, 'rev-parse', 'module/fleet-hub');
+    const store = CheckStore.forWorkspace(repo.appDataDir, repo.dir);
+    await store.save({ moduleId: 'fleet-hub', state: 'passed', commit: tip, command: 'npm test', startedAt: '2026-11-21T07:00:00.000Z', durationMs: 4200, exitCode: 0 }, 'ok\n');
+    const draft = value<ImplementationLogDraft>(await repo.call('generateImplementationLog', { moduleId: 'fleet-hub' }));
+    expect(draft.content).toContain(`Passed on \`${tip.slice(0, 7)}\` (\`npm test\`, 4.2 s, 2026-11-21 07:00 UTC).`);
   });
 
   it('refuses a module branch deleted outside the app, and an unknown module, writing no draft', async () => {

@@ -14,7 +14,8 @@ import { Workspace } from '../../../../src/main/core/workspace/workspace';
 import type { CheckResult } from '../../../../src/shared/types-checks';
 import type { MergeForecast } from '../../../../src/shared/types-merge';
 import type { RunRecord } from '../../../../src/shared/types-agents';
-import { commitFiles, initRepo, makeTempDir } from '../../../helpers/git';
+import { execFileSync } from 'node:child_process';
+import { commitFiles, git, GIT_ENV, initRepo, makeTempDir, writeFiles } from '../../../helpers/git';
 
 export interface ReportRepo {
   dir: string;
@@ -81,4 +82,27 @@ export function runRecord(moduleId: string, costUsd: number, runId: string): Run
     promptHash: null, outputHash: null, outputChars: 100, finishReason: 'stop', attempts: 1, baseTip: null, baseBlobId: null,
     replacedDraftSavedAs: null, commit: null, error: null,
   };
+}
+
+export interface BranchChange {
+  files: Record<string, string>;
+  message: string;
+  /** "Name|email"; default the test identity. */
+  author?: string;
+  date?: string;
+}
+
+/** Commits on `branch` from a linked work tree with the git CLI, as a developer would; the work tree is removed after. */
+export function commitOnBranch(repo: ReportRepo, branch: string, changes: BranchChange[]): void {
+  const tree = makeTempDir('fleet-worktree-');
+  git(repo.dir, 'worktree', 'add', '-q', tree, branch);
+  for (const change of changes) {
+    writeFiles(tree, change.files);
+    git(tree, 'add', '-A');
+    const env: NodeJS.ProcessEnv = { ...GIT_ENV };
+    if (change.author) [env.GIT_AUTHOR_NAME, env.GIT_AUTHOR_EMAIL] = change.author.split('|');
+    if (change.date) env.GIT_AUTHOR_DATE = env.GIT_COMMITTER_DATE = change.date;
+    execFileSync('git', ['commit', '-q', '-m', change.message], { cwd: tree, env });
+  }
+  git(repo.dir, 'worktree', 'remove', '--force', tree);
 }

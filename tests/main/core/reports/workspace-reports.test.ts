@@ -10,7 +10,9 @@ import type { BoardState, JobFinished } from '../../../../src/shared/types';
 import type { MergeForecast } from '../../../../src/shared/types-merge';
 import type { WorkspaceReportDraft } from '../../../../src/shared/types-reports';
 import { cleanupTempDirs, git } from '../../../helpers/git';
-import { initialisedRepo, reportSourcesFor, runRecord, value, type ReportRepo } from './report-fixture';
+import { commitOnBranch, initialisedRepo, reportSourcesFor, runRecord, value, type ReportRepo } from './report-fixture';
+import { spawnSync } from 'node:child_process';
+import { GIT_ENV } from '../../../helpers/git';
 
 afterAll(cleanupTempDirs);
 const apps: FleetApp[] = [];
@@ -121,6 +123,28 @@ describe('workspace reports', () => {
     expect(draft.content).toContain('2. Conflict with the target now: resolve on the module branch first: Safety Hub (`safety-hub`)');
     expect(draft.content).toContain('| Safety Hub (`safety-hub`) | conflicts | 1 | `README.md (content)` |');
     expect(draft.content).toContain('| Fleet Hub (`fleet-hub`) and Drivers Hub (`drivers-hub`) | `src/fleet/FleetPage.tsx` |');
+  });
+
+  it('the merge strategy through the app follows the real forecast: overlapping modules grouped, the rest independent, as git merge-tree agrees', async () => {
+    const repo = await initialisedRepo(apps);
+    commitOnBranch(repo, 'module/fleet-hub', [{ files: { 'src/fleet/FleetPage.tsx': 'export const fleet = 1;\n' }, message: 'fleet page' }]);
+    commitOnBranch(repo, 'module/assets-hub', [{ files: { 'src/fleet/FleetPage.tsx': 'export const assets = 1;\n' }, message: 'assets on the fleet page' }]);
+    commitOnBranch(repo, 'module/telematics', [{ files: { 'api/routes/telematics.ts': 'export {}\n' }, message: 'telematics route' }]);
+    const finished = await finishedJob(repo, () => repo.call('generateWorkspaceReport', { name: 'MERGE_STRATEGY.md' }));
+    expect(finished).toMatchObject({ kind: 'report', ok: true });
+    const content = (finished.result as WorkspaceReportDraft).content;
+    expect(content).toMatch(/^# Merge Strategy\n/);
+    expect(content).toMatch(/\d+\. Overlapping: [^\n]*: (Fleet Hub \(`fleet-hub`\), Assets Hub \(`assets-hub`\)|Assets Hub \(`assets-hub`\), Fleet Hub \(`fleet-hub`\))\n/);
+    expect(content).toContain('| Fleet Hub (`fleet-hub`) and Assets Hub (`assets-hub`) | `src/fleet/FleetPage.tsx` |');
+    const independent = content.split('\n').find((line) => /^\d+\. Independent/.test(line))!;
+    expect(independent).toContain('Telematics (`telematics`)');
+    expect(independent).not.toContain('fleet-hub');
+    // Each branch alone merges cleanly into the target now, as git merge-tree says for the same pair.
+    for (const id of ['fleet-hub', 'assets-hub', 'telematics']) {
+      const mergeTree = spawnSync('git', ['merge-tree', '--write-tree', 'main', `module/${id}`], { cwd: repo.dir, env: GIT_ENV });
+      expect(mergeTree.status, id).toBe(0);
+      expect(content.split('\n').find((line) => line.includes(`(\`${id}\`) | `))).toContain('| merges cleanly |');
+    }
   });
 
   it('refuses before any work when the workspace is not initialised', async () => {
