@@ -1,7 +1,7 @@
 // `fleet-control forecast` and `fleet-control merge`: the conflict forecast (per-module outcome, overlap matrix,
 // suggested order) and merges into the integration (default) or base branch without touching the working tree.
 
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import { FleetError } from '../shared/errors';
 import type { MergeForecast, MergeReport, MergeTargetKind, ModuleForecast } from '../shared/types-merge';
 import { BoardLoader } from './core/board/board';
@@ -102,15 +102,18 @@ function mergeOrder(forecast: MergeForecast): string[] {
   return [...clean, ...rest, ...conflicting];
 }
 
-async function confirm(question: string): Promise<boolean> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: false });
-  try {
-    return /^\s*y(es)?\s*$/i.test(await rl.question(question));
-  } catch {
-    return false; // stdin closed without an answer
-  } finally {
-    rl.close();
-  }
+/** Asks on stderr and reads one line from stdin; a closed stdin is a no. */
+function confirm(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, terminal: false });
+  process.stderr.write(question);
+  return new Promise((resolve) => {
+    let answer: string | null = null;
+    rl.once('line', (line) => {
+      answer = line;
+      rl.close();
+    });
+    rl.once('close', () => resolve(/^\s*y(es)?\s*$/i.test(answer ?? '')));
+  });
 }
 
 /** `merge`: forecast, confirm (unless --yes), merge in the suggested order; true when every module merged or was up to date. */
