@@ -1,5 +1,6 @@
-// The suggested merge order: independent modules first, then overlapping ones together, conflicting ones
-// last (resolve them first); and the button that merges the selected modules in that order.
+// The suggested merge order as the forecast gives it (modules that conflict now, to resolve first; independent
+// ones; overlapping ones together, with those that conflict only after another is merged); and the button that
+// merges the selected modules in that order, warning when the run will stop at a conflicting one.
 
 import { useTranslation } from 'react-i18next';
 import type { MergeForecast } from '../../../../shared/types-merge';
@@ -15,6 +16,7 @@ export function SuggestedOrder({ forecast }: { forecast: MergeForecast }) {
   const askToMerge = useMergeRunStore((s) => s.askToMerge);
   const chosen = new Set(selected);
   const sequence = mergeSequence(forecast.order, chosen, forecast.modules.map((m) => m.moduleId));
+  const stopsAt = sequence.find((id) => forecast.modules.find((m) => m.moduleId === id)?.outcome === 'conflicts');
 
   return (
     <section aria-labelledby="order-heading" className="merge-section">
@@ -35,9 +37,19 @@ export function SuggestedOrder({ forecast }: { forecast: MergeForecast }) {
                   </li>
                 ))}
               </ol>
+              {group.laterConflicts?.map((later) => (
+                <p key={later.moduleId} className="later-conflict" data-testid="later-conflict">
+                  {t('merges.order.laterConflict', { module: later.moduleId, after: later.after.join(', '), paths: later.conflicts.map((c) => c.path).join(', '), count: later.after.length })}
+                </p>
+              ))}
             </li>
           ))}
         </ol>
+      )}
+      {stopsAt && (
+        <p className="notice notice-warning" data-testid="stops-at">
+          {t('merges.order.stopsAt', { module: stopsAt, count: sequence.indexOf(stopsAt) })}
+        </p>
       )}
       <div className="merge-go">
         <button type="button" className="button primary" disabled={sequence.length === 0 || running || forecasting} onClick={() => askToMerge(sequence)} data-testid="merge-selected">
