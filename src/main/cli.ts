@@ -10,6 +10,7 @@ import { fetchCommand, pushCommand } from './cli-remotes';
 import { parseRunValues, runCommand, type RunValues } from './cli-run';
 import { reportCommand } from './cli-report';
 import { forecastCommand, mergeCommand, parseTarget } from './cli-merge';
+import { checkCommand } from './cli-checks';
 import { FleetError } from '../shared/errors';
 import { DOC_KINDS, type DocKind } from '../shared/documents';
 import type { BoardState, ModuleCard, WorkspaceSummary } from '../shared/types';
@@ -38,6 +39,9 @@ Commands:
                                             integration branch fleet/integration), the paths they conflict on, which
                                             modules changed the same paths, and the order to merge in. Writes nothing.
                                             Exits 1 when a module conflicts with the target.
+  check <repo> (--modules a,b | --all) [--json]
+                                            Run the manifest's check command on each module branch, in a temporary
+                                            checkout (never the working tree), a few at a time. Exits 1 unless all pass.
   merge <repo> (--modules a,b | --ready) [--target base|integration] [--yes] [--json]
                                             Merge the modules (or every module ready to merge) in the suggested order,
                                             one merge commit each, without touching the working tree; asks first unless
@@ -69,6 +73,7 @@ const log = (message: string, error?: unknown): void => {
 
 const COMMAND_OPTIONS: Record<string, string[]> = { serve: ['port', 'host'], init: ['base'], status: ['json'], push: ['remote', 'json'], fetch: ['remote', 'json'],
   report: ['html'],
+  check: ['modules', 'all', 'json'],
   forecast: ['target', 'json'],
   merge: ['modules', 'ready', 'target', 'yes', 'json'],
   run: ['doc', 'modules', 'all', 'provider', 'model', 'base-url', 'budget', 'concurrency', 'yes', 'commit'] };
@@ -249,6 +254,19 @@ async function mergeCli(command: 'forecast' | 'merge', repo: string, values: { t
   if (!(await mergeCommand(repo, { target, json, modules, ready: values.ready, yes: values.yes }, print, printErr))) process.exitCode = 1;
 }
 
+/** `check`: the manifest's check command on module branches; exit code 1 unless every check passed. */
+async function checks(repo: string, values: { modules?: string[]; all?: boolean; json?: boolean }): Promise<void> {
+  const modules = values.modules?.flatMap((list) => list.split(',')).map((id) => id.trim()).filter(Boolean);
+  if (!modules?.length === !values.all) throw new UsageError('check needs either --modules a,b or --all');
+  const app = newApp(false);
+  try {
+    await app.openWorkspace(repo);
+    if (!(await checkCommand(app, modules?.length ? modules : 'all', values.json === true, print, printErr))) process.exitCode = 1;
+  } finally {
+    await app.dispose();
+  }
+}
+
 /** `report`: the HTML report written to the file given with --html. */
 async function htmlReport(repo: string, htmlPath: string | undefined): Promise<void> {
   if (!htmlPath) throw new UsageError('report needs --html FILE');
@@ -270,6 +288,7 @@ async function run(argv: string[]): Promise<void> {
   if (command === 'init') return init(repo as string, values.base);
   if (command === 'run') return agentRun(repo as string, parseRunValues(values as RunValues, (m) => new UsageError(m)));
   if (command === 'report') return htmlReport(repo as string, values.html);
+  if (command === 'check') return checks(repo as string, values);
   if (command === 'forecast' || command === 'merge') return mergeCli(command, repo as string, values);
   if (command === 'push' || command === 'fetch') return remoteCommand(command, repo as string, values.remote, values.json === true);
   return status(repo as string, values.json === true);
