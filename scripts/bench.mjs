@@ -21,6 +21,7 @@ import { printTable } from './bench/table.mjs';
 import { benchAgents } from './bench/agents.mjs';
 import { benchPush } from './bench/push.mjs';
 import { benchScope } from './bench/scope.mjs';
+import { benchReports } from './bench/reports.mjs';
 import { benchRendererTiming } from './bench/renderer-timing.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -149,6 +150,10 @@ async function main() {
   section('Module scope: pattern suggestions and previews on 5,000+ files');
   if (core.error) log(`not wired: core (${core.error})`);
   else verdicts.push(...(await benchScope({ repoPath: repo, coreDir: core.dir, print: log, runs: RUNS })));
+
+  section('Reports: implementation logs of 32 module branches, the HTML export');
+  if (core.error) log(`not wired: core (${core.error})`);
+  else verdicts.push(...(await benchReports({ repoPath: repo, coreDir: core.dir, print: log, runs: RUNS })));
 
   resetLargeRepo(repo, stamp);
   log('\n(the large repository was reset to its generated state)');
