@@ -5,17 +5,8 @@ import { create } from 'zustand';
 import type { ChecksConfig } from '../../../shared/checks-config';
 import type { CheckResult, CheckSettings, CheckStatus } from '../../../shared/types-checks';
 import { api, asApiError, type ApiError } from '../api';
+import { appendToLog, logFromText, type ModuleLog } from '../lib/checkLog';
 import { useConnectionStore } from './connection';
-
-/** The live log kept per module: the newest characters only, so a chatty command cannot swell the page. */
-export const LOG_CHARS = 200_000;
-
-export interface ModuleLog {
-  text: string;
-  /** Characters dropped from the start to stay within LOG_CHARS. */
-  trimmed: boolean;
-  running: boolean;
-}
 
 interface ChecksStore {
   results: Record<string, CheckResult>;
@@ -35,12 +26,6 @@ interface ChecksStore {
   loadLog: (moduleId: string) => Promise<void>;
   onStatus: (status: CheckStatus) => void;
   onOutput: (moduleId: string, chunk: string) => void;
-}
-
-function appendBounded(log: ModuleLog | undefined, chunk: string): ModuleLog {
-  const text = (log?.text ?? '') + chunk;
-  if (text.length <= LOG_CHARS) return { text, trimmed: log?.trimmed ?? false, running: true };
-  return { text: text.slice(text.length - LOG_CHARS), trimmed: true, running: true };
 }
 
 export const useChecksStore = create<ChecksStore>((set, get) => ({
@@ -105,8 +90,7 @@ export const useChecksStore = create<ChecksStore>((set, get) => ({
   loadLog: async (moduleId) => {
     try {
       const log = await api.readCheckLog({ moduleId });
-      const text = log.text ?? '';
-      set((s) => ({ logs: { ...s.logs, [moduleId]: { text: text.slice(-LOG_CHARS), trimmed: text.length > LOG_CHARS, running: log.running } } }));
+      set((s) => ({ logs: { ...s.logs, [moduleId]: logFromText(log.text ?? '', log.running) } }));
     } catch (error) {
       set({ error: asApiError(error) });
     }
@@ -134,7 +118,7 @@ export const useChecksStore = create<ChecksStore>((set, get) => ({
     });
   },
 
-  onOutput: (moduleId, chunk) => set((s) => ({ logs: { ...s.logs, [moduleId]: appendBounded(s.logs[moduleId], chunk) } })),
+  onOutput: (moduleId, chunk) => set((s) => ({ logs: { ...s.logs, [moduleId]: appendToLog(s.logs[moduleId], chunk) } })),
 }));
 
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;

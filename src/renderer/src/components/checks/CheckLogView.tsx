@@ -3,7 +3,7 @@
 
 import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ModuleLog } from '../../stores/checks';
+import type { ModuleLog } from '../../lib/checkLog';
 
 export function CheckLogView({ log }: { log: ModuleLog }) {
   const { t } = useTranslation();
