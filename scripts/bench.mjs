@@ -2,10 +2,10 @@
 // same run, on a generated repository of 10,000+ commits, 5,000+ files and a 250 MB pack (cached).
 // Options: --regenerate (rebuild the cached repository), --runs N (warm samples per figure, default 10).
 
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { ensureLargeRepo, resetLargeRepo, GENERATOR_VERSION } from './bench/large-repo.mjs';
 import { defaultModuleIds, docFileNames } from './bench/catalog.mjs';
 import { advanceBranch, createModuleBranchesWithGit } from './bench/module-branches.mjs';
@@ -20,6 +20,7 @@ import { once } from './bench/timing.mjs';
 import { printTable } from './bench/table.mjs';
 import { benchAgents } from './bench/agents.mjs';
 import { benchPush } from './bench/push.mjs';
+import { benchMerge } from './bench/merge.mjs';
 import { benchScope } from './bench/scope.mjs';
 import { benchReports } from './bench/reports.mjs';
 import { benchRendererTiming } from './bench/renderer-timing.mjs';
@@ -59,6 +60,17 @@ async function makeModuleBranches(ctx) {
   }
   const run = await once(() => createModuleBranchesWithGit(ctx.repo, ctx.moduleIds, ctx.docNames));
   return { by: 'git fast-import (the app init is not available)', ms: null, gitMs: run.ms, notes };
+}
+
+/** The merge section plants commits and merges: it works on a hard-linked clone, leaving the large repository as it is. */
+async function benchMergeOnClone(repo, coreDir) {
+  const work = mkdtempSync(join(tmpdir(), 'fleet-bench-merge-'));
+  try {
+    git(work, ['clone', '-q', '--no-checkout', repo, join(work, 'repo')]);
+    return await benchMerge({ repoPath: join(work, 'repo'), coreDir, print: log, runs: Math.max(3, Math.round(RUNS / 2)) });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 async function main() {
@@ -150,6 +162,10 @@ async function main() {
   section('Module scope: pattern suggestions and previews on 5,000+ files');
   if (core.error) log(`not wired: core (${core.error})`);
   else verdicts.push(...(await benchScope({ repoPath: repo, coreDir: core.dir, print: log, runs: RUNS })));
+
+  section('Merge: conflict forecast and merges of 32 module branches, next to git merge-tree');
+  if (core.error) log(`not wired: core (${core.error})`);
+  else verdicts.push(...(await benchMergeOnClone(repo, core.dir)));
 
   section('Reports: implementation logs of 32 module branches, the HTML export');
   if (core.error) log(`not wired: core (${core.error})`);
