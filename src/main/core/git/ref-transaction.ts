@@ -4,7 +4,7 @@
 // once), reflogged and renamed into place; deletions also leave packed-refs (under packed-refs.lock).
 
 import type { Stats } from 'node:fs';
-import { mkdir, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { FleetError } from '../../../shared/errors';
 import type { RepositoryLayout } from './layout';
@@ -74,25 +74,37 @@ async function releaseAll(locked: Locked[]): Promise<void> {
   );
 }
 
-/** Takes every ref's lock, one after another in name order (two transactions cannot each wait on the other's). */
+/**
+ * Takes every ref's lock: first all at once without waiting (the usual case: nobody else holds one); when one is
+ * held, those taken are let go and all are taken again one after another in name order, each waited for, so two
+ * transactions never each hold a lock the other waits for.
+ */
 async function lockAll(layout: RepositoryLayout, changes: RefChange[], timeoutMs: number, locked: Locked[]): Promise<void> {
-  const folders = new Set(changes.filter((c) => c.newOid !== null).map((c) => dirname(refFilePath(layout, c.ref))));
+  const entries: Locked[] = changes.map((change) => {
+    const refPath = refFilePath(layout, change.ref);
+    return { change, refPath, lockPath: `${refPath}.lock`, handle: null, oldOid: null };
+  });
+  // A deleted ref whose folder does not exist has no loose file, but its lock still goes beside it.
+  const folders = new Map(entries.map((entry) => [dirname(entry.refPath), entry.change] as const));
   await Promise.all(
-    [...folders].map((folder) =>
+    [...folders].map(([folder, change]) =>
       mkdir(folder, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-        const ref = changes.find((c) => dirname(refFilePath(layout, c.ref)) === folder)!.ref;
-        if (error.code === 'ENOTDIR' || error.code === 'EEXIST') throw refConflict(ref, dirname(ref));
+        if (change.newOid === null) return;
+        if (error.code === 'ENOTDIR' || error.code === 'EEXIST') throw refConflict(change.ref, dirname(change.ref));
         throw error;
       }),
     ),
   );
-  for (const change of [...changes].sort((a, b) => (a.ref < b.ref ? -1 : 1))) {
-    const refPath = refFilePath(layout, change.ref);
-    const lockPath = `${refPath}.lock`;
-    // A deleted ref in a folder that does not exist has no loose file to lock against: its lock goes beside it.
-    if (change.newOid === null) await mkdir(dirname(refPath), { recursive: true }).catch(() => undefined);
-    const handle = await acquireLock(lockPath, change.ref, timeoutMs);
-    locked.push({ change, refPath, lockPath, handle, oldOid: null });
+  const attempts = await Promise.allSettled(entries.map((entry) => open(entry.lockPath, 'wx', 0o644)));
+  attempts.forEach((attempt, i) => {
+    if (attempt.status === 'fulfilled') locked.push({ ...entries[i]!, handle: attempt.value });
+  });
+  const refused = attempts.find((attempt): attempt is PromiseRejectedResult => attempt.status === 'rejected');
+  if (!refused) return;
+  if ((refused.reason as NodeJS.ErrnoException).code !== 'EEXIST') throw refused.reason;
+  await releaseAll(locked.splice(0));
+  for (const entry of entries.sort((a, b) => (a.change.ref < b.change.ref ? -1 : 1))) {
+    locked.push({ ...entry, handle: await acquireLock(entry.lockPath, entry.change.ref, timeoutMs) });
   }
 }
 
@@ -124,9 +136,13 @@ async function writeReflogs(layout: RepositoryLayout, applied: AppliedRefChange[
   const who = options.identity ?? (await reflogIdentity(layout.commondir));
   const when = options.now ?? new Date();
   const head = await readLooseRef(layout, 'HEAD');
+  const logPathOf = (ref: string) => join(isPerWorktreeRef(ref) ? layout.gitdir : layout.commondir, 'logs', ref);
+  // Each log folder made once, not once per ref that goes into it.
+  const folders = new Set(applied.filter((change) => change.newOid !== null).map((change) => dirname(logPathOf(change.ref))));
+  await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
   await Promise.all(
     applied.map(async ({ ref, oldOid, newOid }) => {
-      const logPath = join(isPerWorktreeRef(ref) ? layout.gitdir : layout.commondir, 'logs', ref);
+      const logPath = logPathOf(ref);
       if (newOid === null) return unlink(logPath).catch(() => undefined);
       const line = formatReflogLine(oldOid ?? ZERO_OID, newOid, who, when, message);
       await appendReflog(logPath, line);
