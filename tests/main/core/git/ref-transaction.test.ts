@@ -1,7 +1,7 @@
 // Ref transactions: many refs moved together with git's lock protocol, all or none, checked with the git CLI.
 
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitRepository } from '../../../../src/main/core/git/repository';
 import { cleanupTempDirs, commitFiles, git, initRepo } from '../../../helpers/git';
@@ -126,6 +126,18 @@ describe('updateRefs (one transaction)', () => {
     // Only the other process's lock is left; ours are all released.
     expect(lockFiles(dir)).toEqual([foreignLock]);
     expect(await repo.resolveRef('refs/remotes/origin/a')).toBe(c1);
+  });
+
+  it('waits for a lock another process holds and moves every ref once it is released in time', async () => {
+    const { dir, c2 } = repoWithTrackingRefs();
+    const repo = await GitRepository.open(dir);
+    const foreignLock = join(dir, '.git', 'refs', 'remotes', 'origin', 'b.lock');
+    writeFileSync(foreignLock, '');
+    setTimeout(() => rmSync(foreignLock), 300);
+    const names = ['refs/remotes/origin/a', 'refs/remotes/origin/b', 'refs/remotes/origin/z'];
+    await repo.updateRefs(names.map((ref) => ({ ref, newOid: c2 })), 'update by push');
+    expect(refsOf(dir).split('\n').filter((line) => line.endsWith(c2))).toEqual(names.map((ref) => `${ref} ${c2}`));
+    expect(lockFiles(dir)).toEqual([]);
   });
 
   it('refuses bad input before touching the disk: a bad name, a ref named twice, names that clash', async () => {
