@@ -87,6 +87,8 @@ test('the forecast shows how each module would merge, which modules share files,
   await expect(page.getByTestId('merge-targets')).toContainText('usually protected');
 
   await forecast(page);
+  // The integration branch does not exist yet: the forecast says it ran against the base branch's tip.
+  await expect(page.getByTestId('forecast-time')).toContainText(`which does not exist yet: its base is at ${baseTipBefore.slice(0, 7)}`);
   await expect(row(page, 'fleet-hub')).toHaveAttribute('data-outcome', 'clean');
   await expect(row(page, 'drivers-hub')).toHaveAttribute('data-outcome', 'clean');
   await expect(row(page, 'maintenance-hub')).toHaveAttribute('data-outcome', 'conflicts');
@@ -163,7 +165,7 @@ test('a conflicting module is refused before anything is written, with a three-w
 
   await page.getByTestId('merge-selected').click();
   await page.getByTestId('merge-confirm-go').click();
-  await expect(page.getByTestId('merge-summary')).toContainText('Stopped at a conflict');
+  await expect(page.getByTestId('merge-summary')).toHaveText('Stopped at a conflict before merging anything into fleet/integration: nothing was written.');
   await expect(result(page, 'maintenance-hub')).toHaveAttribute('data-outcome', 'conflicts');
   expect(git(repo, ['rev-parse', 'fleet/integration'])).toBe(integrationBefore);
   expect(isAncestor('module/maintenance-hub', 'fleet/integration')).toBe(false);

@@ -17,6 +17,8 @@ interface MergeStore {
   loading: boolean;
   loadError: ApiError | null;
   forecast: MergeForecast | null;
+  /** When this window received the forecast (null for one computed before the screen opened). */
+  forecastReceivedAt: string | null;
   forecastJobId: string | null;
   forecasting: boolean;
   forecastError: ApiError | null;
@@ -62,8 +64,8 @@ function phaseOf(moduleId: string) {
 }
 
 export const useMergeStore = create<MergeStore>((set, get) => {
-  function showForecast(forecast: MergeForecast | null): void {
-    set({ forecast, selected: forecast ? preselectedModules(forecast, phaseOf) : [] });
+  function showForecast(forecast: MergeForecast | null, receivedAt: string | null = null): void {
+    set({ forecast, forecastReceivedAt: receivedAt, selected: forecast ? preselectedModules(forecast, phaseOf) : [] });
   }
 
   return {
@@ -73,6 +75,7 @@ export const useMergeStore = create<MergeStore>((set, get) => {
     loading: false,
     loadError: null,
     forecast: null,
+    forecastReceivedAt: null,
     forecastJobId: null,
     forecasting: false,
     forecastError: null,
@@ -121,7 +124,7 @@ export const useMergeStore = create<MergeStore>((set, get) => {
         const finished = await waitForJob(jobId);
         const error = jobError(finished);
         if (error) set({ forecastError: error });
-        else if (finished.kind === 'forecast' && finished.result && get().kind === kind) showForecast(finished.result);
+        else if (finished.kind === 'forecast' && finished.result && get().kind === kind) showForecast(finished.result, new Date().toISOString());
         void get().reloadTargets();
       } catch (error) {
         set({ forecastError: asApiError(error) });

@@ -2,7 +2,7 @@
 // forecast was computed and against which tip, and a warning once the target has moved since.
 
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, formatNumber } from '../../format';
+import { formatNumber, formatTime } from '../../format';
 import { useJobsStore } from '../../stores/jobs';
 import { useMergeStore } from '../../stores/merge';
 import { ErrorNotice } from '../ErrorNotice';
@@ -12,6 +12,7 @@ export function ForecastControls() {
   const { t } = useTranslation();
   const kind = useMergeStore((s) => s.kind);
   const forecast = useMergeStore((s) => s.forecast);
+  const receivedAt = useMergeStore((s) => s.forecastReceivedAt);
   const forecasting = useMergeStore((s) => s.forecasting);
   const jobId = useMergeStore((s) => s.forecastJobId);
   const error = useMergeStore((s) => s.forecastError);
@@ -30,10 +31,11 @@ export function ForecastControls() {
         </button>
         {forecast && (
           <p className="subtle" data-testid="forecast-time">
-            {t('merges.forecast.computed', {
-              when: formatDateTime(forecast.computedAt),
+            {t(forecast.target.tip === null ? 'merges.forecast.computedNew' : 'merges.forecast.computed', {
+              when: receivedAt ? formatTime(receivedAt) : t('merges.forecast.earlier'),
               branch: forecast.target.branch,
-              tip: forecast.target.tip?.slice(0, 7) ?? t('merges.forecast.noTip'),
+              // computedAt is the tip the forecast merged against (the base tip while the integration branch is new).
+              tip: forecast.computedAt.slice(0, 7),
               duration: formatNumber(Math.round(forecast.durationMs)),
             })}
           </p>
