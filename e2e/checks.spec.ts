@@ -127,3 +127,25 @@ test('checks chosen modules from the board with a progress bar, and Cancel stops
   // Queued modules never ran: they keep no badge.
   await expect(card(page, 'safety-hub').getByTestId('check-badge')).toHaveCount(0);
 });
+
+test('a module\'s own check command replaces the workspace\'s for that module only, committed in the manifest', async ({ page }) => {
+  await openBoard(page, server.url);
+  await card(page, 'drivers-hub').click();
+  const panel = page.getByTestId('checks-panel');
+  await panel.getByRole('button', { name: 'Own command…' }).click();
+  await page.getByLabel('Command', { exact: true }).fill('node -e "console.log(\'three\'); process.exit(3)"');
+  await page.getByTestId('check-override-form').getByRole('button', { name: 'Save and commit' }).click();
+  await expect(panel.getByTestId('check-command')).toHaveText('node -e "console.log(\'three\'); process.exit(3)"');
+  await expect(panel.getByText("this module's own")).toBeVisible();
+  const manifest = JSON.parse(git(repo, ['show', 'fleet/workspace:.fleet/manifest.json']));
+  expect(manifest.modules.find((m: { id: string }) => m.id === 'drivers-hub').check).toEqual({ command: 'node -e "console.log(\'three\'); process.exit(3)"' });
+  expect(manifest.modules.find((m: { id: string }) => m.id === 'fleet-hub').check).toBeUndefined();
+
+  await panel.getByRole('button', { name: 'Run check' }).click();
+  const result = panel.getByTestId('check-result');
+  await expect(result).toHaveAttribute('data-state', 'failed');
+  await expect(result).toContainText('Exited with code 3.');
+  await expect(result).toContainText('exit code 3');
+  await expect(panel.getByTestId('check-log')).toHaveText('three\n');
+  await expectNoSeriousA11yViolations(page, 'module page with a failed check and its own command');
+});

@@ -2,7 +2,7 @@
 // data, the batch job, and the log of the modules whose panel is open, following checkStatus / checkOutput.
 
 import { create } from 'zustand';
-import type { ChecksConfig } from '../../../shared/checks-config';
+import type { ChecksConfig, ModuleCheck } from '../../../shared/checks-config';
 import type { CheckResult, CheckSettings, CheckStatus } from '../../../shared/types-checks';
 import { api, asApiError, type ApiError } from '../api';
 import { appendToLog, logFromText, type ModuleLog } from '../lib/checkLog';
@@ -21,6 +21,8 @@ interface ChecksStore {
   loadOverview: () => Promise<void>;
   loadSettings: () => Promise<void>;
   saveSettings: (checks: ChecksConfig | null) => Promise<boolean>;
+  /** Sets (or with null removes) one module's own command or time limit, keeping the workspace's. */
+  saveOverride: (moduleId: string, check: ModuleCheck | null) => Promise<boolean>;
   run: (modules: string[] | 'all') => Promise<void>;
   cancelModule: (moduleId: string) => Promise<void>;
   loadLog: (moduleId: string) => Promise<void>;
@@ -61,6 +63,18 @@ export const useChecksStore = create<ChecksStore>((set, get) => ({
   saveSettings: async (checks) => {
     try {
       const settings = await api.saveCheckSettings({ checks, expectedTip: get().settings?.workspaceTip ?? undefined });
+      set({ settings, error: null });
+      return true;
+    } catch (error) {
+      set({ error: asApiError(error) });
+      return false;
+    }
+  },
+
+  saveOverride: async (moduleId, check) => {
+    const current = get().settings;
+    try {
+      const settings = await api.saveCheckSettings({ checks: current?.checks ?? null, overrides: [{ moduleId, check }], expectedTip: current?.workspaceTip ?? undefined });
       set({ settings, error: null });
       return true;
     } catch (error) {

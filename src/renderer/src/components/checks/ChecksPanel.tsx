@@ -1,12 +1,13 @@
 // The module page's Checks panel: the command that will run, Run and Cancel, the live log, and the last result
-// with its duration, commit and exit code (stale when the branch moved since).
+// with its duration, commit and exit code (stale when the branch moved since); a command of the module's own.
 
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChecksStore } from '../../stores/checks';
 import { ErrorNotice } from '../ErrorNotice';
 import { CheckLogView } from './CheckLogView';
 import { CheckResultSummary } from './CheckResultSummary';
+import { ModuleCheckOverride } from './ModuleCheckOverride';
 import './checks.css';
 
 export function ChecksPanel({ moduleId }: { moduleId: string }) {
@@ -20,6 +21,7 @@ export function ChecksPanel({ moduleId }: { moduleId: string }) {
   const override = settings?.overrides.find((o) => o.moduleId === moduleId)?.check;
   const command = override?.command ?? settings?.checks?.command ?? null;
   const timeout = override?.timeoutSeconds ?? settings?.checks?.timeoutSeconds ?? null;
+  const [editing, setEditing] = useState(false);
 
   useEffect(() => {
     const store = useChecksStore.getState();
@@ -34,6 +36,11 @@ export function ChecksPanel({ moduleId }: { moduleId: string }) {
       <div className="panel-head">
         <h2 id="checks-heading">{t('checks.panel.heading')}</h2>
         <span className="header-spacer" />
+        {settings && (
+          <button type="button" className="button" aria-expanded={editing} onClick={() => setEditing(!editing)} data-testid="edit-check-override">
+            {t('checks.override.open')}
+          </button>
+        )}
         {active ? (
           <button type="button" className="button" onClick={() => void cancelModule(moduleId)} data-testid="cancel-check">
             {t('checks.panel.cancel')}
@@ -52,11 +59,14 @@ export function ChecksPanel({ moduleId }: { moduleId: string }) {
         command && (
           <p className="subtle">
             {t('checks.panel.command')} <code data-testid="check-command">{command}</code> · {t('checks.panel.timeLimit', { seconds: timeout })}
+            {override && <span className="tag">{t('checks.override.tag')}</span>}
           </p>
         )
       )}
-      <p role="status" className="check-live-state" data-testid="check-state">
-        {active ? t(`checks.state.${active}`) : ''}
+      {editing && <ModuleCheckOverride moduleId={moduleId} current={override} onDone={() => setEditing(false)} />}
+      {/* Visible while it runs; afterwards it only tells screen readers how the check ended. */}
+      <p role="status" className={active ? 'check-live-state' : 'visually-hidden'} data-testid="check-state">
+        {active ? t(`checks.state.${active}`) : result ? t(`checks.state.${result.state}`) : ''}
       </p>
       <ErrorNotice error={error} title={t('checks.panel.failed')} />
       <ErrorNotice error={problem} title={t('checks.panel.couldNotRun')} />
