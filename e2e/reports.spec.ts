@@ -54,6 +54,14 @@ test('the implementation log is generated from the branch history into a draft, 
   for (const scheme of ['light', 'dark'] as const) await screenshot(page, 'reports-implementation-log', scheme);
   await page.emulateMedia({ colorScheme: 'light' });
 
+  // The draft next to the log as committed (the untouched template).
+  await page.getByRole('button', { name: 'Compare with the committed log' }).click();
+  const diff = page.getByTestId('compare-diff');
+  await expect(monacoIn(diff, 0)).toContainText('What was actually done, commit by commit.');
+  await expect(monacoIn(diff, 1)).toContainText('Fleet map: vehicles on a map');
+  await screenshot(page, 'reports-implementation-log-compare', 'light');
+  await page.getByRole('radio', { name: 'Document', exact: true }).check();
+
   await commitFromToolbar(page);
   const committed = git(repo, ['show', 'module/fleet-hub:enhancements/fleet-hub/IMPLEMENTATION_LOG.md']);
   for (const commit of expected) expect(committed).toContain(`### \`${commit}\``);
@@ -75,6 +83,14 @@ test('the fleet summary is generated on the workspace documents page and committ
   const summary = git(repo, ['show', 'fleet/workspace:enhancements/FLEET_ENHANCEMENT_SUMMARY.md']);
   expect(summary).toMatch(/^# Fleet Enhancement Summary/);
   expect(summary).toContain('| **Total** | **32** |');
+
+  // The merge strategy runs the conflict forecast as a job, then lands in its draft the same way.
+  await page.getByTestId('workspace-doc-link').filter({ hasText: 'MERGE_STRATEGY.md' }).click();
+  await page.getByRole('button', { name: 'Generate MERGE_STRATEGY.md' }).click();
+  await expect(page.getByTestId('generation-outcome')).toHaveText('The report is generated from the workspace as it is now. Review the draft below, then commit it.');
+  await expect(editor).toContainText('Suggested order');
+  await commitFromToolbar(page);
+  expect(git(repo, ['show', 'fleet/workspace:enhancements/MERGE_STRATEGY.md'])).toMatch(/^# Merge Strategy\n\n<!-- fleet-control:generated:start[^\n]*\nGenerated from the conflict forecast of 32 module branches/);
   await expectNoSeriousA11yViolations(page, 'workspace documents page with a generated summary');
 });
 

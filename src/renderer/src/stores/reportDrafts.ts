@@ -15,6 +15,8 @@ export interface GenerationOutcome {
   /** Implementation log only: commits listed and whether older ones were left out. */
   commits?: number;
   truncated?: boolean;
+  /** The branch tip the draft builds on: its committed version is what the draft is compared with. */
+  baseTip?: string | null;
 }
 
 export interface Generation {
@@ -55,7 +57,7 @@ export const useReportDraftsStore = create<ReportDraftsStore>((set) => {
         await start(key);
         const draft = await api.generateImplementationLog({ moduleId });
         showDraft(key, draft);
-        patch(key, { busy: false, outcome: { changed: draft.changed, keptUserText: draft.keptUserText, commits: draft.commits, truncated: draft.truncated } });
+        patch(key, { busy: false, outcome: { changed: draft.changed, keptUserText: draft.keptUserText, commits: draft.commits, truncated: draft.truncated, baseTip: draft.baseTip } });
       } catch (error) {
         patch(key, { busy: false, error: asApiError(error) });
       }

@@ -3,6 +3,7 @@
 
 import { useTranslation } from 'react-i18next';
 import { docKey, moduleDoc } from '../../lib/docRef';
+import { useEditorViewStore } from '../../stores/editorView';
 import { useReportDraftsStore } from '../../stores/reportDrafts';
 import { ErrorNotice } from '../ErrorNotice';
 import { GenerationOutcomeText } from './GenerationOutcomeText';
@@ -14,6 +15,12 @@ export function HistoryLogBar({ moduleId }: { moduleId: string }) {
   const generation = useReportDraftsStore((s) => s.byDoc[key]);
   const generate = useReportDraftsStore((s) => s.generateLog);
   const busy = generation?.busy ?? false;
+  const baseTip = generation?.outcome?.changed ? generation.outcome.baseTip : null;
+  // The editor's compare view shows the draft against the log as committed at the tip the draft builds on.
+  const showChanges = (commit: string) => {
+    useEditorViewStore.getState().setCompareTarget({ type: 'commit', commit });
+    useEditorViewStore.getState().setView('compare');
+  };
   return (
     <div className="report-bar" data-testid="history-log-bar">
       <div className="report-bar-row">
@@ -24,7 +31,14 @@ export function HistoryLogBar({ moduleId }: { moduleId: string }) {
           {t('reports.log.hint')}
         </span>
       </div>
-      <GenerationOutcomeText sessionKey={key} outcome={generation?.outcome ?? null} kind="log" />
+      <div className="report-bar-row">
+        <GenerationOutcomeText sessionKey={key} outcome={generation?.outcome ?? null} kind="log" />
+        {baseTip && (
+          <button type="button" className="button link" onClick={() => showChanges(baseTip)} data-testid="show-log-changes">
+            {t('reports.log.showChanges')}
+          </button>
+        )}
+      </div>
       <ErrorNotice error={generation?.error ?? null} title={t('reports.log.failed')} />
     </div>
   );
