@@ -183,6 +183,13 @@ test('a conflicting module is refused before anything is written, with a three-w
   await expectNoSeriousA11yViolations(page, 'three-way view of a conflict');
   await screenshot(page, 'merge-conflict', 'light');
   await screenshot(page, 'merge-conflict', 'dark');
+
+  // Escape closes the three-way view, then goes back to the board.
+  await view.getByRole('heading', { level: 2 }).focus();
+  await page.keyboard.press('Escape');
+  await expect(view).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/#\/$/);
 });
 
 test('merging into the base branch checked out here is refused, and one click merges into the integration branch instead', async ({ page }) => {

@@ -5,7 +5,7 @@ import { create } from 'zustand';
 import type { JobFinished } from '../../../shared/types';
 import type { MergeForecast, MergeTarget, MergeTargetKind } from '../../../shared/types-merge';
 import { api, ApiError, asApiError } from '../api';
-import { preselectedModules } from '../components/merge/forecastModel';
+import { isMergeable, preselectedModules } from '../components/merge/forecastModel';
 import { useBoardStore } from './board';
 import { useJobsStore } from './jobs';
 
@@ -64,8 +64,11 @@ function phaseOf(moduleId: string) {
 }
 
 export const useMergeStore = create<MergeStore>((set, get) => {
+  /** Shows a forecast; a choice the user made on the previous forecast of the same target is kept where it still applies. */
   function showForecast(forecast: MergeForecast | null, receivedAt: string | null = null): void {
-    set({ forecast, forecastReceivedAt: receivedAt, selected: forecast ? preselectedModules(forecast, phaseOf) : [] });
+    const before = get().forecast;
+    const kept = before && forecast && before.target.kind === forecast.target.kind ? get().selected.filter((id) => forecast.modules.some((m) => m.moduleId === id && isMergeable(m))) : [];
+    set({ forecast, forecastReceivedAt: receivedAt, selected: kept.length ? kept : forecast ? preselectedModules(forecast, phaseOf) : [] });
   }
 
   return {

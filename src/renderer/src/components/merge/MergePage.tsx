@@ -3,9 +3,11 @@
 
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useKeyboardShortcut } from '../../hooks/useKeyboardShortcut';
 import { useBoardStore } from '../../stores/board';
 import { useMergeStore } from '../../stores/merge';
 import { useMergeRunStore } from '../../stores/mergeRun';
+import { useRouteStore } from '../../stores/route';
 import { ErrorNotice } from '../ErrorNotice';
 import { ForecastControls } from './ForecastControls';
 import { ForecastTable } from './ForecastTable';
@@ -28,6 +30,13 @@ export function MergePage() {
   const hasTargets = useMergeStore((s) => s.targets.length > 0);
   const conflict = useMergeRunStore((s) => s.conflict);
   const boardLoadedAt = useBoardStore((s) => s.board?.loadedAt);
+
+  // Escape closes the three-way view, then goes back to the board (a dialog takes its own Escape).
+  useKeyboardShortcut('Escape', () => {
+    if (document.querySelector('dialog[open]')) return false;
+    if (useMergeRunStore.getState().conflict) useMergeRunStore.getState().closeConflict();
+    else useRouteStore.getState().navigate({ page: 'board' });
+  });
 
   useEffect(() => {
     document.title = `${t('merges.title')} · ${t('app.name')}`;
