@@ -29,6 +29,8 @@ interface Candidate {
 interface FileGroup {
   dir: string;
   word: string;
+  /** The forms of the word the names contain ("priority", "priorities"). */
+  forms: Set<string>;
   names: string[];
 }
 
@@ -37,17 +39,29 @@ export function escapeGlob(text: string): string {
   return text.replace(/[*?[\]{}()!+@\\]/g, '\\$&');
 }
 
-/** The first word whose singular or plural form `segment` (lowercase) contains. */
-function wordIn(segment: string, words: ScopeWord[]): ScopeWord | undefined {
-  return words.find((w) => w.forms.some((form) => segment.includes(form)));
+/** The first word whose singular or plural form `segment` (lowercase) contains, with that form. */
+function wordIn(segment: string, words: ScopeWord[]): { word: string; form: string } | undefined {
+  for (const w of words) {
+    const form = w.forms.find((f) => segment.includes(f));
+    if (form) return { word: w.word, form };
+  }
+  return undefined;
+}
+
+/** The longest text every one of `forms` starts with: "priorit" for priority/priorities. */
+function commonPrefix(forms: string[]): string {
+  let prefix = forms[0] ?? '';
+  for (const form of forms) while (!form.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return prefix;
 }
 
 /** `driver*.ts` when every name starts with the word and shares one extension; `*dispatch*` otherwise. */
-function namePattern(word: string, names: string[]): string {
+function namePattern(forms: Set<string>, names: string[]): string {
+  const literal = commonPrefix([...forms]);
   const lower = names.map((n) => n.toLowerCase());
   const extensions = new Set(lower.map((n) => /\.[a-z0-9]+$/.exec(n)?.[0] ?? ''));
   const extension = extensions.size === 1 ? [...extensions][0]! : '';
-  const stem = lower.every((n) => n.startsWith(word)) ? `${word}*` : `*${word}*`;
+  const stem = lower.every((n) => n.startsWith(literal)) ? `${literal}*` : `*${literal}*`;
   return `${stem}${extension}`;
 }
 
@@ -63,7 +77,7 @@ function candidates(files: string[], words: ScopeWord[]): Candidate[] {
     // The first (outermost) segment naming the word: a folder covers everything below it.
     const index = segments.findIndex((segment) => wordIn(segment, words) !== undefined);
     if (index < 0) continue; // the word only spans a "/"
-    const word = wordIn(segments[index]!, words)!.word;
+    const { word, form } = wordIn(segments[index]!, words)!;
     const original = file.split('/');
     if (index < segments.length - 1) {
       const key = segments.slice(0, index + 1).join('/');
@@ -74,7 +88,8 @@ function candidates(files: string[], words: ScopeWord[]): Candidate[] {
       const dir = original.slice(0, -1).join('/');
       const key = `${dir.toLowerCase()}\0${word}`;
       let group = groups.get(key);
-      if (!group) groups.set(key, (group = { dir, word, names: [] }));
+      if (!group) groups.set(key, (group = { dir, word, forms: new Set(), names: [] }));
+      group.forms.add(form);
       group.names.push(original.at(-1)!);
     }
   }
@@ -95,7 +110,7 @@ function fileCandidates(files: string[], groups: FileGroup[]): Candidate[] {
     list.push(file);
   }
   return groups.map((group) => {
-    const pattern = `${group.dir ? `${escapeGlob(group.dir)}/` : ''}${namePattern(group.word, group.names)}`;
+    const pattern = `${group.dir ? `${escapeGlob(group.dir)}/` : ''}${namePattern(group.forms, group.names)}`;
     const matches = picomatch(pattern, MATCH_OPTIONS);
     return { pattern, word: group.word, files: (children.get(group.dir.toLowerCase()) ?? []).filter((f) => matches(f)) };
   });
