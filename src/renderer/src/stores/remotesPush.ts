@@ -11,8 +11,6 @@ import { useRemotesStatusStore } from './remotesStatus';
 
 /** Retrying these can succeed; pushed, up-to-date and behind are final. */
 const RETRYABLE = new Set(['non-fast-forward', 'rejected', 'not-attempted', 'queued']);
-/** Left queued by a network failure: worth trying again by themselves once the remote answers. */
-const QUEUED = new Set(['queued']);
 
 export const pairKey = (remote: string, branch: string) => `${remote}\n${branch}`;
 
@@ -53,15 +51,25 @@ function waitForJob(jobId: string): Promise<JobFinished> {
 
 const fromPayload = (p: FleetErrorPayload) => new ApiError(p.code, p.message, p.data);
 
-/** Remote → branches whose last result can be retried (or has one of `statuses`). */
-export function failedPairs(results: Record<string, RemotePushResult>, onlyRemote?: string, statuses: ReadonlySet<string> = RETRYABLE): Map<string, string[]> {
+/** Remote → branches whose last result can be retried. */
+export function failedPairs(results: Record<string, RemotePushResult>, onlyRemote?: string): Map<string, string[]> {
   const failed = new Map<string, string[]>();
   for (const result of Object.values(results)) {
     if (onlyRemote && result.remote !== onlyRemote) continue;
-    const branches = result.branches.filter((b) => statuses.has(b.status)).map((b) => b.branch);
+    const branches = result.branches.filter((b) => RETRYABLE.has(b.status)).map((b) => b.branch);
     if (branches.length) failed.set(result.remote, branches);
   }
   return failed;
+}
+
+/** Remote → branches a network failure left queued (not those the user cancelled): the automatic retry's work. */
+export function networkQueued(results: Record<string, RemotePushResult>): Map<string, string[]> {
+  const queued = new Map<string, string[]>();
+  for (const result of Object.values(results)) {
+    const branches = result.branches.filter((b) => b.status === 'queued' && b.code === 'NETWORK').map((b) => b.branch);
+    if (branches.length) queued.set(result.remote, branches);
+  }
+  return queued;
 }
 
 export const usePushStore = create<PushStore>((set, get) => ({
@@ -133,7 +141,7 @@ export const usePushStore = create<PushStore>((set, get) => ({
   },
 
   retryQueued: async () => {
-    const queued = failedPairs(get().results, undefined, QUEUED);
+    const queued = networkQueued(get().results);
     if (!queued.size) return;
     await get().push([...queued.keys()], [...new Set([...queued.values()].flat())]);
   },

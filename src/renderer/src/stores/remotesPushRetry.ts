@@ -1,10 +1,10 @@
-// The automatic retry of branches a push left queued because a remote could not be reached: they are pushed
-// again by themselves when the browser reports the connection back, and on a timer that waits 5 s, then longer
-// (up to a minute) while the remote stays away. Each try is a real push of only those branches: it fails at the
-// first request while the server is down, and a push the user starts (Retry failed) restarts the waits.
+// The automatic retry of branches a push left queued because a remote could not be reached (a cancelled push is
+// not retried): they are pushed again by themselves when the browser reports the connection back, and on a timer
+// that waits 5 s, then longer (up to a minute) while the remote stays away. Each try is a real push of only those
+// branches: it fails at the first request while the server is down. A push the user starts restarts the waits.
 
 import { create } from 'zustand';
-import { usePushStore } from './remotesPush';
+import { networkQueued, usePushStore } from './remotesPush';
 import { useWorkspaceStore } from './workspace';
 
 const WAITS_MS = [5_000, 10_000, 20_000, 40_000, 60_000];
@@ -27,7 +27,7 @@ function clearTimer(): void {
   timer = null;
 }
 
-const hasQueued = (): boolean => Object.values(usePushStore.getState().results).some((r) => r.branches.some((b) => b.status === 'queued'));
+const hasQueued = (): boolean => networkQueued(usePushStore.getState().results).size > 0;
 
 export const usePushRetryStore = create<PushRetryStore>((set, get) => ({
   nextAt: null,
