@@ -63,7 +63,7 @@ function PushTableRow({ row }: { row: PushRow }) {
             <progress
               aria-label={t('remotes.push.rowProgress', { branch: row.branch, remote: row.remote })}
               max={1}
-              value={status === 'sending' ? undefined : status === 'queued' || status === 'queued-network' ? 0 : 1}
+              value={status === 'sending' ? undefined : status.startsWith('queued') ? 0 : 1}
             />
             <span className={`push-status status-${status}`}>{t(`remotes.push.state.${status}`)}</span>
           </>
@@ -80,9 +80,10 @@ function PushTableRow({ row }: { row: PushRow }) {
   );
 }
 
-/** A queued branch with a message is one a network failure left behind. */
+/** A queued branch with a message is one a network failure (or a cancel) left behind. */
 function statusOf(result: BranchPushResult | undefined, live: PushProgress | undefined): string | null {
-  if (result) return result.status === 'queued' ? 'queued-network' : result.status;
+  if (result?.status === 'queued') return result.code === 'CANCELLED' ? 'queued-cancelled' : 'queued-network';
+  if (result) return result.status;
   if (!live) return null;
   return live.state === 'queued' && live.message ? 'queued-network' : live.state;
 }
