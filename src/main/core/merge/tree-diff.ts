@@ -9,14 +9,26 @@ export interface TreeReader {
 
 const isTree = (entry: TreeEntry | undefined): boolean => entry?.type === 'tree';
 
-/** Every file path (blob, symlink or submodule) whose content, mode or presence differs between the two trees. */
-export async function changedPaths(trees: TreeReader, from: string | null, to: string | null): Promise<string[]> {
-  const paths: string[] = [];
-  await diffInto(trees, from, to, '', paths);
-  return paths.sort();
+/** One changed file path: its entry before and after (null where there is no file at that path). */
+export interface FileChange {
+  path: string;
+  before: TreeEntry | null;
+  after: TreeEntry | null;
 }
 
-async function diffInto(trees: TreeReader, from: string | null, to: string | null, prefix: string, paths: string[]): Promise<void> {
+/** Every file path (blob, symlink or submodule) whose content, mode or presence differs between the two trees. */
+export async function changedPaths(trees: TreeReader, from: string | null, to: string | null): Promise<string[]> {
+  return (await changedFiles(trees, from, to)).map((change) => change.path);
+}
+
+/** The changed file paths with their entries on both sides, sorted by path. */
+export async function changedFiles(trees: TreeReader, from: string | null, to: string | null): Promise<FileChange[]> {
+  const changes: FileChange[] = [];
+  await diffInto(trees, from, to, '', changes);
+  return changes.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+}
+
+async function diffInto(trees: TreeReader, from: string | null, to: string | null, prefix: string, paths: FileChange[]): Promise<void> {
   if (from === to) return;
   const [before, after] = await Promise.all([from ? trees.readTree(from) : [], to ? trees.readTree(to) : []]);
   const old = new Map(before.map((entry) => [entry.path, entry]));
@@ -30,7 +42,7 @@ async function diffInto(trees: TreeReader, from: string | null, to: string | nul
     // A name can be a file on one side and a folder on the other: both the file and the folder's files changed.
     const fileA = a && !isTree(a) ? a : null;
     const fileB = b && !isTree(b) ? b : null;
-    if (fileA?.oid !== fileB?.oid || fileA?.mode !== fileB?.mode) paths.push(path);
+    if (fileA?.oid !== fileB?.oid || fileA?.mode !== fileB?.mode) paths.push({ path, before: fileA ?? null, after: fileB ?? null });
     const subtreeA = a && isTree(a) ? a.oid : null;
     const subtreeB = b && isTree(b) ? b.oid : null;
     if (subtreeA !== subtreeB) nested.push(diffInto(trees, subtreeA, subtreeB, `${path}/`, paths));

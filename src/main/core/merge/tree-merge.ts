@@ -1,11 +1,12 @@
-// The three-way merge of two trees against their merge base, as git's merge does it without renames: a path changed
-// on one side takes that side; changed on both, its content is merged line by line; folders recurse, and a subtree
-// equal on two of the three sides is settled by its id without being read.
+// The three-way merge of two trees against their merge base, as git's merge does it (following exact renames only):
+// a path changed on one side takes that side; changed on both, its content is merged line by line; folders recurse,
+// and a subtree equal on two of the three sides is settled by its id without being read.
 
 import type { ConflictFile, ConflictKind } from '../../../shared/types-merge';
 import type { TreeEntry } from '../git/types';
 import { looksBinary, mergeLines, type MergeLabels } from './line-merge';
 import type { MergeObjects } from './merge-objects';
+import { followExactRenames } from './exact-renames';
 
 export interface TreeMergeResult {
   /** The merged root tree (meaningful when there are no conflicts). */
@@ -99,5 +100,5 @@ export async function mergeTrees(objects: MergeObjects, base: string | null, our
   const merger = new TreeMerger(objects, labels);
   const tree = (await merger.mergeFolder(base, ours, theirs, '')) ?? (await objects.putTree([]));
   const conflicts = merger.conflicts.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
-  return { tree, conflicts };
+  return followExactRenames(objects, base, ours, theirs, { tree, conflicts });
 }

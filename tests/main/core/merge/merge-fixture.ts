@@ -3,7 +3,7 @@
 // Built with the git CLI; `git merge-tree` is the reference the tests compare against.
 
 import { execFileSync } from 'node:child_process';
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitRepository } from '../../../../src/main/core/git/repository';
 import { initWorkspace } from '../../../../src/main/core/workspace/init';
@@ -31,6 +31,8 @@ export const EXPECTED = {
   'fuel-management': { outcome: 'conflicts', conflicts: [{ path: 'docs/guide', kind: 'file-directory' }] },
   telematics: { outcome: 'clean', conflicts: [] },
   inventory: { outcome: 'clean', conflicts: [] },
+  'dispatch-system': { outcome: 'clean', conflicts: [] },
+  'ai-insights': { outcome: 'clean', conflicts: [] },
   'cost-analytics': { outcome: 'missing', conflicts: [] },
   'user-management': { outcome: 'up-to-date', conflicts: [] },
 } as const;
@@ -58,6 +60,8 @@ export async function mergeFixture(): Promise<{ dir: string; workspace: Workspac
       'src/b.ts': lines('b', 6),
       'src/c.ts': lines('c', 12),
       'src/remove-me.ts': lines('old', 3),
+      'src/moved-by-module.ts': lines('moved', 8),
+      'src/moved-by-main.ts': lines('renamed', 8),
       'assets/logo.bin': BINARY(1),
       'README.md': '# fleet\n',
     },
@@ -78,6 +82,13 @@ export async function mergeFixture(): Promise<{ dir: string; workspace: Workspac
   commitOn(dir, 'module/assets-hub', { 'src/c.ts': lines('c', 12, { 1: 'assets line 1' }) }, 'assets: c');
   commitOn(dir, 'module/communication-hub', { 'src/c.ts': lines('c', 12, { 11: 'communication line 11' }) }, 'communication: c');
   commitOn(dir, 'module/fuel-management', { 'docs/guide/intro.md': '# intro\n' }, 'fuel: guide folder');
+  // Exact renames: the module moves a file main edits, and main moves a file the module edits.
+  git(dir, 'checkout', '-q', 'module/dispatch-system');
+  mkdirSync(join(dir, 'lib'), { recursive: true });
+  git(dir, 'mv', 'src/moved-by-module.ts', 'lib/moved-by-module.ts');
+  git(dir, 'commit', '-q', '-m', 'dispatch: move a file');
+  git(dir, 'checkout', '-q', 'main');
+  commitOn(dir, 'module/ai-insights', { 'src/moved-by-main.ts': lines('renamed', 8, { 6: 'ai-insights line 6' }) }, 'ai-insights: edit');
   git(dir, 'checkout', '-q', 'module/telematics');
   chmodSync(join(dir, 'src/a.ts'), 0o755);
   git(dir, 'commit', '-q', '-am', 'telematics: make a.ts executable');
@@ -94,9 +105,12 @@ export async function mergeFixture(): Promise<{ dir: string; workspace: Workspac
       'assets/logo.bin': BINARY(9),
       'docs/guide': 'a guide file\n',
       'src/a.ts': lines('a', 5, { 5: 'main line 5' }),
+      'src/moved-by-module.ts': lines('moved', 8, { 2: 'main line 2' }),
     },
     'main moves on',
   );
+  mkdirSync(join(dir, 'lib'), { recursive: true });
+  git(dir, 'mv', 'src/moved-by-main.ts', 'lib/moved-by-main.ts');
   git(dir, 'rm', '-q', 'src/remove-me.ts');
   git(dir, 'commit', '-q', '-m', 'main removes remove-me');
   return { dir, workspace: await Workspace.open(dir) };

@@ -26,7 +26,7 @@ describe('mergeModules', () => {
     const status = git(dir, 'status', '--porcelain');
     const index = indexHash(dir);
     const mainTip = git(dir, 'rev-parse', 'main');
-    const modules = ['drivers-hub', 'maintenance-hub', 'telematics', 'assets-hub', 'communication-hub'];
+    const modules = ['drivers-hub', 'maintenance-hub', 'telematics', 'dispatch-system', 'ai-insights', 'assets-hub', 'communication-hub'];
 
     const report = await mergeModules(workspace, { target: 'integration', modules, expectedTargetTip: null });
 
