@@ -182,6 +182,26 @@ describe('push', () => {
     }
   });
 
+  it('stops when cancelled as the pack goes up: branches left queued as cancelled, nothing on the remote, nothing local moved', async () => {
+    const workspace = await initialisedWorkspace();
+    server.createBareRepo('cancel');
+    await addRemote(workspace, 'origin', server.url('cancel'));
+    const before = git(workspace.path, 'for-each-ref', '--format=%(refname) %(objectname)');
+    const controller = new AbortController();
+    const report = await pushToRemotes(workspace, remoteServices({ FLEET_GIT_TOKEN: TOKEN }), {
+      remotes: ['origin'],
+      signal: controller.signal,
+      onBranch: (_remote, _branch, state) => {
+        if (state === 'sending') controller.abort();
+      },
+    });
+    expect(report.remotes[0]!.error?.code).toBe('CANCELLED');
+    expect(new Set(report.remotes[0]!.branches.map((b) => `${b.status} ${b.code}`))).toEqual(new Set(['queued CANCELLED']));
+    expect(report).toMatchObject({ pushed: 0, failed: 33 });
+    expect(await gitAsync(workspace.path, 'ls-remote', '--heads', server.authUrl('cancel'))).toBe('');
+    expect(git(workspace.path, 'for-each-ref', '--format=%(refname) %(objectname)')).toBe(before);
+  });
+
   it('streams a pack of more than a megabyte, and a damaged local object fails the push without touching the server', async () => {
     const workspace = await initialisedWorkspace();
     server.createBareRepo('big');
