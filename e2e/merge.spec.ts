@@ -210,6 +210,33 @@ test('merging into the base branch checked out here is refused, and one click me
   expect(git(repo, ['rev-parse', 'main'])).toBe(baseTipBefore);
 });
 
+test('a merge onto the integration branch after it moved since the forecast is refused, and forecasting again lets it through', async ({ page }) => {
+  await openBoard(page, server.url);
+  await page.getByRole('link', { name: 'Merge', exact: true }).click();
+  await forecast(page);
+  await selectOnly(page, ['inventory']);
+
+  // Someone moves the integration branch from a terminal: the screen notices, and the merge is refused.
+  const moved = commitFileToBranch(repo, 'fleet/integration', 'NOTES.md', 'Integration notes\n', 'Notes on the integration branch');
+  await expect(page.getByTestId('forecast-stale')).toBeVisible();
+  await page.getByTestId('merge-selected').click();
+  await page.getByTestId('merge-confirm-go').click();
+  await expect(page.getByTestId('merge-target-moved')).toContainText('fleet/integration moved since the forecast');
+  expect(git(repo, ['rev-parse', 'fleet/integration'])).toBe(moved);
+  expect(isAncestor('module/inventory', 'fleet/integration')).toBe(false);
+
+  // Forecast again: the selection is kept, and the merge goes through on top of the moved branch.
+  await page.getByTestId('merge-target-moved').getByRole('button', { name: 'Forecast again' }).click();
+  await expect(page.getByTestId('forecast-stale')).toHaveCount(0);
+  await expect(page.getByTestId('job-progress')).toHaveCount(0);
+  await expect(page.getByTestId('selected-count')).toHaveText('1 module selected');
+  await page.getByTestId('merge-selected').click();
+  await page.getByTestId('merge-confirm-go').click();
+  await expect(page.getByTestId('merge-summary')).toHaveText('1 module merged into fleet/integration.');
+  expect(isAncestor('module/inventory', 'fleet/integration')).toBe(true);
+  expect(isAncestor(moved, 'fleet/integration')).toBe(true);
+});
+
 test('the board shows merged modules as Merged once it refreshes', async ({ page }) => {
   await openBoard(page, server.url);
   await expect(card(page, 'fleet-hub')).toHaveAttribute('data-phase', 'merged');
