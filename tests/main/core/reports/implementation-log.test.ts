@@ -97,6 +97,16 @@ describe('implementation log from history', () => {
     expect(draft.content).toContain(`Passed on \`${tip.slice(0, 7)}\` (\`npm test\`, 4.2 s, 2026-11-21 07:00 UTC).`);
   });
 
+  it('refuses a log committed as a binary file, writing no draft', async () => {
+    const repo = await initialisedRepo(apps);
+    commitOnBranch(repo, 'module/fleet-hub', [{ files: { 'enhancements/fleet-hub/IMPLEMENTATION_LOG.md': '\u0000\u0001binary\u0000' }, message: 'binary log' }]);
+    expect(await repo.call('generateImplementationLog', { moduleId: 'fleet-hub' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('IMPLEMENTATION_LOG.md is not text') },
+    });
+    expect(value<unknown[]>(await repo.call('listDrafts', {}))).toEqual([]);
+  });
+
   it('refuses a module branch deleted outside the app, and an unknown module, writing no draft', async () => {
     const repo = await initialisedRepo(apps);
     git(repo.dir, 'branch', '-D', 'module/fleet-hub');

@@ -3,6 +3,7 @@
 
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { FleetApp } from '../../../../src/main/core/app';
+import { forecastMerges } from '../../../../src/main/core/merge/forecast';
 import { generateWorkspaceReport } from '../../../../src/main/core/reports/report-service';
 import { PHASE_TITLES } from '../../../../src/main/core/reports/workspace-facts';
 import { PHASES } from '../../../../src/shared/documents';
@@ -144,6 +145,19 @@ describe('workspace reports', () => {
       const mergeTree = spawnSync('git', ['merge-tree', '--write-tree', 'main', `module/${id}`], { cwd: repo.dir, env: GIT_ENV });
       expect(mergeTree.status, id).toBe(0);
       expect(content.split('\n').find((line) => line.includes(`(\`${id}\`) | `))).toContain('| merges cleanly |');
+    }
+  });
+
+  it('a cancelled generation leaves the draft as it was', async () => {
+    const repo = await initialisedRepo(apps);
+    const cancelled = new AbortController();
+    cancelled.abort();
+    const sources = await reportSourcesFor(repo, { runs: [] });
+    for (const name of ['FLEET_ENHANCEMENT_SUMMARY.md', 'MERGE_STRATEGY.md'] as const) {
+      // The real forecast, as the app wires it.
+      const withForecast = { ...sources, forecast: (signal: AbortSignal) => forecastMerges(sources.workspace(), undefined, { signal }) };
+      await expect(generateWorkspaceReport(withForecast, name, cancelled.signal, noProgress)).rejects.toMatchObject({ code: 'CANCELLED' });
+      expect(value(await repo.call('getWorkspaceDraft', { name }))).toBeNull();
     }
   });
 
