@@ -6,6 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FleetError, toErrorPayload } from '../../../shared/errors';
 import { costOf, type PriceEntry } from '../../../shared/prices';
+import { runDraftHeader } from '../../../shared/run-draft';
 import type { RunRecord } from '../../../shared/types-agents';
 import type { ModuleDocuments } from '../docs/module-docs';
 import { writeFileAtomic } from '../atomic';
@@ -39,7 +40,7 @@ export function outputHash(text: string): string {
 export type AbortReason = 'cancel' | 'shutdown';
 
 function frontMatter(plan: RunPlan): string {
-  return `---\nmodule: ${plan.moduleId}\ndocument: ${plan.kind}\napproved: false\n---\n\n`;
+  return runDraftHeader(plan.moduleId, plan.kind);
 }
 
 async function keepUserDraft(deps: ExecuteDeps, run: RunRecord): Promise<string | null> {

@@ -1,13 +1,16 @@
 // A document rendered as sanitized markdown: no raw HTML, links opened safely outside the app, front
 // matter as a small table, headings shifted below the page's own. Very large documents render on request.
+// While an agent run streams into the document, blocks render one by one, memoised, so only the growing one is
+// parsed again (a loose list or a reference link may show apart until the run ends and the whole renders).
 
 import i18n from 'i18next';
-import { useDeferredValue, useState } from 'react';
+import { memo, useDeferredValue, useState } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../format';
 import { splitFrontMatter } from '../lib/frontMatter';
+import { markdownBlocks } from '../lib/markdownBlocks';
 import '../styles/markdown.css';
 
 /** Above this many characters the preview waits to be asked for: rendering takes seconds. */
@@ -47,7 +50,15 @@ const components: Components = {
   img: ({ alt, src }) => <span className="md-image">{alt || (typeof src === 'string' ? src : '')}</span>,
 };
 
-export function MarkdownPreview({ text }: { text: string }) {
+const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
+  return (
+    <Markdown remarkPlugins={[remarkGfm]} skipHtml components={components}>
+      {text}
+    </Markdown>
+  );
+});
+
+export function MarkdownPreview({ text, streaming = false }: { text: string; streaming?: boolean }) {
   const { t } = useTranslation();
   const deferred = useDeferredValue(text);
   const [forced, setForced] = useState(false);
@@ -79,9 +90,13 @@ export function MarkdownPreview({ text }: { text: string }) {
         </table>
       )}
       <div className="markdown-body">
-        <Markdown remarkPlugins={[remarkGfm]} skipHtml components={components}>
-          {body}
-        </Markdown>
+        {streaming ? (
+          markdownBlocks(body).map((block, i) => <MarkdownBlock key={i} text={block} />)
+        ) : (
+          <Markdown remarkPlugins={[remarkGfm]} skipHtml components={components}>
+            {body}
+          </Markdown>
+        )}
       </div>
     </>
   );

@@ -1,11 +1,13 @@
 // Agent runs and batches: the batches main knows, each run's record and live state, and the streamed output
-// shown in the open editors (main writes each run's draft; an open, unedited document follows that draft).
+// shown in the open editors (main writes each run's draft; an open document follows it). Progress of many runs
+// at once is applied once per tick, and an open editor takes the streamed text in place, a few times a second.
 
 import { create } from 'zustand';
 import type { DocKind } from '../../../shared/documents';
 import type { BatchInfo, BatchProgress, BatchRequest, BatchStarted, RunProgress, RunRecord } from '../../../shared/types-agents';
 import { api, asApiError, type ApiError } from '../api';
 import { getDraft } from '../lib/docBackend';
+import { runDraftHeader } from '../../../shared/run-draft';
 import { docKey, moduleDoc } from '../lib/docRef';
 import { useDocumentsStore } from './documents';
 import { useResumeNoticesStore } from './agentsResume';
@@ -49,9 +51,12 @@ const fromRecord = (r: RunRecord): RunView => ({
   message: r.error?.message ?? null,
 });
 
-// The open editor of a document a run writes follows main's draft, at most a few times a second.
+// The open editor of a document a run writes follows it, at most a few times a second: from the text this window
+// saw stream (every character since the run began), else from main's draft file (saved less often).
 const following = new Map<string, ReturnType<typeof setTimeout>>();
-function followDraft(moduleId: string, kind: DocKind, delayMs = 400): void {
+/** Per run seen from its first character: the text it has streamed so far. */
+const streamed = new Map<string, string>();
+function followDraft(moduleId: string, kind: DocKind, runId: string | null, delayMs = 250): void {
   const ref = moduleDoc(moduleId, kind);
   const key = docKey(ref);
   if (!useDocumentsStore.getState().sessions[key] || following.has(key)) return;
@@ -59,13 +64,20 @@ function followDraft(moduleId: string, kind: DocKind, delayMs = 400): void {
     key,
     setTimeout(() => {
       following.delete(key);
+      const text = runId === null ? undefined : streamed.get(runId);
+      if (text !== undefined) return useDocumentsStore.getState().adoptDraft(key, runDraftHeader(moduleId, kind) + text, null, { inPlace: true });
       void getDraft(ref).then(
-        (draft) => draft && useDocumentsStore.getState().adoptDraft(key, draft.content, draft.savedAt),
+        (draft) => draft && useDocumentsStore.getState().adoptDraft(key, draft.content, draft.savedAt, { inPlace: true }),
         () => undefined,
       );
     }, delayMs),
   );
 }
+
+// Progress events of a tick are applied in one store update: 32 streams re-render the run table once, not 32 times.
+let pendingProgress: RunProgress[] = [];
+let progressTimer: ReturnType<typeof setTimeout> | null = null;
+const PROGRESS_TICK_MS = 100;
 
 export const useAgentsRunsStore = create<AgentsRunsStore>((set, get) => {
   const putRuns = (records: RunRecord[]) => set((s) => ({ runs: { ...s.runs, ...Object.fromEntries(records.map((r) => [r.runId, fromRecord(r)])) } }));
@@ -123,15 +135,30 @@ export const useAgentsRunsStore = create<AgentsRunsStore>((set, get) => {
       }
     },
     onProgress: (p) => {
-      const before = get().runs[p.runId];
-      const view: RunView = { record: before?.record ?? null, runId: p.runId, batchId: p.batchId, moduleId: p.moduleId, kind: p.kind, state: p.state, outputChars: p.outputChars, message: p.message };
-      set((s) => ({ runs: { ...s.runs, [p.runId]: view } }));
-      if (p.delta) followDraft(p.moduleId, p.kind);
+      const before = streamed.get(p.runId);
+      if (before !== undefined) streamed.set(p.runId, before + p.delta);
+      else if (p.state === 'running' && p.outputChars === p.delta.length) streamed.set(p.runId, p.delta);
+      if (p.state !== 'running') streamed.delete(p.runId);
+      if (p.delta) followDraft(p.moduleId, p.kind, p.runId);
+      pendingProgress.push(p);
+      progressTimer ??= setTimeout(() => {
+        progressTimer = null;
+        const events = pendingProgress;
+        pendingProgress = [];
+        set((s) => {
+          const runs = { ...s.runs };
+          for (const e of events) {
+            runs[e.runId] = { record: runs[e.runId]?.record ?? null, runId: e.runId, batchId: e.batchId, moduleId: e.moduleId, kind: e.kind, state: e.state, outputChars: e.outputChars, message: e.message };
+          }
+          return { runs };
+        });
+      }, PROGRESS_TICK_MS);
     },
     onFinished: (r) => {
+      streamed.delete(r.runId);
       putRuns([r]);
       // The final draft (with anything appended when the run ended) replaces what streamed.
-      if (r.outputChars > 0) followDraft(r.moduleId, r.kind, 0);
+      if (r.outputChars > 0) followDraft(r.moduleId, r.kind, null, 0);
     },
     onBatch: (p) => {
       set((s) => ({ progress: { ...s.progress, [p.batchId]: p } }));

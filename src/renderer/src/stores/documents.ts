@@ -49,7 +49,8 @@ interface DocumentsStore {
   replaceText: (key: string, text: string) => void;
   patch: (key: string, change: Partial<DocSession>) => void;
   /** Shows a draft main wrote (an agent run's output) as the session's text; main already holds it. */
-  adoptDraft: (key: string, text: string, savedAt: string) => void;
+  /** Takes main's draft (an agent run's): `inPlace` keeps the open editor and changes its text, instead of starting it over. */
+  adoptDraft: (key: string, text: string, savedAt: string | null, options?: { inPlace?: boolean }) => void;
   /** A commit landed: `base` is the document as committed, the draft is gone (main discards it). */
   committed: (key: string, base: DocBase, commit: string) => void;
   /** Reads again every unchanged document of a module whose branch is no longer at `tip`. */
@@ -238,11 +239,12 @@ export const useDocumentsStore = create<DocumentsStore>((set, get) => {
 
     patch,
 
-    adoptDraft: (key, text, savedAt) => {
+    adoptDraft: (key, text, savedAt, options) => {
       const session = get().sessions[key];
       if (!session || session.status !== 'ready' || session.busy || session.conflict || session.text === text) return;
       persisted.set(key, { text, draft: true });
-      patch(key, { text, revision: session.revision + 1, draftSavedAt: savedAt, restoredFrom: null });
+      const revision = options?.inPlace ? session.revision : session.revision + 1;
+      patch(key, { text, revision, draftSavedAt: savedAt ?? session.draftSavedAt, restoredFrom: null });
     },
 
     committed: (key, base, commit) => {
