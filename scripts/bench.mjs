@@ -19,6 +19,7 @@ import { git } from './bench/git-cli.mjs';
 import { once } from './bench/timing.mjs';
 import { printTable } from './bench/table.mjs';
 import { benchAgents } from './bench/agents.mjs';
+import { benchAgentsRenderer } from './bench/agents-renderer.mjs';
 import { benchPush } from './bench/push.mjs';
 import { benchMerge } from './bench/merge.mjs';
 import { benchScope } from './bench/scope.mjs';
@@ -155,6 +156,7 @@ async function main() {
 
   section('Agents: context building, 32 runs streaming at once');
   verdicts.push(...(await benchAgents({ repoPath: repo, print: log })));
+  verdicts.push(...(await benchAgentsRenderer({ print: log })));
 
   section('Push and fetch: 32 module branches to a loopback git-http-backend');
   verdicts.push(...(await benchPush({ repoPath: repo, print: log, coreDir: core.dir, cli })));

@@ -1,12 +1,14 @@
 // Child process of the agents bench: an OpenAI-compatible chat-completions server on loopback that streams
-// quickly (one SSE chunk per token, a 1 ms pause every 10 tokens) and ends with a usage chunk and [DONE].
-// Prints its port on stdout. Usage: node agent-server.mjs <tokens per answer>
+// quickly (one SSE chunk per token, a pause every 10 tokens: 1 ms unless given; lines of 20 tokens in paragraphs of
+// 100) and ends with a usage chunk and [DONE].
+// Prints its port on stdout. Usage: node agent-server.mjs <tokens per answer> [<pause ms per 10 tokens>]
 
 import { createServer } from 'node:http';
 
 const TOKENS = Number(process.argv[2] ?? 1500);
 const TOKEN = 'tok ';
-const pause = () => new Promise((resolve) => setTimeout(resolve, 1));
+const PAUSE_MS = Number(process.argv[3] ?? 1);
+const pause = () => new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
 const frame = (data) => `data: ${JSON.stringify(data)}\n\n`;
 
 const server = createServer((req, res) => {
@@ -19,7 +21,9 @@ const server = createServer((req, res) => {
     res.write(frame({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] }));
     for (let i = 0; i < TOKENS; i++) {
       if (res.destroyed) return;
-      res.write(frame({ ...base, choices: [{ index: 0, delta: { content: TOKEN }, finish_reason: null }] }));
+      // Lines of 20 tokens, paragraphs of 5 lines, as a document has: still four characters a token.
+      const content = i % 100 === 99 ? 'to\n\n' : i % 20 === 19 ? 'tok\n' : TOKEN;
+      res.write(frame({ ...base, choices: [{ index: 0, delta: { content }, finish_reason: null }] }));
       if (i % 10 === 9) await pause();
     }
     res.write(frame({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }));

@@ -33,8 +33,9 @@ function loadBuiltCore() {
   return { createFleetApp: createRequire(import.meta.url)(join(dir, chunk)).createFleetApp };
 }
 
-function startServer() {
-  const child = spawn(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'agent-server.mjs'), String(TOKENS_PER_RUN)], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+/** The loopback provider in a child process: `tokens` per answer, `pauseMs` every 10 tokens. */
+export function startServer(tokens = TOKENS_PER_RUN, pauseMs = 1) {
+  const child = spawn(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'agent-server.mjs'), String(tokens), String(pauseMs)], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.stdout.once('data', (data) => resolve({ baseUrl: `http://127.0.0.1:${String(data).trim()}/v1`, stop: () => child.kill() }));
@@ -57,7 +58,7 @@ const benchProvider = (baseUrl) => ({
 });
 
 /** A small repository with one source file per default module, so every one of the 32 runs has code to send. */
-function smallRepo(dir, moduleIds) {
+export function smallRepo(dir, moduleIds) {
   mkdirSync(dir, { recursive: true });
   git(dir, ['init', '-q', '--initial-branch=main']);
   for (const id of moduleIds) {
