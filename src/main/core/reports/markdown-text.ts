@@ -9,6 +9,11 @@ export function inlineCode(text: string): string {
   return `${fence}${pad}${clean}${pad}${fence}`;
 }
 
+/** An inline code span inside a table cell: GFM ends a cell at any unescaped "|", even in code. */
+export function cellCode(text: string): string {
+  return inlineCode(text).replace(/\|/g, '\\|');
+}
+
 /** `text` with markdown and HTML punctuation escaped, on one line. */
 export function plainText(text: string): string {
   return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]()<>#+!|~&]/g, (c) => `\\${c}`);

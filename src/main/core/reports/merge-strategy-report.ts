@@ -2,7 +2,7 @@
 // order (independent modules first, overlapping ones grouped, conflicting ones resolved first).
 
 import type { MergeForecast, MergeOrderGroup, ModuleForecast } from '../../../shared/types-merge';
-import { count, inlineCode, plainText, tableRow } from './markdown-text';
+import { cellCode, count, inlineCode, plainText, tableRow } from './markdown-text';
 
 const OUTCOME_WORDS: Record<ModuleForecast['outcome'], string> = {
   clean: 'merges cleanly',
@@ -22,13 +22,13 @@ const PATHS_SHOWN = 10;
 
 function paths(list: string[]): string {
   if (list.length === 0) return '-';
-  const shown = list.slice(0, PATHS_SHOWN).map(inlineCode).join(', ');
+  const shown = list.slice(0, PATHS_SHOWN).map(cellCode).join(', ');
   return list.length > PATHS_SHOWN ? `${shown}, and ${list.length - PATHS_SHOWN} more` : shown;
 }
 
 /** The markdown between the strategy's markers; `titles` names modules by id. */
 export function renderMergeStrategySection(forecast: MergeForecast, titles: Map<string, string>): string {
-  const name = (id: string) => `${plainText(titles.get(id) ?? id)} (${inlineCode(id)})`;
+  const name = (id: string) => `${plainText(titles.get(id) ?? id)} (${cellCode(id)})`;
   const { target } = forecast;
   const lines = [
     `Generated from the conflict forecast of ${count(forecast.modules.length, 'module branch', 'module branches')} against ${inlineCode(target.branch)} (${target.kind === 'base' ? 'the base branch' : 'the integration branch'}) at ${inlineCode(forecast.computedAt.slice(0, 7))}.`,

@@ -111,7 +111,7 @@ describe('workspace reports', () => {
         { moduleId: 'drivers-hub', branch: 'module/drivers-hub', tip: 'c'.repeat(40), mergeBase: 'b'.repeat(40), outcome: 'clean', changedPaths: ['src/fleet/FleetPage.tsx', 'src/drivers.ts'], conflicts: [] },
         { moduleId: 'safety-hub', branch: 'module/safety-hub', tip: 'd'.repeat(40), mergeBase: 'b'.repeat(40), outcome: 'conflicts', changedPaths: ['README.md'], conflicts: [{ path: 'README.md', kind: 'content' }] },
       ],
-      overlaps: [{ a: 'fleet-hub', b: 'drivers-hub', paths: ['src/fleet/FleetPage.tsx'] }],
+      overlaps: [{ a: 'fleet-hub', b: 'drivers-hub', paths: ['src/fleet/FleetPage.tsx', 'docs/a|b.md'] }],
       order: [
         { kind: 'overlapping', modules: ['fleet-hub', 'drivers-hub'] },
         { kind: 'conflicts', modules: ['safety-hub'] },
@@ -123,7 +123,8 @@ describe('workspace reports', () => {
     expect(draft.content).toContain('1. Overlapping: change the same files; merge together, in this order, checking after each: Fleet Hub (`fleet-hub`), Drivers Hub (`drivers-hub`)');
     expect(draft.content).toContain('2. Conflict with the target now: resolve on the module branch first: Safety Hub (`safety-hub`)');
     expect(draft.content).toContain('| Safety Hub (`safety-hub`) | conflicts | 1 | `README.md (content)` |');
-    expect(draft.content).toContain('| Fleet Hub (`fleet-hub`) and Drivers Hub (`drivers-hub`) | `src/fleet/FleetPage.tsx` |');
+    // A "|" in a path is escaped, or the table would gain a column.
+    expect(draft.content).toContain('| Fleet Hub (`fleet-hub`) and Drivers Hub (`drivers-hub`) | `src/fleet/FleetPage.tsx`, `docs/a\\|b.md` |');
   });
 
   it('the merge strategy through the app follows the real forecast: overlapping modules grouped, the rest independent, as git merge-tree agrees', async () => {
