@@ -1,6 +1,7 @@
 // The merge run: its progress with Cancel, then its results; when the target is checked out in the user's
 // working tree, the way on into the integration branch; when the target moved, a new forecast.
 
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useJobsStore } from '../../stores/jobs';
 import { useMergeStore } from '../../stores/merge';
@@ -16,12 +17,22 @@ export function MergeRunPanel() {
   const cancel = useJobsStore((j) => j.cancel);
   const runForecast = useMergeStore((m) => m.runForecast);
   const integration = useMergeStore((m) => m.targets.find((target) => target.kind === 'integration'));
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // A run started here takes the reader to its progress (the confirmation that started it has closed); coming back
+  // to the screen with an earlier run does not move focus.
+  const shown = useRef(s.request);
+  useEffect(() => {
+    if (s.request && s.request !== shown.current) heading.current?.focus();
+    shown.current = s.request;
+  }, [s.request]);
+
   if (!s.request) return null;
   const code = s.error?.code;
 
   return (
     <section aria-labelledby="merge-run-heading" className="merge-section merge-run" data-testid="merge-run">
-      <h2 id="merge-run-heading" tabIndex={-1}>
+      <h2 id="merge-run-heading" tabIndex={-1} ref={heading}>
         {t('merges.run.heading', { branch: s.request.branch })}
       </h2>
       {s.running && (
