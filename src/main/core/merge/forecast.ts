@@ -4,12 +4,15 @@
 import { FleetError } from '../../../shared/errors';
 import type { MergeForecast, MergeTargetKind, ModuleForecast } from '../../../shared/types-merge';
 import type { Workspace } from '../workspace/workspace';
+import { mapLimit } from '../remotes/map-limit';
 import { mergeContext, type PairForecast } from './merge-context';
 import { MemoryObjects } from './merge-objects';
 import { findOverlaps, suggestOrder } from './merge-order';
 import { resolveTarget } from './targets';
 import { changedPaths } from './tree-diff';
 import { mergeTrees } from './tree-merge';
+
+const FORECAST_CONCURRENCY = 4;
 
 export interface ForecastOptions {
   /** Module ids to forecast (default: every module of the manifest). */
@@ -61,20 +64,23 @@ export async function forecastMerges(workspace: Workspace, targetKind?: MergeTar
   const targetTip = resolved.startTip;
   const branches = await repo.listBranches();
   const modules = manifest.modules.filter((m) => !wanted || wanted.has(m.id));
-  const forecasts: ModuleForecast[] = [];
-  for (const [index, module] of modules.entries()) {
+  let done = 0;
+  // A few modules at a time: their walks and tree reads wait on the disk at different moments.
+  const forecasts = await mapLimit(modules, FORECAST_CONCURRENCY, async (module): Promise<ModuleForecast> => {
     checkCancelled(options.signal);
-    options.onProgress?.(index, modules.length, `Forecasting ${module.id}`);
     const branch = `${manifest.branchPrefix}${module.id}`;
     const tip = branches.get(branch) ?? null;
+    let forecast: ModuleForecast;
     if (!tip) {
-      forecasts.push({ moduleId: module.id, branch, tip: null, mergeBase: null, outcome: 'missing', changedPaths: [], conflicts: [] });
-      continue;
+      forecast = { moduleId: module.id, branch, tip: null, mergeBase: null, outcome: 'missing', changedPaths: [], conflicts: [] };
+    } else {
+      const pair = await forecastPair(workspace, targetTip, tip, { ours: resolved.target.branch, theirs: branch });
+      const outcome = pair.upToDate ? 'up-to-date' : pair.conflicts.length > 0 ? 'conflicts' : 'clean';
+      forecast = { moduleId: module.id, branch, tip, mergeBase: pair.mergeBase, outcome, changedPaths: pair.changedPaths, conflicts: pair.conflicts };
     }
-    const pair = await forecastPair(workspace, targetTip, tip, { ours: resolved.target.branch, theirs: branch });
-    const outcome = pair.upToDate ? 'up-to-date' : pair.conflicts.length > 0 ? 'conflicts' : 'clean';
-    forecasts.push({ moduleId: module.id, branch, tip, mergeBase: pair.mergeBase, outcome, changedPaths: pair.changedPaths, conflicts: pair.conflicts });
-  }
+    options.onProgress?.(++done, modules.length, `Forecast ${module.id}: ${forecast.outcome}`);
+    return forecast;
+  });
   checkCancelled(options.signal);
   options.onProgress?.(modules.length, modules.length, 'Working out the merge order');
   const overlaps = findOverlaps(forecasts);

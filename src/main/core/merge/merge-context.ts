@@ -1,9 +1,10 @@
-// Per-repository merge caches: merge bases by pair of commits, and each module's forecast by (target tip, module tip),
-// so a second forecast after one branch moved recomputes only that branch.
+// Per-repository merge caches: merge bases by pair of commits, each module's forecast by (target tip, module tip),
+// and each overlapping group's simulated merge by the tips involved, so a second forecast after one branch moved
+// recomputes only what that branch takes part in.
 
 import { BoundedMap } from '../git/byte-lru-cache';
 import type { GitRepository } from '../git/repository';
-import type { ConflictFile } from '../../../shared/types-merge';
+import type { ConflictFile, LaterConflict } from '../../../shared/types-merge';
 import { MergeBaseFinder } from './merge-base';
 
 /** What a module's forecast depends on only through the two tips. */
@@ -14,9 +15,17 @@ export interface PairForecast {
   conflicts: ConflictFile[];
 }
 
+/** The simulated merge of one group of overlapping modules: the order found and the conflicts met on the way. */
+export interface GroupSimulation {
+  order: string[];
+  later: LaterConflict[];
+}
+
 export interface MergeContext {
   bases: MergeBaseFinder;
   pairs: BoundedMap<string, PairForecast>;
+  /** By target tip and the group's module tips (in the order tried). */
+  groups: BoundedMap<string, GroupSimulation>;
 }
 
 const MAX_CACHED_FORECASTS = 5_000;
@@ -26,7 +35,7 @@ const contexts = new WeakMap<GitRepository, MergeContext>();
 export function mergeContext(repo: GitRepository): MergeContext {
   let context = contexts.get(repo);
   if (!context) {
-    context = { bases: new MergeBaseFinder(repo), pairs: new BoundedMap(MAX_CACHED_FORECASTS) };
+    context = { bases: new MergeBaseFinder(repo), pairs: new BoundedMap(MAX_CACHED_FORECASTS), groups: new BoundedMap(MAX_CACHED_FORECASTS) };
     contexts.set(repo, context);
   }
   return context;

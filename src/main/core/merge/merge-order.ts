@@ -4,7 +4,7 @@
 
 import type { ConflictFile, LaterConflict, MergeOrderGroup, ModuleForecast, ModuleOverlap } from '../../../shared/types-merge';
 import type { Workspace } from '../workspace/workspace';
-import { mergeContext } from './merge-context';
+import { mergeContext, type GroupSimulation } from './merge-context';
 import { MemoryObjects } from './merge-objects';
 import type { ResolvedTarget } from './targets';
 import { mergeTrees } from './tree-merge';
@@ -55,9 +55,12 @@ function overlapGroups(ids: string[], neighbours: Map<string, Set<string>>): str
 }
 
 /** Merges a group one module at a time in memory, each time taking the first (fewest overlaps) that still merges cleanly. */
-async function simulateGroup(workspace: Workspace, resolved: ResolvedTarget, group: ModuleForecast[], neighbours: Map<string, Set<string>>): Promise<{ order: string[]; later: LaterConflict[] }> {
+async function simulateGroup(workspace: Workspace, resolved: ResolvedTarget, group: ModuleForecast[], neighbours: Map<string, Set<string>>): Promise<GroupSimulation> {
   const { repo } = workspace;
-  const { bases } = mergeContext(repo);
+  const { bases, groups } = mergeContext(repo);
+  const key = `${resolved.startTip} ${group.map((m) => `${m.moduleId}:${m.tip}`).join(' ')}`;
+  const cached = groups.get(key);
+  if (cached) return cached;
   const objects = new MemoryObjects(repo);
   let tree = (await repo.readCommit(resolved.startTip)).tree;
   const mergedTips = [resolved.startTip];
@@ -89,6 +92,7 @@ async function simulateGroup(workspace: Workspace, resolved: ResolvedTarget, gro
     order.push(picked.moduleId);
     remaining.splice(remaining.indexOf(picked), 1);
   }
+  groups.set(key, { order, later });
   return { order, later };
 }
 
