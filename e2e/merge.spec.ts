@@ -76,6 +76,10 @@ test('the forecast shows how each module would merge, which modules share files,
   const problems = watchConsole(page);
   await openBoard(page, server.url);
   // M opens the merge screen from the board; the shortcut is on the shortcuts sheet.
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('shortcuts-sheet')).toContainText('Open the merge screen');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('shortcuts-sheet')).toBeHidden();
   await page.keyboard.press('m');
   await expect(page.getByRole('heading', { level: 1, name: 'Merge modules' })).toBeVisible();
   await expect(page).toHaveURL(/#\/merge$/);
