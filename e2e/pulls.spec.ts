@@ -105,6 +105,11 @@ test('a pull request merged on GitHub shows as merged after Refresh, on the modu
   await expect(panel.getByTestId('pull-link-state')).toHaveText('merged');
   await page.keyboard.press('Escape');
   await expect(card(page, 'fleet-hub').getByTestId('pull-state')).toHaveText('PR #1 merged');
+  await expect(page.getByTestId('pulls-summary')).toHaveText('1 pull request: 1 merged');
+  // The board's own Refresh asks again (nothing changed on GitHub since).
+  await page.getByTestId('refresh-all-pulls').click();
+  await expect(page.getByTestId('refresh-all-pulls')).toBeEnabled();
+  await expect(card(page, 'fleet-hub').getByTestId('pull-state')).toHaveText('PR #1 merged');
 });
 
 test('a GitLab remote gets a link to its new merge request page instead of an API call', async ({ page }) => {

@@ -12,6 +12,7 @@ import { ErrorNotice } from './ErrorNotice';
 import { InitBanner } from './InitBanner';
 import { ModuleGrid } from './ModuleGrid';
 import { RemoteBar } from './remotes/RemoteBar';
+import { PullRequestsBar } from './pulls/PullRequestsBar';
 import { ExportReportButton } from './reports/ExportReportButton';
 import { StateLegend } from './StateLegend';
 import '../styles/board.css';
@@ -45,6 +46,7 @@ export function Board() {
       <InitBanner />
       <BoardToolbar view={view} />
       {workspace.initialised && <RemoteBar />}
+      {workspace.initialised && <PullRequestsBar />}
       {workspace.initialised && <BatchLauncher />}
       {workspace.initialised && <ExportReportButton />}
       {workspace.initialised && <ChecksBar />}
