@@ -1,6 +1,6 @@
 // Forecast and merges end to end, over a repository whose module branches were given commits with the git
-// CLI: two independent modules, two that change the same file, one that conflicts with the base branch, one
-// branch deleted. The screen forecasts, two clean modules merge into the integration branch (checked with
+// CLI: two independent modules, two that change the same file on different lines, two that change the same line
+// differently (each clean alone), one that conflicts with the base branch, one branch deleted. The screen forecasts, two clean modules merge into the integration branch (checked with
 // git: they landed, the base branch did not move), a conflicting one is refused with its three-way view, the
 // base branch checked out here offers the integration branch instead; axe and screenshots in both themes.
 
@@ -30,6 +30,9 @@ test.beforeAll(async () => {
   // Overlapping: both change the dispatch page, on different lines.
   commitFileToBranch(repo, 'module/dispatch-system', 'web/src/pages/DispatchPage.tsx', '// Dispatch board\nexport function DispatchPage() {\n  return null;\n}\n', 'Dispatch page header');
   commitFileToBranch(repo, 'module/safety-hub', 'web/src/pages/DispatchPage.tsx', 'export function DispatchPage() {\n  return null;\n}\n// Safety checks run before dispatch\n', 'Dispatch page safety note');
+  // Overlapping, and conflicting only once one of them is merged: the same line changed differently by each.
+  commitFileToBranch(repo, 'module/fuel-management', 'api/src/routes/fuel.routes.ts', 'export const fuelRoutes = ["/fuel"];\n', 'Fuel route');
+  commitFileToBranch(repo, 'module/cost-analytics', 'api/src/routes/fuel.routes.ts', 'export const fuelRoutes = ["/fuel/costs"];\n', 'Fuel cost route');
   // Conflicting with the base branch: the same line changed on both sides.
   commitFileToBranch(repo, 'module/maintenance-hub', CONFLICTING_PATH, 'export class WorkOrderService { priority = "module"; }\n', 'Work orders get a priority');
   writeFileSync(join(repo, CONFLICTING_PATH), 'export class WorkOrderService { priority = "base"; }\n');
@@ -105,9 +108,10 @@ test('the forecast shows how each module would merge, which modules share files,
   await row(page, 'maintenance-hub').getByTestId('toggle-conflicts').click();
   await expect(row(page, 'maintenance-hub').getByTestId('conflict-list')).toContainText(CONFLICTING_PATH);
 
-  // The overlap matrix shows only the two modules that share a file; its cell names both and lists the path.
+  // The overlap matrix shows only the four modules that share a file; a cell names both and lists the path.
   const matrix = page.getByTestId('overlap-matrix');
-  await expect(matrix.locator('tbody tr')).toHaveCount(2);
+  await expect(matrix.locator('tbody tr')).toHaveCount(4);
+  await expect(matrix.getByRole('cell', { name: 'dispatch-system and fuel-management share 0 files' })).toBeVisible();
   const cell = matrix.getByRole('button', { name: 'dispatch-system and safety-hub share 1 file' });
   await cell.click();
   await expect(page.getByTestId('overlap-paths')).toContainText('web/src/pages/DispatchPage.tsx');
@@ -118,9 +122,14 @@ test('the forecast shows how each module would merge, which modules share files,
   await expect(groups.first()).toContainText('maintenance-hub');
   await expect(groups.nth(1)).toHaveAttribute('data-kind', 'independent');
   await expect(groups.nth(1)).toContainText('fleet-hub');
-  await expect(groups.last()).toHaveAttribute('data-kind', 'overlapping');
-  await expect(groups.last()).toContainText('safety-hub');
-  await expect(groups.last()).toContainText('dispatch-system');
+  await expect(groups).toHaveCount(4);
+  const overlapping = page.locator('[data-testid="order-group"][data-kind="overlapping"]');
+  await expect(overlapping.filter({ hasText: 'safety-hub' })).toContainText('dispatch-system');
+  // The pair that only conflicts once one of them is merged is named before anything is written.
+  await expect(overlapping.filter({ hasText: 'cost-analytics' }).getByTestId('later-conflict')).toHaveText(
+    /^(cost-analytics|fuel-management) merges cleanly alone but conflicts once (fuel-management|cost-analytics) is merged \(api\/src\/routes\/fuel\.routes\.ts\)\.$/,
+  );
+  await expect(overlapping.filter({ hasText: 'safety-hub' }).getByTestId('later-conflict')).toHaveCount(0);
 
   await expectNoSeriousA11yViolations(page, 'merge screen with a forecast');
   await screenshot(page, 'merge-forecast', 'light');
