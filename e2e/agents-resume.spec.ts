@@ -1,8 +1,14 @@
 // Automatic resume end to end: a batch streaming in one `fleet-control serve` is cut short when that process stops;
 // the next `serve` on the same app-data folder resumes it by itself, and the window says so with cancel and dismiss.
-// The workspace's agent settings turn it off.
+// The workspace's agent settings turn it off. Another live process holding the workspace's batch lock is named in
+// the batch dialog.
 
 import { expect, test } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { initWithCli, startServer, type FleetServer } from './support/fleet-server';
 import { makeFleetRepo, makeTempDir, removeTempDirs } from './support/repo';
 import { expectNoSeriousA11yViolations, openBoard, screenshot } from './support/page';
@@ -115,4 +121,31 @@ test('with automatic resume turned off, the next start leaves an interrupted bat
   await expect(page.locator('.batch-list li').filter({ hasText: /· 1 run(?!s)/ })).toContainText('interrupted');
   await expect(page.getByTestId('resume-notice')).toHaveCount(0);
   expect(provider.requests.length).toBe(before);
+});
+
+test('the batch dialog names another process that runs this workspace\'s batches, and starts once it has gone', async ({ page }) => {
+  const running = servers.at(-1)!;
+  // A live process that is not this server holds the lock, as a `fleet-control run` in a terminal would.
+  const other = spawn('sleep', ['120'], { stdio: 'ignore' });
+  const lockDir = join(home, 'workspaces', createHash('sha256').update(repo).digest('hex').slice(0, 16), 'agents');
+  mkdirSync(lockDir, { recursive: true });
+  writeFileSync(join(lockDir, 'batches.lock'), JSON.stringify({ pid: other.pid, host: hostname(), processStartedAt: new Date().toISOString(), acquiredAt: new Date().toISOString(), owner: 'terminal' }));
+  const dialog = page.getByTestId('batch-dialog');
+  try {
+    lines = 5;
+    await openBoard(page, running.url);
+    await page.getByTestId('open-batch-dialog').click();
+    await dialog.getByLabel(/Selected modules/).check();
+    await dialog.getByRole('checkbox', { name: /^Fuel management/i }).check();
+    await dialog.getByLabel('Provider').selectOption('lmstudio');
+    await dialog.getByRole('button', { name: 'Estimate' }).click();
+    await dialog.getByRole('button', { name: 'Approve and start 1 run' }).click();
+    await expect(dialog.getByRole('alert')).toContainText(`Batches for this workspace are running in another Fleet Control process (pid ${other.pid}, started `);
+    await expectNoSeriousA11yViolations(page, 'batch dialog, another process busy');
+  } finally {
+    other.kill();
+  }
+  await new Promise((resolve) => other.once('exit', resolve));
+  await dialog.getByRole('button', { name: 'Approve and start 1 run' }).click();
+  await expect(page.getByTestId('batch-panel').getByTestId('batch-state')).toHaveText('finished', { timeout: 20_000 });
 });
