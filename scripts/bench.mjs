@@ -24,6 +24,7 @@ import { benchPush } from './bench/push.mjs';
 import { benchMerge } from './bench/merge.mjs';
 import { benchScope } from './bench/scope.mjs';
 import { benchReports } from './bench/reports.mjs';
+import { benchChecks } from './bench/checks.mjs';
 import { benchRendererTiming } from './bench/renderer-timing.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -69,6 +70,17 @@ async function benchMergeOnClone(repo, coreDir) {
   try {
     git(work, ['clone', '-q', '--no-checkout', repo, join(work, 'repo')]);
     return await benchMerge({ repoPath: join(work, 'repo'), coreDir, print: log, runs: Math.max(3, Math.round(RUNS / 2)) });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The checks section commits check settings: it works on a hard-linked clone, leaving the large repository as it is. */
+async function benchChecksOnClone(repo, coreDir) {
+  const work = mkdtempSync(join(tmpdir(), 'fleet-bench-checks-'));
+  try {
+    git(work, ['clone', '-q', '--no-checkout', repo, join(work, 'repo')]);
+    return await benchChecks({ repoPath: join(work, 'repo'), coreDir, print: log, runs: Math.max(3, Math.round(RUNS / 2)) });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -172,6 +184,10 @@ async function main() {
   section('Reports: implementation logs of 32 module branches, the HTML export');
   if (core.error) log(`not wired: core (${core.error})`);
   else verdicts.push(...(await benchReports({ repoPath: repo, coreDir: core.dir, print: log, runs: RUNS })));
+
+  section('Checks: a module branch checked out and checked in a temporary folder, next to git archive | tar');
+  if (core.error) log(`not wired: core (${core.error})`);
+  else verdicts.push(...(await benchChecksOnClone(repo, core.dir)));
 
   resetLargeRepo(repo, stamp);
   log('\n(the large repository was reset to its generated state)');
