@@ -5,7 +5,7 @@ import { create } from 'zustand';
 import type { JobFinished } from '../../../shared/types';
 import type { MergeForecast, MergeTarget, MergeTargetKind } from '../../../shared/types-merge';
 import { api, ApiError, asApiError } from '../api';
-import { isMergeable, preselectedModules } from '../components/merge/forecastModel';
+import { isMergeable, preselectedModules } from '../lib/mergeForecast';
 import { useBoardStore } from './board';
 import { useJobsStore } from './jobs';
 

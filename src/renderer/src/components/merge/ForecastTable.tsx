@@ -6,7 +6,7 @@ import type { MergeForecast } from '../../../../shared/types-merge';
 import { formatNumber } from '../../format';
 import { useBoardStore } from '../../stores/board';
 import { useMergeStore } from '../../stores/merge';
-import { isMergeable, outcomeCounts, preselectedModules } from './forecastModel';
+import { isMergeable, outcomeCounts, preselectedModules } from '../../lib/mergeForecast';
 import { ForecastRow } from './ForecastRow';
 
 export function ForecastTable({ forecast }: { forecast: MergeForecast }) {

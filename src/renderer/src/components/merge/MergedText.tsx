@@ -2,7 +2,7 @@
 
 import { Fragment, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { markerLines } from './forecastModel';
+import { markerLines } from '../../lib/mergeForecast';
 
 export function MergedText({ text, labelledBy }: { text: string; labelledBy: string }) {
   const { t } = useTranslation();

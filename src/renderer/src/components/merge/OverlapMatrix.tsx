@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MergeForecast } from '../../../../shared/types-merge';
 import { formatNumber } from '../../format';
-import { overlapMatrix } from './forecastModel';
+import { overlapMatrix } from '../../lib/mergeForecast';
 
 export function OverlapMatrix({ forecast }: { forecast: MergeForecast }) {
   const { t } = useTranslation();

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { MergeForecast } from '../../../../shared/types-merge';
 import { useMergeStore } from '../../stores/merge';
 import { useMergeRunStore } from '../../stores/mergeRun';
-import { mergeSequence } from './forecastModel';
+import { mergeSequence } from '../../lib/mergeForecast';
 
 export function SuggestedOrder({ forecast }: { forecast: MergeForecast }) {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Phase } from '../../src/shared/documents';
 import type { MergeForecast, ModuleForecast } from '../../src/shared/types-merge';
-import { isMergeable, markerLines, mergeSequence, outcomeCounts, overlapMatrix, preselectedModules } from '../../src/renderer/src/components/merge/forecastModel';
+import { isMergeable, markerLines, mergeSequence, outcomeCounts, overlapMatrix, preselectedModules } from '../../src/renderer/src/lib/mergeForecast';
 import { formatHash, parseHash } from '../../src/renderer/src/lib/route';
 
 function module(moduleId: string, outcome: ModuleForecast['outcome'], changedPaths: string[] = ['a.ts']): ModuleForecast {

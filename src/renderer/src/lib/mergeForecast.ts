@@ -1,8 +1,8 @@
 // What the merge screen derives from a forecast, kept free of React so it can be tested on its own:
 // which modules can be merged and which start selected, the overlap matrix, and the order a merge runs in.
 
-import type { Phase } from '../../../../shared/documents';
-import type { ForecastOutcome, MergeForecast, MergeOrderGroup, ModuleForecast, ModuleOverlap } from '../../../../shared/types-merge';
+import type { Phase } from '../../../shared/documents';
+import type { ForecastOutcome, MergeForecast, MergeOrderGroup, ModuleForecast, ModuleOverlap } from '../../../shared/types-merge';
 
 /** A module can be merged when its branch exists and has something the target lacks. */
 export function isMergeable(module: ModuleForecast): boolean {
