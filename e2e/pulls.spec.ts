@@ -125,3 +125,14 @@ test('a GitLab remote gets a link to its new merge request page instead of an AP
   await expect(panel.getByRole('button', { name: /Open pull request/ })).toHaveCount(0);
   await expectNoSeriousA11yViolations(page, 'the pull request section with a GitLab remote');
 });
+
+test('a module branch with nothing the base lacks cannot open a pull request, and says why', async ({ page }) => {
+  // safety-hub's branch points at main itself: nothing to merge.
+  git(repo, ['update-ref', 'refs/heads/module/safety-hub', 'refs/heads/main']);
+  await openModule(page, 'safety-hub');
+  const panel = page.getByTestId('pull-panel');
+  const button = panel.getByRole('button', { name: 'Open pull request on origin' });
+  await expect(button).toBeDisabled();
+  await expect(panel.getByTestId('pull-disabled-reason')).toHaveText('module/safety-hub has no commits that main lacks: nothing to merge yet.');
+  await expect(button).toHaveAccessibleDescription('module/safety-hub has no commits that main lacks: nothing to merge yet.');
+});

@@ -42,7 +42,8 @@ export function OpenPullRequestForm({ card, baseBranch }: Props) {
   const [remote, setRemote] = useState('');
   const [target, setTarget] = useState(baseBranch);
   const [link, setLink] = useState<CompareLink | null>(null);
-  const chosen = remote || remotes?.[0]?.name || '';
+  // origin first, as git itself treats it as the default remote.
+  const chosen = remote || (remotes?.find((r) => r.name === 'origin') ?? remotes?.[0])?.name || '';
   const reasonId = `pull-reason-${card.id}`;
 
   useEffect(() => {
