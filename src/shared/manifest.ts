@@ -60,6 +60,10 @@ export const ManifestSchema = z
     modules: z.array(ModuleDefSchema).max(500),
     /** The command run on module branches by checks; absent: no checks configured. */
     checks: ChecksConfigSchema.optional(),
+    /** Where merges go unless the user picks: absent means the integration branch (base branches are usually protected). */
+    mergeTarget: z.enum(['base', 'integration']).optional(),
+    /** The integration branch's name; absent: fleet/integration. */
+    integrationBranch: BranchNameSchema.optional(),
   })
   .superRefine((m, ctx) => {
     const categoryIds = new Set<string>();
@@ -75,6 +79,9 @@ export const ManifestSchema = z
         ctx.addIssue({ code: 'custom', path: ['modules', i, 'category'], message: `unknown category "${mod.category}"` });
       }
     });
+    if (m.integrationBranch !== undefined && (m.integrationBranch === m.baseBranch || m.integrationBranch === m.workspaceBranch)) {
+      ctx.addIssue({ code: 'custom', path: ['integrationBranch'], message: 'must differ from the base and workspace branches' });
+    }
     if (m.workspaceBranch === m.baseBranch) {
       ctx.addIssue({ code: 'custom', path: ['workspaceBranch'], message: 'must differ from the base branch' });
     }

@@ -9,7 +9,7 @@ import type { Workspace } from '../workspace/workspace';
 import { templateBlobId } from '../docs/templates';
 import { committedDocState } from '../docs/doc-state';
 import { modulePhase } from './phase';
-import { INTEGRATION_BRANCH } from '../merge/targets';
+import { integrationBranchOf } from '../merge/targets';
 import { ScopeCache, type ScopeMatch } from './scope';
 import { ScopeCountStore } from './scope-counts';
 
@@ -43,7 +43,7 @@ export class BoardLoader {
     }
     const drafts = await this.listDrafts();
     const modules = await Promise.all(
-      manifest.modules.map((m) => this.card(m, branches.get(`${manifest.branchPrefix}${m.id}`) ?? null, baseTip, drafts, branches.get(INTEGRATION_BRANCH) ?? null)),
+      manifest.modules.map((m) => this.card(m, branches.get(`${manifest.branchPrefix}${m.id}`) ?? null, baseTip, drafts, branches.get(integrationBranchOf(manifest)) ?? null)),
     );
     await this.scope.flush();
     return {
@@ -64,7 +64,7 @@ export class BoardLoader {
     const baseTip = await repo.resolveRef(`refs/heads/${manifest.baseBranch}`);
     if (!baseTip) throw new FleetError('BASE_BRANCH_MISSING', `The base branch "${manifest.baseBranch}" does not exist.`);
     const tip = await repo.resolveRef(`refs/heads/${manifest.branchPrefix}${module.id}`);
-    const card = await this.card(module, tip, baseTip, await this.listDrafts(), await repo.resolveRef(`refs/heads/${INTEGRATION_BRANCH}`));
+    const card = await this.card(module, tip, baseTip, await this.listDrafts(), await repo.resolveRef(`refs/heads/${integrationBranchOf(manifest)}`));
     const scope = await this.scopeOf(module, tip ?? baseTip);
     return { card, files: scope.files.slice(0, FILES_LIMIT), filesLimit: FILES_LIMIT, patternMatches: scope.perPattern };
   }

@@ -10,7 +10,7 @@ import type { Workspace } from '../workspace/workspace';
 import { forecastMerges } from './forecast';
 import { checkMergeRequest, mergeModules } from './merge-modules';
 import { readConflict } from './read-conflict';
-import { DEFAULT_TARGET_KIND, listMergeTargets } from './targets';
+import { defaultTargetKind, listMergeTargets } from './targets';
 
 type MergeHandlers = Pick<FleetHandlers, keyof typeof mergeMethods>;
 
@@ -48,7 +48,7 @@ export function createMergeHandlers(context: MergeHandlerContext): MergeHandlers
     },
     getLastForecast: async ({ target }) => {
       const workspace = context.requireWorkspace();
-      return lastForecasts.get(workspace)?.get(target ?? DEFAULT_TARGET_KIND) ?? null;
+      return lastForecasts.get(workspace)?.get(target ?? defaultTargetKind(workspace.manifest)) ?? null;
     },
     mergeModules: async ({ target, modules, expectedTargetTip }) => {
       const workspace = context.requireWorkspace();

@@ -2,13 +2,23 @@
 // usually protected, and merging into a branch of our own never touches theirs).
 
 import { FleetError } from '../../../shared/errors';
+import type { Manifest } from '../../../shared/manifest';
 import type { MergeTarget, MergeTargetKind } from '../../../shared/types-merge';
 import { checkedOutBranches } from '../docs/commit-docs';
 import type { Workspace } from '../workspace/workspace';
 
-/** The integration branch's name; created from the base tip by the first merge into it. */
+/** The integration branch's default name; created from the base tip by the first merge into it. */
 export const INTEGRATION_BRANCH = 'fleet/integration';
-export const DEFAULT_TARGET_KIND: MergeTargetKind = 'integration';
+
+/** The workspace's integration branch: the manifest's `integrationBranch`, else fleet/integration. */
+export function integrationBranchOf(manifest: Manifest): string {
+  return manifest.integrationBranch ?? INTEGRATION_BRANCH;
+}
+
+/** Where merges go unless the user picks: the manifest's `mergeTarget`, else the integration branch. */
+export function defaultTargetKind(manifest: Manifest): MergeTargetKind {
+  return manifest.mergeTarget ?? 'integration';
+}
 
 /** A target with the commit merges start from: its tip, or the base tip while the integration branch is unborn. */
 export interface ResolvedTarget {
@@ -22,11 +32,12 @@ export async function listMergeTargets(workspace: Workspace): Promise<{ default:
   const base = await resolveTarget(workspace, 'base');
   const integration = await resolveTarget(workspace, 'integration');
   const targets = [base.target, integration.target];
-  return { default: targets.find((t) => t.kind === DEFAULT_TARGET_KIND)!, targets };
+  const kind = defaultTargetKind(workspace.manifest);
+  return { default: targets.find((t) => t.kind === kind)!, targets };
 }
 
 /** The branch of `kind` and its tip; BASE_BRANCH_MISSING when the base branch is gone. */
-export async function resolveTarget(workspace: Workspace, kind: MergeTargetKind = DEFAULT_TARGET_KIND): Promise<ResolvedTarget> {
+export async function resolveTarget(workspace: Workspace, kind: MergeTargetKind = defaultTargetKind(workspace.manifest)): Promise<ResolvedTarget> {
   const { repo, manifest } = workspace;
   const baseBranch = manifest.baseBranch;
   const baseTip = await repo.resolveRef(`refs/heads/${baseBranch}`);
@@ -34,8 +45,9 @@ export async function resolveTarget(workspace: Workspace, kind: MergeTargetKind 
     throw new FleetError('BASE_BRANCH_MISSING', `The base branch "${baseBranch}" does not exist, so there is nothing to merge into.`, { baseBranch });
   }
   if (kind === 'base') return { target: { kind, branch: baseBranch, tip: baseTip }, startTip: baseTip, baseBranch };
-  const tip = await repo.resolveRef(`refs/heads/${INTEGRATION_BRANCH}`);
-  return { target: { kind, branch: INTEGRATION_BRANCH, tip }, startTip: tip ?? baseTip, baseBranch };
+  const branch = integrationBranchOf(manifest);
+  const tip = await repo.resolveRef(`refs/heads/${branch}`);
+  return { target: { kind, branch, tip }, startTip: tip ?? baseTip, baseBranch };
 }
 
 /** BRANCH_CHECKED_OUT when the target is checked out in the main or a linked working tree (a merge would leave it behind). */
@@ -44,11 +56,11 @@ export async function refuseCheckedOutTarget(workspace: Workspace, resolved: Res
   if (!(await checkedOutBranches(workspace.repo)).has(branch)) return;
   const offer =
     resolved.target.kind === 'base'
-      ? ` Merge into the integration branch ${INTEGRATION_BRANCH} instead, or switch that working tree to another branch.`
+      ? ` Merge into the integration branch ${integrationBranchOf(workspace.manifest)} instead, or switch that working tree to another branch.`
       : ' Switch that working tree to another branch first.';
   throw new FleetError(
     'BRANCH_CHECKED_OUT',
     `${branch} is checked out in a working tree; merging into it here would leave that working tree's files behind the branch.${offer}`,
-    { branch, kind: resolved.target.kind, integrationBranch: INTEGRATION_BRANCH },
+    { branch, kind: resolved.target.kind, integrationBranch: integrationBranchOf(workspace.manifest) },
   );
 }

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mergeModules } from '../../../../src/main/core/merge/merge-modules';
 import { forecastMerges } from '../../../../src/main/core/merge/forecast';
+import { listMergeTargets } from '../../../../src/main/core/merge/targets';
+import { updateManifest } from '../../../../src/main/core/workspace/manifest-update';
 import { cleanupTempDirs, git, makeTempDir, writeFiles } from '../../../helpers/git';
 import { gitMergeTree, mergeFixture } from './merge-fixture';
 
@@ -162,5 +164,20 @@ describe('mergeModules', () => {
     await expect(mergeModules(workspace, { target: 'integration', modules: ['inventory', 'nope'] })).rejects.toMatchObject({ code: 'MODULE_NOT_FOUND', message: expect.stringContaining('"nope"') });
     await expect(mergeModules(workspace, { target: 'integration', modules: ['inventory', 'inventory'] })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('twice') });
     expect(git(dir, 'branch', '--list', 'fleet/integration')).toBe('');
+  });
+
+  it('follows the manifest: its integration branch name and its default target', async () => {
+    const { dir, workspace } = await mergeFixture();
+    await updateManifest(workspace, { change: (m) => ({ ...m, integrationBranch: 'release/next', mergeTarget: 'base' }), message: 'Merge settings' });
+    const targets = await listMergeTargets(workspace);
+    expect(targets.default).toEqual({ kind: 'base', branch: 'main', tip: git(dir, 'rev-parse', 'main') });
+    expect(targets.targets[1]).toEqual({ kind: 'integration', branch: 'release/next', tip: null });
+    const report = await mergeModules(workspace, { target: 'integration', modules: ['inventory'] });
+    expect(report.target.branch).toBe('release/next');
+    expect(isAncestor(dir, 'module/inventory', 'release/next')).toBe(true);
+    expect(git(dir, 'branch', '--list', 'fleet/integration')).toBe('');
+    await expect(updateManifest(workspace, { change: (m) => ({ ...m, integrationBranch: 'main' }), message: 'bad' })).rejects.toMatchObject({
+      message: expect.stringContaining('integrationBranch: must differ from the base and workspace branches'),
+    });
   });
 });
