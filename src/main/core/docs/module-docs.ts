@@ -46,11 +46,14 @@ export class ModuleDocuments {
     return draft ? { moduleId, kind, content: draft.content, baseBlobId: draft.baseBlobId, baseTip: draft.baseTip, savedAt: draft.savedAt } : null;
   }
 
-  /** Keeps unsaved text on disk (atomically); tells every client which documents hold drafts. */
+  /** Keeps unsaved text on disk (atomically); a new draft tells every client which documents hold drafts. */
   async saveDraft(input: { moduleId: string; kind: DocKind; content: string; baseBlobId: string | null; baseTip: string | null }): Promise<{ savedAt: string }> {
     this.findModule(input.moduleId);
-    const saved = await this.drafts.save({ key: draftKey(input.moduleId, input.kind), content: input.content, baseBlobId: input.baseBlobId, baseTip: input.baseTip });
-    this.onDraftsChanged(await this.listDrafts());
+    const key = draftKey(input.moduleId, input.kind);
+    // Saving a draft again changes no board mark: 32 agent runs saving theirs must not send 32 board reloads a second.
+    const isNew = !(await this.drafts.keys()).includes(key);
+    const saved = await this.drafts.save({ key, content: input.content, baseBlobId: input.baseBlobId, baseTip: input.baseTip });
+    if (isNew) this.onDraftsChanged(await this.listDrafts());
     return { savedAt: saved.savedAt };
   }
 
