@@ -56,6 +56,15 @@ describe('merge screen: overlap matrix', () => {
     expect(m.paths('fleet-hub', 'drivers-hub')).toEqual([]);
   });
 
+  it('orders rows by where a module is first named, so a group from the suggested order sits together', () => {
+    const overlaps = [
+      { a: 'fleet-hub', b: 'safety-hub', paths: ['x.ts'] },
+      { a: 'drivers-hub', b: 'maintenance-hub', paths: ['y.ts'] },
+    ];
+    const suggested = ['drivers-hub', 'maintenance-hub', 'safety-hub', 'fleet-hub'];
+    expect(overlapMatrix(overlaps, [...suggested, ...order]).modules).toEqual(['drivers-hub', 'maintenance-hub', 'safety-hub', 'fleet-hub']);
+  });
+
   it('is empty when no two modules overlap (no matrix of zeros)', () => {
     expect(overlapMatrix([], order).modules).toEqual([]);
   });

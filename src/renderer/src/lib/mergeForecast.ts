@@ -22,7 +22,7 @@ export function outcomeCounts(modules: ModuleForecast[]): Record<ForecastOutcome
 }
 
 export interface OverlapMatrix {
-  /** Only the modules that share a path with at least one other module, in the forecast's order. */
+  /** Only the modules that share a path with at least one other module, in the order given. */
   modules: string[];
   /** The shared paths of two modules (empty when they share none, and on the diagonal). */
   paths: (a: string, b: string) => string[];
@@ -40,7 +40,9 @@ export function overlapMatrix(overlaps: ModuleOverlap[], moduleOrder: string[]):
     involved.add(o.a);
     involved.add(o.b);
   }
-  const position = new Map(moduleOrder.map((id, i) => [id, i]));
+  // A module's first place in the order counts (the order may list a module again, as the table's order does).
+  const position = new Map<string, number>();
+  moduleOrder.forEach((id, i) => position.has(id) || position.set(id, i));
   // Modules the forecast does not list (it should list them all) go last, alphabetically.
   const modules = [...involved].sort((x, y) => (position.get(x) ?? Infinity) - (position.get(y) ?? Infinity) || x.localeCompare(y));
   return { modules, paths: (a, b) => (a === b ? [] : (shared.get(pairKey(a, b)) ?? [])) };

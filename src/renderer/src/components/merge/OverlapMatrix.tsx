@@ -10,7 +10,8 @@ import { overlapMatrix } from '../../lib/mergeForecast';
 
 export function OverlapMatrix({ forecast }: { forecast: MergeForecast }) {
   const { t } = useTranslation();
-  const matrix = useMemo(() => overlapMatrix(forecast.overlaps, forecast.modules.map((m) => m.moduleId)), [forecast]);
+  // Rows in the suggested order, so each overlapping group sits together; modules it leaves out follow.
+  const matrix = useMemo(() => overlapMatrix(forecast.overlaps, [...forecast.order.flatMap((g) => g.modules), ...forecast.modules.map((m) => m.moduleId)]), [forecast]);
   const [pair, setPair] = useState<[string, string] | null>(null);
   const shownPaths = pair ? matrix.paths(pair[0], pair[1]) : [];
 
