@@ -180,4 +180,17 @@ describe('mergeModules', () => {
       message: expect.stringContaining('integrationBranch: must differ from the base and workspace branches'),
     });
   });
+
+  it('cancelled: the forecast stops with CANCELLED, a merge skips the modules it had not reached', async () => {
+    const { dir, workspace } = await mergeFixture();
+    const cancelled = new AbortController();
+    cancelled.abort();
+    await expect(forecastMerges(workspace, 'integration', { signal: cancelled.signal })).rejects.toMatchObject({ code: 'CANCELLED' });
+    const report = await mergeModules(workspace, { target: 'integration', modules: ['inventory', 'drivers-hub'], signal: cancelled.signal });
+    expect(report.results.map((r) => [r.moduleId, r.outcome])).toEqual([
+      ['inventory', 'skipped'],
+      ['drivers-hub', 'skipped'],
+    ]);
+    expect(git(dir, 'branch', '--list', 'fleet/integration')).toBe('');
+  });
 });
