@@ -1,17 +1,15 @@
-// The checks of one open workspace: a queue of modules run a few at a time as one 'checks' job (modules asked
-// for while it runs join it), one run per module at a time, cancel per module or for the whole job, output
-// streamed as coalesced checkOutput events and every state change as checkStatus.
+// The checks of one open workspace: which command a module runs, the one 'checks' job at a time (modules asked
+// for while it runs join it), cancel, the latest results with staleness, and a module's log.
 
-import { FleetError, toErrorPayload } from '../../../shared/errors';
+import { FleetError } from '../../../shared/errors';
 import { DEFAULT_CHECK_CONCURRENCY } from '../../../shared/checks-config';
-import type { ActiveCheck, CheckBatchReport, CheckLog, CheckResult, CheckStatus, ChecksOverview } from '../../../shared/types-checks';
-import type { JobContext, JobRunner } from '../jobs';
+import type { CheckLog, CheckStatus, ChecksOverview } from '../../../shared/types-checks';
+import type { JobRunner } from '../jobs';
 import type { Workspace } from '../workspace/workspace';
-import { BoundedLog } from './bounded-log';
+import { CheckBatch } from './check-batch';
 import { CheckoutFolders } from './checkout-folders';
 import { CheckStore, withStaleness } from './check-store';
-import { PendingOutput } from './output-stream';
-import { moduleTip, runModuleCheck } from './run-check';
+import { moduleTip } from './run-check';
 
 export interface CheckServiceContext {
   jobs: JobRunner;
@@ -26,33 +24,13 @@ export interface CheckServiceContext {
   killGraceMs?: number;
 }
 
-interface Running {
-  controller: AbortController;
-  log: BoundedLog;
-  output: PendingOutput;
-  commit: string | null;
-  startedAt: string | null;
-}
-
-interface Batch {
-  jobId: string;
-  context: JobContext;
-  queue: string[];
-  running: Map<string, Running>;
-  workers: number;
-  done: number;
-  total: number;
-  report: CheckBatchReport;
-  finish: () => void;
-}
-
+/** Checks of one workspace; one instance per open repository. */
 export class CheckService {
   readonly store: CheckStore;
   private readonly folders: CheckoutFolders;
-  private batch: Batch | null = null;
-  private flushTimer: NodeJS.Timeout | null = null;
+  private batch: CheckBatch | null = null;
   /** Settles once the last job has left the JobRunner, so a new one can start without LOCKED. */
-  private draining: Promise<void> = Promise.resolve();
+  private draining: Promise<unknown> = Promise.resolve();
   private readonly swept: Promise<unknown>;
 
   constructor(
@@ -82,7 +60,7 @@ export class CheckService {
     return { command, timeoutSeconds };
   }
 
-  /** Queues checks of `moduleIds` (or every module with a branch); joins the running job if there is one. */
+  /** Queues checks of `moduleIds` (or every module with a branch); returns the job they run in. */
   async run(moduleIds: string[] | 'all'): Promise<string> {
     await this.workspace.refreshManifest();
     const { manifest, repo } = this.workspace;
@@ -101,171 +79,69 @@ export class CheckService {
     // Refused before anything is queued: a check with no command is not a result worth recording.
     for (const id of wanted) this.commandFor(id);
     await this.swept;
-
     if (!this.batch) await this.draining;
     const batch = this.batch ?? this.startBatch();
-    const fresh = wanted.filter((id) => !batch.queue.includes(id) && !batch.running.has(id));
-    batch.queue.push(...fresh);
-    batch.total += fresh.length;
-    for (const id of fresh) this.status(batch, id, 'queued');
-    batch.context.progress(batch.done, batch.total, '');
-    this.pump(batch);
+    batch.add(wanted);
     return batch.jobId;
   }
 
   /** Stops one module's check (queued or running); false when it was not queued or running. */
   cancel(moduleId: string): boolean {
-    const batch = this.batch;
-    if (!batch) return false;
-    const queued = batch.queue.indexOf(moduleId);
-    if (queued >= 0) {
-      batch.queue.splice(queued, 1);
-      this.settle(batch, moduleId, null, null);
-      return true;
-    }
-    const running = batch.running.get(moduleId);
-    running?.controller.abort();
-    return running !== undefined;
+    return this.batch?.cancel(moduleId) ?? false;
   }
 
   /** Latest results (stale judged now) and what is queued or running. */
   async overview(moduleIds?: string[]): Promise<ChecksOverview> {
     await this.workspace.refreshManifest();
     const all = await withStaleness(this.workspace, await this.store.readAll());
-    const results = moduleIds ? all.filter((r) => moduleIds.includes(r.moduleId)) : all;
-    const active: ActiveCheck[] = [];
-    const batch = this.batch;
-    if (batch) {
-      for (const id of batch.queue) active.push({ moduleId: id, state: 'queued', jobId: batch.jobId, commit: null, startedAt: null });
-      for (const [id, run] of batch.running) active.push({ moduleId: id, state: 'running', jobId: batch.jobId, commit: run.commit, startedAt: run.startedAt });
-    }
-    return { results, active: moduleIds ? active.filter((a) => moduleIds.includes(a.moduleId)) : active, jobId: batch?.jobId ?? null };
+    const wanted = (id: string) => !moduleIds || moduleIds.includes(id);
+    const active = this.batch?.active() ?? [];
+    return { results: all.filter((r) => wanted(r.moduleId)), active: active.filter((a) => wanted(a.moduleId)), jobId: this.batch?.jobId ?? null };
   }
 
   /** The module's output so far while it runs, else its last stored log. */
   async readLog(moduleId: string): Promise<CheckLog> {
-    const running = this.batch?.running.get(moduleId);
-    if (running) return { moduleId, text: running.log.text(), running: true };
+    const running = this.batch?.runningLog(moduleId) ?? null;
+    if (running !== null) return { moduleId, text: running, running: true };
     return { moduleId, text: await this.store.readLog(moduleId), running: false };
   }
 
-  private startBatch(): Batch {
-    let finish = () => undefined as void;
-    const finished = new Promise<void>((resolve) => (finish = resolve));
-    let batch!: Batch;
-    const jobId = this.context.jobs.start(
+  private startBatch(): CheckBatch {
+    let started: CheckBatch | null = null;
+    const { context } = this;
+    this.context.jobs.start(
       'checks',
-      async (context) => {
-        batch = { jobId: context.jobId, context, queue: [], running: new Map(), workers: 0, done: 0, total: 0, report: { results: [], skipped: [], cancelled: false }, finish };
-        this.batch = batch;
-        context.signal.addEventListener('abort', () => this.cancelAll(batch), { once: true });
-        await finished;
-        return batch.report;
+      (job) => {
+        const batch = new CheckBatch(
+          job,
+          {
+            workspace: () => this.workspace,
+            folders: this.folders,
+            store: this.store,
+            commandFor: (id) => this.commandFor(id),
+            concurrency: () => this.workspace.manifest.checks?.concurrency ?? DEFAULT_CHECK_CONCURRENCY,
+            environment: context.environment,
+            emitStatus: (status) => context.emitStatus(status),
+            emitOutput: (output) => context.emitOutput(output),
+            log: context.log,
+            outputIntervalMs: context.outputIntervalMs,
+            killGraceMs: context.killGraceMs,
+          },
+          () => {
+            if (this.batch === batch) this.batch = null;
+          },
+        );
+        started = batch;
+        return batch.finished;
       },
       (report) => report,
     );
+    // JobRunner calls the work function synchronously, so the batch exists now.
+    const batch = started as CheckBatch | null;
+    if (!batch) throw new FleetError('INTERNAL', 'The checks job did not start.');
+    this.batch = batch;
     // The runner forgets a job a few microtasks after it finishes; a macrotask later it surely has.
-    this.draining = finished.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
-    // The job's body ran synchronously up to its first await, so `batch` is set.
-    return batch ?? this.failStart(jobId);
-  }
-
-  private failStart(jobId: string): never {
-    throw new FleetError('INTERNAL', `The checks job ${jobId} did not start.`);
-  }
-
-  private cancelAll(batch: Batch): void {
-    batch.report.cancelled = true;
-    for (const id of batch.queue.splice(0)) this.settle(batch, id, null, null);
-    for (const run of batch.running.values()) run.controller.abort();
-    this.maybeFinish(batch);
-  }
-
-  private pump(batch: Batch): void {
-    const limit = this.workspace.manifest.checks?.concurrency ?? DEFAULT_CHECK_CONCURRENCY;
-    // A worker takes its first module synchronously, so the queue shrinks as workers start.
-    while (batch.workers < limit && batch.queue.length > 0) {
-      batch.workers++;
-      void this.work(batch).finally(() => {
-        batch.workers--;
-        this.maybeFinish(batch);
-      });
-    }
-  }
-
-  private maybeFinish(batch: Batch): void {
-    if (batch.workers === 0 && batch.queue.length === 0 && batch.running.size === 0) {
-      // Closed at once: modules asked for from now on start a new job instead of joining a finished one.
-      if (this.batch === batch) this.batch = null;
-      this.stopFlushing();
-      batch.finish();
-    }
-  }
-
-  private async work(batch: Batch): Promise<void> {
-    for (let moduleId = batch.queue.shift(); moduleId !== undefined; moduleId = batch.queue.shift()) {
-      const run: Running = { controller: new AbortController(), log: new BoundedLog(), output: new PendingOutput(), commit: null, startedAt: null };
-      batch.running.set(moduleId, run);
-      this.startFlushing();
-      const id = moduleId;
-      try {
-        const { command, timeoutSeconds } = this.commandFor(id);
-        const { result, log } = await runModuleCheck({
-          workspace: this.workspace,
-          moduleId: id,
-          command,
-          timeoutSeconds,
-          folders: this.folders,
-          env: await this.context.environment(),
-          signal: run.controller.signal,
-          killGraceMs: this.context.killGraceMs,
-          log: run.log,
-          onStart: (commit) => {
-            run.commit = commit;
-            run.startedAt = new Date().toISOString();
-            this.status(batch, id, 'running', commit);
-          },
-          onOutput: (chunk) => run.output.append(chunk),
-        });
-        this.flushOne(batch, id, run);
-        await this.store.save(result, log);
-        batch.running.delete(id);
-        this.settle(batch, id, result, null);
-      } catch (error) {
-        batch.running.delete(id);
-        if (!(error instanceof FleetError)) this.context.log(`check of ${id} failed`, error);
-        this.settle(batch, id, null, toErrorPayload(error));
-      }
-    }
-  }
-
-  /** Counts a module as done (with its result, or why it did not run) and tells clients. */
-  private settle(batch: Batch, moduleId: string, result: CheckResult | null, error: ReturnType<typeof toErrorPayload> | null): void {
-    batch.done++;
-    if (result) batch.report.results.push(result);
-    else if (error) batch.report.skipped.push({ moduleId, error });
-    const state = result?.state ?? (error ? 'error' : 'cancelled');
-    this.context.emitStatus({ moduleId, jobId: batch.jobId, state, commit: result?.commit ?? null, result, error });
-    batch.context.progress(batch.done, batch.total, `${moduleId}: ${state}`);
-  }
-
-  private status(batch: Batch, moduleId: string, state: 'queued' | 'running', commit: string | null = null): void {
-    this.context.emitStatus({ moduleId, jobId: batch.jobId, state, commit, result: null, error: null });
-  }
-
-  private startFlushing(): void {
-    this.flushTimer ??= setInterval(() => {
-      const batch = this.batch;
-      if (batch) for (const [id, run] of batch.running) this.flushOne(batch, id, run);
-    }, this.context.outputIntervalMs ?? 100);
-  }
-
-  private stopFlushing(): void {
-    if (this.flushTimer) clearInterval(this.flushTimer);
-    this.flushTimer = null;
-  }
-
-  private flushOne(batch: Batch, moduleId: string, run: Running): void {
-    if (!run.output.empty) this.context.emitOutput({ moduleId, jobId: batch.jobId, chunk: run.output.flush() });
+    this.draining = batch.finished.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+    return batch;
   }
 }

@@ -15,6 +15,7 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/** The folder holding one workspace's temporary checkouts. */
 export class CheckoutFolders {
   constructor(private readonly root: string) {}
 

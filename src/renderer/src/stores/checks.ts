@@ -136,10 +136,14 @@ export const useChecksStore = create<ChecksStore>((set, get) => ({
 }));
 
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;
-/** Staleness follows the branches: read the results again shortly after the board changes. */
+/** Staleness follows the branches: read the results again shortly after the board changes (and the settings, which a commit elsewhere may have changed). */
 function scheduleOverview(): void {
   if (refreshTimer) clearTimeout(refreshTimer);
-  refreshTimer = setTimeout(() => void useChecksStore.getState().loadOverview(), 150);
+  refreshTimer = setTimeout(() => {
+    const store = useChecksStore.getState();
+    void store.loadOverview();
+    if (store.settings) void store.loadSettings();
+  }, 150);
 }
 
 api.on('checkStatus', (status) => useChecksStore.getState().onStatus(status));
