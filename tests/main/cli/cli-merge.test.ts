@@ -4,7 +4,8 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupTempDirs, git, makeTempDir } from '../../helpers/git';
+import { DOC_FILE_NAMES } from '../../../src/shared/documents';
+import { cleanupTempDirs, git, makeTempDir, writeFiles } from '../../helpers/git';
 import { mergeFixture } from '../core/merge/merge-fixture';
 import { ROOT, cliEnv, runCli, type CliResult } from './run-cli';
 
@@ -77,5 +78,21 @@ describe.skipIf(!built)('fleet-control forecast and merge', () => {
     expect(unconfirmed.code).toBe(1);
     expect(unconfirmed.stdout).toContain('Not confirmed: nothing was merged.');
     expect(git(dir, 'branch', '--list', 'fleet/integration')).toBe('');
+  });
+
+  it('merge --ready merges only the modules whose documents are all written', async () => {
+    const { dir } = await mergeFixture();
+    git(dir, 'checkout', '-q', 'module/maintenance-hub');
+    writeFiles(dir, Object.fromEntries(Object.values(DOC_FILE_NAMES).map((name) => [`enhancements/maintenance-hub/${name}`, `# ${name}\n\nWritten for real.\n`])));
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'maintenance: every document written');
+    git(dir, 'checkout', '-q', 'main');
+    const result = await runCli(['merge', dir, '--ready', '--yes'], appData, CLI);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Merged 1 of 1 modules into fleet\/integration/);
+    expect(result.stdout).toMatch(/merged\s+maintenance-hub/);
+    git(dir, 'merge-base', '--is-ancestor', 'module/maintenance-hub', 'fleet/integration');
+    const again = await runCli(['merge', dir, '--ready', '--yes'], appData, CLI);
+    expect(again.stdout).toContain('No module is ready to merge');
   });
 });
