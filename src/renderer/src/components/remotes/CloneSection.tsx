@@ -3,7 +3,10 @@
 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api, asApiError, type ApiError } from '../../api';
+import { cloneFolderName, joinFolder } from '../../lib/cloneTarget';
 import { useCloneStore } from '../../stores/remotesClone';
+import { useWorkspaceStore } from '../../stores/workspace';
 import { useJobsStore } from '../../stores/jobs';
 import { ErrorNotice } from '../ErrorNotice';
 import { JobProgressBar } from '../JobProgressBar';
@@ -16,6 +19,8 @@ export function CloneSection({ onOpened }: { onOpened: () => void }) {
   const [path, setPath] = useState('');
   const [withToken, setWithToken] = useState(false);
   const [token, setToken] = useState('');
+  const [pickError, setPickError] = useState<ApiError | null>(null);
+  const appInfo = useWorkspaceStore((s) => s.appInfo);
   const { jobId, starting, error, cancelled, openedPath, start, clearError } = useCloneStore();
   const job = useJobsStore((s) => (jobId ? s.jobs[jobId] : undefined));
   const cancel = useJobsStore((s) => s.cancel);
@@ -29,6 +34,17 @@ export function CloneSection({ onOpened }: { onOpened: () => void }) {
       onOpened();
     }
   }, [openedPath, onOpened]);
+
+  // The desktop app's folder dialog picks where the clone goes: a new folder named after the repository inside it.
+  async function choosePlace() {
+    setPickError(null);
+    try {
+      const { path: picked } = await api.pickWorkspaceFolder({});
+      if (picked) setPath(joinFolder(picked, cloneFolderName(url) ?? 'repository', appInfo?.platform ?? ''));
+    } catch (failure) {
+      setPickError(asApiError(failure));
+    }
+  }
 
   function onSubmit(event: React.FormEvent) {
     event.preventDefault();
@@ -58,7 +74,13 @@ export function CloneSection({ onOpened }: { onOpened: () => void }) {
                 setPath(e.target.value);
                 clearError();
               }} disabled={running} autoComplete="off" spellCheck={false} placeholder={t('remotes.clone.pathPlaceholder')} />
+            {appInfo?.canPickFolder && (
+              <button type="button" className="button" onClick={() => void choosePlace()} disabled={running}>
+                {t('remotes.clone.choose')}
+              </button>
+            )}
           </div>
+          <ErrorNotice error={pickError} />
           <label className="checkbox">
             <input type="checkbox" checked={withToken} onChange={(e) => setWithToken(e.target.checked)} disabled={running} />
             <span>{t('remotes.clone.withToken')}</span>
