@@ -101,6 +101,16 @@ export async function benchMerge({ repoPath, coreDir, print = console.log, runs 
     const first = await once(() => forecastJob(app));
     const forecast = first.value;
     const warm = await measure(() => forecastJob(app), { runs, warmup: 1 });
+    // One module branch moves before each forecast (an empty commit): only its pair and its group are recomputed.
+    const moved = await measure(() => forecastJob(app), {
+      runs,
+      warmup: 0,
+      before: (i) => {
+        const branch = branches[(i * 5) % branches.length];
+        const tip = git(repoPath, ['rev-parse', branch]);
+        git(repoPath, ['update-ref', `refs/heads/${branch}`, git(repoPath, ['commit-tree', `${tip}^{tree}`, '-p', tip, '-m', 'bench: move the branch']), tip]);
+      },
+    });
     const gitFirst = await once(() => gitForecast(repoPath, 'main', branches));
     const gitWarm = await measure(() => gitForecast(repoPath, 'main', branches), { runs, warmup: 1 });
     const problems = compareWithGit(forecast, gitFirst.value);
@@ -124,6 +134,7 @@ export async function benchMerge({ repoPath, coreDir, print = console.log, runs 
     return printTable(`Merge: ${moduleIds.length} module branches into the integration branch`, [
       { what: 'forecast, first after open (32 pairs + overlaps + order)', app: { value: first.ms, unit: 'ms', note: '1 run' }, ref: { value: gitFirst.ms, unit: 'ms', note: 'git merge-tree x32' } },
       { what: 'forecast, warm (pairs and groups cached)', app: ms(warm), ref: ms(gitWarm), target: '< git', check: (a, r) => a < r },
+      { what: 'forecast after one module branch moved', app: ms(moved), ref: ms(gitWarm), target: '< git', check: (a, r) => a < r },
       { what: `merge ${order.length} clean modules (one merge commit each)`, app: { value: merged.ms, unit: 'ms', note: '1 run' }, ref: { value: gitChain.ms, unit: 'ms', note: 'merge-tree + commit-tree + update-ref' } },
       { what: 'board load, warm, with merged modules', app: ms(board), ref: null, target: '< 100 ms', check: (a) => a < 100 },
     ], print);
