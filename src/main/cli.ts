@@ -11,6 +11,7 @@ import { parseRunValues, runCommand, type RunValues } from './cli-run';
 import { reportCommand } from './cli-report';
 import { forecastCommand, mergeCommand, parseTarget } from './cli-merge';
 import { checkCommand } from './cli-checks';
+import { pullsCommand } from './cli-pulls';
 import { FleetError } from '../shared/errors';
 import { DOC_KINDS, type DocKind } from '../shared/documents';
 import type { BoardState, ModuleCard, WorkspaceSummary } from '../shared/types';
@@ -46,6 +47,10 @@ Commands:
                                             Merge the modules (or every module ready to merge) in the suggested order,
                                             one merge commit each, without touching the working tree; asks first unless
                                             --yes. Stops before writing anything at a conflict and exits 1.
+  pr <repo> [--modules a,b] [--remote NAME] [--target base|integration|BRANCH] [--refresh] [--json]
+                                            Open (or find) the modules' pull requests on GitHub with the remote's token
+                                            (other hosts: the link to their page); --refresh asks GitHub for the states
+                                            of every module's pull request; alone, lists the recorded ones.
 
 Options:
   -h, --help       Show this help.
@@ -58,6 +63,9 @@ Environment:
                        Keys for run --provider xai | openai | anthropic when none is stored in the app.
   FLEET_GIT_TOKEN      Token for push and fetch over HTTPS (FLEET_GIT_TOKEN_<REMOTE> for one remote; FLEET_GIT_USERNAME
                        for servers that need a user name). Without it, the credential stored in the app is used.
+                       pr calls GitHub's API with the same token.
+  FLEET_GITHUB_HOSTS   More hosts (host or host:port, comma-separated) that are GitHub Enterprise servers (API at /api/v3).
+  FLEET_GITHUB_API_URL The GitHub API address to use instead of the one the remote's host implies.
 `;
 
 /** Bad command-line usage: reported with exit code 2. */
@@ -76,6 +84,7 @@ const COMMAND_OPTIONS: Record<string, string[]> = { serve: ['port', 'host'], ini
   check: ['modules', 'all', 'json'],
   forecast: ['target', 'json'],
   merge: ['modules', 'ready', 'target', 'yes', 'json'],
+  pr: ['modules', 'remote', 'target', 'refresh', 'json'],
   run: ['doc', 'modules', 'all', 'provider', 'model', 'base-url', 'budget', 'concurrency', 'yes', 'commit'] };
 
 function parseCommandLine(argv: string[]) {
@@ -92,6 +101,7 @@ function parseCommandLine(argv: string[]) {
         json: { type: 'boolean' },
         target: { type: 'string' },
         ready: { type: 'boolean' },
+        refresh: { type: 'boolean' },
         remote: { type: 'string', multiple: true },
         doc: { type: 'string', multiple: true },
         modules: { type: 'string', multiple: true },
@@ -279,6 +289,21 @@ async function htmlReport(repo: string, htmlPath: string | undefined): Promise<v
   }
 }
 
+/** `pr`: pull requests of modules; exit code 1 when any could not be opened or a remote could not be asked. */
+async function pullRequests(repo: string, values: { modules?: string[]; remote?: string[]; target?: string; refresh?: boolean; json?: boolean }): Promise<void> {
+  const modules = values.modules?.flatMap((list) => list.split(',')).map((id) => id.trim()).filter(Boolean) ?? [];
+  if ((values.remote?.length ?? 0) > 1) throw new UsageError('pr takes one --remote');
+  if (modules.length > 0 && values.refresh) throw new UsageError('pr takes either --modules or --refresh, not both');
+  const app = newApp(false);
+  try {
+    await app.openWorkspace(repo);
+    const options = { modules, remote: values.remote?.[0], target: values.target, refresh: values.refresh === true, json: values.json === true };
+    if (!(await pullsCommand(app, options, print))) process.exitCode = 1;
+  } finally {
+    await app.dispose();
+  }
+}
+
 async function run(argv: string[]): Promise<void> {
   const { command, rest, values } = parseCommandLine(argv);
   if (command === 'help') return void process.stdout.write(USAGE);
@@ -289,6 +314,7 @@ async function run(argv: string[]): Promise<void> {
   if (command === 'run') return agentRun(repo as string, parseRunValues(values as RunValues, (m) => new UsageError(m)));
   if (command === 'report') return htmlReport(repo as string, values.html);
   if (command === 'check') return checks(repo as string, values);
+  if (command === 'pr') return pullRequests(repo as string, values);
   if (command === 'forecast' || command === 'merge') return mergeCli(command, repo as string, values);
   if (command === 'push' || command === 'fetch') return remoteCommand(command, repo as string, values.remote, values.json === true);
   return status(repo as string, values.json === true);
