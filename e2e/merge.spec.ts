@@ -1,6 +1,6 @@
 // Forecast and merges end to end, over a repository whose module branches were given commits with the git
 // CLI: two independent modules, two that change the same file on different lines, two that change the same line
-// differently (each clean alone), one that conflicts with the base branch, one branch deleted. The screen forecasts, two clean modules merge into the integration branch (checked with
+// differently (each clean alone), one ready to merge, one that conflicts with the base branch, one branch deleted. The screen forecasts, two clean modules merge into the integration branch (checked with
 // git: they landed, the base branch did not move), a conflicting one is refused with its three-way view, the
 // base branch checked out here offers the integration branch instead; axe and screenshots in both themes.
 
@@ -33,6 +33,10 @@ test.beforeAll(async () => {
   // Overlapping, and conflicting only once one of them is merged: the same line changed differently by each.
   commitFileToBranch(repo, 'module/fuel-management', 'api/src/routes/fuel.routes.ts', 'export const fuelRoutes = ["/fuel"];\n', 'Fuel route');
   commitFileToBranch(repo, 'module/cost-analytics', 'api/src/routes/fuel.routes.ts', 'export const fuelRoutes = ["/fuel/costs"];\n', 'Fuel cost route');
+  // Ready to merge: all five documents written.
+  for (const doc of ['AS_IS_ANALYSIS', 'TO_BE_DESIGN', 'IMPLEMENTATION_LOG', 'TEST_PLAN', 'ENHANCEMENT_SUMMARY']) {
+    commitFileToBranch(repo, 'module/analytics-hub', `enhancements/analytics-hub/${doc}.md`, `# ${doc}\n\nWritten for analytics-hub.\n`, `Analytics: ${doc}`);
+  }
   // Conflicting with the base branch: the same line changed on both sides.
   commitFileToBranch(repo, 'module/maintenance-hub', CONFLICTING_PATH, 'export class WorkOrderService { priority = "module"; }\n', 'Work orders get a priority');
   writeFileSync(join(repo, CONFLICTING_PATH), 'export class WorkOrderService { priority = "base"; }\n');
@@ -101,6 +105,9 @@ test('the forecast shows how each module would merge, which modules share files,
   await expect(row(page, 'maintenance-hub')).toHaveAttribute('data-outcome', 'conflicts');
   await expect(row(page, 'webhooks')).toHaveAttribute('data-outcome', 'missing');
   await expect(row(page, 'webhooks').getByTestId('select-module')).toBeDisabled();
+  // The module the board calls ready to merge starts selected; nothing else does.
+  await expect(row(page, 'analytics-hub').getByTestId('select-module')).toBeChecked();
+  await expect(page.getByTestId('selected-count')).toHaveText('1 module selected');
   // Six paths: the module's five documents and its page.
   await expect(row(page, 'fleet-hub').getByTestId('changed-count')).toHaveText('6');
 
@@ -138,8 +145,11 @@ test('the forecast shows how each module would merge, which modules share files,
 });
 
 test('two clean modules merge into the integration branch, and the base branch does not move', async ({ page }) => {
-  await openBoard(page, server.url);
-  await page.getByRole('link', { name: 'Merge', exact: true }).click();
+  // Opened directly (a reload, a bookmark): the last forecast is shown, with the ready module selected.
+  await page.goto(`${server.url}#/merge`);
+  await expect(page.getByTestId('forecast-row')).toHaveCount(32);
+  await expect(page.getByTestId('forecast-time')).toContainText('Computed earlier');
+  await expect(row(page, 'analytics-hub').getByTestId('select-module')).toBeChecked();
   await forecast(page);
   await selectOnly(page, ['drivers-hub', 'fleet-hub']);
 

@@ -59,6 +59,11 @@ export function jobError(finished: JobFinished): ApiError | null {
   return e ? new ApiError(e.code, e.message, e.data) : new ApiError('INTERNAL', 'The job failed without saying why.');
 }
 
+/** The board's phases decide the preselection: read it first when the screen was opened before the board. */
+async function ensureBoard(): Promise<void> {
+  if (!useBoardStore.getState().board) await useBoardStore.getState().refresh();
+}
+
 function phaseOf(moduleId: string) {
   return useBoardStore.getState().board?.modules.find((m) => m.id === moduleId)?.phase;
 }
@@ -90,7 +95,9 @@ export const useMergeStore = create<MergeStore>((set, get) => {
         const answer = await api.getMergeTargets({});
         const kind = get().kind ?? answer.default.kind;
         set({ targets: answer.targets, defaultKind: answer.default.kind, kind });
-        if (!get().forecasting) showForecast(await api.getLastForecast({ target: kind }));
+        const last = await api.getLastForecast({ target: kind });
+        await ensureBoard();
+        if (!get().forecasting) showForecast(last);
         set({ loading: false });
       } catch (error) {
         set({ loading: false, loadError: asApiError(error) });
@@ -124,7 +131,7 @@ export const useMergeStore = create<MergeStore>((set, get) => {
       try {
         const { jobId } = await api.forecastMerges({ target: kind });
         set({ forecastJobId: jobId });
-        const finished = await waitForJob(jobId);
+        const [finished] = await Promise.all([waitForJob(jobId), ensureBoard()]);
         const error = jobError(finished);
         if (error) set({ forecastError: error });
         else if (finished.kind === 'forecast' && finished.result && get().kind === kind) showForecast(finished.result, new Date().toISOString());
