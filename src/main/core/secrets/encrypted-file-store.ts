@@ -1,8 +1,9 @@
 // A SecretStore whose file holds each secret encrypted by a cipher it is given (the desktop app passes Electron's
 // safeStorage, tests a real AES-GCM cipher): the same discipline as the headless store (0600, replaced atomically,
 // changes one at a time), but a damaged file is reported, never rewritten, so no secret is lost to a bad read.
+// Secrets a plain store kept before (the headless file) are encrypted into it on first use, then the plain file goes.
 
-import { chmod, readFile } from 'node:fs/promises';
+import { chmod, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FleetError } from '../../../shared/errors';
 import { writeFileAtomic } from '../atomic';
@@ -23,12 +24,20 @@ interface SecretFile {
   secrets: Record<string, string>;
 }
 
+export interface EncryptedStoreOptions {
+  /** A plain JSON file of secrets ({name: value}) to encrypt into this store the first time it is used, then delete. */
+  importPlainFile?: string;
+  /** Told once how many secrets were imported (never their values). */
+  onImported?: (count: number) => void;
+}
+
 export class EncryptedFileSecretStore implements SecretStore {
   readonly path: string;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(appDataDir: string, private readonly cipher: SecretCipher) {
+  constructor(appDataDir: string, private readonly cipher: SecretCipher, private readonly options: EncryptedStoreOptions = {}) {
     this.path = join(appDataDir, ENCRYPTED_SECRETS_FILE);
+    if (options.importPlainFile) this.queue = this.importPlain(options.importPlainFile);
   }
 
   async get(key: string): Promise<string | null> {
@@ -65,6 +74,26 @@ export class EncryptedFileSecretStore implements SecretStore {
     });
     this.queue = next;
     return next;
+  }
+
+  /** Encrypts the plain file's secrets into this store (kept when both have one: this store's is newer), then deletes it. */
+  private async importPlain(plainPath: string): Promise<void> {
+    let plain: Record<string, unknown>;
+    try {
+      plain = JSON.parse(await readFile(plainPath, 'utf8')) as Record<string, unknown>;
+    } catch {
+      return; // none, or damaged: the plain store itself holds nothing usable then
+    }
+    const entries = Object.entries(plain ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+    const file = await this.readAll();
+    for (const [key, value] of entries) {
+      if (file.secrets[key] === undefined) file.secrets[key] = Buffer.from(await this.cipher.encrypt(value)).toString('base64');
+    }
+    await writeFileAtomic(this.path, `${JSON.stringify(file, null, 2)}\n`);
+    await chmod(this.path, 0o600);
+    // Only once the encrypted copy is on disk does the plain one go.
+    await rm(plainPath, { force: true });
+    this.options.onImported?.(entries.length);
   }
 
   private async readAll(): Promise<SecretFile> {

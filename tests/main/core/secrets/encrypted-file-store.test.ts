@@ -74,3 +74,31 @@ describe('the encrypted secret store (Electron safeStorage adapts to it)', () =>
     expect(JSON.parse(readFileSync(join(dir, ENCRYPTED_SECRETS_FILE), 'utf8')).secrets['provider:xai']).toBe(before);
   });
 });
+
+describe('moving secrets from the plain file into the encrypted store', () => {
+  it('encrypts what the headless file held on first use, then deletes the plain file', async () => {
+    const dir = makeTempDir();
+    writeFileSync(join(dir, 'secrets.json'), JSON.stringify({ 'provider:xai': SECRET, 'remote:origin': 'ghp_token-one' }), { mode: 0o600 });
+    const imported: number[] = [];
+    const cipher = aesGcm();
+    const store = new EncryptedFileSecretStore(dir, cipher, { importPlainFile: join(dir, 'secrets.json'), onImported: (n) => imported.push(n) });
+    expect(await store.get('provider:xai')).toBe(SECRET);
+    expect(await store.get('remote:origin')).toBe('ghp_token-one');
+    expect(imported).toEqual([2]);
+    expect(readdirSync(dir)).toEqual([ENCRYPTED_SECRETS_FILE]);
+    expect(readFileSync(join(dir, ENCRYPTED_SECRETS_FILE), 'utf8')).not.toContain(SECRET);
+    // Nothing to import the next time.
+    expect(await new EncryptedFileSecretStore(dir, cipher, { importPlainFile: join(dir, 'secrets.json'), onImported: (n) => imported.push(n) }).get('provider:xai')).toBe(SECRET);
+    expect(imported).toEqual([2]);
+  });
+
+  it('keeps the plain file when the encrypted store is damaged, so neither loses a secret', async () => {
+    const dir = makeTempDir();
+    writeFileSync(join(dir, 'secrets.json'), JSON.stringify({ 'provider:xai': SECRET }), { mode: 0o600 });
+    writeFileSync(join(dir, ENCRYPTED_SECRETS_FILE), 'not json', { mode: 0o600 });
+    const store = new EncryptedFileSecretStore(dir, aesGcm(), { importPlainFile: join(dir, 'secrets.json') });
+    await expect(store.get('provider:xai')).rejects.toMatchObject({ code: 'SECRET_STORE_UNREADABLE' });
+    expect(JSON.parse(readFileSync(join(dir, 'secrets.json'), 'utf8'))).toEqual({ 'provider:xai': SECRET });
+    expect(readFileSync(join(dir, ENCRYPTED_SECRETS_FILE), 'utf8')).toBe('not json');
+  });
+});
