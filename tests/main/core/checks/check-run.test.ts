@@ -93,6 +93,8 @@ describe('checks on a module branch', () => {
     expect(text.length).toBeLessThan(300 * 1024);
     const streamed = c.outputs.reduce((sum, o) => sum + o.chunk.length, 0);
     expect(streamed).toBeLessThan(8 * 1024 * 1024);
+    // Coalesced: at most one event per 50 ms interval (this app's setting) while it ran, plus the final flush.
+    expect(c.outputs.length).toBeLessThanOrEqual(Math.ceil(result.durationMs / 50) + 2);
   });
 
   it('cancels a running check: its process is stopped and the result says cancelled', async () => {
