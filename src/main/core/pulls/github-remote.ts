@@ -82,19 +82,33 @@ export function pullState(pull: GitHubPull): PullRequestState {
   return pull.draft ? 'draft' : 'open';
 }
 
-/** The record kept for a module's pull request. */
+/** The pull request's web address when it is http(s); a link the renderer shows must never run script. */
+function webLink(pull: GitHubPull, gh: GitHubRemote): string {
+  try {
+    const url = new URL(pull.html_url);
+    if (url.protocol === 'https:' || url.protocol === 'http:') return url.toString();
+  } catch {
+    // Not a URL: fall back to the repository's own page for it.
+  }
+  return `${gh.host.webUrl}/pull/${pull.number}`;
+}
+
+/** The record kept for a module's pull request; HOST_API_ERROR when the answer is not a pull request. */
 export function recordOf(pull: GitHubPull, moduleId: string, gh: GitHubRemote, checkedAt: Date): PullRequestRecord {
+  if (!Number.isInteger(pull?.number) || (pull.state !== 'open' && pull.state !== 'closed') || typeof pull.head?.ref !== 'string' || typeof pull.base?.ref !== 'string') {
+    throw new FleetError('HOST_API_ERROR', `The server behind "${gh.remote}" answered with something that is not a GitHub pull request.`, { remote: gh.remote });
+  }
   return {
     moduleId,
     remote: gh.remote,
     repository: gh.host.repository,
     number: pull.number,
-    url: pull.html_url,
-    title: pull.title,
+    url: webLink(pull, gh),
+    title: typeof pull.title === 'string' ? pull.title : '',
     state: pullState(pull),
     head: pull.head.ref,
     base: pull.base.ref,
-    updatedAt: pull.updated_at,
+    updatedAt: typeof pull.updated_at === 'string' ? pull.updated_at : checkedAt.toISOString(),
     checkedAt: checkedAt.toISOString(),
   };
 }

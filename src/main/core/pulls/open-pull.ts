@@ -82,7 +82,8 @@ export async function openPullRequest(services: PullServices, workspace: Workspa
   if (answer.status === 422) {
     const errors = validationErrors(body);
     if (errors.some((e) => /pull request already exists/i.test(e.message ?? ''))) {
-      const existing = preferredPull(await pullsForBranch(gh, branch));
+      const found = await pullsForBranch(gh, branch);
+      const existing = Array.isArray(found) ? preferredPull(found) : null;
       if (!existing) throw gitHubError(answer.status, answer.headers, body, context);
       const record = recordOf(existing, module.id, gh, now);
       await store.save([record]);

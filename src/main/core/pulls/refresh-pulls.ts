@@ -2,7 +2,7 @@
 // first, a few pages at most) matched to module branches, so pull requests opened on the website are found too;
 // then one GET for each recorded pull request the listing did not reach. A remote that fails is reported, not fatal.
 
-import { toErrorPayload } from '../../../shared/errors';
+import { FleetError, toErrorPayload } from '../../../shared/errors';
 import type { PullRequestRecord, RefreshPullRequestsResult } from '../../../shared/types-pulls';
 import { listRemoteConfigs } from '../remotes/remote-config';
 import type { Workspace } from '../workspace/workspace';
@@ -18,6 +18,7 @@ async function recentPulls(gh: GitHubRemote): Promise<GitHubPull[]> {
   for (let page = 1; page <= MAX_PAGES; page++) {
     const query = new URLSearchParams({ state: 'all', sort: 'updated', direction: 'desc', per_page: String(PAGE_SIZE), page: String(page) });
     const batch = await gh.client.call<GitHubPull[]>('GET', `${repoPath(gh.host.owner, gh.host.name)}/pulls?${query}`, gh.context('read its pull requests'));
+    if (!Array.isArray(batch)) throw new FleetError('HOST_API_ERROR', `The server behind "${gh.remote}" did not answer with a list of pull requests.`, { remote: gh.remote });
     pulls.push(...batch);
     if (batch.length < PAGE_SIZE) break;
   }
@@ -31,9 +32,9 @@ async function refreshRemote(gh: GitHubRemote, workspace: Workspace, recorded: P
   const fullName = gh.host.repository.toLowerCase();
   const byModule = new Map<string, GitHubPull[]>();
   for (const pull of await recentPulls(gh)) {
-    const moduleId = moduleOfBranch.get(pull.head.ref);
+    const moduleId = moduleOfBranch.get(pull?.head?.ref);
     // A fork's branch of the same name is someone else's work, not the module branch.
-    if (!moduleId || pull.head.repo?.full_name.toLowerCase() !== fullName) continue;
+    if (!moduleId || pull.head.repo?.full_name?.toLowerCase() !== fullName) continue;
     byModule.set(moduleId, [...(byModule.get(moduleId) ?? []), pull]);
   }
   for (const record of recorded) {
