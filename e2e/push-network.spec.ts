@@ -95,6 +95,11 @@ test('a remote that dies mid-push keeps its branches queued with a network resul
   await expectNoSeriousA11yViolations(page, 'the push dialog (a remote down)');
   await screenshot(page, 'push-network-down', 'light');
   await screenshot(page, 'push-network-down', 'dark');
+  // Closed, the dialog leaves a way back to the queued branches on the board.
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Show 33 branches queued by the network' }).click();
+  await expect(dialog).toBeVisible();
+  await expect(mirrorQueued).toHaveCount(33);
 
   // The server comes back: the automatic retry (5 s after the last try) sends only the mirror's branches.
   const originPushes = receivePacks(stable);
@@ -103,6 +108,7 @@ test('a remote that dies mid-push keeps its branches queued with a network resul
   await expect(dialog.getByTestId('push-summary')).toHaveText('66 pushed, 0 already there, 0 failed', { timeout: 30_000 });
   await expect(notice).toHaveCount(0);
   await expect(dialog.getByTestId('retry-failed')).toHaveCount(0);
+  await expect(page.getByTestId('push-queued')).toHaveCount(0);
   expect(receivePacks(stable)).toBe(originPushes);
   expect(receivePacks(flaky)).toBe(mirrorPushes + 1);
 

@@ -33,6 +33,8 @@ interface PushStore {
   divergence: Record<string, RemoteBranchState | 'loading' | ApiError>;
   openDialog: (remotes: string[]) => void;
   close: () => void;
+  /** Shows the dialog again as it was (its results kept). */
+  reopen: () => void;
   toggleRemote: (name: string) => void;
   loadPreview: () => Promise<void>;
   push: (remotes: string[], branches?: string[]) => Promise<void>;
@@ -91,6 +93,7 @@ export const usePushStore = create<PushStore>((set, get) => ({
     void get().loadPreview();
   },
   close: () => set({ open: false }),
+  reopen: () => set({ open: true }),
   toggleRemote: (name) => {
     const selected = get().selected.includes(name) ? get().selected.filter((r) => r !== name) : [...get().selected, name];
     set({ selected });

@@ -1,4 +1,5 @@
-// The board's remote row: Fetch, the auto-fetch switch, when it last fetched, an offline badge, and Push all.
+// The board's remote row: Fetch, the auto-fetch switch, when it last fetched, an offline badge, branches a push
+// left queued, and Push all.
 
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +8,7 @@ import { useRemotesStore } from '../../stores/remotes';
 import { AUTO_FETCH_MS, useRemotesStatusStore } from '../../stores/remotesStatus';
 import { usePushStore } from '../../stores/remotesPush';
 import { PushDialog } from './PushDialog';
+import { PushQueuedButton } from './PushQueuedButton';
 import '../../styles/remotes.css';
 
 export function RemoteBar() {
@@ -71,6 +73,7 @@ export function RemoteBar() {
           </span>
         ))}
       </span>
+      <PushQueuedButton />
       <span className="header-spacer" />
       <button
         type="button"
