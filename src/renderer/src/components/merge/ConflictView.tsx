@@ -10,6 +10,7 @@ import { DocDiffEditor } from '../DocDiffEditor';
 import { ErrorNotice } from '../ErrorNotice';
 import { MergedText } from './MergedText';
 import '../../styles/editor.css';
+import './merge-conflict.css';
 
 export default function ConflictView({ conflict }: { conflict: ConflictState }) {
   const { t } = useTranslation();

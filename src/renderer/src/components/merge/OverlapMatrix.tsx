@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { MergeForecast } from '../../../../shared/types-merge';
 import { formatNumber } from '../../format';
 import { overlapMatrix } from '../../lib/mergeForecast';
+import './merge-order.css';
 
 export function OverlapMatrix({ forecast }: { forecast: MergeForecast }) {
   const { t } = useTranslation();

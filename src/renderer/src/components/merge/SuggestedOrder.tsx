@@ -7,6 +7,7 @@ import type { MergeForecast } from '../../../../shared/types-merge';
 import { useMergeStore } from '../../stores/merge';
 import { useMergeRunStore } from '../../stores/mergeRun';
 import { mergeSequence } from '../../lib/mergeForecast';
+import './merge-order.css';
 
 export function SuggestedOrder({ forecast }: { forecast: MergeForecast }) {
   const { t } = useTranslation();
