@@ -3,40 +3,26 @@
 // start, resume, cancel, list, commit, grounding).
 
 import { join } from 'node:path';
-import { DOC_KINDS, type DocKind } from '../../../shared/documents';
 import { FleetError } from '../../../shared/errors';
-import { findPrice, type PriceEntry, type PriceTable } from '../../../shared/prices';
+import type { PriceEntry } from '../../../shared/prices';
 import type { ProviderConfig } from '../../../shared/providers';
 import type { BatchInfo, BatchRequest, BatchStarted, ResumeNotice, RunList, RunRecord } from '../../../shared/types-agents';
 import type { Workspace } from '../workspace/workspace';
 import type { ModuleDocuments } from '../docs/module-docs';
 import type { AgentService } from './agent-service';
 import { AgentSettingsStore } from './agent-settings';
+import { planBatch, resolveBatch, type ResolvedBatch } from './batch-resolve';
 import { BatchLock } from './batch-lock';
 import { BatchRunner } from './batch-runner';
 import { BudgetLedger } from './budget';
 import { ModuleFiles } from './context/module-files';
 import { analyzeModule } from './offline-analyzer';
-import { readPrices } from './price-store';
 import { ProgressHub } from './progress-hub';
 import type { ProviderClient } from './providers/types';
 import { executeRun } from './run-execute';
 import { planRun, type RunPlan } from './run-plan';
 import { newBatchId, newRun, UNFINISHED } from './run-record';
 import { RunStore, totalsOf, type StoredBatch } from './run-store';
-
-/** A batch request with every default filled in and checked. */
-export interface ResolvedBatch {
-  provider: ProviderConfig;
-  model: string;
-  baseUrl: string | null;
-  moduleIds: string[];
-  kinds: DocKind[];
-  budgetUsd: number | null;
-  concurrency: number;
-  prices: PriceTable;
-  price: PriceEntry | null;
-}
 
 export class WorkspaceAgents {
   readonly store: RunStore;
@@ -105,40 +91,13 @@ export class WorkspaceAgents {
   }
 
   /** Fills in defaults and checks the request: provider, model, modules, kinds, prices. */
-  async resolve(request: BatchRequest): Promise<ResolvedBatch> {
-    const settings = await this.settings.get();
-    const provider = await this.service.providers.get(request.provider ?? settings.defaultProvider);
-    if (request.baseUrl && provider.kind === 'offline') throw new FleetError('INVALID_INPUT', 'The offline analyzer has no base URL: choose a provider to use a base URL with.');
-    const model = request.model ?? provider.defaultModel;
-    const manifest = this.workspace.manifest;
-    const moduleIds = request.modules === 'all' ? manifest.modules.map((m) => m.id) : [...new Set(request.modules)];
-    for (const id of moduleIds) this.files.findModule(id);
-    if (moduleIds.length === 0) throw new FleetError('INVALID_INPUT', 'This workspace has no modules to run.');
-    const kinds = DOC_KINDS.filter((k) => request.kinds.includes(k));
-    const { prices } = await readPrices(this.workspace);
-    return {
-      provider,
-      model,
-      baseUrl: request.baseUrl ?? null,
-      moduleIds,
-      kinds,
-      budgetUsd: request.budgetUsd ?? null,
-      concurrency: request.concurrency ?? settings.defaultConcurrency,
-      prices,
-      price: findPrice(prices, provider.id, model),
-    };
+  resolve(request: BatchRequest): Promise<ResolvedBatch> {
+    return resolveBatch(this, request);
   }
 
-  /** Plans every run of a resolved batch (four at a time: planning reads the modules' files). */
-  async planAll(resolved: ResolvedBatch): Promise<RunPlan[]> {
-    const pairs = resolved.moduleIds.flatMap((moduleId) => resolved.kinds.map((kind) => ({ moduleId, kind })));
-    const plans: RunPlan[] = new Array(pairs.length);
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      for (let i = next++; i < pairs.length; i = next++) plans[i] = await planRun(this, pairs[i]!.moduleId, pairs[i]!.kind, resolved.provider, resolved.model, resolved.price);
-    };
-    await Promise.all(Array.from({ length: Math.min(4, pairs.length) }, worker));
-    return plans;
+  /** Plans every run of a resolved batch. */
+  planAll(resolved: ResolvedBatch): Promise<RunPlan[]> {
+    return planBatch(this, resolved);
   }
 
   /** Queues the batch's runs and starts it; returns at once. */
