@@ -106,6 +106,9 @@ test('a pull request merged on GitHub shows as merged after Refresh, on the modu
   await page.keyboard.press('Escape');
   await expect(card(page, 'fleet-hub').getByTestId('pull-state')).toHaveText('PR #1 merged');
   await expect(page.getByTestId('pulls-summary')).toHaveText('1 pull request: 1 merged');
+  await expectNoSeriousA11yViolations(page, 'the board with a merged pull request');
+  await screenshot(page, 'pull-request-board', 'light');
+  await screenshot(page, 'pull-request-board', 'dark');
   // The board's own Refresh asks again (nothing changed on GitHub since).
   await page.getByTestId('refresh-all-pulls').click();
   await expect(page.getByTestId('refresh-all-pulls')).toBeEnabled();
