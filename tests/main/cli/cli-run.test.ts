@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { generateDemoRepository } from '../../../src/main/core/demo/demo-repo';
+import { workspaceDataDir } from '../../../src/main/core/paths';
 import { cleanupTempDirs, git, makeTempDir } from '../../helpers/git';
-import { openAiError, startProviderServer, type ProviderServer } from '../../helpers/provider-servers';
+import { openAiError, openAiStream, startProviderServer, type ProviderServer, type RecordedRequest } from '../../helpers/provider-servers';
 import { BIN, cliEnv, ensureBuiltCli, type CliResult } from './run-cli';
 
 const notBuilt = ensureBuiltCli();
@@ -88,7 +91,10 @@ describe.skipIf(notBuilt !== null)('fleet-control run', () => {
     const home = makeTempDir('fleet-cli-home-');
     const repo = await initialisedRepo(home);
     server.reset();
-    server.script(openAiError(401, `Incorrect API key provided: ${KEY}.`, 'invalid_api_key'));
+    // Both runs start at once: whichever request comes first, fleet-hub's is the one refused.
+    const answer = (request: RecordedRequest) =>
+      JSON.stringify(request.body.messages).includes('(fleet-hub)') ? openAiError(401, `Incorrect API key provided: ${KEY}.`, 'invalid_api_key') : openAiStream('# Drivers Hub\n\nfine\n');
+    server.script(answer, answer);
     const result = await fleet(args(repo, '--yes'), home);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/Batch [0-9a-f-]+: stopped \(OpenAI refused the key \(HTTP 401\)/);
@@ -103,6 +109,25 @@ describe.skipIf(notBuilt !== null)('fleet-control run', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/1 run with Offline analyzer \(built in\) as-is-analyzer, no cost \(offline\)\./);
     expect(result.stdout).toContain('Drafts are saved');
+  });
+
+  it('exits 1 naming the other process when another Fleet Control process runs this workspace\'s batches', async () => {
+    const home = makeTempDir('fleet-cli-home-');
+    const repo = await initialisedRepo(home);
+    server.reset();
+    // A live process that is not this one holds the workspace's batch lock (as the desktop app would).
+    const other = spawn('sleep', ['60'], { stdio: 'ignore' });
+    try {
+      const lockDir = join(workspaceDataDir(home, repo), 'agents');
+      mkdirSync(lockDir, { recursive: true });
+      writeFileSync(join(lockDir, 'batches.lock'), JSON.stringify({ pid: other.pid, host: hostname(), processStartedAt: new Date().toISOString(), acquiredAt: new Date().toISOString(), owner: 'desktop' }));
+      const result = await fleet(args(repo, '--yes'), home);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`error: Batches for this workspace are running in another Fleet Control process (pid ${other.pid}, started `);
+      expect(server.requests).toHaveLength(0);
+    } finally {
+      other.kill();
+    }
   });
 
   it('exits 2 for bad run usage', async () => {
