@@ -11,6 +11,7 @@ import { findOverlaps, suggestOrder } from './merge-order';
 import { resolveTarget } from './targets';
 import { changedPaths } from './tree-diff';
 import { mergeTrees } from './tree-merge';
+import { mergeBaseTree } from './virtual-base';
 
 const FORECAST_CONCURRENCY = 4;
 
@@ -36,14 +37,15 @@ export async function forecastPair(workspace: Workspace, targetTip: string, modu
   if (await repo.isAncestor(moduleTip, targetTip)) {
     result = { upToDate: true, mergeBase: moduleTip, changedPaths: [], conflicts: [] };
   } else {
-    const mergeBase = await context.bases.bestMergeBase(targetTip, moduleTip);
-    const [baseTree, targetTree, moduleTree] = await Promise.all(
-      [mergeBase, targetTip, moduleTip].map(async (oid) => (oid ? (await repo.readCommit(oid)).tree : null)),
-    );
-    const [paths, merged] = await Promise.all([
-      changedPaths(repo, baseTree ?? null, moduleTree!),
-      mergeTrees(new MemoryObjects(repo), baseTree ?? null, targetTree!, moduleTree!, labels),
+    const bases = await context.bases.mergeBases(targetTip, moduleTip);
+    const mergeBase = bases[0] ?? null;
+    const objects = new MemoryObjects(repo);
+    const [baseTree, targetTree, moduleTree] = await Promise.all([
+      mergeBaseTree(repo, context.bases, objects, bases),
+      repo.readCommit(targetTip).then((c) => c.tree),
+      repo.readCommit(moduleTip).then((c) => c.tree),
     ]);
+    const [paths, merged] = await Promise.all([changedPaths(objects, baseTree, moduleTree), mergeTrees(objects, baseTree, targetTree, moduleTree, labels)]);
     result = { upToDate: false, mergeBase, changedPaths: paths, conflicts: merged.conflicts };
   }
   context.pairs.set(key, result);

@@ -29,8 +29,9 @@ const terminated = (lines: string[]): string => {
   return text === '' || text.endsWith('\n') ? text : `${text}\n`;
 };
 
-/** Merges `ours` and `theirs`, both changed from `base`, line by line. */
-export function mergeLines(base: string, ours: string, theirs: string, labels: MergeLabels): LineMergeResult {
+/** Merges `ours` and `theirs`, both changed from `base`, line by line; conflict markers are `markerSize` long. */
+export function mergeLines(base: string, ours: string, theirs: string, labels: MergeLabels, markerSize = 7): LineMergeResult {
+  const [start, middle, end] = ['<', '=', '>'].map((c) => c.repeat(markerSize));
   const regions = diff3Merge(splitLines(ours), splitLines(base), splitLines(theirs), { excludeFalseConflicts: true });
   const out: string[] = [];
   let conflict = false;
@@ -56,7 +57,7 @@ export function mergeLines(base: string, ours: string, theirs: string, labels: M
       continue;
     }
     conflict = true;
-    out.push(`<<<<<<< ${labels.ours}\n`, terminated(a), '=======\n', terminated(b), `>>>>>>> ${labels.theirs}\n`, ...trailer);
+    out.push(`${start} ${labels.ours}\n`, terminated(a), `${middle}\n`, terminated(b), `${end} ${labels.theirs}\n`, ...trailer);
   }
   return { conflict, text: out.join('') };
 }

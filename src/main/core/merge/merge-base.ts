@@ -46,6 +46,14 @@ export class MergeBaseFinder {
     return bases.slice();
   }
 
+  /** The best common ancestors of `other` and a commit whose parents would be `commits` (a merge not made yet). */
+  async mergeBasesWithMany(commits: string[], other: string): Promise<string[]> {
+    if (commits.length === 1) return this.mergeBases(commits[0]!, other);
+    const found = new Set((await Promise.all(commits.map((commit) => this.mergeBases(commit, other)))).flat());
+    const timed = await Promise.all([...found].map(async (oid) => ({ oid, time: (await this.repo.readCommit(oid)).committer.timestamp })));
+    return this.removeRedundant(timed);
+  }
+
   /** The one merge base git would start from when there is exactly one; null when unrelated. Criss-cross: the newest. */
   async bestMergeBase(a: string, b: string): Promise<string | null> {
     return (await this.mergeBases(a, b))[0] ?? null;

@@ -10,6 +10,7 @@ import { mergeContext } from './merge-context';
 import { MemoryObjects } from './merge-objects';
 import { refuseCheckedOutTarget, resolveTarget, type ResolvedTarget } from './targets';
 import { mergeTrees } from './tree-merge';
+import { mergeBaseTree } from './virtual-base';
 
 export interface MergeRequest {
   target: MergeTargetKind;
@@ -86,10 +87,15 @@ export async function mergeModules(workspace: Workspace, request: MergeRequest):
       results.push({ moduleId, outcome: 'up-to-date', commit: current, message: `${resolved.target.branch} already has every commit of ${branch}.` });
       continue;
     }
-    const base = await bases.bestMergeBase(current, tip);
-    const objects = new MemoryObjects(repo);
-    const [baseTree, ourTree, theirTree] = await Promise.all([base, current, tip].map(async (oid) => (oid ? (await repo.readCommit(oid)).tree : null)));
-    const merged = await mergeTrees(objects, baseTree ?? null, ourTree!, theirTree!, { ours: resolved.target.branch, theirs: branch });
+    // A criss-cross history's virtual base stays in memory of its own: only the merge's own objects are written.
+    const baseObjects = new MemoryObjects(repo);
+    const objects = new MemoryObjects(repo, baseObjects);
+    const [baseTree, ourTree, theirTree] = await Promise.all([
+      bases.mergeBases(current, tip).then((found) => mergeBaseTree(repo, bases, baseObjects, found)),
+      repo.readCommit(current).then((c) => c.tree),
+      repo.readCommit(tip).then((c) => c.tree),
+    ]);
+    const merged = await mergeTrees(objects, baseTree, ourTree, theirTree, { ours: resolved.target.branch, theirs: branch });
     if (merged.conflicts.length > 0) {
       const names = merged.conflicts.map((c) => c.path).join(', ');
       results.push({ moduleId, outcome: 'conflicts', conflicts: merged.conflicts, message: `${branch} conflicts with ${resolved.target.branch} in ${names}; nothing was written for it.` });

@@ -24,14 +24,18 @@ export class MemoryObjects implements MergeObjects {
   private readonly trees = new Map<string, TreeEntry[]>();
   private readonly blobs = new Map<string, Buffer>();
 
-  constructor(private readonly repo: GitRepository) {}
+  constructor(
+    private readonly repo: GitRepository,
+    /** Objects kept elsewhere in memory that this one may read (a criss-cross merge's virtual base), never writes. */
+    private readonly readsFrom?: MemoryObjects,
+  ) {}
 
   async readTree(oid: string): Promise<TreeEntry[]> {
-    return this.trees.get(oid)?.slice() ?? this.repo.readTree(oid);
+    return this.trees.get(oid)?.slice() ?? (this.readsFrom ? this.readsFrom.readTree(oid) : this.repo.readTree(oid));
   }
 
   async readBlob(oid: string): Promise<Buffer> {
-    return this.blobs.get(oid) ?? this.repo.readBlob(oid);
+    return this.blobs.get(oid) ?? (this.readsFrom ? this.readsFrom.readBlob(oid) : this.repo.readBlob(oid));
   }
 
   async putBlob(content: Buffer): Promise<string> {

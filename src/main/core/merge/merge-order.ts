@@ -8,6 +8,7 @@ import { mergeContext, type GroupSimulation } from './merge-context';
 import { MemoryObjects } from './merge-objects';
 import type { ResolvedTarget } from './targets';
 import { mergeTrees } from './tree-merge';
+import { mergeBaseTree } from './virtual-base';
 
 const hasChanges = (f: ModuleForecast) => f.outcome === 'clean' || f.outcome === 'conflicts';
 
@@ -71,10 +72,9 @@ async function simulateGroup(workspace: Workspace, resolved: ResolvedTarget, gro
     let picked: ModuleForecast | null = null;
     let firstConflicts: ConflictFile[] = [];
     for (const candidate of remaining) {
-      // The merge base of the simulated merge commit (whose parents are the target and the merged modules).
-      const found = new Set((await Promise.all(mergedTips.map((tip) => bases.mergeBases(tip, candidate.tip!)))).flat());
-      const newest = await newestNonRedundant(workspace, [...found]);
-      const baseTree = newest ? (await repo.readCommit(newest)).tree : null;
+      // The merge bases of the simulated merge commit (whose parents are the target and the merged modules).
+      const found = await bases.mergeBasesWithMany(mergedTips, candidate.tip!);
+      const baseTree = await mergeBaseTree(repo, bases, objects, found);
       const result = await mergeTrees(objects, baseTree, tree, (await repo.readCommit(candidate.tip!)).tree, { ours: resolved.target.branch, theirs: candidate.branch });
       if (result.conflicts.length === 0) {
         picked = candidate;
@@ -94,19 +94,6 @@ async function simulateGroup(workspace: Workspace, resolved: ResolvedTarget, gro
   }
   groups.set(key, { order, later });
   return { order, later };
-}
-
-/** Of several common ancestors, the newest one that is not an ancestor of another (git would merge criss-cross bases). */
-async function newestNonRedundant(workspace: Workspace, oids: string[]): Promise<string | null> {
-  const { repo } = workspace;
-  const kept: Array<{ oid: string; time: number }> = [];
-  for (const oid of oids) {
-    let redundant = false;
-    for (const other of oids) if (other !== oid && (await repo.isAncestor(oid, other))) redundant = true;
-    if (!redundant) kept.push({ oid, time: (await repo.readCommit(oid)).committer.timestamp });
-  }
-  kept.sort((x, y) => y.time - x.time);
-  return kept[0]?.oid ?? null;
 }
 
 /** Conflicting modules first (to resolve), then independent ones, then each overlapping group, fewest overlaps first. */

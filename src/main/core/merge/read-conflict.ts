@@ -5,7 +5,10 @@ import { FleetError } from '../../../shared/errors';
 import type { MergeTargetKind, ThreeWayFile } from '../../../shared/types-merge';
 import type { Workspace } from '../workspace/workspace';
 import { looksBinary, mergeLines } from './line-merge';
+import type { TreeEntry } from '../git/types';
 import { mergeContext } from './merge-context';
+import { MemoryObjects } from './merge-objects';
+import { mergeBaseTree } from './virtual-base';
 import { resolveTarget } from './targets';
 
 /** The base, target ("ours") and module ("theirs") text of `path`, and the merged text with markers. */
@@ -17,13 +20,21 @@ export async function readConflict(workspace: Workspace, targetKind: MergeTarget
   const branch = `${manifest.branchPrefix}${moduleId}`;
   const tip = await repo.resolveRef(`refs/heads/${branch}`);
   if (!tip) throw new FleetError('BRANCH_MOVED', `${branch} no longer exists (deleted outside the app?).`, { branch, actual: null });
-  const base = await mergeContext(repo).bases.bestMergeBase(resolved.startTip, tip);
-  const blobAt = async (commit: string | null): Promise<Buffer | null> => {
-    if (!commit) return null;
-    const entry = await repo.entryAtPath((await repo.readCommit(commit)).tree, path);
-    return entry && entry.type === 'blob' ? repo.readBlob(entry.oid) : null;
+  const { bases } = mergeContext(repo);
+  // In a criss-cross history the base is the merge bases merged together, kept in memory.
+  const objects = new MemoryObjects(repo);
+  const baseTree = await mergeBaseTree(repo, bases, objects, await bases.mergeBases(resolved.startTip, tip));
+  const blobAt = async (tree: string | null): Promise<Buffer | null> => {
+    let entry: TreeEntry | undefined;
+    for (const name of path.split('/')) {
+      if (!tree) return null;
+      entry = (await objects.readTree(tree)).find((e) => e.path === name);
+      tree = entry?.type === 'tree' ? entry.oid : null;
+    }
+    return entry && entry.type === 'blob' ? objects.readBlob(entry.oid) : null;
   };
-  const [baseBytes, ours, theirs] = await Promise.all([blobAt(base), blobAt(resolved.startTip), blobAt(tip)]);
+  const treeOf = async (commit: string) => (await repo.readCommit(commit)).tree;
+  const [baseBytes, ours, theirs] = await Promise.all([blobAt(baseTree), blobAt(await treeOf(resolved.startTip)), blobAt(await treeOf(tip))]);
   if (!baseBytes && !ours && !theirs) {
     throw new FleetError('INVALID_INPUT', `"${path}" is not a file in ${resolved.target.branch}, ${branch} or their merge base.`, { path });
   }

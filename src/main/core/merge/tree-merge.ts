@@ -27,7 +27,19 @@ class TreeMerger {
   constructor(
     private readonly objects: MergeObjects,
     private readonly labels: MergeLabels,
+    /** 0 for the merge itself; 1 and more while merging several merge bases into one, where conflicts are settled as git does. */
+    private readonly depth: number,
   ) {}
+
+  private get inner(): boolean {
+    return this.depth > 0;
+  }
+
+  /** Merges text lines; conflicts come out between markers, two characters longer per level of inner merge (as git's). */
+  private lines(base: Buffer, ours: Buffer, theirs: Buffer) {
+    // latin1 maps bytes to characters one to one: lines compare byte for byte and any encoding survives.
+    return mergeLines(base.toString('latin1'), ours.toString('latin1'), theirs.toString('latin1'), this.labels, 7 + 2 * this.depth);
+  }
 
   private conflict(path: string, kind: ConflictKind): null {
     this.conflicts.push({ path, kind });
@@ -65,7 +77,7 @@ class TreeMerger {
     const file = await this.mergeFile(path, fileOf(b), fileOf(o), fileOf(t));
     const folders = [folderOf(b), folderOf(o), folderOf(t)] as const;
     const folder = folders.some((f) => f !== null) ? await this.mergeFolder(folders[0], folders[1], folders[2], `${path}/`) : null;
-    if (file && folder) return this.conflict(path, 'file-directory') ?? undefined;
+    if (file && folder) return this.inner ? { mode: '040000', path: name, oid: folder, type: 'tree' } : (this.conflict(path, 'file-directory') ?? undefined);
     if (folder) return { mode: '040000', path: name, oid: folder, type: 'tree' };
     return file ?? undefined;
   }
@@ -74,9 +86,10 @@ class TreeMerger {
   private async mergeFile(path: string, b: Entry, o: Entry, t: Entry): Promise<Entry> {
     if (sameEntry(o, t) || sameEntry(b, t)) return o;
     if (sameEntry(b, o)) return t;
-    if (!b) return this.conflict(path, 'add-add') ?? undefined;
-    if (!o || !t) return this.conflict(path, 'modify-delete') ?? undefined;
-    const mode = o.mode === t.mode ? o.mode : b.mode === o.mode ? t.mode : b.mode === t.mode ? o.mode : null;
+    if (!b) return this.inner ? this.innerAddAdd(o!, t!) : (this.conflict(path, 'add-add') ?? undefined);
+    // An inner merge keeps the base's version of a file one side deleted, as git does.
+    if (!o || !t) return this.inner ? b : (this.conflict(path, 'modify-delete') ?? undefined);
+    const mode = o.mode === t.mode ? o.mode : b.mode === o.mode ? t.mode : b.mode === t.mode ? o.mode : this.inner ? b.mode : null;
     const oid = o.oid === t.oid ? o.oid : b.oid === o.oid ? t.oid : b.oid === t.oid ? o.oid : await this.mergeContent(path, b, o, t);
     if (oid === null) return undefined;
     if (mode === null) return this.conflict(path, 'mode') ?? undefined;
@@ -85,19 +98,30 @@ class TreeMerger {
 
   /** Both sides changed the file's content: a line merge for text, a conflict for binary files, links and submodules. */
   private async mergeContent(path: string, b: TreeEntry, o: TreeEntry, t: TreeEntry): Promise<string | null> {
-    if ([b, o, t].some((e) => e.mode === SYMLINK || e.mode === SUBMODULE)) return this.conflict(path, 'content');
+    // Where git cannot merge lines (links, submodules, binary files), an inner merge takes the base's version.
+    if ([b, o, t].some((e) => e.mode === SYMLINK || e.mode === SUBMODULE)) return this.inner ? b.oid : this.conflict(path, 'content');
     const [base, ours, theirs] = await Promise.all([b, o, t].map((e) => this.objects.readBlob(e.oid)));
-    if ([base, ours, theirs].some((content) => looksBinary(content!))) return this.conflict(path, 'binary');
-    // latin1 maps bytes to characters one to one: lines compare byte for byte and any encoding survives.
-    const merged = mergeLines(base!.toString('latin1'), ours!.toString('latin1'), theirs!.toString('latin1'), this.labels);
-    if (merged.conflict) return this.conflict(path, 'content');
+    if ([base, ours, theirs].some((content) => looksBinary(content!))) return this.inner ? b.oid : this.conflict(path, 'binary');
+    const merged = this.lines(base!, ours!, theirs!);
+    // An inner merge keeps the conflict markers in the file: the outer merge then sees both versions.
+    if (merged.conflict && !this.inner) return this.conflict(path, 'content');
     return this.objects.putBlob(Buffer.from(merged.text, 'latin1'));
+  }
+
+  /** Both merge bases added the file: their lines merged against nothing, with markers (binary: the first one's). */
+  private async innerAddAdd(o: TreeEntry, t: TreeEntry): Promise<Entry> {
+    if (o.mode === SYMLINK || o.mode === SUBMODULE || t.mode === SYMLINK || t.mode === SUBMODULE) return o;
+    const [ours, theirs] = await Promise.all([this.objects.readBlob(o.oid), this.objects.readBlob(t.oid)]);
+    if (looksBinary(ours) || looksBinary(theirs)) return o;
+    const merged = this.lines(Buffer.alloc(0), ours, theirs);
+    return { ...o, oid: await this.objects.putBlob(Buffer.from(merged.text, 'latin1')) };
   }
 }
 
-/** Merges `theirs` into `ours` against `base` (null: no common history); conflicts sorted by path. */
-export async function mergeTrees(objects: MergeObjects, base: string | null, ours: string, theirs: string, labels: MergeLabels): Promise<TreeMergeResult> {
-  const merger = new TreeMerger(objects, labels);
+/** Merges `theirs` into `ours` against `base` (null: no common history); conflicts sorted by path. `depth` > 0 is an
+ *  inner merge of merge bases: conflicts are settled in the tree (markers, base versions) instead of reported. */
+export async function mergeTrees(objects: MergeObjects, base: string | null, ours: string, theirs: string, labels: MergeLabels, depth = 0): Promise<TreeMergeResult> {
+  const merger = new TreeMerger(objects, labels, depth);
   const tree = (await merger.mergeFolder(base, ours, theirs, '')) ?? (await objects.putTree([]));
   const conflicts = merger.conflicts.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
   return followExactRenames(objects, base, ours, theirs, { tree, conflicts });

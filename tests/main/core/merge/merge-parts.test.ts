@@ -6,8 +6,11 @@ import { GitRepository } from '../../../../src/main/core/git/repository';
 import { MergeBaseFinder } from '../../../../src/main/core/merge/merge-base';
 import { mergeLines } from '../../../../src/main/core/merge/line-merge';
 import { readConflict } from '../../../../src/main/core/merge/read-conflict';
+import { MemoryObjects } from '../../../../src/main/core/merge/merge-objects';
+import { mergeTrees } from '../../../../src/main/core/merge/tree-merge';
+import { mergeBaseTree } from '../../../../src/main/core/merge/virtual-base';
 import { GIT_ENV, cleanupTempDirs, git, importCommits, initRepo, makeTempDir } from '../../../helpers/git';
-import { CONFIG, mergeFixture } from './merge-fixture';
+import { CONFIG, gitMergeTree, mergeFixture } from './merge-fixture';
 
 afterAll(cleanupTempDirs);
 
@@ -92,6 +95,46 @@ describe('MergeBaseFinder', () => {
     const finder = new MergeBaseFinder(await GitRepository.open(dir));
     const found = await finder.mergeBases(git(dir, 'rev-parse', 'a'), git(dir, 'rev-parse', 'b'));
     expect(found.sort()).toEqual(git(dir, 'merge-base', '--all', 'a', 'b').split('\n').sort());
+  });
+});
+
+describe('criss-cross merges', () => {
+  const ten = (change: Record<number, string> = {}) => Array.from({ length: 10 }, (_, i) => change[i + 1] ?? `line ${i + 1}`).join('\n') + '\n';
+
+  /** Two branches that merged each other; `resolve` gives each side's version of line 2 after its merge. */
+  async function crissCross(a1: string, b1: string, a2: string, b2: string, extra: { a?: Record<number, string>; b?: Record<number, string> } = {}) {
+    const dir = initRepo();
+    const t = 1_700_000_000;
+    importCommits(dir, [
+      { branch: 'main', parents: [], time: t, files: { 'f.txt': ten(), 'bin.dat': '\0one' } },
+      { branch: 'a', parents: [0], time: t + 10, files: { 'f.txt': ten({ 2: a1 }) } },
+      { branch: 'b', parents: [0], time: t + 20, files: { 'f.txt': ten({ 2: b1 }), 'bin.dat': '\0two' } },
+      { branch: 'a', parents: [1, 2], time: t + 30, files: { 'f.txt': ten({ 2: a2, ...extra.a }), 'bin.dat': '\0two' } },
+      { branch: 'b', parents: [2, 1], time: t + 40, files: { 'f.txt': ten({ 2: b2, ...extra.b }) } },
+    ]);
+    const repo = await GitRepository.open(dir);
+    const finder = new MergeBaseFinder(repo);
+    const [a, b] = [git(dir, 'rev-parse', 'a'), git(dir, 'rev-parse', 'b')];
+    const bases = await finder.mergeBases(a, b);
+    const objects = new MemoryObjects(repo);
+    const base = await mergeBaseTree(repo, finder, objects, bases);
+    const tree = async (oid: string) => (await repo.readCommit(oid)).tree;
+    const merged = await mergeTrees(objects, base, await tree(a), await tree(b), { ours: 'a', theirs: 'b' });
+    return { dir, bases, merged, reference: gitMergeTree(dir, 'a', 'b') };
+  }
+
+  it('conflicts like git when the two merges resolved the same line differently (one base alone would call it clean)', async () => {
+    const { bases, merged, reference } = await crissCross('A', 'B', 'A', 'B');
+    expect(bases).toHaveLength(2);
+    expect(reference).toMatchObject({ clean: false, conflicted: ['f.txt'] });
+    expect(merged.conflicts).toEqual([{ path: 'f.txt', kind: 'content' }]);
+  });
+
+  it('merges cleanly to the same tree as git when both sides agree on what the bases disagreed about', async () => {
+    const { merged, reference } = await crissCross('A', 'B', 'AB', 'AB', { a: { 5: 'a five' }, b: { 9: 'b nine' } });
+    expect(reference.clean).toBe(true);
+    expect(merged.conflicts).toEqual([]);
+    expect(merged.tree).toBe(reference.tree);
   });
 });
 
