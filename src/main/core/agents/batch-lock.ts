@@ -104,6 +104,11 @@ export class BatchLock {
     return next;
   }
 
+  /** True while this instance holds the lock (some batch of it runs, or is being started). */
+  heldHere(): boolean {
+    return this.holds > 0;
+  }
+
   /** The live holder when it is another process (or another core in this one); null when free, stale or ours. */
   async otherHolder(): Promise<LockHolder | null> {
     const found = await this.read();

@@ -55,6 +55,25 @@ export class RunStore {
     return this.loaded;
   }
 
+  /** Reads one batch and its runs again (another process ran it and wrote them); undefined when its file is gone. */
+  async reload(batchId: string): Promise<StoredBatch | undefined> {
+    const read = async <T>(kind: 'runs' | 'batches', id: string): Promise<T | undefined> => {
+      try {
+        return JSON.parse(await readFile(join(this.folder, kind, `${id}.json`), 'utf8')) as T;
+      } catch {
+        return undefined;
+      }
+    };
+    const batch = await read<StoredBatch>('batches', batchId);
+    if (!batch) return undefined;
+    this.batches.set(batchId, batch);
+    for (const runId of batch.runIds) {
+      const run = await read<RunRecord>('runs', runId);
+      if (run) this.runs.set(runId, run);
+    }
+    return batch;
+  }
+
   allBatches(): StoredBatch[] {
     return [...this.batches.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }

@@ -79,15 +79,26 @@ export class WorkspaceAgents {
   ready(): Promise<void> {
     this.loaded ??= (async () => {
       await Promise.all([this.store.load(), this.settings.get()]);
-      // Batches another live process runs are its own; only one that ended leaves its batches to us.
-      if (await this.lock.otherHolder()) return;
-      for (const batch of this.store.allBatches()) {
-        if (batch.state !== 'running' || this.runner.isActive(batch.batchId)) continue;
-        for (const run of this.store.runsOf(batch)) if (run.state === 'running') await this.store.saveRun({ ...run, state: 'queued' });
-        await this.store.saveBatch({ ...batch, state: 'interrupted' });
-      }
+      await this.takeOverOrphans(false);
     })();
     return this.loaded;
+  }
+
+  /**
+   * Batches recorded as running that this process does not run: while another live process holds the lock they are
+   * its own; once none does, their owner has gone, so what it wrote is read again (`reread`) and a batch it left
+   * running becomes interrupted, its runs queued again.
+   */
+  private async takeOverOrphans(reread: boolean): Promise<void> {
+    const orphans = this.store.allBatches().filter((b) => b.state === 'running' && !this.runner.isActive(b.batchId));
+    // While this instance holds the lock, a batch being started is not an orphan, and nobody else ran one meanwhile.
+    if (orphans.length === 0 || this.lock.heldHere() || (await this.lock.otherHolder())) return;
+    for (const orphan of orphans) {
+      const batch = reread ? await this.store.reload(orphan.batchId) : orphan;
+      if (!batch || batch.state !== 'running' || this.runner.isActive(batch.batchId)) continue;
+      for (const run of this.store.runsOf(batch)) if (run.state === 'running') await this.store.saveRun({ ...run, state: 'queued' });
+      await this.store.saveBatch({ ...batch, state: 'interrupted' });
+    }
   }
 
   /** Fills in defaults and checks the request: provider, model, modules, kinds, prices. */
@@ -224,7 +235,9 @@ export class WorkspaceAgents {
     }, signal).finally(() => this.running--);
   }
 
-  listBatches(): BatchInfo[] {
+  /** Every batch with its totals; batches another process ran are brought up to date once it has let go. */
+  async listBatches(): Promise<BatchInfo[]> {
+    await this.takeOverOrphans(true);
     return this.store.allBatches().map((b) => ({ ...b, totals: totalsOf(this.store.runsOf(b)) }));
   }
 

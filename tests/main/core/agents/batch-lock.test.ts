@@ -104,6 +104,8 @@ describe('the lock against two processes running batches for one workspace', () 
     await first.ok('cancelBatch', { batchId: running.batchId });
     await batchEnd(first, running.batchId);
     await vi.waitFor(() => expect(existsSync(lockPath(appData, repo))).toBe(false));
+    // The second sees how the first's batch ended, as the first wrote it.
+    expect((await second.ok<BatchInfo[]>('listBatches')).map((b) => [b.batchId, b.state, b.totals.cancelled])).toEqual([[running.batchId, 'cancelled', 1]]);
     const started = await second.ok<BatchStarted>('startBatch', { modules: ['drivers-hub'], kinds: ['as-is'], provider: 'loopback' });
     expect(await batchEnd(second, started.batchId)).toMatchObject({ state: 'finished', succeeded: 1 });
   });
