@@ -4,12 +4,14 @@
 
 import type { ConflictFile, LaterConflict, MergeOrderGroup, ModuleForecast, ModuleOverlap } from '../../../shared/types-merge';
 import type { Workspace } from '../workspace/workspace';
+import { mapLimit } from '../remotes/map-limit';
 import { mergeContext, type GroupSimulation } from './merge-context';
 import { MemoryObjects } from './merge-objects';
 import type { ResolvedTarget } from './targets';
 import { mergeTrees } from './tree-merge';
 import { mergeBaseTree } from './virtual-base';
 
+const GROUP_CONCURRENCY = 4;
 const hasChanges = (f: ModuleForecast) => f.outcome === 'clean' || f.outcome === 'conflicts';
 
 /**
@@ -114,10 +116,11 @@ export async function suggestOrder(workspace: Workspace, resolved: ResolvedTarge
   const independent = cleanIds.filter((id) => degree(id) === 0);
   if (independent.length) order.push({ kind: 'independent', modules: independent });
   const rest = cleanIds.filter((id) => degree(id) > 0);
-  for (const group of overlapGroups(rest, neighbours)) {
+  // Groups share no path, so their simulated merges are independent: a few at a time.
+  const groups = await mapLimit(overlapGroups(rest, neighbours), GROUP_CONCURRENCY, async (group): Promise<MergeOrderGroup> => {
     const sorted = group.map((id) => clean.find((f) => f.moduleId === id)!).sort((x, y) => degree(x.moduleId) - degree(y.moduleId));
     const { order: modules, later } = await simulateGroup(workspace, resolved, sorted, neighbours);
-    order.push(later.length ? { kind: 'overlapping', modules, laterConflicts: later } : { kind: 'overlapping', modules });
-  }
-  return order;
+    return later.length ? { kind: 'overlapping', modules, laterConflicts: later } : { kind: 'overlapping', modules };
+  });
+  return [...order, ...groups];
 }
