@@ -33,14 +33,18 @@ export class JobRunner {
       signal: controller.signal,
       progress: (done, total, message) => this.events.progress({ jobId, kind, done, total, message }),
     };
+    // The job leaves the running set before it is announced finished, so a listener may start the next one at once.
     void work(context)
       // TypeScript cannot tie `kind` to `result` through the generic; the signature above does.
-      .then((value) => this.events.finished({ jobId, kind, ok: true, result: toResult(value) } as JobFinished))
+      .then((value) => {
+        this.running.delete(jobId);
+        this.events.finished({ jobId, kind, ok: true, result: toResult(value) } as JobFinished);
+      })
       .catch((error: unknown) => {
+        this.running.delete(jobId);
         if (!(error instanceof FleetError)) this.log(`${kind} job failed`, error);
         this.events.finished({ jobId, kind, ok: false, error: toErrorPayload(error) } as JobFinished);
-      })
-      .finally(() => this.running.delete(jobId));
+      });
     return jobId;
   }
 
