@@ -88,7 +88,10 @@ test('a remote that dies mid-push keeps its branches queued with a network resul
 
   // Retry failed by hand while it is still down: the same network result, nothing lost.
   await expect(dialog.getByTestId('retry-failed')).toHaveText('Retry 33 failed');
+  await expect(dialog.getByTestId('push-progress')).toContainText('66 of 66');
   await dialog.getByTestId('retry-failed').click();
+  // This job covers only the mirror's 33 branches.
+  await expect(dialog.getByTestId('push-progress')).toContainText('33 of 33');
   await expect(notice.getByTestId('push-retry-note')).toContainText('Next try at');
   await expect(dialog.getByTestId('push-summary')).toHaveText('33 pushed, 0 already there, 33 failed');
   await expect(mirrorQueued).toHaveCount(33);
