@@ -24,7 +24,7 @@ test.afterAll(async () => {
 test('shows the 32 modules in 6 category groups, with documents, branch position and warnings', async ({ page }) => {
   await openBoard(page, server.url);
   await expect(groups(page)).toHaveCount(6);
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText([
+  await expect(groups(page).getByRole('heading', { level: 2 })).toHaveText([
     /^Core business/,
     /^Operational/,
     /^Administrative/,
@@ -83,10 +83,10 @@ test('grouping by phase shows the six phases', async ({ page }) => {
   await openBoard(page, server.url);
   await page.getByRole('radio', { name: 'Phase' }).check();
   await expect(groups(page)).toHaveCount(6);
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText([/^Analysis/, /^Design/, /^Implementation/, /^Testing/, /^Ready to merge/, /^Merged/]);
+  await expect(groups(page).getByRole('heading', { level: 2 })).toHaveText([/^Analysis/, /^Design/, /^Implementation/, /^Testing/, /^Ready to merge/, /^Merged/]);
   await expect(page.getByRole('region', { name: /Analysis/ }).getByTestId('module-card')).toHaveCount(32);
   await page.getByRole('radio', { name: 'Category' }).check();
-  await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText(/^Core business/);
+  await expect(groups(page).getByRole('heading', { level: 2 }).first()).toHaveText(/^Core business/);
 });
 
 test('arrow keys move between cards, Enter opens the module, [ ] step through modules, Escape returns', async ({ page }) => {
