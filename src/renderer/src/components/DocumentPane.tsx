@@ -4,7 +4,6 @@ import type { MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditorKeyHandlers } from '../monaco/editorKeys';
 import type { DocSession } from '../stores/documents';
-import { selectRunWriting, useAgentsRunsStore } from '../stores/agentsRuns';
 import { useEditorPrefsStore } from '../stores/editorPrefs';
 import { MarkdownEditor } from './MarkdownEditor';
 import { MarkdownPreview } from './MarkdownPreview';
@@ -19,7 +18,6 @@ interface Props {
 export function DocumentPane({ sessionKey, session, label, keys }: Props) {
   const { t } = useTranslation();
   const mode = useEditorPrefsStore((s) => s.previewMode);
-  const runWriting = useAgentsRunsStore(selectRunWriting(sessionKey));
   return (
     <div className={`document-pane mode-${mode}`}>
       {mode !== 'preview' && (
@@ -27,7 +25,7 @@ export function DocumentPane({ sessionKey, session, label, keys }: Props) {
       )}
       {mode !== 'editor' && (
         <section className="document-view preview-pane" aria-label={t('editor.previewLabel', { doc: label })} tabIndex={0} data-testid="document-view">
-          <MarkdownPreview text={session.text} streaming={runWriting} />
+          <MarkdownPreview text={session.text} />
         </section>
       )}
     </div>

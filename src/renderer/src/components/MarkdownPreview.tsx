@@ -1,7 +1,7 @@
 // A document rendered as sanitized markdown: no raw HTML, links opened safely outside the app, front
 // matter as a small table, headings shifted below the page's own. Very large documents render on request.
-// While an agent run streams into the document, blocks render one by one, memoised, so only the growing one is
-// parsed again (a loose list or a reference link may show apart until the run ends and the whole renders).
+// Blocks that render the same alone render one by one, memoised, so only the block that changed is parsed again
+// (the growing end while an agent run streams, the paragraph being typed).
 
 import i18n from 'i18next';
 import { memo, useDeferredValue, useState } from 'react';
@@ -58,7 +58,7 @@ const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
   );
 });
 
-export function MarkdownPreview({ text, streaming = false }: { text: string; streaming?: boolean }) {
+export function MarkdownPreview({ text }: { text: string }) {
   const { t } = useTranslation();
   const deferred = useDeferredValue(text);
   const [forced, setForced] = useState(false);
@@ -74,6 +74,7 @@ export function MarkdownPreview({ text, streaming = false }: { text: string; str
     );
   }
   const { entries, body } = splitFrontMatter(deferred);
+  const blocks = markdownBlocks(body);
   return (
     <>
       {entries.length > 0 && (
@@ -90,8 +91,8 @@ export function MarkdownPreview({ text, streaming = false }: { text: string; str
         </table>
       )}
       <div className="markdown-body">
-        {streaming ? (
-          markdownBlocks(body).map((block, i) => <MarkdownBlock key={i} text={block} />)
+        {blocks ? (
+          blocks.map((block, i) => <MarkdownBlock key={i} text={block} />)
         ) : (
           <Markdown remarkPlugins={[remarkGfm]} skipHtml components={components}>
             {body}

@@ -1,25 +1,34 @@
-// Splits markdown at the blank lines between its top-level blocks (never inside a fenced code block), so a preview
-// of text that grows at its end (an agent run streaming) parses again only the block that is growing.
+// Splits markdown into top-level blocks that render the same alone as together, so a preview of a long document
+// parses again only the block that changed (the end, while an agent run streams; the paragraph being typed).
+// A split falls only at a blank line followed by an unindented line that is not a list item (it cannot belong to
+// the block before: lists, quotes and indented code end there) and never inside a fenced code block. Documents
+// with link reference definitions or footnotes, which reach across blocks, are not split.
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const LIST_ITEM = /^([-+*]|\d{1,9}[.)])(\s|$)/;
+const ACROSS_BLOCKS = /^ {0,3}\[[^\]]+\]:|\[\^[^\]]+\]/m;
 
-/** The blocks of `text` in order; joining them with blank lines gives back the same document. */
-export function markdownBlocks(text: string): string[] {
+/** The blocks of `text` in order (joined with blank lines they give back the document), or null when it must render whole. */
+export function markdownBlocks(text: string): string[] | null {
+  if (ACROSS_BLOCKS.test(text)) return null;
   const blocks: string[] = [];
   let current: string[] = [];
   let fence: string | null = null;
+  let blank = false;
   for (const line of text.split('\n')) {
     const opener = FENCE.exec(line)?.[1];
+    const startsBlock = !fence && blank && line !== '' && !/^\s/.test(line) && !LIST_ITEM.test(line);
+    if (startsBlock && current.length > 0) {
+      blocks.push(current.join('\n').replace(/\n+$/, ''));
+      current = [];
+    }
     if (fence) {
       if (opener && opener[0] === fence[0] && opener.length >= fence.length) fence = null;
     } else if (opener) fence = opener;
-    if (!fence && line.trim() === '' && current.length > 0) {
-      blocks.push(current.join('\n'));
-      current = [];
-      continue;
-    }
-    if (line.trim() !== '' || fence || current.length > 0) current.push(line);
+    blank = line.trim() === '';
+    if (current.length > 0 || !blank) current.push(line);
   }
-  if (current.length > 0) blocks.push(current.join('\n'));
+  const last = current.join('\n').replace(/\n+$/, '');
+  if (last) blocks.push(last);
   return blocks;
 }
