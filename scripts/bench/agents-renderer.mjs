@@ -142,7 +142,7 @@ export async function benchAgentsRenderer({ print = console.log } = {}) {
   }
   const { panel, editor, all } = streaming;
   print(`${runs} runs of ${TOKENS_PER_RUN} tokens streamed in ${(streamMs / 1000).toFixed(1)} s: ${(windows.panel / 1000).toFixed(1)} s watched on the run panel, ${(windows.editor / 1000).toFixed(1)} s with ${OPEN_MODULE}'s AS-IS open in Monaco as its run wrote it`);
-  print(`whole batch, page switches included: ${all.count} long tasks, longest ${all.longest.toFixed(0)} ms`);
+  print(`whole batch, page switches included: ${all.count} long tasks, longest ${all.longest.toFixed(0)} ms; load average now ${loadavg().map((l) => l.toFixed(2)).join(' ')} (other work on the machine lengthens tasks)`);
   const tasks = (f) => ({ value: f.count, unit: 'tasks', note: f.count ? `${f.total.toFixed(0)} ms in all` : undefined });
   return printTable(
     `Renderer in Chromium while ${runs} agent runs stream (reference: the editor open, nothing streaming, as long)`,
