@@ -11,9 +11,16 @@ import type { MainLog } from './main-log';
 
 /** safeStorage's store when it can encrypt for real, else the user-only file; call once the app is ready. */
 export async function createDesktopSecretStore(appDataDir: string, log: MainLog): Promise<SecretStore> {
-  const available = await safeStorage.isAsyncEncryptionAvailable().catch(() => false);
-  // 'basic_text' encrypts with a password built into Chromium: no better than a file only the user can read.
-  const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null;
+  let available = false;
+  let backend: string | null = null;
+  try {
+    available = await safeStorage.isAsyncEncryptionAvailable();
+    // 'basic_text' encrypts with a password built into Chromium: no better than a file only the user can read.
+    backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null;
+  } catch (error) {
+    // The app must start even when the keyring cannot be asked.
+    log('safeStorage could not be asked whether it can encrypt', error);
+  }
   if (!available || backend === 'basic_text') {
     const store = new FileSecretStore(appDataDir);
     log(`safeStorage cannot encrypt here (${available ? 'no system keyring, only its built-in password' : 'encryption unavailable'}): keys and tokens are kept in a file only this user can read, in ${appDataDir}.`);
