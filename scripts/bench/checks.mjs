@@ -5,18 +5,16 @@
 
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defaultModuleIds } from './catalog.mjs';
-import { buildCore } from './core-build.mjs';
 import { GIT_ENV, git } from './git-cli.mjs';
-import { ensureLargeRepo } from './large-repo.mjs';
+import { runSectionAlone } from './section-main.mjs';
 import { printTable } from './table.mjs';
 import { measure, rssMB } from './timing.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CACHE = join(ROOT, '.bench-cache');
 const LOUD_BYTES = 256 * 1024 * 1024;
 
 const ms = (summary) => (summary ? { value: summary.median, unit: 'ms', note: `p95 ${summary.p95.toFixed(1)}` } : null);
@@ -97,27 +95,4 @@ export async function benchChecks({ repoPath, coreDir, print = console.log, runs
   }
 }
 
-async function main() {
-  const args = process.argv.slice(2);
-  const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
-  console.log(`checks section: node ${process.version}, ${git(ROOT, ['--version'])}, ${cpus().length} cores, ${runs} runs per figure`);
-  console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  const { repo: cached } = await ensureLargeRepo(CACHE, console.log);
-  const work = mkdtempSync(join(tmpdir(), 'fleet-bench-checks-'));
-  try {
-    const core = await buildCore(ROOT, join(CACHE, 'core-build-checks'));
-    if (core.error) throw new Error(core.error);
-    const repo = join(work, 'repo');
-    git(work, ['clone', '-q', '--no-checkout', cached, repo]);
-    await benchChecks({ repoPath: repo, coreDir: core.dir, runs });
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  main().catch((error) => {
-    console.error(`checks bench failed: ${error.stack ?? error}`);
-    process.exit(1);
-  });
-}
+runSectionAlone('checks', import.meta.url, benchChecks);

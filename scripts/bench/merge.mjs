@@ -5,20 +5,18 @@
 // `node scripts/bench/merge.mjs [--runs N]`; it works on a hard-linked clone of the cached large repository.
 
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { defaultModuleIds } from './catalog.mjs';
-import { buildCore } from './core-build.mjs';
 import { GIT_ENV, git } from './git-cli.mjs';
-import { ensureLargeRepo } from './large-repo.mjs';
+import { runSectionAlone } from './section-main.mjs';
 import { plantOverlappingWork } from './merge-fixture.mjs';
 import { printTable } from './table.mjs';
 import { measure, once } from './timing.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CACHE = join(ROOT, '.bench-cache');
 const ms = (summary, note) => (summary ? { value: summary.median, unit: 'ms', note: note ?? `p95 ${summary.p95.toFixed(1)}` } : null);
 
 /** `git merge-tree --write-tree --name-only` of every module against `target`: clean or the conflicting paths. */
@@ -144,27 +142,4 @@ export async function benchMerge({ repoPath, coreDir, print = console.log, runs 
   }
 }
 
-async function main() {
-  const args = process.argv.slice(2);
-  const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
-  console.log(`merge section: node ${process.version}, ${git(ROOT, ['--version'])}, ${cpus().length} cores, ${runs} runs per figure`);
-  console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  const { repo: cached } = await ensureLargeRepo(CACHE, console.log);
-  const work = mkdtempSync(join(tmpdir(), 'fleet-bench-merge-'));
-  try {
-    const core = await buildCore(ROOT, join(CACHE, 'core-build-merge'));
-    if (core.error) throw new Error(core.error);
-    const repo = join(work, 'repo');
-    git(work, ['clone', '-q', '--no-checkout', cached, repo]);
-    await benchMerge({ repoPath: repo, coreDir: core.dir, runs });
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  main().catch((error) => {
-    console.error(`merge bench failed: ${error.stack ?? error}`);
-    process.exit(1);
-  });
-}
+runSectionAlone('merge', import.meta.url, benchMerge);

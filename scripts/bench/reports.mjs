@@ -4,20 +4,18 @@
 // [--runs N]`; it works on a hard-linked clone of the cached large repository, initialised by the app's core.
 
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defaultModuleIds, docFileNames } from './catalog.mjs';
-import { buildCore } from './core-build.mjs';
 import { git } from './git-cli.mjs';
 import { measureGitBoardReads } from './git-reference.mjs';
-import { ensureLargeRepo } from './large-repo.mjs';
+import { runSectionAlone } from './section-main.mjs';
 import { advanceBranch } from './module-branches.mjs';
 import { printTable } from './table.mjs';
 import { measure, once } from './timing.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CACHE = join(ROOT, '.bench-cache');
 /** Commits added to every fourth module branch, so the logs have work to list. */
 const MODULE_COMMITS = 40;
 
@@ -60,32 +58,4 @@ export async function benchReports({ repoPath, coreDir, print = console.log, run
   }
 }
 
-/** A clone of the large repository with its local branches (hard-linked objects, no checkout). */
-function cloneLargeRepo(source, into) {
-  const repo = join(into, 'repo');
-  git(into, ['clone', '-q', '--no-checkout', source, repo]);
-  return repo;
-}
-
-async function main() {
-  const args = process.argv.slice(2);
-  const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
-  console.log(`reports section: node ${process.version}, ${git(ROOT, ['--version'])}, ${cpus().length} cores, ${runs} rounds of 32 modules per figure`);
-  console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  const { repo: cached } = await ensureLargeRepo(CACHE, console.log);
-  const work = mkdtempSync(join(tmpdir(), 'fleet-bench-reports-'));
-  try {
-    const core = await buildCore(ROOT, join(CACHE, 'core-build-reports'));
-    if (core.error) throw new Error(core.error);
-    await benchReports({ repoPath: cloneLargeRepo(cached, work), coreDir: core.dir, runs });
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  main().catch((error) => {
-    console.error(`reports bench failed: ${error.stack ?? error}`);
-    process.exit(1);
-  });
-}
+runSectionAlone('reports', import.meta.url, benchReports);

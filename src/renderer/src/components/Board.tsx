@@ -47,8 +47,12 @@ export function Board() {
       <BoardToolbar view={view} />
       {workspace.initialised && <RemoteBar />}
       {workspace.initialised && <PullRequestsBar />}
-      {workspace.initialised && <BatchLauncher />}
-      {workspace.initialised && <ExportReportButton />}
+      {workspace.initialised && (
+        <div className="board-actions">
+          <BatchLauncher />
+          <ExportReportButton />
+        </div>
+      )}
       {workspace.initialised && <ChecksBar />}
       <ErrorNotice error={error} title={t('board.loadFailed')} onRetry={() => void refresh()} />
       {view ? (
