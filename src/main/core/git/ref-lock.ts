@@ -2,7 +2,7 @@
 // O_EXCL (waiting a while for another process), reading a ref's value under its lock, and the errors for a
 // moved ref or a name that clashes with existing refs as file and folder.
 
-import type { Stats } from 'node:fs';
+import { openSync, type Stats } from 'node:fs';
 import { open, readdir, rmdir, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FleetError } from '../../../shared/errors';
@@ -68,12 +68,12 @@ export async function checkNameConflicts(
   }
 }
 
-/** Takes `lockPath` with O_EXCL, retrying until `timeoutMs` while another process holds it; LOCKED after that. */
-export async function acquireLock(lockPath: string, ref: string, timeoutMs: number): Promise<FileHandle> {
+/** Takes `lockPath` with `take` (an O_EXCL open), retrying until `timeoutMs` while another process holds it; LOCKED after that. */
+async function retryLock<T>(lockPath: string, ref: string, timeoutMs: number, take: () => T | Promise<T>): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      return await open(lockPath, 'wx', 0o644);
+      return await take();
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       if (Date.now() >= deadline) {
@@ -86,6 +86,16 @@ export async function acquireLock(lockPath: string, ref: string, timeoutMs: numb
       await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));
     }
   }
+}
+
+/** Takes `lockPath` with O_EXCL, retrying until `timeoutMs` while another process holds it; LOCKED after that. */
+export function acquireLock(lockPath: string, ref: string, timeoutMs: number): Promise<FileHandle> {
+  return retryLock(lockPath, ref, timeoutMs, () => open(lockPath, 'wx', 0o644));
+}
+
+/** acquireLock, as a plain file descriptor opened synchronously (for transactions that write many locks in turn). */
+export function acquireLockFd(lockPath: string, ref: string, timeoutMs: number): Promise<number> {
+  return retryLock(lockPath, ref, timeoutMs, () => openSync(lockPath, 'wx', 0o644));
 }
 
 /** The ref's current oid, read under its lock (loose file, then packed-refs); null when it does not exist. */

@@ -1,5 +1,6 @@
 // Appends reflog lines in git's format ("old new Name <email> timestamp tz\tmessage") to logs/<ref>.
 
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { appendFile, mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -37,6 +38,17 @@ export function formatReflogLine(oldOid: string, newOid: string, who: ReflogIden
   const clean = (text: string) => text.replace(/[<>\n]/g, '').trim();
   const oneLine = message.replace(/\s+/g, ' ').trim();
   return `${oldOid} ${newOid} ${clean(who.name)} <${clean(who.email)}> ${Math.floor(when.getTime() / 1000)} ${formatTimezone(when)}\t${oneLine}\n`;
+}
+
+/** appendReflog, synchronously (a transaction appends many small lines in turn; see updateRefsTogether). */
+export function appendReflogSync(logPath: string, line: string): void {
+  try {
+    appendFileSync(logPath, line, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(dirname(logPath), { recursive: true });
+    appendFileSync(logPath, line, 'utf8');
+  }
 }
 
 /** Appends `line` to the reflog file at `logPath`, creating its folders when they are missing. */
