@@ -4,7 +4,7 @@
 
 import type { TreeEntry } from '../git/types';
 import type { MergeObjects } from './merge-objects';
-import { changedFiles, type FileChange } from './tree-diff';
+import { changedFiles, type FileChange } from '../git/tree-diff';
 import type { TreeMergeResult } from './tree-merge';
 
 interface SideChanges {

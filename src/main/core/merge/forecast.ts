@@ -9,7 +9,7 @@ import { mergeContext, type PairForecast } from './merge-context';
 import { MemoryObjects } from './merge-objects';
 import { findOverlaps, suggestOrder } from './merge-order';
 import { resolveTarget } from './targets';
-import { changedPaths } from './tree-diff';
+import { changedPaths } from '../git/tree-diff';
 import { mergeTrees } from './tree-merge';
 import { mergeBaseTree } from './virtual-base';
 

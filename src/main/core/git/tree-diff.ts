@@ -1,7 +1,7 @@
 // Which file paths differ between two trees, like `git diff --name-only --no-renames A B`: equal subtrees are
 // skipped by id, so the cost follows the size of the change, not of the repository.
 
-import type { TreeEntry } from '../git/types';
+import type { TreeEntry } from './types';
 
 export interface TreeReader {
   readTree(oid: string): Promise<TreeEntry[]>;
