@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { FleetError } from '../../../shared/errors';
 import { LoadingCache } from './byte-lru-cache';
 import { CommitGraph } from './commit-graph';
-import { HistoryWalker, type WalkCommit } from './history-walk';
+import { HistoryWalker, type WalkCommit, type WalkSource } from './history-walk';
 import { discoverLayout, type RepositoryLayout } from './layout';
 import { ObjectStore } from './object-store';
 import { ObjectWriter } from './object-writer';
@@ -41,6 +41,8 @@ export class GitRepository {
   private readonly refs: RefStore;
   private readonly trees: TreeStore;
   private readonly walker: HistoryWalker;
+  /** What history walks read of a commit (shallow-aware parents, date, commit-graph generation), for other walks too. */
+  readonly walkSource: WalkSource;
   private readonly commitGraph: CommitGraph;
   private commitGraphStale = true;
   private identity: Promise<ReflogIdentity> | null = null;
@@ -59,7 +61,7 @@ export class GitRepository {
     this.refs = new RefStore(layout);
     this.trees = new TreeStore((oid) => this.readObject(oid));
     this.commitGraph = new CommitGraph(join(layout.commondir, 'objects'));
-    this.walker = new HistoryWalker({
+    this.walkSource = {
       commit: (oid) => this.walkCommit(oid),
       // A shallow history's graph does not describe the cut-off parents: dates only, as git does.
       prepareGenerations: async () => {
@@ -68,7 +70,8 @@ export class GitRepository {
         this.commitGraphStale = false;
         return this.commitGraph.available;
       },
-    });
+    };
+    this.walker = new HistoryWalker(this.walkSource);
   }
 
   /** Opens the repository whose top folder (or bare folder) is `path`: PATH_NOT_FOUND, NOT_A_REPO otherwise. */

@@ -2,10 +2,8 @@
 // the commit-graph where present, commit dates otherwise, stopping once every queued commit is known to both sides.
 // isomorphic-git's findMergeBase walks the whole history; this walk stops where the two sides meet.
 
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { BoundedMap } from '../git/byte-lru-cache';
-import { CommitGraph } from '../git/commit-graph';
+import type { WalkCommit } from '../git/history-walk';
 import { MaxPriorityQueue } from '../git/priority-queue';
 import type { GitRepository } from '../git/repository';
 
@@ -16,21 +14,11 @@ const RESULT = 8;
 const BOTH = ONE | TWO;
 const MAX_CACHED_PAIRS = 20_000;
 
-interface WalkInfo {
-  parents: string[];
-  time: number;
-  generation: number;
-}
-
 /** Finds and remembers merge bases for one repository. */
 export class MergeBaseFinder {
-  private readonly graph: CommitGraph;
   private readonly cache = new BoundedMap<string, string[]>(MAX_CACHED_PAIRS);
-  private shallow: Promise<Set<string>> | null = null;
 
-  constructor(private readonly repo: GitRepository) {
-    this.graph = new CommitGraph(join(repo.commondir, 'objects'));
-  }
+  constructor(private readonly repo: GitRepository) {}
 
   /** Every best common ancestor of `a` and `b`, newest first; empty when the histories share no commit. */
   async mergeBases(a: string, b: string): Promise<string[]> {
@@ -38,9 +26,8 @@ export class MergeBaseFinder {
     const key = a < b ? `${a} ${b}` : `${b} ${a}`;
     const cached = this.cache.get(key);
     if (cached) return cached.slice();
-    await this.graph.refresh();
-    const shallow = await (this.shallow ??= readShallow(this.repo.commondir));
-    const candidates = await this.paint(a, b, this.graph.available && shallow.size === 0, shallow);
+    // The repository's own commit reader: shallow-aware parents, and generations only where the commit-graph holds.
+    const candidates = await this.paint(a, b, await this.repo.walkSource.prepareGenerations());
     const bases = await this.removeRedundant(candidates);
     this.cache.set(key, bases);
     return bases.slice();
@@ -59,22 +46,17 @@ export class MergeBaseFinder {
     return (await this.mergeBases(a, b))[0] ?? null;
   }
 
-  private async info(oid: string, shallow: Set<string>): Promise<WalkInfo> {
-    const commit = await this.repo.readCommit(oid);
-    return { parents: shallow.has(oid) ? [] : commit.parents, time: commit.committer.timestamp, generation: this.graph.generation(oid) };
-  }
-
   /** Paints ONE from `a` and TWO from `b`; a commit reached by both is a candidate and makes its ancestors stale. */
-  private async paint(a: string, b: string, exact: boolean, shallow: Set<string>): Promise<Array<{ oid: string; time: number }>> {
+  private async paint(a: string, b: string, exact: boolean): Promise<Array<{ oid: string; time: number }>> {
     const flags = new Map<string, number>();
-    const infos = new Map<string, WalkInfo>();
+    const infos = new Map<string, WalkCommit>();
     const queue = new MaxPriorityQueue<string>();
     const queued = new Set<string>();
     const enqueue = async (oid: string) => {
       if (queued.has(oid)) return;
       let info = infos.get(oid);
       if (!info) {
-        info = await this.info(oid, shallow);
+        info = await this.repo.walkSource.commit(oid);
         infos.set(oid, info);
       }
       queued.add(oid);
@@ -128,9 +110,4 @@ export class MergeBaseFinder {
     }
     return kept;
   }
-}
-
-async function readShallow(commondir: string): Promise<Set<string>> {
-  const text = await readFile(join(commondir, 'shallow'), 'utf8').catch(() => '');
-  return new Set(text.split('\n').filter((line) => /^[0-9a-f]{40}$/.test(line)));
 }
