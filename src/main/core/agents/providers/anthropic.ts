@@ -3,7 +3,7 @@
 
 import { FleetError } from '../../../../shared/errors';
 import { classifyStreamError } from './http-errors';
-import { openStream } from './request';
+import { openCompletionStream } from './request';
 import { readEventStream } from './sse';
 import type { ClientOptions, CompletionRequest, CompletionResult, ProviderClient, StreamOptions } from './types';
 
@@ -47,19 +47,7 @@ export function createAnthropicClient(options: ClientOptions): ProviderClient {
         stream: true,
         temperature: 0.2,
       });
-      const opened = await openStream({
-        url,
-        headers,
-        body,
-        model: request.model,
-        providerTitle: options.providerTitle,
-        key: options.apiKey,
-        stallMs: options.stallMs,
-        retry: options.retry,
-        signal: stream.signal,
-        fetch: options.fetch,
-        onRetry: stream.onRetry,
-      });
+      const opened = await openCompletionStream(options, request, stream, { url, headers, body });
       let text = '';
       let tokensIn: number | null = null;
       let tokensOut: number | null = null;

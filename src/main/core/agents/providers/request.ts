@@ -3,7 +3,7 @@
 
 import { FleetError } from '../../../../shared/errors';
 import { classifyHttpError } from './http-errors';
-import { DEFAULT_RETRY, type RetryNotice, type RetryPolicy } from './types';
+import { DEFAULT_RETRY, type ClientOptions, type CompletionRequest, type RetryNotice, type RetryPolicy, type StreamOptions } from './types';
 
 export interface StreamRequest {
   url: string;
@@ -107,4 +107,24 @@ export async function openStream(request: StreamRequest): Promise<{ response: Re
 
 function withAttempts(error: FleetError, attempts: number): FleetError {
   return attempts > 1 ? new FleetError(error.code, `${error.message} (gave up after ${attempts} attempts)`, { ...error.data, attempts }) : error;
+}
+
+/** openStream for one completion of a client: the wire parts are the provider's, the rest comes from its options. */
+export function openCompletionStream(
+  options: ClientOptions,
+  request: CompletionRequest,
+  stream: StreamOptions,
+  wire: { url: string; headers: Record<string, string>; body: string },
+): ReturnType<typeof openStream> {
+  return openStream({
+    ...wire,
+    model: request.model,
+    providerTitle: options.providerTitle,
+    key: options.apiKey,
+    stallMs: options.stallMs,
+    retry: options.retry,
+    signal: stream.signal,
+    fetch: options.fetch,
+    onRetry: stream.onRetry,
+  });
 }
