@@ -33,6 +33,7 @@ import { checksEvents, checksMethods } from './contract-checks';
 import { mergeEvents, mergeMethods } from './contract-merge';
 import { reportsEvents, reportsMethods } from './contract-reports';
 import { pullsEvents, pullsMethods } from './contract-pulls';
+import { trustEvents, trustMethods } from './contract-trust';
 
 const PathInput = z.object({ path: z.string().min(1, 'must not be empty').max(4096) }).strict();
 const ModuleInput = z.object({ moduleId: SlugSchema }).strict();
@@ -111,6 +112,7 @@ export const contract = {
     ...mergeMethods,
     ...reportsMethods,
     ...pullsMethods,
+    ...trustMethods,
   },
   events: {
     boardChanged: out<BoardChanged>(),
@@ -125,6 +127,7 @@ export const contract = {
     ...mergeEvents,
     ...reportsEvents,
     ...pullsEvents,
+    ...trustEvents,
   },
 } as const;
 

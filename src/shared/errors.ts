@@ -62,6 +62,9 @@ export const ERROR_CODES = [
   // Checks: a module branch deleted outside the app, no check command set.
   'BRANCH_NOT_FOUND',
   'CHECKS_NOT_CONFIGURED',
+  // Commands from the repository (the committed manifest) run only once the user confirmed them on this machine.
+  'COMMAND_NOT_TRUSTED',
+  'COMMAND_NOT_IN_MANIFEST',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

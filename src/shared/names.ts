@@ -8,6 +8,7 @@ import { CHECKS_EVENT_NAMES, CHECKS_METHOD_NAMES } from './names-checks';
 import { MERGE_EVENT_NAMES, MERGE_METHOD_NAMES } from './names-merge';
 import { REPORTS_EVENT_NAMES, REPORTS_METHOD_NAMES } from './names-reports';
 import { PULLS_EVENT_NAMES, PULLS_METHOD_NAMES } from './names-pulls';
+import { TRUST_EVENT_NAMES, TRUST_METHOD_NAMES } from './names-trust';
 
 export const METHOD_NAMES = [
   'getAppInfo',
@@ -41,6 +42,7 @@ export const METHOD_NAMES = [
   ...MERGE_METHOD_NAMES,
   ...REPORTS_METHOD_NAMES,
   ...PULLS_METHOD_NAMES,
+  ...TRUST_METHOD_NAMES,
 ] as const;
 
 export const EVENT_NAMES = [
@@ -56,6 +58,7 @@ export const EVENT_NAMES = [
   ...MERGE_EVENT_NAMES,
   ...REPORTS_EVENT_NAMES,
   ...PULLS_EVENT_NAMES,
+  ...TRUST_EVENT_NAMES,
 ] as const;
 
 export const IPC_PREFIX = 'fleet:';

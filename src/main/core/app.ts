@@ -26,6 +26,8 @@ import { createReportHandlers } from './reports/handlers';
 import { createPullHandlers } from './pulls/handlers';
 import { createScopeHandlers } from './scope/handlers';
 import { createCheckHandlers, type CheckTuning } from './checks/handlers';
+import { CommandTrust } from './trust/command-trust';
+import { createTrustHandlers } from './trust/handlers';
 
 export { defaultAppDataDir } from './paths';
 
@@ -89,6 +91,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
   );
   let current: OpenState | null = null;
   const secrets = options.secrets ?? new FileSecretStore(options.appDataDir);
+  const trust = new CommandTrust(options.appDataDir);
   const agents = new AgentService({ ...options.agents, appDataDir: options.appDataDir, secrets, emit, current: () => requireOpen(), log });
 
   const requireOpen = (): OpenState => {
@@ -224,7 +227,9 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
       emit,
       secretEnvNames: async () => (await agents.providers.list()).flatMap((p) => (p.keyEnv ? [p.keyEnv] : [])),
       log,
+      trust,
     }),
+    ...createTrustHandlers({ trust, requireWorkspace: () => requireOpen().workspace }),
     ...createScopeHandlers({
       current: () => {
         const { workspace, board } = requireOpen();

@@ -16,7 +16,7 @@ export interface BatchServices {
   workspace(): Workspace;
   folders: CheckoutFolders;
   store: CheckStore;
-  commandFor(moduleId: string): { command: string; timeoutSeconds: number };
+  commandFor(moduleId: string): Promise<{ command: string; timeoutSeconds: number }>;
   concurrency(): number;
   environment(): Promise<NodeJS.ProcessEnv>;
   emitStatus(status: CheckStatus): void;
@@ -128,7 +128,7 @@ export class CheckBatch {
       this.running.set(moduleId, run);
       this.flushTimer ??= setInterval(() => this.flushAll(), this.services.outputIntervalMs ?? 100);
       try {
-        const { command, timeoutSeconds } = this.services.commandFor(moduleId);
+        const { command, timeoutSeconds } = await this.services.commandFor(moduleId);
         const { result, log } = await runModuleCheck({
           workspace: this.services.workspace(),
           moduleId,

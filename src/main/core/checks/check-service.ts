@@ -4,7 +4,9 @@
 import { FleetError } from '../../../shared/errors';
 import { DEFAULT_CHECK_CONCURRENCY } from '../../../shared/checks-config';
 import type { CheckLog, CheckStatus, ChecksOverview } from '../../../shared/types-checks';
+import type { RepoCommand } from '../../../shared/types-trust';
 import type { JobRunner } from '../jobs';
+import type { CommandTrust } from '../trust/command-trust';
 import type { Workspace } from '../workspace/workspace';
 import { CheckBatch } from './check-batch';
 import { CheckoutFolders } from './checkout-folders';
@@ -18,6 +20,8 @@ export interface CheckServiceContext {
   /** The environment for commands, secrets already removed. */
   environment(): Promise<NodeJS.ProcessEnv>;
   log(message: string, error?: unknown): void;
+  /** The consent gate: a command from the manifest runs only once this machine's user confirmed it. */
+  trust: Pick<CommandTrust, 'requireTrusted'>;
   /** How often output is sent (default 100 ms). */
   outputIntervalMs?: number;
   /** SIGTERM -> SIGKILL grace (default 2000 ms). */
@@ -49,7 +53,7 @@ export class CheckService {
   }
 
   /** The command and time limit for a module: its own override, else the workspace's; CHECKS_NOT_CONFIGURED otherwise. */
-  commandFor(moduleId: string): { command: string; timeoutSeconds: number } {
+  commandFor(moduleId: string): { command: string; timeoutSeconds: number; consent: RepoCommand } {
     const { manifest } = this.workspace;
     const own = manifest.modules.find((m) => m.id === moduleId)?.check;
     const command = own?.command ?? manifest.checks?.command;
@@ -57,7 +61,15 @@ export class CheckService {
     if (!command || !timeoutSeconds) {
       throw new FleetError('CHECKS_NOT_CONFIGURED', 'No check command is set for this workspace. Set one (for example "npm test" with a time limit) in the checks settings first.', { moduleId });
     }
-    return { command, timeoutSeconds };
+    // The consent is keyed by where the command comes from: a module's own command needs its own confirmation.
+    return { command, timeoutSeconds, consent: { kind: 'check', scope: own?.command ? moduleId : '*', command } };
+  }
+
+  /** commandFor, refused with COMMAND_NOT_TRUSTED unless the user confirmed that command on this machine. */
+  private async trustedCommandFor(moduleId: string): Promise<{ command: string; timeoutSeconds: number }> {
+    const found = this.commandFor(moduleId);
+    await this.context.trust.requireTrusted(this.workspace, [found.consent]);
+    return found;
   }
 
   /** Queues checks of `moduleIds` (or every module with a branch); returns the job they run in. */
@@ -77,7 +89,8 @@ export class CheckService {
       }
     }
     // Refused before anything is queued: a check with no command is not a result worth recording.
-    for (const id of wanted) this.commandFor(id);
+    // So is a command the user has not confirmed here (the batch checks again as each module starts).
+    await this.context.trust.requireTrusted(this.workspace, wanted.map((id) => this.commandFor(id).consent));
     await this.swept;
     if (!this.batch) await this.draining;
     const batch = this.batch ?? this.startBatch();
@@ -118,7 +131,7 @@ export class CheckService {
             workspace: () => this.workspace,
             folders: this.folders,
             store: this.store,
-            commandFor: (id) => this.commandFor(id),
+            commandFor: (id) => this.trustedCommandFor(id),
             concurrency: () => this.workspace.manifest.checks?.concurrency ?? DEFAULT_CHECK_CONCURRENCY,
             environment: context.environment,
             emitStatus: (status) => context.emitStatus(status),

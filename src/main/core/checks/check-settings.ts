@@ -4,6 +4,7 @@
 import type { ChecksConfig, ModuleCheck } from '../../../shared/checks-config';
 import { FleetError } from '../../../shared/errors';
 import type { CheckSettings } from '../../../shared/types-checks';
+import type { RepoCommand } from '../../../shared/types-trust';
 import { updateManifest } from '../workspace/manifest-update';
 import type { Workspace } from '../workspace/workspace';
 
@@ -49,4 +50,15 @@ export async function saveCheckSettings(workspace: Workspace, change: CheckSetti
     },
   });
   return readCheckSettings(workspace);
+}
+
+/** The commands a change sets that differ from `before`: the user typed them in the app, so they count as confirmed. */
+export function commandsSetBy(change: CheckSettingsChange, before: CheckSettings): RepoCommand[] {
+  const set: RepoCommand[] = [];
+  if (change.checks && change.checks.command !== before.checks?.command) set.push({ kind: 'check', scope: '*', command: change.checks.command });
+  for (const { moduleId, check } of change.overrides ?? []) {
+    const previous = before.overrides.find((o) => o.moduleId === moduleId)?.check.command;
+    if (check?.command && check.command !== previous) set.push({ kind: 'check', scope: moduleId, command: check.command });
+  }
+  return set;
 }

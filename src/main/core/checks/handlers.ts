@@ -5,10 +5,11 @@ import type { FleetHandlers } from '../../../shared/contract';
 import type { checksMethods } from '../../../shared/contract-checks';
 import type { AppEventListener } from '../app';
 import type { JobRunner } from '../jobs';
+import type { CommandTrust } from '../trust/command-trust';
 import type { Workspace } from '../workspace/workspace';
 import { checkEnvironment } from './check-env';
 import { CheckService } from './check-service';
-import { readCheckSettings, saveCheckSettings } from './check-settings';
+import { commandsSetBy, readCheckSettings, saveCheckSettings } from './check-settings';
 import { CheckStore } from './check-store';
 
 /** Knobs for tests: the environment commands inherit, the output interval, the SIGTERM grace. */
@@ -26,6 +27,8 @@ export interface CheckHandlerContext extends CheckTuning {
   /** Names of environment variables holding agent keys the user configured (removed from commands' environment). */
   secretEnvNames(): Promise<string[]>;
   log(message: string, error?: unknown): void;
+  /** Consent to commands from the manifest; a command set from the app counts as confirmed. */
+  trust: CommandTrust;
 }
 
 type CheckHandlers = Pick<FleetHandlers, keyof typeof checksMethods>;
@@ -43,6 +46,7 @@ export function createCheckHandlers(context: CheckHandlerContext): CheckHandlers
         emitOutput: (output) => context.emit('checkOutput', output),
         environment: async () => checkEnvironment(context.env ?? process.env, await context.secretEnvNames().catch(() => [])),
         log: context.log,
+        trust: context.trust,
         outputIntervalMs: context.outputIntervalMs,
         killGraceMs: context.killGraceMs,
       });
@@ -55,7 +59,10 @@ export function createCheckHandlers(context: CheckHandlerContext): CheckHandlers
   return {
     getCheckSettings: () => readCheckSettings(context.requireWorkspace()),
     saveCheckSettings: async (input) => {
-      const settings = await saveCheckSettings(context.requireWorkspace(), input);
+      const workspace = context.requireWorkspace();
+      const before = await readCheckSettings(workspace);
+      const settings = await saveCheckSettings(workspace, input);
+      await context.trust.trustSetByUser(workspace, commandsSetBy(input, before));
       context.emit('boardChanged', { reason: 'workspace' });
       return settings;
     },
