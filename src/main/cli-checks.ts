@@ -1,7 +1,8 @@
-// `fleet-control check <repo> (--modules a,b | --all) [--json]`: the manifest's check command on module branches,
+// `fleet-control check <repo> (--modules a,b | --all) [--json] [--trust-commands]`: the manifest's check command on module branches,
 // each in its own temporary checkout, a few at a time. A line per module as it ends; Ctrl+C cancels cleanly.
 
 import type { FleetApp } from './core/app';
+import { withCommandConsent, type ConsentOptions } from './cli-consent';
 import { FleetError } from '../shared/errors';
 import type { JobFinished } from '../shared/types';
 import type { CheckBatchReport, CheckResult, CheckStatus } from '../shared/types-checks';
@@ -19,7 +20,7 @@ export function formatCheckLine(result: CheckResult): string {
 }
 
 /** Runs the checks as one job and prints them; true when every module's check passed. */
-export async function checkCommand(app: FleetApp, modules: string[] | 'all', json: boolean, print: Print, printErr: (line: string) => void): Promise<boolean> {
+export async function checkCommand(app: FleetApp, modules: string[] | 'all', json: boolean, print: Print, printErr: (line: string) => void, consent: ConsentOptions = { trustCommands: false }): Promise<boolean> {
   let jobId: string | null = null;
   let done = 0;
   const early: JobFinished[] = [];
@@ -40,7 +41,8 @@ export async function checkCommand(app: FleetApp, modules: string[] | 'all', jso
   };
   process.once('SIGINT', cancel);
   try {
-    jobId = (await app.handlers.runChecks({ modules })).jobId;
+    // The manifest's command runs only once this machine's user confirmed it (asked, or --trust-commands).
+    jobId = (await withCommandConsent(app, () => app.handlers.runChecks({ modules }), consent, printErr)).jobId;
     const finished = await new Promise<JobFinished>((resolve) => {
       const mine = early.find((f) => f.jobId === jobId);
       if (mine) return resolve(mine);

@@ -11,6 +11,7 @@ import { parseRunValues, runCommand, type RunValues } from './cli-run';
 import { reportCommand } from './cli-report';
 import { forecastCommand, mergeCommand, parseTarget } from './cli-merge';
 import { checkCommand } from './cli-checks';
+import { terminalConsent } from './cli-consent';
 import { pullsCommand } from './cli-pulls';
 import { FleetError } from '../shared/errors';
 import { DOC_KINDS, type DocKind } from '../shared/documents';
@@ -40,9 +41,11 @@ Commands:
                                             integration branch fleet/integration), the paths they conflict on, which
                                             modules changed the same paths, and the order to merge in. Writes nothing.
                                             Exits 1 when a module conflicts with the target.
-  check <repo> (--modules a,b | --all) [--json]
+  check <repo> (--modules a,b | --all) [--json] [--trust-commands]
                                             Run the manifest's check command on each module branch, in a temporary
                                             checkout (never the working tree), a few at a time. Exits 1 unless all pass.
+                                            A command from the manifest not yet confirmed on this machine (or changed
+                                            since) is shown and asked about on a terminal; --trust-commands confirms it.
   merge <repo> (--modules a,b | --ready) [--target base|integration] [--yes] [--json]
                                             Merge the modules (or every module ready to merge) in the suggested order,
                                             one merge commit each, without touching the working tree; asks first unless
@@ -81,7 +84,7 @@ const log = (message: string, error?: unknown): void => {
 
 const COMMAND_OPTIONS: Record<string, string[]> = { serve: ['port', 'host'], init: ['base'], status: ['json'], push: ['remote', 'json'], fetch: ['remote', 'json'],
   report: ['html'],
-  check: ['modules', 'all', 'json'],
+  check: ['modules', 'all', 'json', 'trust-commands'],
   forecast: ['target', 'json'],
   merge: ['modules', 'ready', 'target', 'yes', 'json'],
   pr: ['modules', 'remote', 'target', 'refresh', 'json'],
@@ -114,6 +117,7 @@ function parseCommandLine(argv: string[]) {
         yes: { type: 'boolean', short: 'y' },
         commit: { type: 'boolean' },
         html: { type: 'string' },
+        'trust-commands': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -265,13 +269,14 @@ async function mergeCli(command: 'forecast' | 'merge', repo: string, values: { t
 }
 
 /** `check`: the manifest's check command on module branches; exit code 1 unless every check passed. */
-async function checks(repo: string, values: { modules?: string[]; all?: boolean; json?: boolean }): Promise<void> {
+async function checks(repo: string, values: { modules?: string[]; all?: boolean; json?: boolean; 'trust-commands'?: boolean }): Promise<void> {
   const modules = values.modules?.flatMap((list) => list.split(',')).map((id) => id.trim()).filter(Boolean);
   if (!modules?.length === !values.all) throw new UsageError('check needs either --modules a,b or --all');
   const app = newApp(false);
   try {
     await app.openWorkspace(repo);
-    if (!(await checkCommand(app, modules?.length ? modules : 'all', values.json === true, print, printErr))) process.exitCode = 1;
+    const consent = terminalConsent(values['trust-commands'] === true);
+    if (!(await checkCommand(app, modules?.length ? modules : 'all', values.json === true, print, printErr, consent))) process.exitCode = 1;
   } finally {
     await app.dispose();
   }

