@@ -29,6 +29,7 @@ function describeModule(module: ModuleForecast): string {
   if (module.outcome === 'conflicts') return module.conflicts.map((c) => `${c.path} (${c.kind})`).join(', ');
   if (module.outcome === 'clean') return `${module.changedPaths.length} path${module.changedPaths.length === 1 ? '' : 's'} changed`;
   if (module.outcome === 'missing') return `${module.branch} does not exist`;
+  if (module.outcome === 'unrelated') return `${module.branch} shares no commit with the target: refusing to merge unrelated histories`;
   return 'already merged';
 }
 
@@ -43,7 +44,12 @@ function formatMatrix(forecast: MergeForecast): string[] {
   return lines;
 }
 
-const GROUP_TITLES = { conflicts: 'resolve first (conflicts with the target)', independent: 'independent', overlapping: 'overlapping, in this order' } as const;
+const GROUP_TITLES = {
+  conflicts: 'resolve first (conflicts with the target)',
+  unrelated: 'unrelated histories (refused: no commit in common with the target)',
+  independent: 'independent',
+  overlapping: 'overlapping, in this order',
+} as const;
 
 /** The forecast as text: a line per module, the overlap matrix, the suggested order. */
 export function formatForecast(forecast: MergeForecast): string {

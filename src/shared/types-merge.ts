@@ -10,16 +10,20 @@ export interface MergeTarget {
   tip: string | null;
 }
 
-/** Why a path cannot be merged by itself: both sides changed the same lines, one deleted what the other changed, ... */
-export type ConflictKind = 'content' | 'add-add' | 'modify-delete' | 'binary' | 'file-directory' | 'mode';
+/** Why a path cannot be merged by itself: both sides changed the same lines, one deleted what the other changed,
+ *  one side renamed a file the other deleted (rename-delete) or renamed it elsewhere (rename-rename), ... */
+export type ConflictKind = 'content' | 'add-add' | 'modify-delete' | 'binary' | 'file-directory' | 'mode' | 'rename-delete' | 'rename-rename';
 
 export interface ConflictFile {
   path: string;
   kind: ConflictKind;
+  /** Where a renamed file came from (rename conflicts, and conflicts in a file one side renamed). */
+  renamedFrom?: string;
 }
 
-/** How one module branch would merge into the target now. */
-export type ForecastOutcome = 'clean' | 'conflicts' | 'up-to-date' | 'missing';
+/** How one module branch would merge into the target now; unrelated: it shares no commit with the target, and git
+ *  refuses to merge unrelated histories. */
+export type ForecastOutcome = 'clean' | 'conflicts' | 'up-to-date' | 'missing' | 'unrelated';
 
 export interface ModuleForecast {
   moduleId: string;
@@ -43,8 +47,8 @@ export interface ModuleOverlap {
 /** One step of the suggested merge order. */
 export interface MergeOrderGroup {
   /** independent: touches nothing another module touches; overlapping: merge these together, in this order;
-   *  conflicts: conflicts with the target now, resolve first. */
-  kind: 'independent' | 'overlapping' | 'conflicts';
+   *  conflicts: conflicts with the target now, resolve first; unrelated: shares no history with the target (refused). */
+  kind: 'independent' | 'overlapping' | 'conflicts' | 'unrelated';
   modules: string[];
   /** Overlapping groups: modules that merge cleanly into the target alone but conflict once the modules before them in
    *  this group are merged (found by merging the group one by one in memory). Absent when there are none. */
@@ -72,7 +76,8 @@ export interface MergeForecast {
 /** The outcome of merging one module. */
 export interface ModuleMergeResult {
   moduleId: string;
-  outcome: 'merged' | 'up-to-date' | 'conflicts' | 'skipped' | 'failed';
+  /** unrelated: refused, the module shares no commit with the target (git: refusing to merge unrelated histories). */
+  outcome: 'merged' | 'up-to-date' | 'conflicts' | 'skipped' | 'failed' | 'unrelated';
   /** The merge commit (or the fast-forwarded tip) now at the target. */
   commit?: string;
   conflicts?: ConflictFile[];

@@ -34,7 +34,7 @@ describe('merge screen: selection', () => {
   });
 
   it('counts the outcomes for the summary line', () => {
-    expect(outcomeCounts(f.modules)).toEqual({ clean: 2, conflicts: 1, 'up-to-date': 1, missing: 1 });
+    expect(outcomeCounts(f.modules)).toEqual({ clean: 2, conflicts: 1, 'up-to-date': 1, missing: 1, unrelated: 0 });
   });
 });
 

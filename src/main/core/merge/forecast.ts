@@ -35,10 +35,16 @@ export async function forecastPair(workspace: Workspace, targetTip: string, modu
   if (cached) return cached;
   let result: PairForecast;
   if (await repo.isAncestor(moduleTip, targetTip)) {
-    result = { upToDate: true, mergeBase: moduleTip, changedPaths: [], conflicts: [] };
+    result = { upToDate: true, unrelated: false, mergeBase: moduleTip, changedPaths: [], conflicts: [] };
   } else {
     const bases = await context.bases.mergeBases(targetTip, moduleTip);
     const mergeBase = bases[0] ?? null;
+    if (!mergeBase) {
+      // A module branch with its own root: merging it would pull a foreign history in, which git refuses.
+      const unrelated: PairForecast = { upToDate: false, unrelated: true, mergeBase: null, changedPaths: [], conflicts: [] };
+      context.pairs.set(key, unrelated);
+      return unrelated;
+    }
     const objects = new MemoryObjects(repo);
     const [baseTree, targetTree, moduleTree] = await Promise.all([
       mergeBaseTree(repo, context.bases, objects, bases),
@@ -46,7 +52,7 @@ export async function forecastPair(workspace: Workspace, targetTip: string, modu
       repo.readCommit(moduleTip).then((c) => c.tree),
     ]);
     const [paths, merged] = await Promise.all([changedPaths(objects, baseTree, moduleTree), mergeTrees(objects, baseTree, targetTree, moduleTree, labels)]);
-    result = { upToDate: false, mergeBase, changedPaths: paths, conflicts: merged.conflicts };
+    result = { upToDate: false, unrelated: false, mergeBase, changedPaths: paths, conflicts: merged.conflicts };
   }
   context.pairs.set(key, result);
   return result;
@@ -77,7 +83,7 @@ export async function forecastMerges(workspace: Workspace, targetKind?: MergeTar
       forecast = { moduleId: module.id, branch, tip: null, mergeBase: null, outcome: 'missing', changedPaths: [], conflicts: [] };
     } else {
       const pair = await forecastPair(workspace, targetTip, tip, { ours: resolved.target.branch, theirs: branch });
-      const outcome = pair.upToDate ? 'up-to-date' : pair.conflicts.length > 0 ? 'conflicts' : 'clean';
+      const outcome = pair.upToDate ? 'up-to-date' : pair.unrelated ? 'unrelated' : pair.conflicts.length > 0 ? 'conflicts' : 'clean';
       forecast = { moduleId: module.id, branch, tip, mergeBase: pair.mergeBase, outcome, changedPaths: pair.changedPaths, conflicts: pair.conflicts };
     }
     options.onProgress?.(++done, modules.length, `Forecast ${module.id}: ${forecast.outcome}`);

@@ -10,6 +10,8 @@ import { MergeBaseFinder } from './merge-base';
 /** What a module's forecast depends on only through the two tips. */
 export interface PairForecast {
   upToDate: boolean;
+  /** The two tips share no commit: git refuses to merge unrelated histories. */
+  unrelated: boolean;
   mergeBase: string | null;
   changedPaths: string[];
   conflicts: ConflictFile[];

@@ -11,6 +11,7 @@ import { MemoryObjects } from './merge-objects';
 import { refuseCheckedOutTarget, resolveTarget, type ResolvedTarget } from './targets';
 import { mergeTrees } from './tree-merge';
 import { mergeBaseTree } from './virtual-base';
+import { refuseUnrelatedModules, unrelatedHistoriesError } from './unrelated-histories';
 
 export interface MergeRequest {
   target: MergeTargetKind;
@@ -23,7 +24,7 @@ export interface MergeRequest {
   now?: Date;
 }
 
-/** Refuses a merge that cannot start: unknown modules, the base branch not chosen explicitly, a checked-out or moved target. */
+/** Refuses a merge that cannot start: unknown modules, a checked-out or moved target, a module with unrelated history. */
 export async function checkMergeRequest(workspace: Workspace, request: MergeRequest): Promise<ResolvedTarget> {
   // Refs as they are on disk now, not as cached: a merge must see a target someone else just moved.
   workspace.repo.invalidateRefs();
@@ -50,6 +51,14 @@ export async function checkMergeRequest(workspace: Workspace, request: MergeRequ
       actual: resolved.target.tip,
     });
   }
+  const { repo, manifest } = workspace;
+  const requested = await Promise.all(
+    request.modules.map(async (moduleId) => {
+      const branch = `${manifest.branchPrefix}${moduleId}`;
+      return { moduleId, branch, tip: await repo.resolveRef(`refs/heads/${branch}`) };
+    }),
+  );
+  await refuseUnrelatedModules(mergeContext(repo).bases, resolved.startTip, resolved.target.branch, requested);
   return resolved;
 }
 
@@ -87,11 +96,19 @@ export async function mergeModules(workspace: Workspace, request: MergeRequest):
       results.push({ moduleId, outcome: 'up-to-date', commit: current, message: `${resolved.target.branch} already has every commit of ${branch}.` });
       continue;
     }
+    const found = await bases.mergeBases(current, tip);
+    if (found.length === 0) {
+      // The branch moved to a history of its own since the request was checked.
+      results.push({ moduleId, outcome: 'unrelated', message: unrelatedHistoriesError(moduleId, branch, resolved.target.branch).message });
+      skipRest(index + 1, `Not merged: the run stopped at ${moduleId}.`);
+      stopped = true;
+      break;
+    }
     // A criss-cross history's virtual base stays in memory of its own: only the merge's own objects are written.
     const baseObjects = new MemoryObjects(repo);
     const objects = new MemoryObjects(repo, baseObjects);
     const [baseTree, ourTree, theirTree] = await Promise.all([
-      bases.mergeBases(current, tip).then((found) => mergeBaseTree(repo, bases, baseObjects, found)),
+      mergeBaseTree(repo, bases, baseObjects, found),
       repo.readCommit(current).then((c) => c.tree),
       repo.readCommit(tip).then((c) => c.tree),
     ]);

@@ -98,7 +98,8 @@ async function simulateGroup(workspace: Workspace, resolved: ResolvedTarget, gro
   return { order, later };
 }
 
-/** Conflicting modules first (to resolve), then independent ones, then each overlapping group, fewest overlaps first. */
+/** Conflicting modules first (to resolve), modules with unrelated histories (refused), then independent ones, then
+ *  each overlapping group, fewest overlaps first. */
 export async function suggestOrder(workspace: Workspace, resolved: ResolvedTarget, forecasts: ModuleForecast[], overlaps: ModuleOverlap[]): Promise<MergeOrderGroup[]> {
   const neighbours = new Map<string, Set<string>>();
   for (const { a, b } of overlaps) {
@@ -110,6 +111,8 @@ export async function suggestOrder(workspace: Workspace, resolved: ResolvedTarge
   const order: MergeOrderGroup[] = [];
   const conflicting = forecasts.filter((f) => f.outcome === 'conflicts').map((f) => f.moduleId);
   if (conflicting.length) order.push({ kind: 'conflicts', modules: conflicting });
+  const unrelated = forecasts.filter((f) => f.outcome === 'unrelated').map((f) => f.moduleId);
+  if (unrelated.length) order.push({ kind: 'unrelated', modules: unrelated });
   const clean = forecasts.filter((f) => f.outcome === 'clean');
   const cleanIds = clean.map((f) => f.moduleId);
   const degree = (id: string) => [...(neighbours.get(id) ?? [])].filter((other) => cleanIds.includes(other)).length;

@@ -9,12 +9,14 @@ const OUTCOME_WORDS: Record<ModuleForecast['outcome'], string> = {
   conflicts: 'conflicts',
   'up-to-date': 'already merged',
   missing: 'branch missing',
+  unrelated: 'unrelated history (refused)',
 };
 
 const GROUP_WORDS: Record<MergeOrderGroup['kind'], string> = {
   independent: 'Independent: touch nothing another module touches; merge in any order',
   overlapping: 'Overlapping: change the same files; merge together, in this order, checking after each',
   conflicts: 'Conflict with the target now: resolve on the module branch first',
+  unrelated: 'Unrelated histories: share no commit with the target, so git refuses to merge them; rebase them onto the target first',
 };
 
 /** Paths shown per cell; the rest are counted. */

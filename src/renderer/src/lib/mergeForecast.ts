@@ -16,7 +16,7 @@ export function preselectedModules(forecast: MergeForecast, phaseOf: (moduleId: 
 
 /** How many modules had each outcome. */
 export function outcomeCounts(modules: ModuleForecast[]): Record<ForecastOutcome, number> {
-  const counts: Record<ForecastOutcome, number> = { clean: 0, conflicts: 0, 'up-to-date': 0, missing: 0 };
+  const counts: Record<ForecastOutcome, number> = { clean: 0, conflicts: 0, 'up-to-date': 0, missing: 0, unrelated: 0 };
   for (const m of modules) counts[m.outcome] += 1;
   return counts;
 }

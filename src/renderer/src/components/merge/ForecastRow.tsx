@@ -47,9 +47,14 @@ export function ForecastRow({ module: m, title, selected, selectable }: Props) {
         <OutcomeBadge outcome={m.outcome} />
       </td>
       <td className="numeric" data-testid="changed-count">
-        {m.outcome === 'missing' ? '—' : formatNumber(m.changedPaths.length)}
+        {m.outcome === 'missing' || m.outcome === 'unrelated' ? '—' : formatNumber(m.changedPaths.length)}
       </td>
       <td>
+        {m.outcome === 'unrelated' && (
+          <span className="subtle" data-testid="unrelated-note">
+            {t('merges.table.unrelated', { branch: m.branch })}
+          </span>
+        )}
         {m.conflicts.length > 0 && (
           <>
             <button type="button" className="button small" aria-expanded={open} aria-controls={listId} onClick={() => setOpen((v) => !v)} data-testid="toggle-conflicts">
@@ -63,6 +68,7 @@ export function ForecastRow({ module: m, title, selected, selectable }: Props) {
                       <span className="path">{c.path}</span>
                     </button>{' '}
                     <span className="subtle">{t(`merges.conflictKind.${c.kind}`)}</span>
+                    {c.renamedFrom && <span className="subtle"> ({t('merges.table.renamedFrom', { path: c.renamedFrom })})</span>}
                   </li>
                 ))}
               </ul>

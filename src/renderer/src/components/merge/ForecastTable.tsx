@@ -28,6 +28,7 @@ export function ForecastTable({ forecast }: { forecast: MergeForecast }) {
             conflicts: formatNumber(counts.conflicts),
             upToDate: formatNumber(counts['up-to-date']),
             missing: formatNumber(counts.missing),
+            unrelated: formatNumber(counts.unrelated),
           })}
         </p>
       </div>
