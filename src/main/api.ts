@@ -1,10 +1,12 @@
 // Builds the object that implements the contract: validates every input with the contract's schemas,
 // runs the handler, and turns any failure into {code, message, data}. Transports (IPC, WebSocket, CLI) call `call`.
+// Every reply passes the redaction step on its way out.
 
 import { contract, type EventName, type EventPayload, type FleetHandlers, type MethodName } from '../shared/contract';
 import { FleetError, toErrorPayload } from '../shared/errors';
 import { describeIssues } from '../shared/manifest';
 import type { Envelope } from '../shared/names';
+import { redact } from './core/secrets/redactor';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -17,7 +19,7 @@ export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract.methods, name);
 }
 
-/** Wraps handlers so that every call is validated and every error is a payload. */
+/** Wraps handlers so that every call is validated, every error is a payload, and no reply carries a secret. */
 export function createDispatcher(handlers: FleetHandlers, log: (message: string, error: unknown) => void): ContractDispatcher {
   return {
     async call(method, input) {
@@ -31,10 +33,10 @@ export function createDispatcher(handlers: FleetHandlers, log: (message: string,
         }
         const handler = handlers[method] as (input: unknown) => Promise<unknown>;
         const value = await handler(parsed.data);
-        return { ok: true, value };
+        return { ok: true, value: redact(value) };
       } catch (error) {
-        if (!(error instanceof FleetError)) log(`${method} failed`, error);
-        return { ok: false, error: toErrorPayload(error) };
+        if (!(error instanceof FleetError)) log(`${method} failed`, redact(error));
+        return { ok: false, error: redact(toErrorPayload(error)) };
       }
     },
   };

@@ -4,7 +4,7 @@
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { FleetApp } from './core/app';
-import { writeFileAtomic } from './core/atomic';
+import { writeTextRecordAtomic } from './core/secrets/stored-record';
 import { FleetError } from '../shared/errors';
 
 type Print = (line?: string) => void;
@@ -16,6 +16,6 @@ export async function reportCommand(app: FleetApp, htmlPath: string, print: Prin
   if (!folder?.isDirectory()) throw new FleetError('PATH_NOT_FOUND', `Cannot write ${target}: the folder ${dirname(target)} does not exist.`, { path: target });
   if ((await stat(target).catch(() => null))?.isDirectory()) throw new FleetError('INVALID_INPUT', `Cannot write the report to ${target}: it is a folder. Name a file, such as report.html.`, { path: target });
   const report = await app.handlers.exportHtmlReport({});
-  await writeFileAtomic(target, report.html);
+  await writeTextRecordAtomic(target, report.html);
   print(`Wrote ${target} (${Math.max(1, Math.round(Buffer.byteLength(report.html) / 1024))} KB).`);
 }

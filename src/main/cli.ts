@@ -14,6 +14,7 @@ import { checkCommand } from './cli-checks';
 import { terminalConsent } from './cli-consent';
 import { pullsCommand } from './cli-pulls';
 import { FleetError } from '../shared/errors';
+import { redact } from './core/secrets/redactor';
 import { DOC_KINDS, type DocKind } from '../shared/documents';
 import type { BoardState, ModuleCard, WorkspaceSummary } from '../shared/types';
 
@@ -75,8 +76,9 @@ Environment:
 class UsageError extends Error {}
 
 const debug = process.env.FLEET_DEBUG === '1';
-const print = (line = ''): boolean => process.stdout.write(`${line}\n`);
-const printErr = (line: string): boolean => process.stderr.write(`${line}\n`);
+// Everything the CLI prints goes through these two, so through the redaction step.
+const print = (line = ''): boolean => process.stdout.write(`${redact(line)}\n`);
+const printErr = (line: string): boolean => process.stderr.write(`${redact(line)}\n`);
 const log = (message: string, error?: unknown): void => {
   if (debug) printErr(`${message}${error instanceof Error ? `\n${error.stack}` : ''}`);
   else printErr(`warning: ${message}${error instanceof Error ? `: ${error.message}` : ''}`);

@@ -66,6 +66,8 @@ export const ERROR_CODES = [
   // Commands from the repository (the committed manifest) run only once the user confirmed them on this machine.
   'COMMAND_NOT_TRUSTED',
   'COMMAND_NOT_IN_MANIFEST',
+  // A credential would travel over plain http:// to another computer.
+  'INSECURE_TRANSPORT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -28,6 +28,9 @@ import { createScopeHandlers } from './scope/handlers';
 import { createCheckHandlers, type CheckTuning } from './checks/handlers';
 import { CommandTrust } from './trust/command-trust';
 import { createTrustHandlers } from './trust/handlers';
+import { redact } from './secrets/redactor';
+import { registerEnvironmentSecrets, registeringSecretStore } from './secrets/known-secrets';
+import { redactingLog } from './secrets/redacting-log';
 
 export { defaultAppDataDir } from './paths';
 
@@ -79,18 +82,22 @@ interface OpenState {
 
 /** Creates the core; nothing is opened until a workspace is. */
 export function createFleetApp(options: FleetAppOptions): FleetApp {
-  const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
+  const log = redactingLog(options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? '')));
   const listeners = new Set<AppEventListener>();
+  // Every event leaves main through here (IPC, the browser host's socket, the CLI): redacted once for all listeners.
   const emit: AppEventListener = (event, payload) => {
-    for (const listener of listeners) listener(event, payload);
+    if (listeners.size === 0) return;
+    const shown = redact(payload);
+    for (const listener of listeners) listener(event, shown);
   };
+  for (const env of new Set([options.agents?.env ?? process.env, options.remotes?.env ?? process.env, options.checks?.env ?? process.env])) registerEnvironmentSecrets(env);
   const recent = new RecentWorkspaces(options.appDataDir);
   const jobs = new JobRunner(
     { progress: (e) => emit('jobProgress', e), finished: (e) => emit('jobFinished', e) },
     log,
   );
   let current: OpenState | null = null;
-  const secrets = options.secrets ?? new FileSecretStore(options.appDataDir);
+  const secrets = registeringSecretStore(options.secrets ?? new FileSecretStore(options.appDataDir));
   const trust = new CommandTrust(options.appDataDir);
   const agents = new AgentService({ ...options.agents, appDataDir: options.appDataDir, secrets, emit, current: () => requireOpen(), log });
 

@@ -2,13 +2,9 @@
 
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { redactedLogText } from '../core/secrets/redacting-log';
 
 export type MainLog = (message: string, error?: unknown) => void;
-
-function describe(error: unknown): string {
-  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
-  return error === undefined ? '' : String(error);
-}
 
 /** A logger that never throws: a log that cannot be written must not take the app down. */
 export function createMainLog(appDataDir: string): MainLog {
@@ -20,8 +16,8 @@ export function createMainLog(appDataDir: string): MainLog {
     // Reported by the first append that fails, on stderr.
   }
   return (message, error) => {
-    const detail = describe(error);
-    const line = `${new Date().toISOString()} ${message}${detail ? `\n${detail}` : ''}\n`;
+    // Redacted here as well: the shell logs things the core never saw (window and protocol failures).
+    const line = `${new Date().toISOString()} ${redactedLogText(message, error)}\n`;
     process.stderr.write(line);
     try {
       appendFileSync(file, line);

@@ -10,6 +10,7 @@ import type { KeySource } from '../../../shared/types-agents';
 import { describeIssues } from '../../../shared/manifest';
 import { writeFileAtomic } from '../atomic';
 import type { SecretStore } from '../remotes/secret-store';
+import { registerSecret } from '../secrets/redactor';
 
 const StoredSchema = z.object({ version: z.literal(1), providers: z.array(z.unknown()) });
 
@@ -70,6 +71,7 @@ export class ProviderSettings {
 
   async setKey(id: string, key: string): Promise<void> {
     await this.get(id);
+    registerSecret(key);
     await this.secrets.set(providerKeyName(id), key);
   }
 
@@ -80,8 +82,10 @@ export class ProviderSettings {
   /** The key to use and where it came from: the secret store, else the environment variable. */
   async resolveKey(config: ProviderConfig): Promise<{ key: string | null; source: KeySource }> {
     const stored = await this.secrets.get(providerKeyName(config.id));
+    registerSecret(stored);
     if (stored) return { key: stored, source: 'stored' };
     const fromEnv = config.keyEnv ? this.env[config.keyEnv]?.trim() : undefined;
+    registerSecret(fromEnv);
     if (fromEnv) return { key: fromEnv, source: 'environment' };
     return { key: null, source: config.needsKey ? 'none' : 'not-needed' };
   }

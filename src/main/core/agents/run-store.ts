@@ -4,7 +4,7 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BatchInfo, RunRecord, RunTotals } from '../../../shared/types-agents';
-import { writeFileAtomic } from '../atomic';
+import { writeRecordAtomic } from '../secrets/stored-record';
 
 /** A batch as stored: everything but the totals, which are computed from its runs. */
 export type StoredBatch = Omit<BatchInfo, 'totals'>;
@@ -110,7 +110,7 @@ export class RunStore {
   /** Writes of one file happen in order, each with the latest value, so an older state never lands last. */
   private write(path: string, value: unknown): Promise<void> {
     const previous = this.writes.get(path) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => writeFileAtomic(path, JSON.stringify(value, null, 1)));
+    const next = previous.catch(() => undefined).then(() => writeRecordAtomic(path, value, 1, false));
     this.writes.set(path, next);
     void next.finally(() => {
       if (this.writes.get(path) === next) this.writes.delete(path);

@@ -4,7 +4,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CheckResult } from '../../../shared/types-checks';
-import { writeFileAtomic } from '../atomic';
+import { writeRecordAtomic, writeTextRecordAtomic } from '../secrets/stored-record';
 import { workspaceDataDir } from '../paths';
 import type { Workspace } from '../workspace/workspace';
 
@@ -29,9 +29,9 @@ export class CheckStore {
 
   /** Saves a module's result and its log (log first, so a result never points at an older log). */
   async save(result: CheckResult, log: string): Promise<void> {
-    await writeFileAtomic(join(this.dir, 'logs', `${result.moduleId}.log`), log);
+    await writeTextRecordAtomic(join(this.dir, 'logs', `${result.moduleId}.log`), log);
     const { stale: _ignored, ...stored } = result;
-    await writeFileAtomic(join(this.dir, 'results', `${result.moduleId}.json`), `${JSON.stringify(stored, null, 2)}\n`);
+    await writeRecordAtomic(join(this.dir, 'results', `${result.moduleId}.json`), stored);
   }
 
   /** Every stored result (unreadable files are skipped: a check run again replaces them). */

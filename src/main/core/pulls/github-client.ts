@@ -4,6 +4,8 @@
 import { FleetError } from '../../../shared/errors';
 import { networkError } from '../remotes/http-transport';
 import { gitHubError, type GitHubCallContext, type GitHubErrorBody } from './github-errors';
+import { redact, registerSecret } from '../secrets/redactor';
+import { requireSecureTransport } from '../secrets/secure-transport';
 
 export const GITHUB_API_VERSION = '2022-11-28';
 const TIMEOUT_MS = 30_000;
@@ -37,11 +39,14 @@ export interface GitHubClientOptions {
 }
 
 export class GitHubClient {
-  constructor(private readonly options: GitHubClientOptions) {}
+  constructor(private readonly options: GitHubClientOptions) {
+    registerSecret(options.token);
+  }
 
   /** Sends one request and returns whatever status GitHub answered; only an unreachable host throws (NETWORK). */
   async send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<GitHubAnswer> {
     const url = `${this.options.apiBase}${path}`;
+    requireSecureTransport(url, 'the token');
     const timeout = AbortSignal.timeout(TIMEOUT_MS);
     const signal = this.options.signal ? AbortSignal.any([this.options.signal, timeout]) : timeout;
     let response: Response;
@@ -74,7 +79,8 @@ export class GitHubClient {
         parsed = { message: text.slice(0, 200) };
       }
     }
-    return { status: response.status, headers: response.headers, body: parsed };
+    // An error answer's words may echo what it was sent: redacted before any of them becomes an error message.
+    return { status: response.status, headers: response.headers, body: response.ok ? parsed : redact(parsed) };
   }
 
   /** The JSON of a 2xx answer; any other status becomes the matching FleetError. */

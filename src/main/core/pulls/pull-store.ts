@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PullRequestRecord, PullRequestState } from '../../../shared/types-pulls';
-import { writeFileAtomic } from '../atomic';
+import { writeRecordAtomic } from '../secrets/stored-record';
 
 const STATES: readonly PullRequestState[] = ['open', 'draft', 'closed', 'merged'];
 
@@ -43,7 +43,7 @@ export class PullRequestStore {
       const byKey = new Map((await this.readAll()).map((r) => [keyOf(r), r]));
       for (const record of records) byKey.set(keyOf(record), record);
       const all = sortRecords([...byKey.values()]);
-      await writeFileAtomic(this.path, `${JSON.stringify({ version: 1, pulls: all }, null, 2)}\n`);
+      await writeRecordAtomic(this.path, { version: 1, pulls: all });
       return all;
     });
     this.queue = next;

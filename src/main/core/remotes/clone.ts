@@ -87,7 +87,7 @@ export async function cloneRepository(services: RemoteServices, request: CloneRe
       cache: {},
       singleBranch: false,
       noTags: false,
-      headers: { 'User-Agent': `git/2.0 (${services.agent})`, ...(credential ? { Authorization: basicAuthHeader(credential) } : {}) },
+      headers: { 'User-Agent': `git/2.0 (${services.agent})`, ...(credential ? { Authorization: basicAuthHeader(credential, parsed.url) } : {}) },
       onAuth: () => ({ cancel: true }),
       onAuthFailure: () => ({ cancel: true }),
       onProgress: (event) => {

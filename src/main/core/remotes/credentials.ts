@@ -4,6 +4,8 @@
 import { createHash } from 'node:crypto';
 import type { CredentialSource } from '../../../shared/types-remotes';
 import type { SecretStore } from './secret-store';
+import { redactor } from '../secrets/redactor';
+import { requireSecureTransport } from '../secrets/secure-transport';
 
 /** User name sent with a bare token: GitHub, Azure DevOps and GitLab accept any name with a token as password. */
 export const DEFAULT_TOKEN_USERNAME = 'x-access-token';
@@ -55,8 +57,14 @@ export interface CredentialLookup {
   fromUrl?: { username: string | null; password: string | null };
 }
 
-/** The credential for one remote, and where it came from. */
+/** The credential for one remote, and where it came from; whatever is found is registered with the redactor. */
 export async function resolveCredential(lookup: CredentialLookup): Promise<ResolvedCredential> {
+  const resolved = await findCredential(lookup);
+  if (resolved.credential) redactor.registerBasic(resolved.credential.username, resolved.credential.password);
+  return resolved;
+}
+
+async function findCredential(lookup: CredentialLookup): Promise<ResolvedCredential> {
   const { env } = lookup;
   const username = env.FLEET_GIT_USERNAME || DEFAULT_TOKEN_USERNAME;
   const perRemote = env[remoteTokenVariable(lookup.remote)];
@@ -73,7 +81,9 @@ export async function resolveCredential(lookup: CredentialLookup): Promise<Resol
   return { credential: null, source: null };
 }
 
-/** The Authorization header value for a credential. */
-export function basicAuthHeader(credential: BasicCredential): string {
+/** The Authorization header value for a credential sent to `url`; INSECURE_TRANSPORT for plain HTTP to another computer. */
+export function basicAuthHeader(credential: BasicCredential, url: string): string {
+  requireSecureTransport(url, 'the token');
+  redactor.registerBasic(credential.username, credential.password);
   return `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString('base64')}`;
 }

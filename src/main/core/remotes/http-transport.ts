@@ -5,6 +5,7 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { FleetError } from '../../../shared/errors';
 import { redactUrl } from './remote-url';
+import { requireSecureTransport } from '../secrets/secure-transport';
 
 export interface HttpRequest {
   method: 'GET' | 'POST';
@@ -131,6 +132,8 @@ export const nodeHttpClient: HttpClient = async (request) => {
     if (request.method === 'GET' && [301, 302, 303, 307, 308].includes(status) && location && redirects < MAX_REDIRECTS) {
       response.resume();
       url = new URL(location, url).toString();
+      // A redirect must not carry the credential somewhere it would travel unencrypted.
+      if (request.headers.Authorization || request.headers.authorization) requireSecureTransport(url, 'the token');
       continue;
     }
     const headers: Record<string, string | undefined> = {};

@@ -2,6 +2,7 @@
 // channels that wrap a server's answer: 1 data, 2 progress and hook messages, 3 a fatal error.
 
 import { FleetError } from '../../../shared/errors';
+import { redact } from '../secrets/redactor';
 
 export const FLUSH_PKT = Buffer.from('0000');
 const MAX_PKT = 65520;
@@ -88,7 +89,10 @@ export async function* readSideBand(reader: PktLineReader, handlers: SideBandHan
     const data = payload.subarray(1);
     if (band === 1) yield data;
     else if (band === 2) handlers.onMessage?.(data.toString('utf8'));
-    else if (band === 3) throw new FleetError('REMOTE_REJECTED', `The server stopped with an error: ${data.toString('utf8').trim()}`, { serverMessage: data.toString('utf8').trim() });
+    else if (band === 3) {
+      const said = redact(data.toString('utf8').trim());
+      throw new FleetError('REMOTE_REJECTED', `The server stopped with an error: ${said}`, { serverMessage: said });
+    }
     else throw malformed(`unknown side-band channel ${band}`);
   }
 }

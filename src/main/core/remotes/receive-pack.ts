@@ -5,7 +5,7 @@ import { FleetError } from '../../../shared/errors';
 import type { HttpClient } from './http-transport';
 import { readSome } from './http-transport';
 import { FLUSH_PKT, PktLineReader, encodePktLine, pktText, readSideBand } from './pkt-line';
-import { httpStatusError, notGitServer, type RemoteContext } from './remote-errors';
+import { httpStatusError, notGitServer, serverText, type RemoteContext } from './remote-errors';
 
 export interface RefUpdateCommand {
   ref: string;
@@ -59,7 +59,8 @@ async function parseReport(reader: PktLineReader): Promise<Pick<ReceivePackRepor
   const refs = new Map<string, string | null>();
   let unpack: string | null = null;
   for (let line = await reader.read(); line !== null && line !== undefined; line = await reader.read()) {
-    const text = pktText(line);
+    // Reasons are the server's words and may echo what it was sent: redacted before they reach a result.
+    const text = serverText(pktText(line));
     if (text.startsWith('unpack ')) unpack = text.slice(7);
     else if (text.startsWith('ok ')) refs.set(text.slice(3), null);
     else if (text.startsWith('ng ')) {
@@ -94,7 +95,7 @@ export async function sendReceivePack(request: ReceivePackRequest): Promise<Rece
   const onMessage = (text: string): void => {
     const lines = (partial + text).split(/\r|\n/);
     partial = lines.pop() ?? '';
-    messages.push(...lines.map((line) => line.trim()).filter(Boolean));
+    messages.push(...lines.map((line) => serverText(line.trim())).filter(Boolean));
   };
   const outer = new PktLineReader(response.body);
   const sideBand = request.capabilities.has('side-band-64k');
@@ -104,6 +105,6 @@ export async function sendReceivePack(request: ReceivePackRequest): Promise<Rece
     : { unpack: 'ok', refs: new Map(request.commands.map((c) => [c.ref, null] as const)) };
   // Drain whatever follows (the closing flush) so the connection can be reused.
   await outer.drain();
-  if (partial.trim()) messages.push(partial.trim());
+  if (partial.trim()) messages.push(serverText(partial.trim()));
   return { ...report, messages };
 }

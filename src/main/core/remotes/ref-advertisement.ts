@@ -4,7 +4,7 @@
 import type { HttpClient } from './http-transport';
 import { readSome } from './http-transport';
 import { PktLineReader, pktText } from './pkt-line';
-import { httpStatusError, notGitServer, type RemoteContext } from './remote-errors';
+import { httpStatusError, notGitServer, serverText, type RemoteContext } from './remote-errors';
 import { FleetError } from '../../../shared/errors';
 
 export type GitService = 'git-receive-pack' | 'git-upload-pack';
@@ -41,7 +41,7 @@ export async function parseAdvertisement(reader: PktLineReader, context: RemoteC
   for (let line = first; line !== null && line !== undefined; line = await reader.read()) {
     const match = OID_LINE.exec(pktText(line));
     if (!match) {
-      if (pktText(line).startsWith('ERR ')) throw new FleetError('REMOTE_REJECTED', `The server refused: ${pktText(line).slice(4)}`, { remote: context.remote });
+      if (pktText(line).startsWith('ERR ')) throw new FleetError('REMOTE_REJECTED', `The server refused: ${serverText(pktText(line).slice(4))}`, { remote: context.remote });
       throw notGitServer(context, undefined, pktText(line).slice(0, 60));
     }
     const [, oid, name, caps] = match;

@@ -45,7 +45,7 @@ export async function resolveEndpoint(
     fromUrl: { username: parsed.username, password: parsed.password },
   });
   const headers: Record<string, string> = { 'User-Agent': `git/2.0 (${services.agent})` };
-  if (credential) headers.Authorization = basicAuthHeader(credential);
+  if (credential) headers.Authorization = basicAuthHeader(credential, parsed.url);
   return {
     name: entry.name,
     url: parsed.url,

@@ -3,6 +3,12 @@
 
 import { FleetError } from '../../../shared/errors';
 import { redactUrl } from './remote-url';
+import { redact } from '../secrets/redactor';
+
+/** A server's own words (an error page, a hook's message, a report-status reason), without any credential it echoed. */
+export function serverText(text: string): string {
+  return redact(text);
+}
 
 export interface RemoteContext {
   /** The remote's name, or the URL when there is no remote yet (clone). */
@@ -31,14 +37,14 @@ export function httpStatusError(status: number, context: RemoteContext, bodyStar
     // The server is there but in trouble: like a network failure, the branch can be retried later.
     return new FleetError('NETWORK', `The server at ${url} is having trouble (HTTP ${status}). Nothing was changed; try again later.`, data);
   }
-  const snippet = bodyStart.replace(/\s+/g, ' ').trim().slice(0, 120);
+  const snippet = serverText(bodyStart.replace(/\s+/g, ' ').trim()).slice(0, 120);
   return new FleetError('NOT_A_GIT_SERVER', `${url} did not answer as a git server (HTTP ${status}${snippet ? `: "${snippet}"` : ''}).`, data);
 }
 
 /** The error for a 200 answer that is not git's smart HTTP protocol (a web page, a dumb server). */
 export function notGitServer(context: RemoteContext, contentType: string | undefined, bodyStart: string): FleetError {
   const url = redactUrl(context.url);
-  const snippet = bodyStart.replace(/\s+/g, ' ').trim().slice(0, 80);
+  const snippet = serverText(bodyStart.replace(/\s+/g, ' ').trim()).slice(0, 80);
   return new FleetError(
     'NOT_A_GIT_SERVER',
     `${url} is not a git server that Fleet Control can push to: it answered with ${contentType ? `"${contentType.split(';')[0]}"` : 'no content type'}${snippet ? ` ("${snippet}")` : ''}. Check the repository's HTTPS address.`,

@@ -6,7 +6,7 @@ import { FleetError } from '../../../shared/errors';
 import type { HttpClient } from './http-transport';
 import { readSome } from './http-transport';
 import { FLUSH_PKT, PktLineReader, encodePktLine, pktText } from './pkt-line';
-import { httpStatusError, notGitServer, type RemoteContext } from './remote-errors';
+import { httpStatusError, notGitServer, serverText, type RemoteContext } from './remote-errors';
 
 export interface UploadPackRequest {
   client: HttpClient;
@@ -58,7 +58,7 @@ export async function fetchPack(request: UploadPackRequest): Promise<Buffer> {
     const head = line.toString('latin1', 0, Math.min(line.length, 4));
     // The negotiation's answer comes first, outside the side-band.
     if (head === 'NAK\n' || head === 'ACK ') continue;
-    if (head === 'ERR ') throw new FleetError('REMOTE_REJECTED', `The server refused the fetch: ${pktText(line).slice(4)}`, { remote: request.context.remote });
+    if (head === 'ERR ') throw new FleetError('REMOTE_REJECTED', `The server refused the fetch: ${serverText(pktText(line).slice(4))}`, { remote: request.context.remote });
     const band = line[0];
     if (band === 1) chunks.push(line.subarray(1));
     else if (band === 2) {
@@ -66,7 +66,7 @@ export async function fetchPack(request: UploadPackRequest): Promise<Buffer> {
       progress = parts.pop() ?? '';
       for (const part of parts) if (part.trim()) request.onProgress?.(part.trim());
     } else if (band === 3) {
-      throw new FleetError('REMOTE_REJECTED', `The server stopped the fetch: ${pktText(line.subarray(1))}`, { remote: request.context.remote });
+      throw new FleetError('REMOTE_REJECTED', `The server stopped the fetch: ${serverText(pktText(line.subarray(1)))}`, { remote: request.context.remote });
     } else {
       throw notGitServer(request.context, type, `side-band channel ${band}`);
     }

@@ -5,6 +5,8 @@ import type { ProviderConfig } from '../../../../shared/providers';
 import { createAnthropicClient } from './anthropic';
 import { createOpenAiCompatibleClient } from './openai-compatible';
 import type { ProviderClient, RetryPolicy } from './types';
+import { registerSecret } from '../../secrets/redactor';
+import { requireSecureTransport } from '../../secrets/secure-transport';
 
 export interface ClientOverrides {
   baseUrl?: string;
@@ -12,7 +14,7 @@ export interface ClientOverrides {
   fetch?: typeof fetch;
 }
 
-/** The client for `config` with `key`; KEY_MISSING when the provider needs a key and none is set. */
+/** The client for `config` with `key`; KEY_MISSING when the provider needs a key and none is set, INSECURE_TRANSPORT when the key would go over plain HTTP to another computer. */
 export function createProviderClient(config: ProviderConfig, key: string | null, overrides: ClientOverrides = {}): ProviderClient {
   if (config.kind === 'offline') throw new FleetError('INTERNAL', 'The offline analyzer has no HTTP client.');
   if (config.needsKey && !key) {
@@ -21,6 +23,10 @@ export function createProviderClient(config: ProviderConfig, key: string | null,
   }
   const baseUrl = overrides.baseUrl ?? config.baseUrl;
   if (!baseUrl) throw new FleetError('INVALID_INPUT', `${config.title} has no base URL.`, { provider: config.id });
+  if (key) {
+    registerSecret(key);
+    requireSecureTransport(baseUrl, `the ${config.title} key`);
+  }
   const options = {
     baseUrl,
     apiKey: key,

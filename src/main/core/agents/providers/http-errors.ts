@@ -2,7 +2,7 @@
 // whether it is worth retrying. The same rules serve OpenAI-compatible servers and Anthropic.
 
 import { FleetError } from '../../../../shared/errors';
-import { redactSecrets } from './redact';
+import { redactor } from '../../secrets/redactor';
 
 export interface ClassifiedError {
   error: FleetError;
@@ -48,7 +48,13 @@ export function providerMessage(body: string): { message: string; code: string }
   }
 }
 
-/** Classifies an HTTP error answer. `key` is redacted from every message. */
+/** The provider's words (message and code) with the key and any other credential removed; classification reads the raw ones. */
+function redactedWords(message: string, code: string, key: string | null): { said: string; code: string } {
+  redactor.register(key);
+  return { said: redactor.redactText(message), code: redactor.redactText(code) };
+}
+
+/** Classifies an HTTP error answer. `key` and every known secret are redacted from every message and code. */
 export function classifyHttpError(
   status: number,
   body: string,
@@ -56,8 +62,8 @@ export function classifyHttpError(
   context: { providerTitle: string; model: string; url: string; key: string | null; now?: number },
 ): ClassifiedError {
   const { message: raw, code } = providerMessage(body);
-  const said = redactSecrets(raw || `HTTP ${status}`, [context.key]);
-  const data = { status, providerMessage: said, ...(code ? { providerCode: code } : {}) };
+  const { said, code: shownCode } = redactedWords(raw || `HTTP ${status}`, code, context.key);
+  const data = { status, providerMessage: said, ...(shownCode ? { providerCode: shownCode } : {}) };
   const retryAfterMs = retryAfterFrom(headers, context.now ?? Date.now());
   const quota = QUOTA_CODES.test(code) || (!RATE_CODES.test(code) && QUOTA_WORDS.test(raw));
   const who = context.providerTitle;
@@ -90,12 +96,12 @@ export function classifyHttpError(
 /** Classifies an error event inside a stream (Anthropic's `error` event, an OpenAI chunk with `error`). */
 export function classifyStreamError(payload: string, context: { providerTitle: string; key: string | null }): FleetError {
   const { message, code } = providerMessage(payload);
-  const said = redactSecrets(message, [context.key]);
+  const { said, code: shownCode } = redactedWords(message, code, context.key);
   if (QUOTA_CODES.test(code) || (!RATE_CODES.test(code) && QUOTA_WORDS.test(message))) {
     return new FleetError('QUOTA_EXHAUSTED', `${context.providerTitle} says the account's credits or quota are used up: ${said}.`, { providerMessage: said });
   }
-  return new FleetError('PROVIDER_ERROR', `${context.providerTitle} reported an error in the middle of the answer${code ? ` (${code})` : ''}: ${said}.`, {
+  return new FleetError('PROVIDER_ERROR', `${context.providerTitle} reported an error in the middle of the answer${shownCode ? ` (${shownCode})` : ''}: ${said}.`, {
     providerMessage: said,
-    ...(code ? { providerCode: code } : {}),
+    ...(shownCode ? { providerCode: shownCode } : {}),
   });
 }
