@@ -23,7 +23,7 @@ export const PATTERN_SOURCE = [
 function isBasicCredential(value: string): boolean {
   if (!/^[A-Za-z0-9+/]+=*$/.test(value)) return false;
   const decoded = Buffer.from(value, 'base64').toString('utf8');
-  return decoded.includes(':') && !/[\u0000-\u001f\ufffd]/.test(decoded);
+  return decoded.includes(':') && [...decoded].every((c) => c >= ' ' && c !== '\ufffd');
 }
 
 /** What a pattern match becomes: the credential part replaced, its label (scheme, header name, user) kept. */
