@@ -1,6 +1,7 @@
 // Parses commit and tree objects into the core's plain types (and names the damage when they do not parse).
 
 import { FleetError } from '../../../shared/errors';
+import { decodeName } from './name-bytes';
 import type { CommitInfo, Person, TreeEntry } from './types';
 
 function corrupt(oid: string, what: string): FleetError {
@@ -49,7 +50,7 @@ export function parseCommit(oid: string, content: Buffer): CommitInfo {
 
 const MODE_TYPES: Record<string, TreeEntry['type']> = { '40000': 'tree', '160000': 'commit' };
 
-/** Parses a tree object's binary entries ("<mode> <name>\0<20-byte id>") in stored order. */
+/** Parses a tree object's binary entries ("<mode> <name>\0<20-byte id>") in stored order; names as name-bytes decodes them. */
 export function parseTree(oid: string, content: Buffer): TreeEntry[] {
   const entries: TreeEntry[] = [];
   let position = 0;
@@ -60,7 +61,7 @@ export function parseTree(oid: string, content: Buffer): TreeEntry[] {
     const rawMode = content.toString('latin1', position, space);
     entries.push({
       mode: rawMode === '40000' ? '040000' : rawMode,
-      path: content.toString('utf8', space + 1, nul),
+      path: decodeName(content, space + 1, nul),
       oid: content.toString('hex', nul + 1, nul + 21),
       type: MODE_TYPES[rawMode] ?? 'blob',
     });

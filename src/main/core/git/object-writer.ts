@@ -4,9 +4,7 @@ import { FleetError } from '../../../shared/errors';
 import { objectFs as fs } from './object-fs';
 import { loadIsoGit } from './iso-git-loader';
 import { requireOid } from './oid';
-import type { NewCommit, Person, TreeEntry } from './types';
-
-const TYPE_OF_MODE: Record<string, TreeEntry['type']> = { '100644': 'blob', '100755': 'blob', '120000': 'blob', '040000': 'tree', '40000': 'tree', '160000': 'commit' };
+import type { NewCommit, Person } from './types';
 
 function checkPerson(person: Person, role: string): Person {
   for (const [field, value] of [['name', person.name], ['email', person.email]] as const) {
@@ -33,22 +31,10 @@ export class ObjectWriter {
     return (await loadIsoGit()).writeBlob({ fs, gitdir: this.objectsParent, blob });
   }
 
-  /** Writes a tree from entries (any order; git's order is applied); returns its id. */
-  async writeTree(entries: TreeEntry[]): Promise<string> {
-    const names = new Set<string>();
-    for (const entry of entries) {
-      requireOid(entry.oid, `id of tree entry "${entry.path}"`);
-      const type = TYPE_OF_MODE[entry.mode];
-      if (!type) throw new FleetError('INVALID_INPUT', `Tree entry "${entry.path}" has an unknown mode ${entry.mode}.`, { path: entry.path });
-      if (type !== entry.type) throw new FleetError('INVALID_INPUT', `Tree entry "${entry.path}" has mode ${entry.mode} but type ${entry.type}.`, { path: entry.path });
-      if (!entry.path || entry.path.includes('/') || entry.path === '.' || entry.path === '..' || entry.path.includes('\0')) {
-        throw new FleetError('INVALID_INPUT', `"${entry.path}" is not a valid name inside a tree.`, { path: entry.path });
-      }
-      if (names.has(entry.path)) throw new FleetError('INVALID_INPUT', `The tree lists "${entry.path}" twice.`, { path: entry.path });
-      names.add(entry.path);
-    }
-    const tree = entries.map((entry) => ({ mode: entry.mode === '40000' ? '040000' : entry.mode, path: entry.path, oid: entry.oid, type: entry.type }));
-    return (await loadIsoGit()).writeTree({ fs, gitdir: this.objectsParent, tree });
+  /** Writes a tree object's content (built by tree-format's buildTree, names as their bytes); returns its id. */
+  async writeTreeContent(content: Buffer): Promise<string> {
+    // isomorphic-git's writeTree would encode names as UTF-8 strings (U+FFFD for bytes that are not): write the bytes.
+    return (await loadIsoGit()).writeObject({ fs, gitdir: this.objectsParent, type: 'tree', object: content, format: 'content' });
   }
 
   /** Writes a commit (committer defaults to the author); returns its id. */

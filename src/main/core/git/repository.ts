@@ -15,7 +15,7 @@ import { compareAndSwapRef, type RefUpdateOptions } from './ref-update';
 import { updateRefsTogether, type AppliedRefChange, type RefChange, type RefTransactionOptions } from './ref-transaction';
 import { reflogIdentity, type ReflogIdentity } from './reflog';
 import { RefStore } from './refs';
-import { hashObject, serializeTree, sortTreeEntries } from './tree-format';
+import { buildTree, hashObject } from './tree-format';
 import { TreeStore } from './tree-store';
 import { updateTree } from './tree-update';
 import type { AheadBehind, CommitInfo, GitObject, HeadInfo, NewCommit, TreeEntry } from './types';
@@ -195,11 +195,11 @@ export class GitRepository {
     return oid;
   }
 
-  /** Computes a tree's id from its bytes at once and starts writing it through isomorphic-git. */
+  /** Computes a tree's id from its bytes at once and starts writing it; INVALID_INPUT before anything is written. */
   private startTreeWrite(entries: TreeEntry[]): { oid: string; written: Promise<void> } {
-    const sorted = sortTreeEntries(entries.map((entry) => ({ ...entry, mode: entry.mode === '40000' ? '040000' : entry.mode })));
-    const written = this.writer.writeTree(sorted);
-    const oid = hashObject('tree', serializeTree(sorted));
+    const { sorted, content } = buildTree(entries);
+    const written = this.writer.writeTreeContent(content);
+    const oid = hashObject('tree', content);
     const checked = written.then((stored) => {
       if (stored !== oid) throw new FleetError('INTERNAL', `A tree was stored as ${stored}, expected ${oid}.`, { stored, expected: oid });
       this.trees.remember(oid, sorted);

@@ -1,6 +1,7 @@
 // Which file paths differ between two trees, like `git diff --name-only --no-renames A B`: equal subtrees are
 // skipped by id, so the cost follows the size of the change, not of the repository.
 
+import { compareNames } from './name-bytes';
 import type { TreeEntry } from './types';
 
 export interface TreeReader {
@@ -21,11 +22,11 @@ export async function changedPaths(trees: TreeReader, from: string | null, to: s
   return (await changedFiles(trees, from, to)).map((change) => change.path);
 }
 
-/** The changed file paths with their entries on both sides, sorted by path. */
+/** The changed file paths with their entries on both sides, sorted by path bytes. */
 export async function changedFiles(trees: TreeReader, from: string | null, to: string | null): Promise<FileChange[]> {
   const changes: FileChange[] = [];
   await diffInto(trees, from, to, '', changes);
-  return changes.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+  return changes.sort((x, y) => compareNames(x.path, y.path));
 }
 
 async function diffInto(trees: TreeReader, from: string | null, to: string | null, prefix: string, paths: FileChange[]): Promise<void> {

@@ -1,18 +1,31 @@
-// Git's byte format for trees and object ids, so a tree's id is known before its write finishes.
+// Git's byte format for trees and object ids, so a tree's id is known before its write finishes. Names are written
+// as their bytes (name-bytes.ts): a name that is not UTF-8 keeps its bytes.
 
 import { createHash } from 'node:crypto';
+import { FleetError } from '../../../shared/errors';
+import { encodeName } from './name-bytes';
+import { requireOid } from './oid';
 import type { ObjectType, TreeEntry } from './types';
+
+const SLASH = Buffer.from('/');
+const NUL = Buffer.of(0);
+const TYPE_OF_MODE: Record<string, TreeEntry['type']> = { '100644': 'blob', '100755': 'blob', '120000': 'blob', '040000': 'tree', '160000': 'commit' };
 
 /** The id git gives an object of `type` with `content`: SHA-1 of "<type> <size>\0<content>". */
 export function hashObject(type: ObjectType, content: Buffer): string {
   return createHash('sha1').update(`${type} ${content.length}\0`).update(content).digest('hex');
 }
 
+/** Git's tree order of a name's bytes: a folder's name compares as if it ended in "/". */
+function sortKey(entry: TreeEntry): Buffer {
+  const name = encodeName(entry.path);
+  return entry.mode === '040000' || entry.mode === '40000' ? Buffer.concat([name, SLASH]) : name;
+}
+
 /** Sorts entries in git's tree order: byte order of names, a folder's name compared as if it ended in "/". */
 export function sortTreeEntries(entries: TreeEntry[]): TreeEntry[] {
-  const key = (entry: TreeEntry) => Buffer.from(entry.mode === '040000' ? `${entry.path}/` : entry.path, 'utf8');
   return entries
-    .map((entry) => ({ entry, key: key(entry) }))
+    .map((entry) => ({ entry, key: sortKey(entry) }))
     .sort((a, b) => Buffer.compare(a.key, b.key))
     .map(({ entry }) => entry);
 }
@@ -20,8 +33,31 @@ export function sortTreeEntries(entries: TreeEntry[]): TreeEntry[] {
 /** The content of a tree object for entries already in git's order ("<mode> <name>\0<20-byte id>" each). */
 export function serializeTree(sortedEntries: TreeEntry[]): Buffer {
   return Buffer.concat(
-    sortedEntries.map((entry) =>
-      Buffer.concat([Buffer.from(`${entry.mode.replace(/^0/, '')} ${entry.path}\0`, 'utf8'), Buffer.from(entry.oid, 'hex')]),
-    ),
+    sortedEntries.flatMap((entry) => [Buffer.from(`${entry.mode.replace(/^0/, '')} `), encodeName(entry.path), NUL, Buffer.from(entry.oid, 'hex')]),
   );
+}
+
+function badEntry(entry: TreeEntry, reason: string): FleetError {
+  return new FleetError('INVALID_INPUT', `Tree entry "${entry.path}" ${reason}.`, { path: entry.path });
+}
+
+/** Checks entries (modes, names, ids, no name twice), puts them in git's order and gives the tree object's content. */
+export function buildTree(entries: TreeEntry[]): { sorted: TreeEntry[]; content: Buffer } {
+  const names = new Set<string>();
+  const normalised = entries.map((entry) => {
+    requireOid(entry.oid, `id of tree entry "${entry.path}"`);
+    const mode = entry.mode === '40000' ? '040000' : entry.mode;
+    const type = TYPE_OF_MODE[mode];
+    if (!type) throw badEntry(entry, `has an unknown mode ${entry.mode}`);
+    if (type !== entry.type) throw badEntry(entry, `has mode ${entry.mode} but type ${entry.type}`);
+    if (!entry.path || entry.path.includes('/') || entry.path === '.' || entry.path === '..' || entry.path.includes('\0')) {
+      throw new FleetError('INVALID_INPUT', `"${entry.path}" is not a valid name inside a tree.`, { path: entry.path });
+    }
+    // encodeName refuses two spellings of one byte string, so equal names are equal strings.
+    if (names.has(entry.path)) throw new FleetError('INVALID_INPUT', `The tree lists "${entry.path}" twice.`, { path: entry.path });
+    names.add(entry.path);
+    return mode === entry.mode ? entry : { ...entry, mode };
+  });
+  const sorted = sortTreeEntries(normalised);
+  return { sorted, content: serializeTree(sorted) };
 }

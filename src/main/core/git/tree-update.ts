@@ -1,6 +1,7 @@
 // Builds a new root tree from a base tree and path changes, writing only the trees on changed paths.
 
 import { FleetError } from '../../../shared/errors';
+import { isEncodableName } from './name-bytes';
 import { requireOid } from './oid';
 import type { TreeEntry } from './types';
 
@@ -41,6 +42,7 @@ function buildChangeTree(changes: Record<string, string | null>): ChangeNode {
       if (FORBIDDEN_PARTS.has(part)) throw invalidPath(path, 'a path needs non-empty parts without "." or ".."');
       if (part.toLowerCase() === '.git') throw invalidPath(path, '".git" cannot be stored in a tree');
       if (part.includes('\0')) throw invalidPath(path, 'it contains a NUL character');
+      if (!isEncodableName(part)) throw invalidPath(path, 'it holds a lone surrogate that stands for no byte of a name');
     }
     let node = root;
     for (const part of parts.slice(0, -1)) {

@@ -3,7 +3,7 @@
 // objects only once it is known to be clean.
 
 import { FleetError } from '../../../shared/errors';
-import { hashObject, serializeTree, sortTreeEntries } from '../git/tree-format';
+import { buildTree, hashObject } from '../git/tree-format';
 import type { GitRepository } from '../git/repository';
 import type { TreeEntry } from '../git/types';
 
@@ -15,9 +15,6 @@ export interface MergeObjects {
   /** Stores a merged tree (entries in any order); returns its id. */
   putTree(entries: TreeEntry[]): Promise<string>;
 }
-
-const gitOrder = (entries: TreeEntry[]): TreeEntry[] =>
-  sortTreeEntries(entries.map((entry) => ({ ...entry, mode: entry.mode === '40000' ? '040000' : entry.mode })));
 
 /** Reads from the repository, keeps what it puts in memory: nothing is written. */
 export class MemoryObjects implements MergeObjects {
@@ -45,8 +42,8 @@ export class MemoryObjects implements MergeObjects {
   }
 
   async putTree(entries: TreeEntry[]): Promise<string> {
-    const sorted = gitOrder(entries);
-    const oid = hashObject('tree', serializeTree(sorted));
+    const { sorted, content } = buildTree(entries);
+    const oid = hashObject('tree', content);
     this.trees.set(oid, sorted);
     return oid;
   }

@@ -3,6 +3,7 @@
 // and a subtree equal on two of the three sides is settled by its id without being read.
 
 import type { ConflictFile, ConflictKind } from '../../../shared/types-merge';
+import { compareNames } from '../git/name-bytes';
 import type { TreeEntry } from '../git/types';
 import { looksBinary, mergeLines, type MergeLabels } from './line-merge';
 import type { MergeObjects } from './merge-objects';
@@ -123,6 +124,6 @@ class TreeMerger {
 export async function mergeTrees(objects: MergeObjects, base: string | null, ours: string, theirs: string, labels: MergeLabels, depth = 0): Promise<TreeMergeResult> {
   const merger = new TreeMerger(objects, labels, depth);
   const tree = (await merger.mergeFolder(base, ours, theirs, '')) ?? (await objects.putTree([]));
-  const conflicts = merger.conflicts.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+  const conflicts = merger.conflicts.sort((x, y) => compareNames(x.path, y.path));
   return followExactRenames(objects, base, ours, theirs, { tree, conflicts });
 }
