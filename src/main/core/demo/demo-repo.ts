@@ -78,7 +78,8 @@ export async function generateDemoRepository(dir: string): Promise<void> {
     const who = AUTHORS[index % AUTHORS.length]!;
     const when: Person = { ...who, timestamp: FIRST_COMMIT + index * 86_400 + (index % 5) * 3_700, timezoneOffset: 0 };
     const oid = await repo.writeCommit({ tree, parents: parent ? [parent] : [], author: when, committer: when, message: `${message}\n` });
-    await repo.updateRef('refs/heads/main', oid, parent, `commit: ${message}`);
+    // The repository was just made here and main is its own HEAD: the checkout at the end brings the files.
+    await repo.updateRef('refs/heads/main', oid, parent, `commit: ${message}`, { ownsWorkingTrees: true });
     parent = oid;
     index++;
   };

@@ -18,9 +18,20 @@ import { RefStore } from './refs';
 import { buildTree, hashObject } from './tree-format';
 import { TreeStore } from './tree-store';
 import { updateTree } from './tree-update';
+import { checkedOutBranches, checkedOutError } from './worktrees';
 import type { AheadBehind, CommitInfo, GitObject, HeadInfo, NewCommit, TreeEntry } from './types';
 
 const COMMIT_CACHE_BYTES = 32 * 1024 * 1024;
+
+/** How a local branch may be written: every write of `refs/heads/*` refuses a branch a working tree holds. */
+export interface BranchWriteOptions {
+  /** What the write is, for the refusal's sentence ("committing to it here"). */
+  doing?: string;
+  /** The caller made this repository and owns its only working tree (the demo's history before its checkout). */
+  ownsWorkingTrees?: boolean;
+}
+
+const BRANCH_PREFIX = 'refs/heads/';
 
 /** Rough memory of a parsed commit: its strings plus the object around them. */
 function commitWeight(commit: CommitInfo): number {
@@ -134,9 +145,10 @@ export class GitRepository {
   }
 
   /** Compare-and-swap of `ref` with git's lock protocol: BRANCH_MOVED if it no longer holds `expectedOld`, LOCKED if held. */
-  async updateRef(ref: string, newOid: string, expectedOld: string | null, reflogMessage: string, options?: RefUpdateOptions): Promise<void> {
+  async updateRef(ref: string, newOid: string, expectedOld: string | null, reflogMessage: string, options?: RefUpdateOptions & BranchWriteOptions): Promise<void> {
     requireOid(newOid, 'new value');
-    if (ref.startsWith('refs/heads/')) await this.readCommit(newOid);
+    this.refuseHeldBranches([ref], options);
+    if (ref.startsWith(BRANCH_PREFIX)) await this.readCommit(newOid);
     else if (!(await this.hasObject(newOid))) throw new FleetError('GIT_CORRUPT', `Cannot point ${ref} at ${newOid}: no such object.`, { ref, oid: newOid });
     try {
       this.identity ??= reflogIdentity(this.commondir);
@@ -154,7 +166,8 @@ export class GitRepository {
    * Several ref changes as one transaction (all or none; see updateRefsTogether), such as the remote-tracking refs
    * after a push or fetch. GIT_CORRUPT before anything is locked when a new value names a missing object.
    */
-  async updateRefs(changes: RefChange[], reflogMessage: string, options?: RefTransactionOptions): Promise<AppliedRefChange[]> {
+  async updateRefs(changes: RefChange[], reflogMessage: string, options?: RefTransactionOptions & BranchWriteOptions): Promise<AppliedRefChange[]> {
+    this.refuseHeldBranches(changes.map((change) => change.ref), options);
     await Promise.all(
       changes.map(async ({ ref, newOid }) => {
         if (newOid === null) return;
@@ -174,6 +187,17 @@ export class GitRepository {
     if (applied.some((change) => change.newOid === null)) this.refs.invalidate();
     else for (const { ref, newOid } of applied) this.refs.noteUpdated(ref, newOid!);
     return applied;
+  }
+
+  /** BRANCH_CHECKED_OUT when a local branch among `refs` is held by any working tree (see git/worktrees.ts). */
+  private refuseHeldBranches(refs: string[], options: BranchWriteOptions | undefined): void {
+    const branches = refs.filter((ref) => ref.startsWith(BRANCH_PREFIX)).map((ref) => ref.slice(BRANCH_PREFIX.length));
+    if (options?.ownsWorkingTrees || branches.length === 0) return;
+    const held = checkedOutBranches(this.commondir);
+    for (const branch of branches) {
+      const hold = held.get(branch);
+      if (hold) throw checkedOutError(hold, options?.doing ?? 'moving it here');
+    }
   }
 
   /** Forgets cached ref values and looks for a new commit-graph on the next walk (call when .git changes on disk). */

@@ -4,7 +4,7 @@
 import { FleetError } from '../../../shared/errors';
 import type { Manifest } from '../../../shared/manifest';
 import type { MergeTarget, MergeTargetKind } from '../../../shared/types-merge';
-import { checkedOutBranches } from '../docs/commit-docs';
+import { checkedOutBranches, checkedOutError } from '../git/worktrees';
 import type { Workspace } from '../workspace/workspace';
 
 /** The integration branch's default name; created from the base tip by the first merge into it. */
@@ -50,17 +50,16 @@ export async function resolveTarget(workspace: Workspace, kind: MergeTargetKind 
   return { target: { kind, branch, tip }, startTip: tip ?? baseTip, baseBranch };
 }
 
-/** BRANCH_CHECKED_OUT when the target is checked out in the main or a linked working tree (a merge would leave it behind). */
+/** BRANCH_CHECKED_OUT when any working tree holds the target (checked out, being rebased or bisected). */
 export async function refuseCheckedOutTarget(workspace: Workspace, resolved: ResolvedTarget): Promise<void> {
-  const branch = resolved.target.branch;
-  if (!(await checkedOutBranches(workspace.repo)).has(branch)) return;
-  const offer =
+  const hold = checkedOutBranches(workspace.repo.commondir).get(resolved.target.branch);
+  if (!hold) return;
+  const integrationBranch = integrationBranchOf(workspace.manifest);
+  const advice =
     resolved.target.kind === 'base'
-      ? ` Merge into the integration branch ${integrationBranchOf(workspace.manifest)} instead, or switch that working tree to another branch.`
-      : ' Switch that working tree to another branch first.';
-  throw new FleetError(
-    'BRANCH_CHECKED_OUT',
-    `${branch} is checked out in a working tree; merging into it here would leave that working tree's files behind the branch.${offer}`,
-    { branch, kind: resolved.target.kind, integrationBranch: integrationBranchOf(workspace.manifest) },
-  );
+      ? `Merge into the integration branch ${integrationBranch} instead, or free that working tree's branch first.`
+      : hold.kind === 'checked-out'
+        ? 'Switch that working tree to another branch first.'
+        : undefined;
+  throw checkedOutError(hold, 'merging into it here', advice, { kind: resolved.target.kind, integrationBranch });
 }

@@ -9,6 +9,7 @@ import { MANIFEST_PATH, defaultManifest } from '../../../shared/catalog';
 import { FleetError } from '../../../shared/errors';
 import { renderTemplate } from '../docs/templates';
 import { readManifest, serializeManifest } from './manifest-store';
+import { checkedOutBranches, checkedOutError } from '../git/worktrees';
 import { detectBaseBranch } from './open-repository';
 import { personNow, resolveIdentity } from './identity';
 
@@ -58,13 +59,22 @@ export async function initWorkspace(repo: GitRepository, options: InitOptions = 
   let done = 0;
   const report = (message: string) => options.onProgress?.({ done, total, message });
 
+  // Every branch init would write, checked before anything is written (each write checks again).
+  const branches = await repo.listBranches();
+  const toWrite = manifest.modules.map((m) => `${manifest.branchPrefix}${m.id}`).filter((b) => !branches.has(b));
+  if (!stored) toWrite.unshift(manifest.workspaceBranch);
+  const held = checkedOutBranches(repo.commondir);
+  for (const branch of toWrite) {
+    const hold = held.get(branch);
+    if (hold) throw checkedOutError(hold, 'writing it here');
+  }
+
   report(`Writing the manifest on ${manifest.workspaceBranch}`);
   const manifestCommitted = await ensureManifestCommit(repo, manifest, stored !== null, baseTip, baseCommit.tree, identity, now());
   done++;
 
   const createdBranches: string[] = [];
   const existingBranches: string[] = [];
-  const branches = await repo.listBranches();
   for (const module of manifest.modules) {
     checkCancelled(options.signal);
     const branch = `${manifest.branchPrefix}${module.id}`;
@@ -93,14 +103,6 @@ async function ensureManifestCommit(
   if (alreadyStored) return false;
   const ref = `refs/heads/${manifest.workspaceBranch}`;
   const existingTip = await repo.resolveRef(ref);
-  const head = await repo.readHead();
-  if (existingTip && head.branch === manifest.workspaceBranch) {
-    throw new FleetError(
-      'BRANCH_CHECKED_OUT',
-      `${manifest.workspaceBranch} is checked out in your working tree; writing to it would leave the working tree behind. Switch to another branch and try again.`,
-      { branch: manifest.workspaceBranch },
-    );
-  }
   const parent = existingTip ?? baseTip;
   const parentTree = existingTip ? (await repo.readCommit(existingTip)).tree : baseTree;
   const blob = await repo.writeBlob(serializeManifest(manifest));
@@ -112,7 +114,7 @@ async function ensureManifestCommit(
     author: person,
     message: `Fleet Control: workspace manifest (${manifest.modules.length} modules)\n\nBase branch: ${manifest.baseBranch}\nModule branches: ${manifest.branchPrefix}<id>\nDocuments: ${manifest.docsFolder}/<id>/\n`,
   });
-  await repo.updateRef(ref, commit, existingTip, 'fleet-control: workspace manifest');
+  await repo.updateRef(ref, commit, existingTip, 'fleet-control: workspace manifest', { doing: 'writing it here' });
   return true;
 }
 
