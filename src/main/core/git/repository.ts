@@ -112,6 +112,16 @@ export class GitRepository {
     });
   }
 
+  /** True when `oid` is at a shallow clone's boundary (listed in `shallow`): its parents are not in this repository. */
+  isShallow(oid: string): boolean {
+    return this.shallow.has(oid);
+  }
+
+  /** True for a shallow clone (a `shallow` file listing boundary commits). */
+  get shallowClone(): boolean {
+    return this.shallow.size > 0;
+  }
+
   private async walkCommit(oid: string): Promise<WalkCommit> {
     const commit = await this.readCommit(oid);
     return { parents: this.shallow.has(oid) ? [] : commit.parents, time: commit.committer.timestamp, generation: this.commitGraph.generation(oid) };

@@ -39,10 +39,10 @@ function branchIn(text: string | null, bareNameAllowed: boolean): string | null 
 }
 
 /** What one working tree's git folder holds: its HEAD's branch, and the branch of a rebase or bisect in progress. */
-function heldBy(gitdir: string, worktree: string, includeHead: boolean): HeldBranch[] {
-  const held: HeldBranch[] = [];
-  const head = includeHead ? branchIn(readText(join(gitdir, 'HEAD')), false) : null;
-  if (head) held.push({ branch: head, worktree, kind: 'checked-out' });
+function heldBy(gitdir: string, worktree: () => string, includeHead: () => boolean): HeldBranch[] {
+  const found: Array<{ branch: string; kind: HoldKind }> = [];
+  const head = branchIn(readText(join(gitdir, 'HEAD')), false);
+  if (head && includeHead()) found.push({ branch: head, kind: 'checked-out' });
   // As wt-status.c's wt_status_check_rebase: rebase-apply without `applying` (that is `git am`), else rebase-merge.
   let rebasing: string | null = null;
   if (existsSync(join(gitdir, 'rebase-apply'))) {
@@ -50,13 +50,14 @@ function heldBy(gitdir: string, worktree: string, includeHead: boolean): HeldBra
   } else if (existsSync(join(gitdir, 'rebase-merge'))) {
     rebasing = branchIn(readText(join(gitdir, 'rebase-merge', 'head-name')), false);
   }
-  if (rebasing) held.push({ branch: rebasing, worktree, kind: 'rebasing' });
+  if (rebasing) found.push({ branch: rebasing, kind: 'rebasing' });
   // As wt_status_check_bisect: a bisect is in progress while BISECT_LOG exists; BISECT_START names the branch.
   if (existsSync(join(gitdir, 'BISECT_LOG'))) {
     const bisecting = branchIn(readText(join(gitdir, 'BISECT_START')), true);
-    if (bisecting) held.push({ branch: bisecting, worktree, kind: 'bisecting' });
+    if (bisecting) found.push({ branch: bisecting, kind: 'bisecting' });
   }
-  return held;
+  // The folder is looked up only for a tree that holds something (most hold their HEAD's branch).
+  return found.length === 0 ? [] : found.map((f) => ({ ...f, worktree: worktree() }));
 }
 
 /**
@@ -64,11 +65,9 @@ function heldBy(gitdir: string, worktree: string, includeHead: boolean): HeldBra
  * tree (unless the repository is bare, as git skips it) and each linked one under `worktrees/`.
  */
 export function heldBranches(commondir: string): HeldBranch[] {
-  const config = parseGitConfig(readText(join(commondir, 'config')) ?? '');
-  const bare = configBoolean(config.get('core.bare')) === true;
-  const mainPath = basename(commondir) === '.git' ? dirname(commondir) : commondir;
-  // A bare repository's HEAD is no working tree's; a rebase or bisect cannot run there either.
-  const held = heldBy(commondir, mainPath, !bare);
+  // A bare repository's HEAD is no working tree's (git skips it); its config is read only when HEAD names a branch.
+  const notBare = () => configBoolean(parseGitConfig(readText(join(commondir, 'config')) ?? '').get('core.bare')) !== true;
+  const held = heldBy(commondir, () => (basename(commondir) === '.git' ? dirname(commondir) : commondir), notBare);
   let names: string[] = [];
   try {
     names = readdirSync(join(commondir, 'worktrees'));
@@ -77,10 +76,12 @@ export function heldBranches(commondir: string): HeldBranch[] {
   }
   for (const name of names) {
     const admin = join(commondir, 'worktrees', name);
-    if (!existsSync(join(admin, 'HEAD'))) continue;
     // `gitdir` names the linked tree's `.git` file; a tree whose folder is gone still counts until pruned, as in git.
-    const dotGit = readText(join(admin, 'gitdir'))?.trim();
-    held.push(...heldBy(admin, dotGit ? dirname(dotGit) : admin, true));
+    const folder = () => {
+      const dotGit = readText(join(admin, 'gitdir'))?.trim();
+      return dotGit ? dirname(dotGit) : admin;
+    };
+    held.push(...heldBy(admin, folder, () => true));
   }
   return held;
 }

@@ -18,13 +18,21 @@ export interface ObjectsToSend {
   raw: Map<string, GitObject>;
 }
 
-/** Tries to read a commit; null when absent or not a commit (a tag, a shallow boundary's parent). */
+/** Tries to read a commit; null when absent or not a commit (an advertised tag, a commit the remote alone has). */
 async function commitOrNull(repo: GitRepository, oid: string) {
   try {
     return await repo.readCommit(oid);
   } catch {
     return null;
   }
+}
+
+/**
+ * A commit the push may need: one of ours is read for real (a missing one is damage, GIT_CORRUPT, not a reason to
+ * send less), the remote's side is read if it can be.
+ */
+async function commitFor(repo: GitRepository, oid: string, flag: number) {
+  return flag === INTERESTING ? repo.readCommit(oid) : commitOrNull(repo, oid);
 }
 
 /**
@@ -43,7 +51,7 @@ export async function commitsMissingOnRemote(repo: GitRepository, tips: string[]
   const enqueue = async (oid: string, flag: number): Promise<void> => {
     const seen = flags.get(oid);
     if (seen === UNINTERESTING || seen === flag) return;
-    const commit = await commitOrNull(repo, oid);
+    const commit = await commitFor(repo, oid, flag);
     if (!commit) return;
     if (seen === INTERESTING) {
       // Reached from the remote's side too: it is on the remote after all, and so is its history.
@@ -58,6 +66,8 @@ export async function commitsMissingOnRemote(repo: GitRepository, tips: string[]
   };
   // The remote's tips are often dozens of branches the board never read: read them all at once, not in turn.
   await Promise.all([...haves, ...tips].map((oid) => commitOrNull(repo, oid)));
+  // Parents past a shallow clone's boundary are not here: the walk stops there, as git's does.
+  const parentsOf = (oid: string, parents: string[]) => (repo.isShallow(oid) ? [] : parents);
   for (const oid of haves) await enqueue(oid, UNINTERESTING);
   for (const oid of tips) await enqueue(oid, INTERESTING);
   const result: string[] = [];
@@ -70,7 +80,7 @@ export async function commitsMissingOnRemote(repo: GitRepository, tips: string[]
       result.push(oid);
     }
     const commit = await repo.readCommit(oid);
-    for (const parent of commit.parents) await enqueue(parent, flag);
+    for (const parent of parentsOf(oid, commit.parents)) await enqueue(parent, flag);
   }
   // A commit taken as new before the remote's side reached it is on the remote after all.
   return result.filter((oid) => flags.get(oid) === INTERESTING);
@@ -122,8 +132,9 @@ export async function objectsToSend(repo: GitRepository, tips: string[], haves: 
       const object = await repo.readObject(oid);
       collected.raw.set(oid, object);
       const commit = parseCommit(oid, object.content);
-      const parents = await Promise.all(commit.parents.map((parent) => commitOrNull(repo, parent)));
-      await addTreeDifference(repo, commit.tree, parents.flatMap((info) => (info ? [info.tree] : [])), collected);
+      // A parent sent too, or on the remote: ours, so a missing one is damage (past a shallow boundary, none is read).
+      const parents = repo.isShallow(oid) ? [] : await Promise.all(commit.parents.map((parent) => repo.readCommit(parent)));
+      await addTreeDifference(repo, commit.tree, parents.map((info) => info.tree), collected);
     }),
   );
   return { oids: collected.out, commits: commits.length, raw: collected.raw };

@@ -2,16 +2,13 @@
 // branch, one pack of the objects the remote lacks, one POST carrying every ref update. (isomorphic-git's push
 // negotiates once per ref: 32 branches took 16.5 s where one `git push` took 0.13 s.) Never forces.
 
-import { FleetError, toErrorPayload, type ErrorCode } from '../../../shared/errors';
+import { FleetError } from '../../../shared/errors';
 import type { BranchPushResult, BranchPushStatus, RemotePushResult } from '../../../shared/types-remotes';
 import type { GitRepository } from '../git/repository';
-import { ZERO_OID } from '../git/oid';
 import { discoverRefs } from './ref-advertisement';
-import { objectsToSend } from './push-objects';
-import { writePack } from './pack-writer';
-import { sendReceivePack, type RefUpdateCommand } from './receive-pack';
 import { nonFastForwardMessage, planAction, type LocalBranch } from './push-plan';
 import type { RemoteEndpoint, RemoteServices } from './remote-endpoint';
+import { asFleetError, branchResult as result, exchangeBranches, LocalObjectFailure, splitByLocalFailure, type BranchToSend, type ExchangeResult } from './push-exchange';
 
 export interface PushListeners {
   /** A branch changed state on this remote (queued, sending, then its final status). */
@@ -25,14 +22,18 @@ export interface PushOptions extends PushListeners {
   log?: (message: string, error?: unknown) => void;
 }
 
-const NON_FAST_FORWARD_REASON = /non-fast-forward|fetch first|stale info|but expected|is at [0-9a-f]+ but/i;
+/** Errors reading our own objects: local damage (or a partial clone's gaps), never a reason to retry the network. */
+const LOCAL_READ_FAILURES = new Set<string>(['GIT_CORRUPT', 'OBJECT_NOT_FETCHED']);
 
-function result(branch: LocalBranch, remoteTip: string | null, status: BranchPushStatus, code: ErrorCode | null, message: string | null): BranchPushResult {
-  return { branch: branch.branch, status, localTip: branch.tip, remoteTipBefore: remoteTip, code, message };
-}
-
-/** How a failure of the whole exchange shows on each branch: queued to retry (network), or not attempted. */
+/**
+ * How a failure of the whole exchange shows on each branch: queued to retry when the connection failed (or the user
+ * cancelled), not attempted otherwise. A server that answered the pushed pack with an HTTP error refused it: a retry
+ * would send the same pack again, so it is not queued.
+ */
 function failedBranch(branch: LocalBranch, remoteTip: string | null, error: FleetError, afterSending: boolean): BranchPushResult {
+  if (afterSending && error.code === 'NETWORK' && typeof error.data?.status === 'number') {
+    return result(branch, remoteTip, 'rejected', 'REMOTE_REJECTED', `${error.message} The server had the pack and answered HTTP ${error.data.status}: it is not sent again by itself; push again once the server is fixed.`);
+  }
   if (error.code === 'NETWORK' || error.code === 'CANCELLED') {
     const message = afterSending
       ? `${error.message} The server may or may not have taken this branch; a retry shows which.`
@@ -41,14 +42,6 @@ function failedBranch(branch: LocalBranch, remoteTip: string | null, error: Flee
   }
   const message = error.code === 'AUTH_FAILED' ? 'Not attempted: the remote refused the credentials.' : `Not attempted: ${error.message}`;
   return result(branch, remoteTip, 'not-attempted', error.code, message);
-}
-
-/** The error as a FleetError; anything else is a bug, logged and shown as INTERNAL. */
-function asFleetError(error: unknown, log?: PushOptions['log']): FleetError {
-  if (error instanceof FleetError) return error;
-  log?.('push failed unexpectedly', error);
-  const payload = toErrorPayload(error);
-  return new FleetError(payload.code, payload.message, payload.data);
 }
 
 /**
@@ -95,7 +88,15 @@ export async function pushToRemote(
   const toSend: { branch: LocalBranch; remoteTip: string | null }[] = [];
   for (const branch of branches) {
     const remoteTip = advertised.refs.get(`refs/heads/${branch.branch}`) ?? null;
-    const action = await planAction(repo, branch.tip, remoteTip);
+    let action;
+    try {
+      action = await planAction(repo, branch.tip, remoteTip);
+    } catch (error) {
+      // A history this repository cannot read is this branch's local problem: the others still go.
+      if (!(error instanceof FleetError) || !LOCAL_READ_FAILURES.has(error.code)) throw error;
+      finished.push(result(branch, remoteTip, 'not-attempted', error.code, `Not sent: ${branch.branch} needs an object this repository cannot read. ${error.message}`));
+      continue;
+    }
     if (action === 'up-to-date') finished.push(result(branch, remoteTip, 'up-to-date', null, null));
     else if (action === 'behind') finished.push(result(branch, remoteTip, 'behind', null, `"${endpoint.name}" is ahead of this branch: nothing to push. Fetch to bring its commits in.`));
     else if (action === 'non-fast-forward') finished.push(result(branch, remoteTip, 'non-fast-forward', 'NON_FAST_FORWARD', await nonFastForwardMessage(repo, branch.branch, endpoint.name, remoteTip!)));
@@ -108,48 +109,65 @@ export async function pushToRemote(
 
   const haves: string[] = [];
   for (const oid of new Set(advertised.refs.values())) if (await repo.hasObject(oid)) haves.push(oid);
-  const commands: RefUpdateCommand[] = toSend.map(({ branch, remoteTip }) => ({ ref: `refs/heads/${branch.branch}`, oldOid: remoteTip ?? ZERO_OID, newOid: branch.tip }));
-  for (const { branch } of toSend) options.onBranch?.(branch.branch, 'sending', null);
-  let packBytes = 0;
-  let objectCount = 0;
-  // The objects are found and packed while the request is already under way.
-  const pack = (async function* () {
-    const { oids, raw } = await objectsToSend(repo, toSend.map((s) => s.branch.tip), haves);
-    objectCount = oids.length;
-    const progressEvery = Math.max(1, Math.ceil(oids.length / 20));
-    const onObject = (written: number): void => {
-      if (written % progressEvery === 0 || written === oids.length) options.onActivity?.(`sending ${written}/${oids.length} objects`);
-    };
-    for await (const chunk of writePack(repo, oids, { raw, onObject })) {
-      packBytes += chunk.length;
-      yield chunk;
-    }
-  })();
-
-  let answer;
+  let sent: ExchangeResult;
+  let remoteError: FleetError | null = null;
   try {
-    answer = await sendReceivePack({ client: services.http, url: advertised.url, headers: endpoint.headers, context: endpoint.context, commands, capabilities: advertised.capabilities, agent: services.agent, pack, signal: options.signal });
+    sent = await exchangeBranches(repo, services, endpoint, advertised, toSend, haves, options);
   } catch (error) {
-    const failure = asFleetError(error, options.log);
-    return report([...finished, ...toSend.map((s) => failedBranch(s.branch, s.remoteTip, failure, true))], failure, packBytes, objectCount);
-  }
-
-  const serverOutput = answer.messages.join('\n');
-  for (const { branch, remoteTip } of toSend) {
-    const ref = `refs/heads/${branch.branch}`;
-    const reason = answer.unpack !== 'ok' ? `the server could not store the pushed objects (${answer.unpack})` : answer.refs.has(ref) ? answer.refs.get(ref)! : 'the server did not report on this branch';
-    if (reason === null) {
-      finished.push(result(branch, remoteTip, 'pushed', null, null));
-    } else if (NON_FAST_FORWARD_REASON.test(reason)) {
-      finished.push(result(branch, remoteTip, 'non-fast-forward', 'NON_FAST_FORWARD', `"${endpoint.name}" refused ${branch.branch} as not a fast-forward (${reason}): someone pushed in the meantime. Fetch, combine, and push again.`));
-    } else {
-      const said = serverOutput ? `\n${serverOutput}` : '';
-      finished.push(result(branch, remoteTip, 'rejected', 'REMOTE_REJECTED', `"${endpoint.name}" refused ${branch.branch}: ${reason}${said}`));
+    if (!(error instanceof LocalObjectFailure)) {
+      const failure = asFleetError(error, options.log);
+      return report([...finished, ...toSend.map((s) => failedBranch(s.branch, s.remoteTip, failure, true))], failure);
     }
+    ({ sent, remoteError } = await afterLocalFailure(repo, services, endpoint, advertised, toSend, haves, error, options));
   }
+  finished.push(...sent.results);
   const known = finished.filter((r) => r.status === 'pushed' || r.status === 'up-to-date' || r.status === 'behind');
   await updateTrackingRefs(repo, endpoint.name, known.map((r) => [r.branch, r.status === 'pushed' ? r.localTip : r.remoteTipBefore!]), options.log);
   const order = new Map(branches.map((b, i) => [b.branch, i]));
   finished.sort((a, b) => order.get(a.branch)! - order.get(b.branch)!);
-  return report(finished, null, packBytes, objectCount);
+  return report(finished, remoteError, sent.packBytes, sent.objects);
+}
+
+/**
+ * After our own repository failed the pack (a missing or damaged object): the branches that need the object are not
+ * sent, named in one local error (never queued for a retry, which would fail the same way after uploading again);
+ * the others go in a second exchange, since the server took nothing from the broken-off first one.
+ */
+async function afterLocalFailure(
+  repo: GitRepository,
+  services: RemoteServices,
+  endpoint: RemoteEndpoint,
+  advertised: Awaited<ReturnType<typeof discoverRefs>>,
+  toSend: BranchToSend[],
+  haves: string[],
+  failure: LocalObjectFailure,
+  options: PushOptions,
+): Promise<{ sent: ExchangeResult; remoteError: FleetError }> {
+  const split = await splitByLocalFailure(repo, toSend, haves, failure.error);
+  // Should no branch fail alone (a read that failed only once), none is sent: the error still names the object.
+  const broken = split.broken.length > 0 ? split.broken : toSend.map((s) => ({ ...s, error: failure.error }));
+  const healthy = split.broken.length > 0 ? split.healthy : [];
+  const results = broken.map((b) => result(b.branch, b.remoteTip, 'not-attempted', b.error.code, `Not sent: ${b.branch.branch} needs an object this repository cannot read. ${b.error.message}`));
+  const names = broken.map((b) => b.branch.branch);
+  const first = broken[0]!.error;
+  const others = healthy.length > 0 ? ` The other ${healthy.length === 1 ? 'branch went' : `${healthy.length} branches went`} in a second request.` : '';
+  const remoteError = new FleetError(first.code, `Could not push ${names.join(', ')} to "${endpoint.name}": ${first.message}${others}`, {
+    ...first.data,
+    remote: endpoint.name,
+    branches: names,
+  });
+  let packBytes = failure.packBytes;
+  let objects = 0;
+  if (healthy.length > 0) {
+    try {
+      const again = await exchangeBranches(repo, services, endpoint, advertised, healthy, haves, options);
+      results.push(...again.results);
+      packBytes += again.packBytes;
+      objects = again.objects;
+    } catch (error) {
+      const second = error instanceof LocalObjectFailure ? error.error : asFleetError(error, options.log);
+      results.push(...healthy.map((s) => failedBranch(s.branch, s.remoteTip, second, !(error instanceof LocalObjectFailure))));
+    }
+  }
+  return { sent: { results, packBytes, objects }, remoteError };
 }

@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { FetchReport, PushPreview, PushProgress, PushReport, RemoteBranchState, RemotePushResult } from '../../../shared/types-remotes';
 import type { JobFinished } from '../../../shared/types';
 import type { FleetErrorPayload } from '../../../shared/errors';
+import { retriedAutomatically } from '../../../shared/push-retry';
 import { api, ApiError, asApiError } from '../api';
 import { useJobsStore } from './jobs';
 import { useRemotesStatusStore } from './remotesStatus';
@@ -68,7 +69,7 @@ export function failedPairs(results: Record<string, RemotePushResult>, onlyRemot
 export function networkQueued(results: Record<string, RemotePushResult>): Map<string, string[]> {
   const queued = new Map<string, string[]>();
   for (const result of Object.values(results)) {
-    const branches = result.branches.filter((b) => b.status === 'queued' && b.code === 'NETWORK').map((b) => b.branch);
+    const branches = result.branches.filter(retriedAutomatically).map((b) => b.branch);
     if (branches.length) queued.set(result.remote, branches);
   }
   return queued;
