@@ -68,6 +68,9 @@ export const ERROR_CODES = [
   'COMMAND_NOT_IN_MANIFEST',
   // A credential would travel over plain http:// to another computer.
   'INSECURE_TRANSPORT',
+  // Checkouts: a tree (or a relative path) with an entry that could reach outside its folder or into a .git.
+  'UNSAFE_TREE',
+  'UNSAFE_PATH',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

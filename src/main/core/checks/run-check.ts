@@ -4,9 +4,9 @@
 import { FleetError } from '../../../shared/errors';
 import type { CheckResult, CheckState } from '../../../shared/types-checks';
 import type { Workspace } from '../workspace/workspace';
+import { writeCommitToFolder } from '../checkout/write-tree';
 import { BoundedLog } from './bounded-log';
 import type { CheckoutFolders } from './checkout-folders';
-import { writeCheckout } from './checkout';
 import { runShellCommand, type CommandOutcome } from './run-command';
 
 export interface ModuleCheckRequest {
@@ -76,7 +76,7 @@ export async function runModuleCheck(request: ModuleCheckRequest): Promise<{ res
   const dir = await folders.create(moduleId);
   try {
     try {
-      await writeCheckout(workspace.repo, commit, dir, request.signal);
+      await writeCommitToFolder(workspace.repo, commit, dir, { signal: request.signal });
     } catch (error) {
       const cancelled = error instanceof FleetError && error.code === 'CANCELLED';
       const message = cancelled ? 'The check was cancelled.' : `The checkout could not be written: ${(error as Error).message}`;
