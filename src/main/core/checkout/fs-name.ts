@@ -1,13 +1,14 @@
 // The one place a tree entry's name becomes a file-system path. Paths are bytes (Buffer paths reach the file
-// system unchanged on POSIX), so a name that is not valid UTF-8 can keep its exact bytes once names carry them.
+// system unchanged on POSIX), so a name that is not valid UTF-8 keeps its exact bytes.
 
 import { sep } from 'node:path';
+import { encodeName } from '../git/name-bytes';
 
 const SEPARATOR = Buffer.from(sep);
 
-/** The bytes the file system gets for a tree entry's name (UTF-8 until names carry their raw bytes). */
+/** The bytes the file system gets for a tree entry's name: its own bytes (escaped bytes back as they were). */
 export function fsNameBytes(name: string): Buffer {
-  return Buffer.from(name, 'utf8');
+  return encodeName(name);
 }
 
 /** The path of the tree entry `name` inside the folder `parent`. */

@@ -56,6 +56,15 @@ function classify(mode: string): { kind: EntryKind; mode: string } | null {
   }
 }
 
+/** The entry's path on disk; a name no bytes spell (never one a tree gave us) is refused by its path. */
+function entryPath(parent: Buffer, name: string, rel: string): Buffer {
+  try {
+    return childPath(parent, name);
+  } catch {
+    throw unsafeTree(rel, 'is not a name any bytes spell');
+  }
+}
+
 interface Folder {
   rel: string;
   path: Buffer;
@@ -87,7 +96,7 @@ export async function planTree(repo: GitRepository, treeOid: string, root: Buffe
         seen.set(key, entry.path);
         if (++count > MAX_ENTRIES) throw unsafeTree(rel, `is one entry more than the ${MAX_ENTRIES.toLocaleString('en')} a checkout accepts`);
         if (type.kind === 'folder' && depth >= MAX_DEPTH) throw unsafeTree(rel, `nests deeper than ${MAX_DEPTH} folders, git's own limit`);
-        const planned: PlannedEntry = { rel, path: childPath(folder.path, entry.path), mode: type.mode, oid: entry.oid, kind: type.kind };
+        const planned: PlannedEntry = { rel, path: entryPath(folder.path, entry.path, rel), mode: type.mode, oid: entry.oid, kind: type.kind };
         if (type.kind === 'folder') {
           created.push(planned);
           next.push({ rel, path: planned.path, oid: entry.oid });

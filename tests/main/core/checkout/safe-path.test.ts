@@ -1,8 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { childPath } from '../../../../src/main/core/checkout/fs-name';
 import { showPath, validateRelativePath } from '../../../../src/main/core/checkout/safe-path';
 import type { EntryKind } from '../../../../src/main/core/checkout/name-rules';
+import { decodeName } from '../../../../src/main/core/git/name-bytes';
 import { FleetError } from '../../../../src/shared/errors';
-import { cleanupTempDirs, git, gitBuffer, initRepo } from '../../../helpers/git';
+import { cleanupTempDirs, git, gitBuffer, initRepo, makeTempDir } from '../../../helpers/git';
 import { writeBlob } from './crafted-trees';
 
 afterAll(cleanupTempDirs);
@@ -75,7 +78,16 @@ describe('validateRelativePath', () => {
     expect(validateRelativePath('auxiliary.c', 'file', 'win32')).toEqual(['auxiliary.c']);
   });
 
-  it('shows invisible characters in paths it names', () => {
+  it('shows invisible characters and bytes that are not UTF-8 in paths it names', () => {
     expect(showPath('.g\u200cit/\u0007')).toBe('".g\\u200cit/\\u0007"');
+    expect(showPath(decodeName(Buffer.from([0x61, 0xff, 0x62])))).toBe('"a\\xffb"');
+    expect(() => validateRelativePath('a\ud800b')).toThrow(/lone surrogate/u);
+  });
+
+  it('gives the file system the exact bytes of a name that is not UTF-8', () => {
+    const bytes = Buffer.from([0x61, 0xff, 0xfe, 0x62]);
+    const dir = makeTempDir('fleet-names-');
+    writeFileSync(childPath(Buffer.from(dir), decodeName(bytes)), 'x');
+    expect(readdirSync(dir, { encoding: 'buffer' })).toEqual([bytes]);
   });
 });
