@@ -59,6 +59,17 @@ describe('writeCommitToFolder on a normal tree', () => {
     expect(progress[progress.length - 1]).toBe(1);
   });
 
+  it('writes names that are not UTF-8 byte for byte, and sees two Latin-1 names as two files', async () => {
+    const dir = initRepo();
+    const names = [Buffer.from('caf\xe8.txt', 'latin1'), Buffer.from('caf\xe9.txt', 'latin1')];
+    const tree = writeRawTree(dir, names.map((name, i) => ({ mode: '100644', name, oid: writeBlob(dir, `latin-1 ${i}\n`) })));
+    const out = makeTempDir('fleet-checkout-');
+    const written = await writeTreeToFolder(await GitRepository.open(dir), tree, out);
+    expect(written.files).toBe(2);
+    expect(readdirSync(out, { encoding: 'buffer' }).sort(Buffer.compare)).toEqual(names);
+    expect(readFileSync(Buffer.concat([Buffer.from(`${out}/`), names[1]!]), 'utf8')).toBe('latin-1 1\n');
+  });
+
   it('writes a tree nested 200 folders deep', async () => {
     const dir = initRepo();
     const temp = makeTempDir('fleet-nested-');
