@@ -15,6 +15,12 @@ export interface GitHttpServerOptions {
   /** The password basic auth must carry; null serves without auth. Default 'secret-token'. */
   token?: string | null;
   port?: number;
+  /**
+   * A careless server: a wrong credential gets a 403 whose body and headers echo the Authorization header, the
+   * user:token pair and the token; a push with the right one is refused by a report-status whose `ng` lines (and
+   * side-band messages) carry the same.
+   */
+  echoCredentials?: boolean;
 }
 
 export interface BareRepoOptions {
@@ -57,6 +63,7 @@ function splitCgiHeaders(buffer: Buffer): { headers: Buffer; body: Buffer } | nu
 export class GitHttpServer {
   readonly root: string;
   readonly token: string | null;
+  readonly echoCredentials: boolean;
   readonly requests: ServedRequest[] = [];
   /** When true, the next receive-pack POST cuts the connection and stops the server (a remote gone mid-push). */
   killOnNextPush = false;
@@ -69,6 +76,7 @@ export class GitHttpServer {
     this.root = options.root ?? makeTempDir('fleet-git-server-');
     this.token = options.token === undefined ? 'secret-token' : options.token;
     this.boundPort = options.port ?? 0;
+    this.echoCredentials = options.echoCredentials === true;
   }
 
   /** Starts a server on 127.0.0.1 (a free port unless one is given). */
@@ -157,6 +165,10 @@ export class GitHttpServer {
     this.requests.push(record);
     response.on('finish', () => (record.status = response.statusCode));
     const user = this.authorised(request);
+    if (this.echoCredentials && request.headers.authorization) {
+      if (user === null) return echoRefusal(request, response);
+      if (request.method === 'POST' && url.pathname.endsWith('/git-receive-pack')) return void echoReport(request, response);
+    }
     if (user === null) {
       response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="fleet test git"', 'Content-Type': 'text/plain' });
       response.end('Authentication required\n');
@@ -220,6 +232,47 @@ export class GitHttpServer {
       else response.end();
     });
   }
+}
+
+/** What a careless server says about a request's credential: the header, the decoded user:token, the token. */
+function echoedCredential(request: IncomingMessage): string {
+  const header = request.headers.authorization ?? '';
+  const decoded = Buffer.from(header.replace(/^Basic /, ''), 'base64').toString('utf8');
+  const token = decoded.slice(decoded.indexOf(':') + 1);
+  return `Authorization: ${header} (${decoded}; token ${token}; url-encoded ${encodeURIComponent(token)})`;
+}
+
+function echoRefusal(request: IncomingMessage, response: ServerResponse): void {
+  const said = echoedCredential(request);
+  response.writeHead(403, { 'Content-Type': 'text/plain', 'X-Echo-Authorization': request.headers.authorization ?? '' });
+  response.end(`Forbidden: ${said}\n`);
+}
+
+const pkt = (data: string | Buffer): Buffer => {
+  const body = typeof data === 'string' ? Buffer.from(data) : data;
+  return Buffer.concat([Buffer.from((body.length + 4).toString(16).padStart(4, '0')), body]);
+};
+
+/** Refuses every ref of a push with report-status `ng` lines (and a side-band message) that echo the credential. */
+async function echoReport(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks);
+  const refs: string[] = [];
+  let sideBand = false;
+  for (let at = 0; at + 4 <= body.length; ) {
+    const length = Number.parseInt(body.toString('ascii', at, at + 4), 16);
+    if (!length) break;
+    const [command, caps = ''] = body.toString('utf8', at + 4, at + length).split('\0');
+    refs.push(command!.trim().split(' ')[2]!);
+    sideBand ||= caps.split(' ').includes('side-band-64k');
+    at += length;
+  }
+  const said = echoedCredential(request);
+  const report = Buffer.concat([pkt('unpack ok\n'), ...refs.map((ref) => pkt(`ng ${ref} denied to ${said}\n`)), Buffer.from('0000')]);
+  response.writeHead(200, { 'Content-Type': 'application/x-git-receive-pack-result', 'Cache-Control': 'no-cache' });
+  if (!sideBand) return void response.end(report);
+  response.end(Buffer.concat([pkt(Buffer.concat([Buffer.from([2]), Buffer.from(`checked ${said}\n`)])), pkt(Buffer.concat([Buffer.from([1]), report])), Buffer.from('0000')]));
 }
 
 /** A web server that is not a git server: every path answers with an HTML page. */

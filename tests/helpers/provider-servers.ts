@@ -83,6 +83,37 @@ export function anthropicError(status: number, type: string, message: string, he
 
 export const sseFrame = sse;
 
+/** The key a request carried (Authorization: Bearer, or Anthropic's x-api-key); '' without one. */
+export function sentKey(request: RecordedRequest): string {
+  const bearer = /^Bearer (.+)$/.exec(String(request.headers.authorization ?? ''))?.[1];
+  return bearer ?? String(request.headers['x-api-key'] ?? '');
+}
+
+/**
+ * A careless server: an error answer that echoes the key it was sent everywhere it could, in the error's code and
+ * type, in its message (as sent, base64, base64url, URL-encoded, the whole Authorization header) and in response
+ * headers. Status 200 is a stream that fails mid-answer with such an error event. Anthropic's shape for /messages.
+ */
+export function keyEchoAnswer(status: number): AnswerFactory {
+  return (request) => {
+    const key = sentKey(request);
+    const forms = `${key} b64=${Buffer.from(key).toString('base64')} b64url=${Buffer.from(key).toString('base64url')} url=${encodeURIComponent(key)}`;
+    const message = `Incorrect API key provided: ${forms}. Authorization: Bearer ${key}`;
+    const anthropic = request.path.endsWith('/messages');
+    const body = anthropic ? { type: 'error', error: { type: key, message } } : { error: { message, type: key, param: `Bearer ${key}`, code: key } };
+    const headers = { 'x-echo-key': key, 'www-authenticate': `Bearer realm="${key}"`, ...(status === 429 ? { 'retry-after': '0' } : {}) };
+    if (status !== 200) return { type: 'error', status, body, headers };
+    const event = anthropic ? sse({ type: 'error', error: body.error }, 'error') : sse(body);
+    const start = anthropic ? anthropicStream('') : openAiStream('');
+    return { type: 'stream', frames: [...(start.type === 'stream' ? start.frames.slice(0, 1) : []), event] };
+  };
+}
+
+export interface ProviderServerOptions {
+  /** Answer every unscripted request with keyEchoAnswer, cycling through these statuses (200: a stream that fails). */
+  echoKeyStatuses?: number[];
+}
+
 function defaultAnswer(request: RecordedRequest): Answer {
   const isAnthropic = request.path.endsWith('/messages');
   const prompt = JSON.stringify(request.body.messages ?? '');
@@ -120,9 +151,12 @@ async function send(res: ServerResponse, answer: Answer): Promise<void> {
   res.end();
 }
 
-/** Starts a loopback server; `fallback` answers unscripted requests (default: a short stream naming the module). */
-export async function startProviderServer(fallback: AnswerFactory = defaultAnswer): Promise<ProviderServer> {
+/** Starts a loopback server; `fallback` answers unscripted requests (default: a short stream naming the module), or echoing errors. */
+export async function startProviderServer(fallback: AnswerFactory = defaultAnswer, options: ProviderServerOptions = {}): Promise<ProviderServer> {
   const requests: RecordedRequest[] = [];
+  const echoStatuses = options.echoKeyStatuses ?? [];
+  let echoed = 0;
+  const unscripted: AnswerFactory = echoStatuses.length ? (request) => keyEchoAnswer(echoStatuses[echoed++ % echoStatuses.length]!)(request) : fallback;
   const queue: Array<Answer | AnswerFactory> = [];
   const sockets = new Set<Socket>();
   const server: Server = createServer((req, res) => {
@@ -131,7 +165,7 @@ export async function startProviderServer(fallback: AnswerFactory = defaultAnswe
       const body = await readBody(req);
       const recorded: RecordedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body, at };
       requests.push(recorded);
-      const next = queue.shift() ?? fallback;
+      const next = queue.shift() ?? unscripted;
       await send(res, typeof next === 'function' ? next(recorded) : next);
     })();
   });

@@ -28,7 +28,9 @@ export function httpStatusError(status: number, context: RemoteContext, bodyStar
       : new FleetError('AUTH_FAILED', `The server at ${url} asks for credentials. Set a token for "${context.remote}" (or FLEET_GIT_TOKEN) and try again.`, data);
   }
   if (status === 403) {
-    return new FleetError('AUTH_FAILED', `The server at ${url} refused access for "${context.remote}": the token lacks permission for this repository.`, data);
+    // Hosts say why (GitHub: "Permission to org/repo.git denied to user."); their words, redacted, help the user.
+    const said = serverText(bodyStart.replace(/\s+/g, ' ').trim()).slice(0, 200);
+    return new FleetError('AUTH_FAILED', `The server at ${url} refused access for "${context.remote}": the token lacks permission for this repository${said ? ` (the server said: "${said}")` : ''}.`, data);
   }
   if (status === 404) {
     return new FleetError('REMOTE_NOT_FOUND', `There is no git repository at ${url} (the server answered 404). Check the address${context.credentialSent ? '' : ', or set a token if the repository is private'}.`, data);

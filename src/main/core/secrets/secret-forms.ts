@@ -26,10 +26,15 @@ function alignedBase64(bytes: Buffer): string[] {
   return forms;
 }
 
+/** The whole encoding, padded and not (the padded form first wins, so no stray "=" is left), in both alphabets. */
+function wholeBase64(bytes: Buffer): string[] {
+  const padded = bytes.toString('base64');
+  return [padded, unpadded(padded)];
+}
+
 function base64Forms(text: string): string[] {
   const bytes = Buffer.from(text, 'utf8');
-  const whole = unpadded(bytes.toString('base64'));
-  return [whole, ...alignedBase64(bytes)].flatMap((form) => [form, toUrlAlphabet(form)]);
+  return [...wholeBase64(bytes), ...alignedBase64(bytes)].flatMap((form) => [form, toUrlAlphabet(form)]);
 }
 
 /** Every form of `secret` to remove (empty when it is too short to match safely). */
@@ -43,6 +48,5 @@ export function secretForms(secret: string): string[] {
 /** The forms of `user:password` as HTTP basic auth sends it (base64 and base64url of the pair). */
 export function basicAuthForms(username: string, password: string): string[] {
   if (password.length < MIN_SECRET_LENGTH) return [];
-  const whole = unpadded(Buffer.from(`${username}:${password}`, 'utf8').toString('base64'));
-  return [whole, toUrlAlphabet(whole)];
+  return wholeBase64(Buffer.from(`${username}:${password}`, 'utf8')).flatMap((form) => [form, toUrlAlphabet(form)]);
 }
