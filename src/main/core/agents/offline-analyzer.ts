@@ -139,7 +139,16 @@ export async function analyzeModule(input: AnalyzeInput): Promise<string> {
 
   out.push('## Most-changed files', '');
   const churn = facts.churn;
-  const span = `the last ${churn.commitsWalked} first-parent commits of ${snapshot.branchTip ? code(snapshot.branch) : 'the base branch'}${churn.complete ? ' (its whole first-parent history)' : ''}`;
+  const walkedBranch = snapshot.branchTip ? code(snapshot.branch) : 'the base branch';
+  const span = churn.shallow
+    ? `the ${churn.commitsWalked} first-parent commits of ${walkedBranch} this shallow clone holds`
+    : `the last ${churn.commitsWalked} first-parent commits of ${walkedBranch}${churn.complete ? ' (its whole first-parent history)' : ''}`;
+  if (churn.shallow) {
+    out.push(
+      'This repository is a shallow clone: its history stops after these commits (the oldest one is counted without its changes, which are unknown here), so older changes are not counted. `git fetch --unshallow` brings the whole history.',
+      '',
+    );
+  }
   const changed = [...churn.counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10);
   if (changed.length === 0) out.push(`None of the matched files changed in ${span}.`, '');
   else out.push(`Commits that changed each file, over ${span}:`, '', ...table(['File', 'Commits'], changed.map(([path, count]) => [code(path), String(count)])), '');

@@ -128,7 +128,7 @@ export class ModuleDocuments {
       const commit = await repo.readCommit(oid);
       const blob = await repo.entryAtPath(commit.tree, path);
       if (!blob) break;
-      const parent = commit.parents[0];
+      const parent = repo.historyParents(commit)[0];
       const parentBlob = parent ? await repo.entryAtPath((await repo.readCommit(parent)).tree, path) : null;
       if (!parentBlob || parentBlob.oid !== blob.oid) {
         entries.push({

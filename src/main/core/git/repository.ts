@@ -117,6 +117,11 @@ export class GitRepository {
     return this.shallow.has(oid);
   }
 
+  /** A commit's parents as history walks see them: none past a shallow clone's boundary (git's walks stop there too). */
+  historyParents(commit: CommitInfo): string[] {
+    return this.shallow.has(commit.oid) ? [] : commit.parents;
+  }
+
   /** True for a shallow clone (a `shallow` file listing boundary commits). */
   get shallowClone(): boolean {
     return this.shallow.size > 0;

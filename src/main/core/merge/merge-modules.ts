@@ -58,7 +58,7 @@ export async function checkMergeRequest(workspace: Workspace, request: MergeRequ
       return { moduleId, branch, tip: await repo.resolveRef(`refs/heads/${branch}`) };
     }),
   );
-  await refuseUnrelatedModules(mergeContext(repo).bases, resolved.startTip, resolved.target.branch, requested);
+  await refuseUnrelatedModules(mergeContext(repo).bases, resolved.startTip, resolved.target.branch, requested, repo.shallowClone);
   return resolved;
 }
 
@@ -99,7 +99,7 @@ export async function mergeModules(workspace: Workspace, request: MergeRequest):
     const found = await bases.mergeBases(current, tip);
     if (found.length === 0) {
       // The branch moved to a history of its own since the request was checked.
-      results.push({ moduleId, outcome: 'unrelated', message: unrelatedHistoriesError(moduleId, branch, resolved.target.branch).message });
+      results.push({ moduleId, outcome: 'unrelated', message: unrelatedHistoriesError(moduleId, branch, resolved.target.branch, repo.shallowClone).message });
       skipRest(index + 1, `Not merged: the run stopped at ${moduleId}.`);
       stopped = true;
       break;

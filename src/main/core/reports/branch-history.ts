@@ -59,7 +59,7 @@ export async function readBranchHistory(repo: GitRepository, options: { tip: str
   const own = new Set(oids);
   let forkPoint: CommitInfo | null = null;
   for (const info of infos) {
-    for (const parent of info.parents) {
+    for (const parent of repo.historyParents(info)) {
       if (own.has(parent)) continue;
       const candidate = await repo.readCommit(parent);
       if (!forkPoint || candidate.committer.timestamp > forkPoint.committer.timestamp) forkPoint = candidate;
@@ -72,7 +72,9 @@ export async function readBranchHistory(repo: GitRepository, options: { tip: str
   const commits: LoggedCommit[] = [];
   for (const info of shown) {
     const merge = info.parents.length > 1;
-    const parentTree = info.parents[0] ? (await repo.readCommit(info.parents[0])).tree : null;
+    // Past a shallow boundary the parent is not here: the commit shows as adding its files, as git log shows it.
+    const parents = repo.historyParents(info);
+    const parentTree = parents[0] ? (await repo.readCommit(parents[0])).tree : null;
     const files = merge ? [] : await changedFiles(repo, parentTree, info.tree);
     commits.push({
       oid: info.oid,

@@ -9,6 +9,8 @@ export interface ChurnResult {
   commitsWalked: number;
   /** False when the walk stopped at `maxCommits` before the first commit. */
   complete: boolean;
+  /** The walk reached a shallow clone's boundary: older history is not in the repository (nor counted). */
+  shallow: boolean;
 }
 
 /** Counts, over at most `maxCommits` first-parent commits from `tip`, the commits that changed each of `files`. */
@@ -46,15 +48,22 @@ export async function changeCounts(repo: GitRepository, tip: string, files: stri
 
   let oid: string | null = tip;
   let walked = 0;
+  let shallow = false;
   while (oid && walked < maxCommits) {
     const commit = await repo.readCommit(oid);
+    walked++;
+    // A shallow clone's boundary commit has parents that were never fetched: what it changed is unknown, not "everything".
+    if (repo.isShallow(oid)) {
+      shallow = true;
+      oid = null;
+      break;
+    }
     const parent = commit.parents[0] ?? null;
     const parentTree = parent ? (await repo.readCommit(parent)).tree : null;
     changed.clear();
     await compare(commit.tree, parentTree, '');
     for (const path of changed) counts.set(path, (counts.get(path) ?? 0) + 1);
-    walked++;
     oid = parent;
   }
-  return { counts, commitsWalked: walked, complete: oid === null };
+  return { counts, commitsWalked: walked, complete: oid === null, shallow };
 }
