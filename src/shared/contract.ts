@@ -34,6 +34,7 @@ import { mergeEvents, mergeMethods } from './contract-merge';
 import { reportsEvents, reportsMethods } from './contract-reports';
 import { pullsEvents, pullsMethods } from './contract-pulls';
 import { trustEvents, trustMethods } from './contract-trust';
+import { launcherMethods } from './contract-launcher';
 
 const PathInput = z.object({ path: z.string().min(1, 'must not be empty').max(4096) }).strict();
 const ModuleInput = z.object({ moduleId: SlugSchema }).strict();
@@ -113,6 +114,7 @@ export const contract = {
     ...reportsMethods,
     ...pullsMethods,
     ...trustMethods,
+    ...launcherMethods,
   },
   events: {
     boardChanged: out<BoardChanged>(),

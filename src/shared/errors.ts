@@ -71,6 +71,9 @@ export const ERROR_CODES = [
   // Checkouts: a tree (or a relative path) with an entry that could reach outside its folder or into a .git.
   'UNSAFE_TREE',
   'UNSAFE_PATH',
+  // Launcher: a work folder someone else owns or a symlink planted in its place; a variable that may not be passed.
+  'FOLDER_UNSAFE',
+  'VARIABLE_REFUSED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -9,6 +9,7 @@ import { MERGE_EVENT_NAMES, MERGE_METHOD_NAMES } from './names-merge';
 import { REPORTS_EVENT_NAMES, REPORTS_METHOD_NAMES } from './names-reports';
 import { PULLS_EVENT_NAMES, PULLS_METHOD_NAMES } from './names-pulls';
 import { TRUST_EVENT_NAMES, TRUST_METHOD_NAMES } from './names-trust';
+import { LAUNCHER_METHOD_NAMES } from './names-launcher';
 
 export const METHOD_NAMES = [
   'getAppInfo',
@@ -43,6 +44,7 @@ export const METHOD_NAMES = [
   ...REPORTS_METHOD_NAMES,
   ...PULLS_METHOD_NAMES,
   ...TRUST_METHOD_NAMES,
+  ...LAUNCHER_METHOD_NAMES,
 ] as const;
 
 export const EVENT_NAMES = [

@@ -2,6 +2,7 @@
 
 import type { ChecksConfig, ModuleCheck } from './checks-config';
 import type { FleetErrorPayload } from './errors';
+import type { SandboxUse } from './types-launcher';
 
 /** How a check ended. `error` means it could not start (no such command, checkout failed). */
 export type CheckState = 'passed' | 'failed' | 'timed-out' | 'cancelled' | 'error';
@@ -18,6 +19,10 @@ export interface CheckResult {
   exitCode: number | null;
   /** A one-line reason for error / timed-out results (e.g. "npm: command not found"). */
   message?: string;
+  /** Whether the command ran in the OS sandbox, and why not (absent on results stored before the launcher). */
+  sandbox?: SandboxUse;
+  /** Names (never values) of secrets the user chose to pass to the command. */
+  secretNames?: string[];
   /** Set when read: true when the module branch has moved past `commit` or no longer exists. */
   stale?: boolean;
 }

@@ -31,6 +31,9 @@ import { createTrustHandlers } from './trust/handlers';
 import { redact } from './secrets/redactor';
 import { registerEnvironmentSecrets, registeringSecretStore } from './secrets/known-secrets';
 import { redactingLog } from './secrets/redacting-log';
+import { Launcher, type LauncherOptions } from './launcher/launcher';
+import { createLauncherHandlers } from './launcher/handlers';
+import { keyEnvironment } from './launcher/held-secrets';
 
 export { defaultAppDataDir } from './paths';
 
@@ -50,8 +53,10 @@ export interface FleetAppOptions {
   agents?: AgentTuning;
   /** Remote knobs for tests and the bench (environment, HTTP client). */
   remotes?: RemoteTuning;
-  /** Check knobs for tests (environment, output interval, kill grace). */
+  /** Check knobs for tests (output interval, kill grace). */
   checks?: CheckTuning;
+  /** Launcher knobs for tests: the app's environment commands take allow-listed names from, the sandbox, the work root. */
+  launcher?: { env?: NodeJS.ProcessEnv } & Pick<LauncherOptions, 'sandbox' | 'workRoot'>;
 }
 
 export type AppEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -90,7 +95,8 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     const shown = redact(payload);
     for (const listener of listeners) listener(event, shown);
   };
-  for (const env of new Set([options.agents?.env ?? process.env, options.remotes?.env ?? process.env, options.checks?.env ?? process.env])) registerEnvironmentSecrets(env);
+  // keyEnvironment(): the CLI's re-executed serve/check and the desktop app hold their keys in memory, not in process.env.
+  for (const env of new Set([options.agents?.env ?? keyEnvironment(), options.remotes?.env ?? keyEnvironment(), options.launcher?.env ?? keyEnvironment()])) registerEnvironmentSecrets(env);
   const recent = new RecentWorkspaces(options.appDataDir);
   const jobs = new JobRunner(
     { progress: (e) => emit('jobProgress', e), finished: (e) => emit('jobFinished', e) },
@@ -99,6 +105,9 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
   let current: OpenState | null = null;
   const secrets = registeringSecretStore(options.secrets ?? new FileSecretStore(options.appDataDir));
   const trust = new CommandTrust(options.appDataDir);
+  const hostEnv = options.launcher?.env ? () => options.launcher!.env! : keyEnvironment;
+  const launcher = new Launcher({ ...options.launcher, hostEnv, appDataDirs: [options.appDataDir] });
+  const launch = createLauncherHandlers({ appDataDir: options.appDataDir, secrets, launcher, hostEnv, requireWorkspace: () => requireOpen().workspace });
   const agents = new AgentService({ ...options.agents, appDataDir: options.appDataDir, secrets, emit, current: () => requireOpen(), log });
 
   const requireOpen = (): OpenState => {
@@ -232,11 +241,13 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
       requireWorkspace: () => requireOpen().workspace,
       jobs,
       emit,
-      secretEnvNames: async () => (await agents.providers.list()).flatMap((p) => (p.keyEnv ? [p.keyEnv] : [])),
+      launchSetup: launch.setup,
+      launcherWorkRoot: launcher.workRoot,
       log,
       trust,
     }),
     ...createTrustHandlers({ trust, requireWorkspace: () => requireOpen().workspace }),
+    ...launch.handlers,
     ...createScopeHandlers({
       current: () => {
         const { workspace, board } = requireOpen();

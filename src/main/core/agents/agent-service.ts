@@ -15,6 +15,7 @@ import { createProviderClient } from './providers/client-factory';
 import type { ProviderClient, RetryPolicy } from './providers/types';
 import { WorkspaceAgents } from './workspace-agents';
 import { resumeInterruptedBatches } from './auto-resume';
+import { keyEnvironment } from '../launcher/held-secrets';
 
 /** Knobs tests and the bench turn; the defaults suit real providers. */
 export interface AgentTuning {
@@ -45,7 +46,7 @@ export class AgentService {
   private readonly workspaces = new Map<string, WorkspaceAgents>();
 
   constructor(readonly context: AgentContext) {
-    this.providers = new ProviderSettings(context.appDataDir, context.secrets, context.env ?? process.env, (m) => context.log(m));
+    this.providers = new ProviderSettings(context.appDataDir, context.secrets, context.env ?? keyEnvironment(), (m) => context.log(m));
   }
 
   /** The agents of the open workspace (created on first use; records loaded, interrupted batches marked). */

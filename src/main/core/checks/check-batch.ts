@@ -7,6 +7,7 @@ import type { JobContext } from '../jobs';
 import type { Workspace } from '../workspace/workspace';
 import { BoundedLog } from './bounded-log';
 import type { CheckoutFolders } from './checkout-folders';
+import type { LaunchSetup } from '../launcher/handlers';
 import type { CheckStore } from './check-store';
 import { PendingOutput } from './output-stream';
 import { runModuleCheck } from './run-check';
@@ -18,7 +19,7 @@ export interface BatchServices {
   store: CheckStore;
   commandFor(moduleId: string): Promise<{ command: string; timeoutSeconds: number }>;
   concurrency(): number;
-  environment(): Promise<NodeJS.ProcessEnv>;
+  environment(): Promise<LaunchSetup>;
   emitStatus(status: CheckStatus): void;
   emitOutput(output: { moduleId: string; jobId: string; chunk: string }): void;
   log(message: string, error?: unknown): void;
@@ -135,7 +136,7 @@ export class CheckBatch {
           command,
           timeoutSeconds,
           folders: this.services.folders,
-          env: await this.services.environment(),
+          launch: await this.services.environment(),
           signal: run.controller.signal,
           killGraceMs: this.services.killGraceMs,
           log: run.log,

@@ -9,7 +9,8 @@ import type { JobRunner } from '../jobs';
 import type { CommandTrust } from '../trust/command-trust';
 import type { Workspace } from '../workspace/workspace';
 import { CheckBatch } from './check-batch';
-import { CheckoutFolders } from './checkout-folders';
+import { checkoutFolders, type CheckoutFolders } from './checkout-folders';
+import type { LaunchSetup } from '../launcher/handlers';
 import { CheckStore, withStaleness } from './check-store';
 import { moduleTip } from './run-check';
 
@@ -17,8 +18,10 @@ export interface CheckServiceContext {
   jobs: JobRunner;
   emitStatus(status: CheckStatus): void;
   emitOutput(output: { moduleId: string; jobId: string; chunk: string }): void;
-  /** The environment for commands, secrets already removed. */
-  environment(): Promise<NodeJS.ProcessEnv>;
+  /** The launcher and this workspace's command variables. */
+  environment(): Promise<LaunchSetup>;
+  /** The launcher's work root, where checkouts are written (outside the app-data folder). */
+  workRoot: string;
   log(message: string, error?: unknown): void;
   /** The consent gate: a command from the manifest runs only once this machine's user confirmed it. */
   trust: Pick<CommandTrust, 'requireTrusted'>;
@@ -43,7 +46,7 @@ export class CheckService {
     private readonly context: CheckServiceContext,
   ) {
     this.store = store;
-    this.folders = new CheckoutFolders(store.checkoutsDir);
+    this.folders = checkoutFolders(context.workRoot, workspace.path);
     this.swept = this.folders.sweepLeftovers().catch((error: unknown) => context.log('could not remove old check folders', error));
   }
 

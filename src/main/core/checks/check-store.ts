@@ -23,10 +23,6 @@ export class CheckStore {
     return new CheckStore(join(workspaceDataDir(appDataDir, workspacePath), 'checks'));
   }
 
-  get checkoutsDir(): string {
-    return join(this.dir, 'checkouts');
-  }
-
   /** Saves a module's result and its log (log first, so a result never points at an older log). */
   async save(result: CheckResult, log: string): Promise<void> {
     await writeTextRecordAtomic(join(this.dir, 'logs', `${result.moduleId}.log`), log);

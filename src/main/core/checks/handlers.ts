@@ -7,14 +7,13 @@ import type { AppEventListener } from '../app';
 import type { JobRunner } from '../jobs';
 import type { CommandTrust } from '../trust/command-trust';
 import type { Workspace } from '../workspace/workspace';
-import { checkEnvironment } from './check-env';
+import type { LaunchSetup } from '../launcher/handlers';
 import { CheckService } from './check-service';
 import { commandsSetBy, readCheckSettings, saveCheckSettings } from './check-settings';
 import { CheckStore } from './check-store';
 
-/** Knobs for tests: the environment commands inherit, the output interval, the SIGTERM grace. */
+/** Knobs for tests: the output interval, the SIGTERM grace (the environment is the launcher's). */
 export interface CheckTuning {
-  env?: NodeJS.ProcessEnv;
   outputIntervalMs?: number;
   killGraceMs?: number;
 }
@@ -24,8 +23,10 @@ export interface CheckHandlerContext extends CheckTuning {
   requireWorkspace(): Workspace;
   jobs: JobRunner;
   emit: AppEventListener;
-  /** Names of environment variables holding agent keys the user configured (removed from commands' environment). */
-  secretEnvNames(): Promise<string[]>;
+  /** The launcher and the workspace's command variables. */
+  launchSetup(workspacePath: string): Promise<LaunchSetup>;
+  /** The launcher's work root (checkouts live below it). */
+  launcherWorkRoot: string;
   log(message: string, error?: unknown): void;
   /** Consent to commands from the manifest; a command set from the app counts as confirmed. */
   trust: CommandTrust;
@@ -44,7 +45,8 @@ export function createCheckHandlers(context: CheckHandlerContext): CheckHandlers
         jobs: context.jobs,
         emitStatus: (status) => context.emit('checkStatus', status),
         emitOutput: (output) => context.emit('checkOutput', output),
-        environment: async () => checkEnvironment(context.env ?? process.env, await context.secretEnvNames().catch(() => [])),
+        environment: () => context.launchSetup(workspace.path),
+        workRoot: context.launcherWorkRoot,
         log: context.log,
         trust: context.trust,
         outputIntervalMs: context.outputIntervalMs,

@@ -7,7 +7,8 @@ import type { Workspace } from '../workspace/workspace';
 import { writeCommitToFolder } from '../checkout/write-tree';
 import { BoundedLog } from './bounded-log';
 import type { CheckoutFolders } from './checkout-folders';
-import { runShellCommand, type CommandOutcome } from './run-command';
+import type { LaunchSetup } from '../launcher/handlers';
+import type { ProcessOutcome } from '../launcher/run-process';
 
 export interface ModuleCheckRequest {
   workspace: Workspace;
@@ -15,7 +16,8 @@ export interface ModuleCheckRequest {
   command: string;
   timeoutSeconds: number;
   folders: CheckoutFolders;
-  env: NodeJS.ProcessEnv;
+  /** The launcher and the workspace's command variables: the command starts through it, never directly. */
+  launch: LaunchSetup;
   signal?: AbortSignal;
   killGraceMs?: number;
   /** Called once the commit to check is known, before the checkout is written. */
@@ -46,7 +48,7 @@ function lastLine(text: string): string {
   return lines[lines.length - 1] ?? '';
 }
 
-function judge(outcome: CommandOutcome, log: string, timeoutSeconds: number): { state: CheckState; message?: string } {
+function judge(outcome: ProcessOutcome, log: string, timeoutSeconds: number): { state: CheckState; message?: string } {
   switch (outcome.ended) {
     case 'cancelled':
       return { state: 'cancelled', message: 'The check was cancelled.' };
@@ -83,10 +85,12 @@ export async function runModuleCheck(request: ModuleCheckRequest): Promise<{ res
       const result: CheckResult = { ...base, state: cancelled ? 'cancelled' : 'error', durationMs: Math.round(performance.now() - started), exitCode: null, message };
       return { result, log: '' };
     }
-    const outcome = await runShellCommand({
+    const { launcher, variables, userGitConfig } = request.launch;
+    const outcome = await launcher.run({
       command,
       cwd: dir,
-      env: request.env,
+      variables,
+      userGitConfig,
       timeoutMs: timeoutSeconds * 1000,
       signal: request.signal,
       killGraceMs: request.killGraceMs,
@@ -97,7 +101,8 @@ export async function runModuleCheck(request: ModuleCheckRequest): Promise<{ res
     });
     const text = log.text();
     const verdict = judge(outcome, text, timeoutSeconds);
-    const result: CheckResult = { ...base, ...verdict, durationMs: Math.round(performance.now() - started), exitCode: outcome.exitCode };
+    const launched = { sandbox: outcome.sandbox, ...(outcome.secretNames.length > 0 ? { secretNames: outcome.secretNames } : {}) };
+    const result: CheckResult = { ...base, ...verdict, durationMs: Math.round(performance.now() - started), exitCode: outcome.exitCode, ...launched };
     return { result, log: text };
   } finally {
     await folders.remove(dir);

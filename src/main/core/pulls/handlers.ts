@@ -12,6 +12,7 @@ import { hostOfRemote, type PullServices } from './github-remote';
 import { openPullRequest } from './open-pull';
 import { PullRequestStore } from './pull-store';
 import { refreshPullRequests } from './refresh-pulls';
+import { keyEnvironment } from '../launcher/held-secrets';
 
 export interface PullHandlerContext {
   requireWorkspace(): Workspace;
@@ -29,7 +30,7 @@ type PullHandlers = Pick<FleetHandlers, keyof typeof pullsMethods>;
 export function createPullHandlers(context: PullHandlerContext): PullHandlers {
   const services: PullServices = {
     secrets: context.secrets,
-    env: context.env ?? process.env,
+    env: context.env ?? keyEnvironment(),
     userAgent: `fleet-control/${context.version}`,
     fetch: context.fetch,
   };

@@ -20,6 +20,7 @@ import { nodeHttpClient, type HttpClient } from './http-transport';
 import type { SecretStore } from './secret-store';
 import { remoteStatus } from './remote-state';
 import { parseRemoteUrl } from './remote-url';
+import { keyEnvironment } from '../launcher/held-secrets';
 
 /** Knobs for tests and the bench: the environment tokens are read from, and the HTTP client. */
 export interface RemoteTuning {
@@ -50,7 +51,7 @@ export function createRemoteHandlers(context: RemoteHandlerContext): RemoteHandl
   const { jobs, emit, log } = context;
   const services: RemoteServices = {
     secrets: context.secrets,
-    env: context.env ?? process.env,
+    env: context.env ?? keyEnvironment(),
     http: context.http ?? nodeHttpClient,
     agent: `fleet-control/${context.version}`,
   };

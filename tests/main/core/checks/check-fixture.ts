@@ -3,11 +3,12 @@
 // and helpers to wait for the checks job and to snapshot the user's working tree.
 
 import { createHash } from 'node:crypto';
-import { chmodSync, readFileSync, symlinkSync } from 'node:fs';
+import { chmodSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { createFleetApp, type FleetApp } from '../../../../src/main/core/app';
 import { createDispatcher } from '../../../../src/main/api';
 import { initWorkspace } from '../../../../src/main/core/workspace/init';
+import { checkoutFolders } from '../../../../src/main/core/checks/checkout-folders';
 import { Workspace } from '../../../../src/main/core/workspace/workspace';
 import type { JobFinished } from '../../../../src/shared/types';
 import type { CheckBatchReport, CheckOutput, CheckStatus } from '../../../../src/shared/types-checks';
@@ -60,6 +61,8 @@ export function workTreeSnapshot(dir: string) {
 export interface CheckApp {
   app: FleetApp;
   appDataDir: string;
+  /** The launcher's work root: checkouts and launch temp folders live below it. */
+  workRoot: string;
   call: (method: string, input: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string; data?: Record<string, unknown> } }>;
   outputs: CheckOutput[];
   statuses: CheckStatus[];
@@ -67,10 +70,22 @@ export interface CheckApp {
   nextReport: () => Promise<CheckBatchReport>;
 }
 
-/** An app with `env` as the environment commands inherit, quick output flushes and a short kill grace (watching the repository when asked). */
-export function checkApp(env: NodeJS.ProcessEnv = process.env, options: { watch?: boolean } = {}): CheckApp {
-  const appDataDir = makeTempDir('fleet-appdata-');
-  const app = createFleetApp({ appDataDir, transport: 'browser', version: '0.0.0-test', log: () => undefined, watch: options.watch ?? false, checks: { env, outputIntervalMs: 50, killGraceMs: 500 } });
+/**
+ * An app whose environment (what commands take allow-listed names from) is `env`, with quick output flushes, a short
+ * kill grace and its own work root (watching the repository when asked; `sandbox: 'off'` to run unsandboxed).
+ */
+export function checkApp(env: NodeJS.ProcessEnv = process.env, options: { watch?: boolean; sandbox?: 'auto' | 'off'; appDataDir?: string } = {}): CheckApp {
+  const appDataDir = options.appDataDir ?? makeTempDir('fleet-appdata-');
+  const workRoot = makeTempDir('fleet-work-');
+  const app = createFleetApp({
+    appDataDir,
+    transport: 'browser',
+    version: '0.0.0-test',
+    log: () => undefined,
+    watch: options.watch ?? false,
+    checks: { outputIntervalMs: 50, killGraceMs: 500 },
+    launcher: { env, workRoot, sandbox: options.sandbox },
+  });
   const outputs: CheckOutput[] = [];
   const statuses: CheckStatus[] = [];
   app.onEvent((name, payload) => {
@@ -88,7 +103,26 @@ export function checkApp(env: NodeJS.ProcessEnv = process.env, options: { watch?
       });
     });
   const dispatcher = createDispatcher(app.handlers, () => undefined);
-  return { app, appDataDir, call: (method, input) => dispatcher.call(method, input) as ReturnType<CheckApp['call']>, outputs, statuses, nextReport };
+  return { app, appDataDir, workRoot, call: (method, input) => dispatcher.call(method, input) as ReturnType<CheckApp['call']>, outputs, statuses, nextReport };
+}
+
+/** The folder a workspace's check checkouts are written to. */
+export function checkoutsDir(c: CheckApp, workspacePath: string): string {
+  return checkoutFolders(c.workRoot, workspacePath).root;
+}
+
+/** Host processes whose command line contains `marker` (a sandboxed command's own pids are those of its namespace). */
+export function processesWithMarker(marker: string): number[] {
+  const found: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (readFileSync(`/proc/${name}/cmdline`, 'latin1').includes(marker) && processAlive(Number(name))) found.push(Number(name));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return found;
 }
 
 /** Whether a process with this id still runs (a zombie waiting for a parent that does not reap counts as gone). */

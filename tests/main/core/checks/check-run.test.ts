@@ -1,10 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { CheckStore } from '../../../../src/main/core/checks/check-store';
+import { existsSync, readdirSync } from 'node:fs';
 import type { CheckResult, ChecksOverview, CheckLog } from '../../../../src/shared/types-checks';
-import { cleanupTempDirs, makeTempDir } from '../../../helpers/git';
-import { checkApp, processAlive, workspaceWithCheckScript, workTreeSnapshot, type CheckApp } from './check-fixture';
+import { cleanupTempDirs } from '../../../helpers/git';
+import { checkApp, checkoutsDir, processesWithMarker, workspaceWithCheckScript, workTreeSnapshot, type CheckApp } from './check-fixture';
 
 const apps: CheckApp[] = [];
 afterAll(async () => {
@@ -31,9 +29,14 @@ async function checkModule(c: CheckApp, moduleId = 'fleet-hub'): Promise<CheckRe
   return results.find((r) => r.moduleId === moduleId)!;
 }
 
-function checkoutsLeft(appDataDir: string, dir: string): string[] {
-  const folder = CheckStore.forWorkspace(appDataDir, dir).checkoutsDir;
+function checkoutsLeft(c: CheckApp, dir: string): string[] {
+  const folder = checkoutsDir(c, dir);
   return existsSync(folder) ? readdirSync(folder) : [];
+}
+
+/** A node process that runs until stopped, found on the host by `marker` in its command line. */
+function hangingNode(marker: string): string {
+  return `node -e "setInterval(() => {}, 1000)" ${marker}`;
 }
 
 describe('checks on a module branch', () => {
@@ -49,7 +52,7 @@ describe('checks on a module branch', () => {
     expect(c.statuses.map((s) => s.state)).toEqual(['queued', 'running', 'passed']);
     // The user's repository is untouched and the temporary checkout is gone.
     expect(workTreeSnapshot(c.dir)).toEqual(before);
-    expect(checkoutsLeft(c.appDataDir, c.dir)).toEqual([]);
+    expect(checkoutsLeft(c, c.dir)).toEqual([]);
     const overview = (await c.call('listChecks', {})).value as ChecksOverview;
     expect(overview).toMatchObject({ active: [], jobId: null, results: [{ moduleId: 'fleet-hub', state: 'passed', stale: false }] });
   });
@@ -62,16 +65,14 @@ describe('checks on a module branch', () => {
   });
 
   it('stops a command that outlives its time limit, with every process it started, and records it as timed out', async () => {
-    const pidFile = join(makeTempDir('fleet-pid-'), 'child.pid');
-    const hang = `node -e "require('fs').writeFileSync(process.argv[1], String(process.pid)); setInterval(() => {}, 1000)" ${pidFile}`;
-    const c = await setUp(`echo started; ${hang}`, 1);
+    const marker = `hang-${Date.now()}-${Math.random()}`;
+    const c = await setUp(`echo started; ${hangingNode(marker)}`, 1);
     const result = await checkModule(c);
     expect(result).toMatchObject({ state: 'timed-out', message: 'Stopped after 1 s, the time limit.' });
     expect(result.durationMs).toBeGreaterThanOrEqual(1000);
     expect(result.durationMs).toBeLessThan(15_000);
-    const pid = Number(readFileSync(pidFile, 'utf8'));
-    expect(processAlive(pid)).toBe(false);
-    expect(checkoutsLeft(c.appDataDir, c.dir)).toEqual([]);
+    expect(processesWithMarker(marker)).toEqual([]);
+    expect(checkoutsLeft(c, c.dir)).toEqual([]);
   });
 
   it('reports a command that does not exist as an error with the shell\'s own message', async () => {
@@ -98,25 +99,25 @@ describe('checks on a module branch', () => {
   });
 
   it('cancels a running check: its process is stopped and the result says cancelled', async () => {
-    const pidFile = join(makeTempDir('fleet-pid-'), 'child.pid');
-    const c = await setUp(`node -e "require('fs').writeFileSync(process.argv[1], String(process.pid)); setInterval(() => {}, 1000)" ${pidFile}`);
+    const marker = `cancel-${Date.now()}-${Math.random()}`;
+    const c = await setUp(hangingNode(marker));
     const report = c.nextReport();
     await c.call('runChecks', { modules: ['fleet-hub'] });
-    await expect.poll(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').length > 0, { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => processesWithMarker(marker).length, { timeout: 10_000 }).toBeGreaterThan(0);
     const log = (await c.call('readCheckLog', { moduleId: 'fleet-hub' })).value as CheckLog;
     expect(log.running).toBe(true);
     expect(await c.call('cancelCheck', { moduleId: 'fleet-hub' })).toEqual({ ok: true, value: { cancelled: true } });
     const { results } = await report;
     expect(results[0]).toMatchObject({ moduleId: 'fleet-hub', state: 'cancelled' });
-    expect(processAlive(Number(readFileSync(pidFile, 'utf8')))).toBe(false);
-    expect(checkoutsLeft(c.appDataDir, c.dir)).toEqual([]);
+    expect(processesWithMarker(marker)).toEqual([]);
+    expect(checkoutsLeft(c, c.dir)).toEqual([]);
   });
 
-  it('never passes the app\'s keys or tokens to the command, but keeps the rest of the environment', async () => {
-    const env = { ...process.env, XAI_API_KEY: 'xai-secret', FLEET_GIT_TOKEN: 'git-secret', FLEET_GIT_TOKEN_ORIGIN: 'origin-secret', CHECK_VISIBLE: 'visible' };
-    const c = await setUp('echo "[$XAI_API_KEY][$FLEET_GIT_TOKEN][$FLEET_GIT_TOKEN_ORIGIN][$CHECK_VISIBLE]"', 20, env);
+  it('never passes the app\'s keys or tokens to the command, only the allow-listed variables', async () => {
+    const env = { ...process.env, XAI_API_KEY: 'xai-secret', FLEET_GIT_TOKEN: 'git-secret', FLEET_GIT_TOKEN_ORIGIN: 'origin-secret', CHECK_UNLISTED: 'unlisted', LANG: 'C.UTF-8' };
+    const c = await setUp('echo "[$XAI_API_KEY][$FLEET_GIT_TOKEN][$FLEET_GIT_TOKEN_ORIGIN][$CHECK_UNLISTED][$LANG]"', 20, env);
     expect((await checkModule(c)).state).toBe('passed');
-    expect(((await c.call('readCheckLog', { moduleId: 'fleet-hub' })).value as CheckLog).text).toBe('[][][][visible]\n');
+    expect(((await c.call('readCheckLog', { moduleId: 'fleet-hub' })).value as CheckLog).text).toBe('[][][][][C.UTF-8]\n');
   });
 
   it('runs a batch of modules a few at a time as one job with progress, each on its own branch', async () => {

@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CheckStore, readCheckResults } from '../../../../src/main/core/checks/check-store';
+import { readCheckResults } from '../../../../src/main/core/checks/check-store';
 import { Workspace } from '../../../../src/main/core/workspace/workspace';
 import type { CheckSettings, ChecksOverview } from '../../../../src/shared/types-checks';
 import { cleanupTempDirs, git } from '../../../helpers/git';
-import { checkApp, commitOnBranch, workspaceWithCheckScript, type CheckApp } from './check-fixture';
+import { checkApp, checkoutsDir, commitOnBranch, workspaceWithCheckScript, type CheckApp } from './check-fixture';
 
 const apps: CheckApp[] = [];
 afterAll(async () => {
@@ -106,8 +106,8 @@ describe('check settings and results', () => {
 
   it('removes checkout folders left behind by a process that ended without cleaning up', async () => {
     const c = await openApp();
-    const store = CheckStore.forWorkspace(c.appDataDir, c.dir);
-    const leftover = join(store.checkoutsDir, '999999999-fleet-hub-dead');
+    const folder = checkoutsDir(c, c.dir);
+    const leftover = join(folder, '999999999-fleet-hub-dead');
     mkdirSync(join(leftover, 'node_modules'), { recursive: true });
     writeFileSync(join(leftover, 'node_modules', 'big.bin'), 'x');
     await c.call('saveCheckSettings', { checks: { command: 'true', timeoutSeconds: 10 } });
@@ -116,6 +116,6 @@ describe('check settings and results', () => {
     const { results } = await report;
     expect(results).toHaveLength(32);
     expect(existsSync(leftover)).toBe(false);
-    expect(readdirSync(store.checkoutsDir)).toEqual([]);
+    expect(readdirSync(folder)).toEqual([]);
   });
 });
