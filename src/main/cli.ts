@@ -13,6 +13,7 @@ import { forecastCommand, mergeCommand, parseTarget } from './cli-merge';
 import { checkCommand } from './cli-checks';
 import { terminalConsent } from './cli-consent';
 import { pullsCommand } from './cli-pulls';
+import { leaveSecretsBehind } from './core/launcher/secret-handover';
 import { FleetError } from '../shared/errors';
 import { redact } from './core/secrets/redactor';
 import { DOC_KINDS, type DocKind } from '../shared/documents';
@@ -311,10 +312,15 @@ async function pullRequests(repo: string, values: { modules?: string[]; remote?:
   }
 }
 
+/** Commands that start child processes: they run without keys in their own environment (see secret-handover.ts). */
+const STARTS_COMMANDS = new Set(['serve', 'check']);
+
 async function run(argv: string[]): Promise<void> {
   const { command, rest, values } = parseCommandLine(argv);
   if (command === 'help') return void process.stdout.write(USAGE);
   if (command === 'version') return void print(version);
+  // The waiter does nothing else: it exits with the process it started.
+  if (STARTS_COMMANDS.has(command) && (await leaveSecretsBehind()) === 'waiting') return new Promise<void>(() => undefined);
   const repo = rest[0];
   if (command === 'serve') return serve(repo, values.host, parsePort(values.port));
   if (command === 'init') return init(repo as string, values.base);

@@ -3,6 +3,10 @@
 import { app } from 'electron';
 import { version } from '../../package.json';
 import { startDesktopApp } from './electron/desktop-app';
+import { takeSecretsFromEnvironment } from './core/launcher/held-secrets';
+
+// Keys given by environment variables are kept in memory only, so no child process inherits them.
+takeSecretsFromEnvironment();
 
 if (process.env.FLEET_CONTROL_HOME) app.setPath('userData', process.env.FLEET_CONTROL_HOME);
 app.enableSandbox();

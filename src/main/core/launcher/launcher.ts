@@ -104,7 +104,8 @@ export class Launcher {
         marker,
       });
       const argv = await this.argv(support, request, tempDir, host);
-      const outcome = await runProcess({ ...request, argv, shellCommand: request.command, env, marker: marker.join('=') });
+      const wrapped = support.method === 'bubblewrap';
+      const outcome = await runProcess({ ...request, argv, shellCommand: request.command, env, marker: marker.join('='), wrapped });
       return { ...outcome, sandbox: { method: support.method, reason: support.reason }, secretNames };
     } finally {
       if (ownTemp) await this.temps.remove(ownTemp);

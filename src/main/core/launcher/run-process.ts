@@ -14,6 +14,11 @@ export interface ProcessRequest {
   env: Record<string, string>;
   /** `NAME=value` carried in every process of this launch. */
   marker: string;
+  /**
+   * argv[0] is bwrap: SIGTERM goes to the processes inside only, since bwrap dying takes its namespace down with
+   * SIGKILL at once and the command would get no grace period. Linux only (the /proc scan finds them).
+   */
+  wrapped?: boolean;
   timeoutMs: number;
   signal?: AbortSignal;
   /** How long SIGTERM has to work before SIGKILL (default 2000 ms). */
@@ -46,13 +51,14 @@ function alive(child: ChildProcess, marker: string): number[] {
   }
 }
 
-function signalAll(child: ChildProcess, marker: string, signal: NodeJS.Signals): number {
+function signalAll(child: ChildProcess, marker: string, signal: NodeJS.Signals, wrapped = false): number {
   if (child.pid === undefined) return 0;
   if (process.platform === 'win32') {
     spawnSync('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore' });
     return 0;
   }
-  const targets = [-child.pid, ...alive(child, marker)];
+  const spareWrapper = wrapped && signal === 'SIGTERM';
+  const targets = spareWrapper ? alive(child, marker).filter((pid) => pid !== child.pid) : [-child.pid, ...alive(child, marker)];
   for (const target of targets) {
     try {
       process.kill(target, signal);
@@ -64,10 +70,10 @@ function signalAll(child: ChildProcess, marker: string, signal: NodeJS.Signals):
 }
 
 /** Ends what is left of the launch: SIGTERM, up to `grace` ms for it to go, then SIGKILL and a short wait. */
-async function endAll(child: ChildProcess, marker: string, grace: number): Promise<void> {
+async function endAll(child: ChildProcess, marker: string, grace: number, wrapped: boolean): Promise<void> {
   if (process.platform === 'win32' || child.pid === undefined) return void signalAll(child, marker, 'SIGKILL');
   if (alive(child, marker).length === 0) return;
-  signalAll(child, marker, 'SIGTERM');
+  signalAll(child, marker, 'SIGTERM', wrapped);
   for (let waited = 0; waited < grace; waited += POLL_MS) {
     await sleep(POLL_MS);
     if (alive(child, marker).length === 0) return;
@@ -107,7 +113,7 @@ export function runProcess(request: ProcessRequest): Promise<ProcessOutcome> {
     const stop = (why: 'timed-out' | 'cancelled') => {
       if (ended !== 'exited' || settled) return;
       ended = why;
-      signalAll(child, marker, 'SIGTERM');
+      signalAll(child, marker, 'SIGTERM', request.wrapped);
       timers.push(setTimeout(() => signalAll(child, marker, 'SIGKILL'), grace));
     };
     const onAbort = () => stop('cancelled');
@@ -119,7 +125,7 @@ export function runProcess(request: ProcessRequest): Promise<ProcessOutcome> {
       let closed = false;
       child.once('close', () => (closed = true));
       // Whatever the program left running goes with it (its folder is about to be removed); then the output ends.
-      void endAll(child, marker, grace).then(() => {
+      void endAll(child, marker, grace, request.wrapped === true).then(() => {
         if (closed) return finish({ ended, exitCode: code, signal });
         child.once('close', () => finish({ ended, exitCode: code, signal }));
         // Something outside the launch may still hold the pipes (a daemon it handed them to): do not wait for it.
