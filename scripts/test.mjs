@@ -1,4 +1,4 @@
-// `npm test`: makes sure Debian's Chromium is present, then runs lint, typecheck, build, vitest and Playwright
+// `npm test`: makes sure Debian's Chromium (and bubblewrap) are present, then runs lint, typecheck, build, vitest and Playwright
 // in order, stops at the first failure, and ends with one line: `tests: N passed, N failed, N skipped`.
 
 import { spawn } from 'node:child_process';
@@ -81,6 +81,21 @@ async function ensureChromium() {
   return DEFAULT_CHROMIUM;
 }
 
+/**
+ * bubblewrap, the sandbox check commands run in on Linux: installed with apt-get like Chromium when we are root.
+ * Not fatal when missing: the app then runs commands unsandboxed, and the sandbox tests say they were skipped.
+ */
+async function ensureBubblewrap() {
+  if (process.platform !== 'linux' || onPath('bwrap')) return;
+  if (process.getuid?.() !== 0 || !onPath('apt-get')) {
+    console.log('bubblewrap (bwrap) is missing: the sandbox tests will be skipped; install it with: sudo apt-get install -y bubblewrap');
+    return;
+  }
+  heading('bubblewrap', 'apt-get update && apt-get install -y bubblewrap');
+  const ok = (await aptGet(['update'])) === 0 && (await aptGet(['install', '-y', 'bubblewrap'])) === 0;
+  if (!ok || !onPath('bwrap')) console.log('Installing bubblewrap with apt-get failed: the sandbox tests will be skipped.');
+}
+
 function heading(name, command) {
   console.log(`\n==> ${name}: ${command}`);
 }
@@ -155,6 +170,7 @@ function hasPlaywrightConfig() {
 async function main() {
   const chromium = await ensureChromium();
   console.log(`Chromium: ${chromium}`);
+  await ensureBubblewrap();
   const env = { ...process.env, CHROMIUM_PATH: chromium };
   rmSync(VITEST_JSON, { force: true });
   rmSync(PLAYWRIGHT_JSON, { force: true });
