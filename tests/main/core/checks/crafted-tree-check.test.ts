@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CheckoutFolders } from '../../../../src/main/core/checks/checkout-folders';
+import { PidFolders } from '../../../../src/main/core/launcher/work-folders';
+import { Launcher } from '../../../../src/main/core/launcher/launcher';
 import { runModuleCheck } from '../../../../src/main/core/checks/run-check';
 import { Workspace } from '../../../../src/main/core/workspace/workspace';
 import { cleanupTempDirs, git, makeTempDir } from '../../../helpers/git';
@@ -32,8 +33,8 @@ describe('a check of a module branch whose tree is crafted', () => {
         moduleId: 'fleet-hub',
         command: './check.sh',
         timeoutSeconds: 10,
-        folders: new CheckoutFolders(root),
-        env: process.env,
+        folders: new PidFolders(root, root),
+        launch: { launcher: new Launcher({ appDataDirs: [], workRoot: makeTempDir('fleet-work-') }), variables: [], userGitConfig: false },
         onOutput: (chunk) => output.push(chunk),
       });
       expect(result).toMatchObject({ state: 'error', commit, exitCode: null });
