@@ -19,6 +19,7 @@ import { RemotesSettings } from './remotes/RemotesSettings';
 import { ShortcutsSheet } from './ShortcutsSheet';
 import { StartScreen } from './StartScreen';
 import { WorkspaceDocsPage } from './WorkspaceDocsPage';
+import { CommandConsentDialog } from './trust/CommandConsentDialog';
 
 export function App() {
   const { t } = useTranslation();
@@ -66,6 +67,7 @@ export function App() {
       </main>
       <ShortcutsSheet />
       <BatchDialog />
+      <CommandConsentDialog />
     </>
   );
 }

@@ -6,6 +6,7 @@ import type { ChecksConfig, ModuleCheck } from '../../../shared/checks-config';
 import type { CheckResult, CheckSettings, CheckStatus } from '../../../shared/types-checks';
 import { api, asApiError, type ApiError } from '../api';
 import { appendToLog, logFromText, type ModuleLog } from '../lib/checkLog';
+import { askCommandConsent } from './commandConsent';
 import { useConnectionStore } from './connection';
 
 interface ChecksStore {
@@ -89,7 +90,9 @@ export const useChecksStore = create<ChecksStore>((set, get) => ({
       const { jobId } = await api.runChecks({ modules });
       set({ jobId });
     } catch (error) {
-      set({ error: asApiError(error) });
+      // A command from the manifest not yet confirmed here: the dialog asks, and Run tries again.
+      const problem = asApiError(error);
+      if (!askCommandConsent(problem, () => get().run(modules))) set({ error: problem });
     }
   },
 
