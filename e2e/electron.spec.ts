@@ -1,5 +1,6 @@
-// Smoke test of the desktop shell in a real Electron: one window on the demo workspace shows the board, and
-// the page sees only the bridge (no Node, no generic invoke). Where no Electron binary exists (it cannot be downloaded on the build machines) it is skipped.
+// Smoke test of the desktop shell in a real Electron: one window on the demo workspace, loaded from app://fleet
+// (not file://) with the CSP as a response header, shows the board (so the IPC sender check accepts that origin),
+// and the page sees only the bridge (no Node, no generic invoke). Where no Electron binary exists (it cannot be downloaded on the build machines) it is skipped.
 
 import { _electron, expect, test } from '@playwright/test';
 import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -47,6 +48,17 @@ test('the desktop window opens on the demo workspace, shows the board and expose
     await expect(window.getByText('fleet-hub').first()).toBeVisible();
 
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+    expect(window.url()).toMatch(/^app:\/\/fleet\/index\.html(#.*)?$/);
+
+    // The page's own origin answers with the CSP header; a path out of the renderer folder is not found.
+    const served = await window.evaluate(async () => {
+      const page = await fetch('/index.html');
+      const out = await fetch('/%2e%2e/%2e%2e/package.json');
+      return { csp: page.headers.get('content-security-policy'), type: page.headers.get('content-type'), outStatus: out.status };
+    });
+    expect(served.csp).toContain("default-src 'none'");
+    expect(served.type).toBe('text/html; charset=utf-8');
+    expect(served.outStatus).toBe(404);
 
     const bridge = await window.evaluate(() => {
       const page = globalThis as unknown as { fleetBridge?: Record<string, unknown>; require?: unknown; process?: unknown };

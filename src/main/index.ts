@@ -2,6 +2,7 @@
 
 import { app } from 'electron';
 import { version } from '../../package.json';
+import { registerAppScheme } from './electron/app-protocol';
 import { startDesktopApp } from './electron/desktop-app';
 import { takeSecretsFromEnvironment } from './core/launcher/held-secrets';
 
@@ -10,6 +11,8 @@ takeSecretsFromEnvironment();
 
 if (process.env.FLEET_CONTROL_HOME) app.setPath('userData', process.env.FLEET_CONTROL_HOME);
 app.enableSandbox();
+// Before ready: the renderer is served from app://fleet, a privileged standard scheme, instead of file://.
+registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
   // Another window is already open on this app-data folder; it has been asked to come to the front.

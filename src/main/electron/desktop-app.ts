@@ -12,6 +12,7 @@ import { createDesktopSecretStore } from './desktop-secrets';
 import { createMainLog } from './main-log';
 import { createMainWindow } from './main-window';
 import { pickFolder, showAbout, showFailure } from './native-dialogs';
+import { serveAppProtocol } from './app-protocol';
 import { resolveRendererLocation } from './renderer-location';
 import { applySessionSecurity } from './session-security';
 import { installWebContentsGuard } from './web-contents-guard';
@@ -34,6 +35,7 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<void>
 
   installWebContentsGuard(log);
   applySessionSecurity(session.defaultSession, location);
+  if (location.kind === 'app') serveAppProtocol(session.defaultSession, location.rendererDir, log);
 
   const secrets = await createDesktopSecretStore(appDataDir, log);
   // The desktop app serves a user: batches a quit interrupted resume when their workspace opens again.

@@ -5,7 +5,8 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { ContractDispatcher } from '../api';
 import type { FleetApp } from '../core/app';
 import { IPC_PREFIX, METHOD_NAMES } from '../../shared/names';
-import { isRendererUrl, type RendererLocation } from './renderer-location';
+import type { RendererLocation } from './renderer-location';
+import { isTrustedSenderFrame } from './sender-check';
 
 export const EVENT_CHANNEL = `${IPC_PREFIX}event`;
 
@@ -14,12 +15,13 @@ export function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow
   if (!window || window.isDestroyed()) return false;
   const frame = event.senderFrame;
   const mainFrame = window.webContents.mainFrame;
-  return (
-    frame !== null &&
-    event.sender === window.webContents &&
-    frame.processId === mainFrame.processId &&
-    frame.routingId === mainFrame.routingId &&
-    isRendererUrl(frame.url, location)
+  return isTrustedSenderFrame(
+    {
+      fromWindowContents: event.sender === window.webContents,
+      frame: frame ? { processId: frame.processId, routingId: frame.routingId, url: frame.url } : null,
+      mainFrame: { processId: mainFrame.processId, routingId: mainFrame.routingId },
+    },
+    location,
   );
 }
 

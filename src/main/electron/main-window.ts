@@ -31,7 +31,7 @@ export function createMainWindow(options: { preloadPath: string; location: Rende
     if (state?.maximized) window.maximize();
     window.show();
   });
-  if (options.location.kind === 'dev') void window.loadURL(options.location.url);
-  else void window.loadFile(options.location.path);
+  // app://fleet/index.html (served by app-protocol.ts) or the dev server: never file://.
+  void window.loadURL(options.location.url);
   return window;
 }

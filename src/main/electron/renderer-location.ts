@@ -1,12 +1,12 @@
-// Where the window's page comes from (the built index.html, or the dev server under `electron-vite dev`),
-// and whether a URL is that page: the IPC sender check and the navigation guard both ask.
+// Where the window's page comes from (app://fleet/index.html served from the built renderer folder, or the dev
+// server under `electron-vite dev`), and whether a URL is that page: the IPC sender check and the navigation guard ask.
 
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { APP_PAGE_URL, isAppPageUrl } from './app-origin';
 
-export type RendererLocation = { kind: 'file'; path: string; url: string } | { kind: 'dev'; url: string; origin: string };
+export type RendererLocation = { kind: 'app'; rendererDir: string; url: string } | { kind: 'dev'; url: string; origin: string };
 
-/** The built renderer next to out/main, or the dev server when running unpackaged with ELECTRON_RENDERER_URL. */
+/** The built renderer next to out/main (served as app://fleet), or the dev server when running unpackaged with ELECTRON_RENDERER_URL. */
 export function resolveRendererLocation(mainDir: string, isPackaged: boolean, env: NodeJS.ProcessEnv = process.env): RendererLocation {
   const devUrl = env.ELECTRON_RENDERER_URL;
   if (!isPackaged && devUrl) {
@@ -16,20 +16,15 @@ export function resolveRendererLocation(mainDir: string, isPackaged: boolean, en
       return { kind: 'dev', url: parsed.href, origin: parsed.origin };
     }
   }
-  const path = join(mainDir, '..', 'renderer', 'index.html');
-  return { kind: 'file', path, url: pathToFileURL(path).href };
+  return { kind: 'app', rendererDir: join(mainDir, '..', 'renderer'), url: APP_PAGE_URL };
 }
 
 /** True when `url` is our renderer page (any hash or query, since the app routes within one document). */
 export function isRendererUrl(url: string, location: RendererLocation): boolean {
-  let parsed: URL;
+  if (location.kind === 'app') return isAppPageUrl(url);
   try {
-    parsed = new URL(url);
+    return new URL(url).origin === location.origin;
   } catch {
     return false;
   }
-  if (location.kind === 'dev') return parsed.origin === location.origin;
-  parsed.hash = '';
-  parsed.search = '';
-  return parsed.href === location.url;
 }
