@@ -26,7 +26,7 @@ export function parseTarget(value: string | undefined, usage: (message: string) 
 }
 
 function describeModule(module: ModuleForecast): string {
-  if (module.outcome === 'conflicts') return module.conflicts.map((c) => `${c.path} (${c.kind})`).join(', ');
+  if (module.outcome === 'conflicts') return module.conflicts.map((c) => `${c.path} (${c.kind}${c.renamedFrom ? `, renamed from ${c.renamedFrom}` : ''})`).join(', ');
   if (module.outcome === 'clean') return `${module.changedPaths.length} path${module.changedPaths.length === 1 ? '' : 's'} changed`;
   if (module.outcome === 'missing') return `${module.branch} does not exist`;
   if (module.outcome === 'unrelated') return `${module.branch} shares no commit with the target: refusing to merge unrelated histories`;

@@ -10,6 +10,7 @@ import { mergeContext } from './merge-context';
 import { MemoryObjects } from './merge-objects';
 import { mergeBaseTree } from './virtual-base';
 import { resolveTarget } from './targets';
+import { forecastPair } from './forecast';
 
 /** The base, target ("ours") and module ("theirs") text of `path`, and the merged text with markers. */
 export async function readConflict(workspace: Workspace, targetKind: MergeTargetKind, moduleId: string, path: string): Promise<ThreeWayFile> {
@@ -24,9 +25,9 @@ export async function readConflict(workspace: Workspace, targetKind: MergeTarget
   // In a criss-cross history the base is the merge bases merged together, kept in memory.
   const objects = new MemoryObjects(repo);
   const baseTree = await mergeBaseTree(repo, bases, objects, await bases.mergeBases(resolved.startTip, tip));
-  const blobAt = async (tree: string | null): Promise<Buffer | null> => {
+  const blobAt = async (tree: string | null, at = path): Promise<Buffer | null> => {
     let entry: TreeEntry | undefined;
-    for (const name of path.split('/')) {
+    for (const name of at.split('/')) {
       if (!tree) return null;
       entry = (await objects.readTree(tree)).find((e) => e.path === name);
       tree = entry?.type === 'tree' ? entry.oid : null;
@@ -34,7 +35,11 @@ export async function readConflict(workspace: Workspace, targetKind: MergeTarget
     return entry && entry.type === 'blob' ? objects.readBlob(entry.oid) : null;
   };
   const treeOf = async (commit: string) => (await repo.readCommit(commit)).tree;
-  const [baseBytes, ours, theirs] = await Promise.all([blobAt(baseTree), blobAt(await treeOf(resolved.startTip)), blobAt(await treeOf(tip))]);
+  // A file one side renamed: the base and the side that kept the old name have it at its old path.
+  const labels = { ours: resolved.target.branch, theirs: branch };
+  const renamedFrom = (await forecastPair(workspace, resolved.startTip, tip, labels)).conflicts.find((c) => c.path === path)?.renamedFrom;
+  const sideBlob = async (tree: string) => (await blobAt(tree)) ?? (renamedFrom ? blobAt(tree, renamedFrom) : null);
+  const [baseBytes, ours, theirs] = await Promise.all([blobAt(baseTree, renamedFrom ?? path), sideBlob(await treeOf(resolved.startTip)), sideBlob(await treeOf(tip))]);
   if (!baseBytes && !ours && !theirs) {
     throw new FleetError('INVALID_INPUT', `"${path}" is not a file in ${resolved.target.branch}, ${branch} or their merge base.`, { path });
   }

@@ -1,13 +1,13 @@
-// The three-way merge of two trees against their merge base, as git's merge does it (following exact renames only):
-// a path changed on one side takes that side; changed on both, its content is merged line by line; folders recurse,
-// and a subtree equal on two of the three sides is settled by its id without being read.
+// The three-way merge of two trees against their merge base, as git's merge does it: a path changed on one side takes
+// that side; changed on both, its content is merged line by line; folders recurse, and a subtree equal on two of the
+// three sides is settled by its id without being read. Renames are followed afterwards (renames.ts).
 
 import type { ConflictFile, ConflictKind } from '../../../shared/types-merge';
 import { compareNames } from '../git/name-bytes';
 import type { TreeEntry } from '../git/types';
 import { looksBinary, mergeLines, type MergeLabels } from './line-merge';
 import type { MergeObjects } from './merge-objects';
-import { followExactRenames } from './exact-renames';
+import { followRenames, type FileMerger } from './renames';
 
 export interface TreeMergeResult {
   /** The merged root tree (meaningful when there are no conflicts). */
@@ -22,14 +22,14 @@ const sameEntry = (x: Entry, y: Entry): boolean => x?.oid === y?.oid && x?.mode 
 const SYMLINK = '120000';
 const SUBMODULE = '160000';
 
-class TreeMerger {
+class TreeMerger implements FileMerger {
   readonly conflicts: ConflictFile[] = [];
 
   constructor(
     private readonly objects: MergeObjects,
     private readonly labels: MergeLabels,
     /** 0 for the merge itself; 1 and more while merging several merge bases into one, where conflicts are settled as git does. */
-    private readonly depth: number,
+    readonly depth: number,
   ) {}
 
   private get inner(): boolean {
@@ -84,7 +84,7 @@ class TreeMerger {
   }
 
   /** A file changed on both sides (or on one, when the other side holds a folder there). */
-  private async mergeFile(path: string, b: Entry, o: Entry, t: Entry): Promise<Entry> {
+  async mergeFile(path: string, b: Entry, o: Entry, t: Entry): Promise<Entry> {
     if (sameEntry(o, t) || sameEntry(b, t)) return o;
     if (sameEntry(b, o)) return t;
     if (!b) return this.inner ? this.innerAddAdd(o!, t!) : (this.conflict(path, 'add-add') ?? undefined);
@@ -123,7 +123,8 @@ class TreeMerger {
  *  inner merge of merge bases: conflicts are settled in the tree (markers, base versions) instead of reported. */
 export async function mergeTrees(objects: MergeObjects, base: string | null, ours: string, theirs: string, labels: MergeLabels, depth = 0): Promise<TreeMergeResult> {
   const merger = new TreeMerger(objects, labels, depth);
-  const tree = (await merger.mergeFolder(base, ours, theirs, '')) ?? (await objects.putTree([]));
+  let tree = (await merger.mergeFolder(base, ours, theirs, '')) ?? (await objects.putTree([]));
+  if (base) tree = await followRenames(merger, objects, base, ours, theirs, tree);
   const conflicts = merger.conflicts.sort((x, y) => compareNames(x.path, y.path));
-  return followExactRenames(objects, base, ours, theirs, { tree, conflicts });
+  return { tree, conflicts };
 }

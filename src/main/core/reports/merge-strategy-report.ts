@@ -44,7 +44,7 @@ export function renderMergeStrategySection(forecast: MergeForecast, titles: Map<
   });
   lines.push('', '### Per module', '', tableRow(['Module', 'Forecast', 'Changed files', 'Conflicting files']), tableRow(['---', '---', '---:', '---']));
   for (const module of forecast.modules) {
-    lines.push(tableRow([name(module.moduleId), OUTCOME_WORDS[module.outcome], String(module.changedPaths.length), paths(module.conflicts.map((c) => `${c.path} (${c.kind})`))]));
+    lines.push(tableRow([name(module.moduleId), OUTCOME_WORDS[module.outcome], String(module.changedPaths.length), paths(module.conflicts.map((c) => `${c.path} (${c.kind}${c.renamedFrom ? `, from ${c.renamedFrom}` : ''})`))]));
   }
   lines.push('', '### Modules that change the same files', '');
   if (forecast.overlaps.length === 0) lines.push('No two module branches change the same file.');
