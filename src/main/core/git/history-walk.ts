@@ -1,6 +1,8 @@
-// Ahead/behind counts by painting commits reachable from each side, newest first, stopping once the sides meet.
+// Ahead/behind counts by painting commits reachable from each side, highest generation first, stopping once the
+// sides meet: exactly, whatever the commit dates say (a commit dated before its parent cannot end the walk early).
 
 import { BoundedMap } from './byte-lru-cache';
+import { Generations } from './generations';
 import { MaxPriorityQueue } from './priority-queue';
 import type { AheadBehind } from './types';
 
@@ -13,15 +15,13 @@ export interface WalkCommit {
 
 export interface WalkSource {
   commit(oid: string): Promise<WalkCommit>;
-  /** Readies generation numbers; true when the commit-graph provides them (the walk is then exact). */
+  /** Readies the commit-graph's generation numbers; true when it provides them (others are computed on the fly). */
   prepareGenerations(): Promise<boolean>;
 }
 
 const LEFT = 1;
 const RIGHT = 2;
 const BOTH = LEFT | RIGHT;
-/** Extra commits walked after the sides meet when only dates guide the walk, as git's own revision walk does. */
-const SLOP = 5;
 const MAX_CACHED_RESULTS = 50_000;
 
 /** Commits painted by one side only: ahead (LEFT) and behind (RIGHT). */
@@ -38,17 +38,20 @@ function countSides(flags: Map<string, number>): AheadBehind {
 /** Counts commits reachable from one side only, and remembers the answer per pair of commits. */
 export class HistoryWalker {
   private readonly results = new BoundedMap<string, AheadBehind>(MAX_CACHED_RESULTS);
-  /** The largest rise in commit time seen along a walked path (clock skew); widens date-only stopping points. */
-  private observedLag = 0;
+  /** Generations from the commit-graph, or computed from the parents where it has none; also for other walks. */
+  readonly generations: Generations;
 
-  constructor(private readonly source: WalkSource) {}
+  constructor(private readonly source: WalkSource) {
+    this.generations = new Generations(source);
+  }
 
   /** Commits reachable from `a` but not `b` (ahead) and from `b` but not `a` (behind), like `git rev-list --left-right --count a...b`. */
   async aheadBehind(a: string, b: string): Promise<AheadBehind> {
     if (a === b) return { ahead: 0, behind: 0 };
     const cached = this.results.get(`${a} ${b}`);
     if (cached) return { ...cached };
-    const result = countSides(await this.walk(a, b, await this.source.prepareGenerations()));
+    await this.source.prepareGenerations();
+    const result = countSides(await this.walk(a, b));
     this.results.set(`${a} ${b}`, result);
     this.results.set(`${b} ${a}`, { ahead: result.behind, behind: result.ahead });
     return { ...result };
@@ -57,33 +60,37 @@ export class HistoryWalker {
   /** Commits reachable from `a` but not from `b`, like `git rev-list b..a`, in no particular order. */
   async onlyIn(a: string, b: string): Promise<string[]> {
     if (a === b) return [];
-    const flags = await this.walk(a, b, await this.source.prepareGenerations());
+    await this.source.prepareGenerations();
+    const flags = await this.walk(a, b);
     return [...flags].filter(([, side]) => side === LEFT).map(([oid]) => oid);
   }
 
   /** True when `ancestor` is `descendant` or reachable from it through parents. */
   async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
+    if (ancestor === descendant) return true;
+    await this.source.prepareGenerations();
+    // An ancestor's generation is always lower: no walk needed to say no.
+    const [above, below] = await Promise.all([this.generations.of(ancestor), this.generations.of(descendant)]);
+    if (above >= below) return false;
     return (await this.aheadBehind(ancestor, descendant)).ahead === 0;
   }
 
   /**
-   * Paints LEFT from `a` and RIGHT from `b`, popping the highest generation (then the newest date) first; a commit
-   * whose paint grows after it was walked is walked again, so late discoveries reach its ancestors too.
-   * With generations (commit-graph) the walk stops exactly when only commits reachable from both sides are queued:
-   * no queued commit can then be a descendant of one already counted. Without them, dates stand in for generations,
-   * and the walk goes on past the meeting point by the largest clock skew seen so far plus a few commits.
+   * Paints LEFT from `a` and RIGHT from `b`, popping the highest generation first; a commit whose paint grows after it
+   * was walked is walked again, so late discoveries reach its ancestors too. The walk stops when only commits
+   * reachable from both sides are queued: a descendant always has a higher generation than its ancestors, so no queued
+   * commit can lead to one counted for one side only. Dates only order commits of equal generation.
    */
-  private async walk(a: string, b: string, exact: boolean): Promise<Map<string, number>> {
+  private async walk(a: string, b: string): Promise<Map<string, number>> {
     const flags = new Map<string, number>();
     const propagated = new Map<string, number>();
     const info = new Map<string, WalkCommit>();
-    const lags = new Map<string, number>();
     const queue = new MaxPriorityQueue<string>();
     const queued = new Set<string>();
     /** Queued commits reachable from one side only; the walk may stop only when this is empty. */
     const oneSidedQueued = new Set<string>();
 
-    const mark = (oid: string, commit: WalkCommit, side: number) => {
+    const mark = (oid: string, commit: WalkCommit, generation: number, side: number) => {
       const before = flags.get(oid) ?? 0;
       const after = before | side;
       if (after === before) return;
@@ -93,31 +100,15 @@ export class HistoryWalker {
       else oneSidedQueued.add(oid);
       if (!queued.has(oid)) {
         queued.add(oid);
-        queue.push(oid, exact ? commit.generation : 0, commit.time);
+        queue.push(oid, generation, commit.time);
       }
     };
 
-    const [tipA, tipB] = await Promise.all([this.source.commit(a), this.source.commit(b)]);
-    mark(a, tipA, LEFT);
-    mark(b, tipB, RIGHT);
+    const [tipA, tipB, generationA, generationB] = await Promise.all([this.source.commit(a), this.source.commit(b), this.generations.of(a), this.generations.of(b)]);
+    mark(a, tipA, generationA, LEFT);
+    mark(b, tipB, generationB, RIGHT);
 
-    let oldestOneSided: number | null = null;
-    let slop = SLOP;
-    for (;;) {
-      const top = queue.peek();
-      if (!top) break;
-      if (oneSidedQueued.size === 0) {
-        if (exact) {
-          if (top.rank !== Infinity) break;
-        } else {
-          oldestOneSided ??= this.oldestOneSidedTime(flags, info);
-          if (top.priority < oldestOneSided - this.observedLag && slop <= 0) break;
-          slop--;
-        }
-      } else {
-        oldestOneSided = null;
-        slop = SLOP;
-      }
+    while (oneSidedQueued.size > 0) {
       const oid = queue.pop()!;
       queued.delete(oid);
       oneSidedQueued.delete(oid);
@@ -125,23 +116,9 @@ export class HistoryWalker {
       if (propagated.get(oid) === side) continue;
       propagated.set(oid, side);
       const commit = info.get(oid)!;
-      const lag = lags.get(oid) ?? 0;
-      const parents = await Promise.all(commit.parents.map((parent) => this.source.commit(parent)));
-      parents.forEach((parent, i) => {
-        const parentOid = commit.parents[i]!;
-        const parentLag = Math.max(0, lag + parent.time - commit.time);
-        if (parentLag > (lags.get(parentOid) ?? 0)) lags.set(parentOid, parentLag);
-        this.observedLag = Math.max(this.observedLag, parentLag);
-        mark(parentOid, parent, side);
-      });
+      const parents = await Promise.all(commit.parents.map((parent) => Promise.all([this.source.commit(parent), this.generations.of(parent)])));
+      parents.forEach(([parent, generation], i) => mark(commit.parents[i]!, parent, generation, side));
     }
-
     return flags;
-  }
-
-  private oldestOneSidedTime(flags: Map<string, number>, info: Map<string, WalkCommit>): number {
-    let oldest = Infinity;
-    for (const [oid, side] of flags) if (side !== BOTH) oldest = Math.min(oldest, info.get(oid)!.time);
-    return oldest;
   }
 }

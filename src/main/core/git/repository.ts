@@ -282,6 +282,12 @@ export class GitRepository {
     return this.walker.onlyIn(requireOid(a, 'commit id'), requireOid(b, 'commit id'));
   }
 
+  /** The commit's generation (1 for a root, else one more than its highest parent): the commit-graph's, or computed once. */
+  async generation(oid: string): Promise<number> {
+    await this.walkSource.prepareGenerations();
+    return this.walker.generations.of(requireOid(oid, 'commit id'));
+  }
+
   /** True when `ancestor` is `descendant` or one of its ancestors. */
   async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
     return this.walker.isAncestor(requireOid(ancestor, 'commit id'), requireOid(descendant, 'commit id'));

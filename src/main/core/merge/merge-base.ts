@@ -1,5 +1,5 @@
-// Merge bases of two commits (`git merge-base --all`) by git's paint-down-to-common walk: generation numbers from
-// the commit-graph where present, commit dates otherwise, stopping once every queued commit is known to both sides.
+// Merge bases of two commits (`git merge-base --all`) by git's paint-down-to-common walk in generation order (the
+// commit-graph's, or computed once from the parents), stopping once every queued commit is known to both sides.
 // isomorphic-git's findMergeBase walks the whole history; this walk stops where the two sides meet.
 
 import { BoundedMap } from '../git/byte-lru-cache';
@@ -26,8 +26,8 @@ export class MergeBaseFinder {
     const key = a < b ? `${a} ${b}` : `${b} ${a}`;
     const cached = this.cache.get(key);
     if (cached) return cached.slice();
-    // The repository's own commit reader: shallow-aware parents, and generations only where the commit-graph holds.
-    const candidates = await this.paint(a, b, await this.repo.walkSource.prepareGenerations());
+    // The repository's own commit reader (shallow-aware parents) and generations: exact whatever the dates say.
+    const candidates = await this.paint(a, b);
     const bases = await this.removeRedundant(candidates);
     this.cache.set(key, bases);
     return bases.slice();
@@ -47,7 +47,7 @@ export class MergeBaseFinder {
   }
 
   /** Paints ONE from `a` and TWO from `b`; a commit reached by both is a candidate and makes its ancestors stale. */
-  private async paint(a: string, b: string, exact: boolean): Promise<Array<{ oid: string; time: number }>> {
+  private async paint(a: string, b: string): Promise<Array<{ oid: string; time: number }>> {
     const flags = new Map<string, number>();
     const infos = new Map<string, WalkCommit>();
     const queue = new MaxPriorityQueue<string>();
@@ -60,7 +60,7 @@ export class MergeBaseFinder {
         infos.set(oid, info);
       }
       queued.add(oid);
-      queue.push(oid, exact ? info.generation : 0, info.time);
+      queue.push(oid, await this.repo.generation(oid), info.time);
     };
     flags.set(a, ONE);
     flags.set(b, TWO);

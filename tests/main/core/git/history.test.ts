@@ -188,6 +188,61 @@ describe('ahead/behind on merge-heavy histories', () => {
   });
 });
 
+describe('clock skew below the meeting point (no commit-graph)', () => {
+  /**
+   * A and B meet at J1, ten commits J1..J10 (reachable from both) dated before X, and J10's parent is X: a commit
+   * dated far before its parent, deep under where the sides meet. A also reaches X directly, so a date-ordered walk
+   * counts X and the root as A's alone unless it walks down the whole J chain. The truth: ahead 1, behind 1.
+   */
+  function skewedBelowMeeting(dir: string): { a: string; b: string; oids: string[] } {
+    const t = 1_600_000_000;
+    const commits: ImportedCommit[] = [
+      { branch: 'main', parents: [], time: t + 100, files: { r: 'root\n' } }, // 0: R
+      { branch: 'main', parents: [0], time: t + 900, files: { x: 'x\n' } }, // 1: X
+    ];
+    let parent = 1;
+    for (let j = 10; j >= 1; j--) {
+      commits.push({ branch: 'chain', parents: [parent], time: t + 85 + j, files: { j: `${j}\n` } }); // J10 .. J1
+      parent = commits.length - 1;
+    }
+    const j1 = parent;
+    commits.push({ branch: 'a', parents: [1, j1], time: t + 1000, files: { a: 'a\n' } });
+    commits.push({ branch: 'b', parents: [j1], time: t + 2000, files: { b: 'b\n' } });
+    const oids = importCommits(dir, commits);
+    return { a: oids[commits.length - 2]!, b: oids[commits.length - 1]!, oids };
+  }
+
+  /** The reference: commits reachable from one side and not the other, from git rev-list's two full lists. */
+  function reachableDifference(dir: string, a: string, b: string): { ahead: number; behind: number } {
+    const list = (tip: string) => new Set(git(dir, 'rev-list', tip).split('\n'));
+    const [fromA, fromB] = [list(a), list(b)];
+    return { ahead: [...fromA].filter((c) => !fromB.has(c)).length, behind: [...fromB].filter((c) => !fromA.has(c)).length };
+  }
+
+  it('counts ahead/behind exactly where a commit dated before its parent lies deep below where the sides meet', async () => {
+    const dir = initRepo();
+    const { a, b } = skewedBelowMeeting(dir);
+    const repo = await GitRepository.open(dir);
+    expect(reachableDifference(dir, a, b)).toEqual({ ahead: 1, behind: 1 });
+    expect(await repo.aheadBehind(a, b)).toEqual({ ahead: 1, behind: 1 });
+    expect(await repo.aheadBehind(b, a)).toEqual({ ahead: 1, behind: 1 });
+    expect(await repo.commitsOnlyIn(a, b)).toEqual([a]);
+  });
+
+  it('finds the merge base git finds with generation numbers, and computes generations as the commit-graph would', async () => {
+    const dir = initRepo();
+    const { a, b, oids } = skewedBelowMeeting(dir);
+    const repo = await GitRepository.open(dir);
+    const generations = await Promise.all(oids.map((oid) => repo.generation(oid)));
+    git(dir, 'commit-graph', 'write', '--reachable');
+    const graph = new CommitGraph(join(dir, '.git', 'objects'));
+    await graph.refresh();
+    expect(generations).toEqual(oids.map((oid) => graph.generation(oid)));
+    const { MergeBaseFinder } = await import('../../../../src/main/core/merge/merge-base');
+    expect(await new MergeBaseFinder(repo).mergeBases(a, b)).toEqual([git(dir, 'merge-base', '--all', a, b)]);
+  });
+});
+
 describe('the commit-graph reader', () => {
   it('gives every commit a generation above each of its parents, and Infinity to commits it does not know', async () => {
     const dir = initRepo();
