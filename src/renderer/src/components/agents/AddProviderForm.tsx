@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAgentsSettingsStore } from '../../stores/agentsSettings';
 import { ErrorNotice } from '../ErrorNotice';
+import { PlainHttpNote } from '../PlainHttpNote';
 
 export function AddProviderForm() {
   const { t } = useTranslation();
@@ -37,6 +38,7 @@ export function AddProviderForm() {
       <input id="add-provider-title" value={title} onChange={(e) => setTitle(e.target.value)} />
       <label htmlFor="add-provider-url">{t('agents.providers.baseUrl')}</label>
       <input id="add-provider-url" type="url" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} spellCheck={false} required />
+      <PlainHttpNote url={baseUrl} />
       <label htmlFor="add-provider-model">{t('agents.providers.add.model')}</label>
       <input id="add-provider-model" value={model} onChange={(e) => setModel(e.target.value)} spellCheck={false} required />
       <button type="submit" className="button" disabled={!id.trim() || !model.trim()}>

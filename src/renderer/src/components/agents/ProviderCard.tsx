@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProviderInfo } from '../../../../shared/types-agents';
 import { useAgentsSettingsStore } from '../../stores/agentsSettings';
 import { ErrorNotice } from '../ErrorNotice';
+import { PlainHttpNote } from '../PlainHttpNote';
 import { ConnectionTestResult } from './ConnectionTestResult';
 
 interface Props {
@@ -57,6 +58,7 @@ export function ProviderCard({ provider: p }: Props) {
         <form className="provider-form" onSubmit={submitSettings}>
           <label htmlFor={`${id}-url`}>{t('agents.providers.baseUrl')}</label>
           <input id={`${id}-url`} className="input" type="url" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} spellCheck={false} />
+          <PlainHttpNote url={baseUrl} />
           <label htmlFor={`${id}-models`}>{t('agents.providers.models')}</label>
           <input id={`${id}-models`} className="input" value={models} onChange={(e) => setModels(e.target.value)} spellCheck={false} />
           <button type="submit" className="button">

@@ -9,6 +9,7 @@ import { useCloneStore } from '../../stores/remotesClone';
 import { useWorkspaceStore } from '../../stores/workspace';
 import { useJobsStore } from '../../stores/jobs';
 import { ErrorNotice } from '../ErrorNotice';
+import { PlainHttpNote } from '../PlainHttpNote';
 import { JobProgressBar } from '../JobProgressBar';
 import '../../styles/remotes.css';
 
@@ -68,6 +69,7 @@ export function CloneSection({ onOpened }: { onOpened: () => void }) {
                 clearError();
               }} disabled={running} autoComplete="off" spellCheck={false} placeholder="https://github.com/org/repo.git" autoFocus />
           </div>
+          <PlainHttpNote url={url} />
           <div className="field">
             <label htmlFor="clone-path">{t('remotes.clone.pathLabel')}</label>
             <input id="clone-path" value={path} onChange={(e) => {

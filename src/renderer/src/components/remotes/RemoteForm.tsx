@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api';
 import { errorText } from '../../errorText';
 import { useRemotesStore } from '../../stores/remotes';
+import { PlainHttpNote } from '../PlainHttpNote';
 
 interface Props {
   /** The remote being edited; absent when adding one. */
@@ -63,6 +64,7 @@ export function RemoteForm({ editing, suggestedUrl, onDone, onCancel }: Props) {
           aria-describedby={`${idBase}-error`}
         />
       </div>
+      <PlainHttpNote url={url} />
       <div className="remote-form-actions">
         <button type="submit" className="button primary" disabled={saving || !name.trim() || !url.trim()}>
           {editing ? t('remotes.saveEdit') : t('remotes.add')}
