@@ -1,21 +1,28 @@
 // The one redaction step between main and the world: every reply, event, log line, printed line and stored record
 // passes through `redact`. It knows every secret the process has read or stored (registered at that moment, in all
-// their encoded forms) and recognises credentials by shape; one precompiled expression does a single pass per string.
+// their encoded forms) and recognises credentials by shape. Per string: one pass of one precompiled expression of
+// every known form, then one of the credential shapes (and the URL one when the text holds an "@"). Measured, these
+// are about twice as fast as a single expression joining them all, which V8's regexp engine optimises less well.
 
 import { basicAuthForms, secretForms } from './secret-forms';
-import { PATTERN_SOURCE, REDACTED, replacePattern } from './secret-patterns';
+import { CREDENTIAL_SHAPES, REDACTED, URL_CREDENTIALS, replacePattern } from './secret-patterns';
 
 export { REDACTED } from './secret-patterns';
 
 const escapeForRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Nested values deeper than this are left as they are (contract payloads are a few levels deep). */
 const MAX_DEPTH = 64;
+/** Short strings (ids, names, states) repeat in every event: their results are remembered, up to this many. */
+const SHORT_TEXT = 128;
+const REMEMBERED = 2048;
 
 export class Redactor {
   private readonly registered = new Set<string>();
   private readonly forms = new Set<string>();
-  private combined: RegExp | null = null;
-  private knownOnly: RegExp | null = null;
+  /** Every known form, longest first (so a whole form wins over its part); null until needed again. */
+  private known: RegExp | null = null;
+  private knownStale = false;
+  private readonly remembered = new Map<string, string>();
 
   /** Registers a secret (a key, a token, a password); short or empty values are ignored. */
   register(secret: string | null | undefined): void {
@@ -38,15 +45,21 @@ export class Redactor {
   /** `text` with every known secret (in any of its forms) and every credential-shaped string replaced. */
   redactText(text: string): string {
     if (text.length < 6) return text;
-    const expression = this.expression();
-    expression.lastIndex = 0;
-    return text.replace(expression, (match: string, ...rest: unknown[]) => {
-      const groups = rest[rest.length - 1] as Record<string, string | undefined>;
-      if (groups.known !== undefined) return REDACTED;
-      // What a pattern keeps (a scheme, a user name, a word that was not a credential) may still hold a known secret.
-      const kept = replacePattern(match, groups);
-      return this.knownOnly ? kept.replace(this.knownOnly, REDACTED) : kept;
-    });
+    if (text.length > SHORT_TEXT) return this.scan(text);
+    let result = this.remembered.get(text);
+    if (result === undefined) {
+      if (this.remembered.size >= REMEMBERED) this.remembered.clear();
+      result = this.scan(text);
+      this.remembered.set(text, result);
+    }
+    return result;
+  }
+
+  private scan(text: string): string {
+    const known = this.knownExpression();
+    let result = known ? text.replace(known, REDACTED) : text;
+    if (result.includes('@')) result = result.replace(URL_CREDENTIALS, byShape);
+    return result.replace(CREDENTIAL_SHAPES, byShape);
   }
 
   /** `value` with every string inside it redacted; objects and arrays are copied only where something changed. */
@@ -94,17 +107,25 @@ export class Redactor {
         added = true;
       }
     }
-    if (added) this.combined = this.knownOnly = null;
+    if (added) {
+      this.knownStale = true;
+      this.remembered.clear();
+    }
   }
 
-  /** The single expression: known forms first (longest first, so a whole form wins over its part), then the patterns. */
-  private expression(): RegExp {
-    if (this.combined) return this.combined;
-    const known = [...this.forms].sort((a, b) => b.length - a.length).map(escapeForRegExp).join('|');
-    this.knownOnly = known ? new RegExp(known, 'g') : null;
-    this.combined = new RegExp(known ? `(?<known>${known})|${PATTERN_SOURCE}` : PATTERN_SOURCE, 'g');
-    return this.combined;
+  /** Compiled again only after a new secret arrived. */
+  private knownExpression(): RegExp | null {
+    if (this.knownStale || (!this.known && this.forms.size > 0)) {
+      this.known = new RegExp([...this.forms].sort((a, b) => b.length - a.length).map(escapeForRegExp).join('|'), 'g');
+      this.knownStale = false;
+    }
+    return this.known;
   }
+}
+
+/** A shape's match with its credential part replaced (replace's callback: the named groups come last). */
+function byShape(match: string, ...rest: unknown[]): string {
+  return replacePattern(match, rest[rest.length - 1] as Record<string, string | undefined>);
 }
 
 /** The process's redactor: main holds one set of secrets, so there is one. */

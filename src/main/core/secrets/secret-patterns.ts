@@ -1,23 +1,27 @@
 // Credentials recognised by their shape, for secrets the app never registered (a server echoing some other key):
 // user:password@ in URLs, Authorization header values, Bearer/Basic credentials, and keys with a known provider prefix.
-// Each pattern is one named group of the redactor's single expression; `replacePattern` says what stays.
+// Two precompiled expressions (URLs apart, tried only on text holding an "@"); `replacePattern` says what stays.
 
 export const REDACTED = '[redacted]';
 
 /** A key with a provider's prefix: OpenAI/Anthropic (sk-), xAI, GitHub, GitLab, Slack, Google, AWS. A digit is required. */
 const KEY_PREFIXES = String.raw`(?:sk-|xai-|gh[pousr]_|github_pat_|glpat-|xox[abprs]-)(?=[A-Za-z0-9_-]*\d)[A-Za-z0-9_-]{16,}|AIza[0-9A-Za-z_-]{35}|(?:AKIA|ASIA)[0-9A-Z]{16}`;
 
-/** Named groups, each one kind of credential; the redactor joins them after the known secrets. */
-export const PATTERN_SOURCE = [
-  // scheme://user:password@ (the password) and scheme://token@ (a long user part that looks like a token).
+/** scheme://user:password@ (the password) and scheme://token@ (a long user part that looks like a token). */
+export const URL_CREDENTIALS = new RegExp(
   String.raw`(?<url>\b[A-Za-z][A-Za-z0-9+.-]*://)(?:(?<urlUser>[^\s/?#@:'"<>]*):(?<urlPassword>[^\s/?#@'"<>]+)|(?<urlToken>(?=[^\s/?#@:'"<>]*\d)[^\s/?#@:'"<>]{20,}))@`,
+  'g',
+);
+
+/** Named groups, each one kind of credential found by its shape outside URLs. */
+export const CREDENTIAL_SHAPES = new RegExp([
   // Authorization: <scheme> <value> in headers, JSON ("authorization":"...") and logs.
   String.raw`(?<header>\b(?:[Pp]roxy-|PROXY-)?(?:[Aa]uthorization|AUTHORIZATION)["']?\s*[:=]\s*["']?)(?<headerScheme>[A-Za-z][A-Za-z0-9_-]*\s+)?(?<headerValue>[A-Za-z0-9._~+/=:-]{6,})`,
   // Bearer <token> / Basic <base64> outside a header; checked further in replacePattern to spare ordinary words.
-  // (The known secrets need a case-sensitive expression, so case variants are spelled out.)
+  // (Case variants are spelled out: the i flag would let key prefixes and AKIA match in any case.)
   String.raw`(?<scheme>\b(?:[Bb]earer|[Bb]asic)\s+)(?<schemeValue>[A-Za-z0-9._~+/-]{12,}=*)`,
   String.raw`(?<key>\b(?:${KEY_PREFIXES}))`,
-].join('|');
+].join('|'), 'g');
 
 /** True when `value` is base64 of printable `user:password`, as basic auth sends it. */
 function isBasicCredential(value: string): boolean {
