@@ -2,20 +2,13 @@
 // the environment, values passing through a SecretStore (remote credentials are JSON: their token is registered).
 
 import type { SecretStore } from '../remotes/secret-store';
+import { looksSecret } from '../../../shared/secret-names';
 import { redactor, type Redactor } from './redactor';
 
-/** Variables whose value is a credential: provider keys, FLEET_GIT_TOKEN(_<REMOTE>) and the usual *_TOKEN/*_SECRET names. */
-const SECRET_VARIABLE = /^FLEET_GIT_TOKEN(?:_\w+)?$|(?:^|_)(?:API_?KEY|TOKEN|SECRET|SECRET_ACCESS_KEY|PASSWORD|PASSWD|PAT)$/i;
-
-/** True for the name of an environment variable that holds a credential. */
-export function isSecretVariable(name: string): boolean {
-  return SECRET_VARIABLE.test(name);
-}
-
-/** Registers the values of the environment's credential variables (and of `extraNames`, e.g. a provider's keyEnv). */
+/** Registers the values of the environment's credential variables (shared/secret-names' rule, the launcher's too; `extraNames` such as a provider's keyEnv). */
 export function registerEnvironmentSecrets(env: NodeJS.ProcessEnv, extraNames: string[] = [], target: Redactor = redactor): void {
   for (const [name, value] of Object.entries(env)) {
-    if (value && (isSecretVariable(name) || extraNames.includes(name)) && !/\s/.test(value.trim())) target.register(value);
+    if (value && (looksSecret(name, value) || extraNames.includes(name)) && !/\s/.test(value.trim())) target.register(value);
   }
 }
 
