@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { FleetError } from '../../../shared/errors';
 import type { CloneResult } from '../../../shared/types-remotes';
 import { GitRepository } from '../git/repository';
+import { planTree } from '../checkout/tree-plan';
 import { DEFAULT_TOKEN_USERNAME, basicAuthHeader, remoteSecretKey, storeCredential, type BasicCredential } from './credentials';
 import { fromIsoGitError } from './iso-git-errors';
 import { loadIsoGit, loadIsoHttp, wholeFileFs } from './iso-git';
@@ -69,6 +70,19 @@ async function createLocalBranches(repo: GitRepository): Promise<void> {
   }
 }
 
+/**
+ * Writes the default branch's files into the new clone, after judging its whole tree by the tree writer's rules:
+ * a crafted tree (a name twice, `.git` variants, names one file system folds together) is refused before any file
+ * exists, so isomorphic-git's checkout never meets a name that could lead it through a link out of the folder.
+ */
+async function checkOutSafely(repo: GitRepository, path: string, branch: string | null, signal?: AbortSignal): Promise<void> {
+  const tip = branch ? await repo.resolveRef(`refs/heads/${branch}`) : null;
+  if (!branch || !tip) return;
+  await planTree(repo, (await repo.readCommit(tip)).tree, Buffer.from(path), { signal });
+  const git = await loadIsoGit();
+  await git.checkout({ fs: wholeFileFs, dir: path, gitdir: repo.commondir, ref: branch, cache: {} });
+}
+
 /** Clones `request.url` into `request.path`; the result says where, for opening it as a workspace. */
 export async function cloneRepository(services: RemoteServices, request: CloneRequest): Promise<CloneResult> {
   const parsed = parseRemoteUrl(request.url);
@@ -87,6 +101,8 @@ export async function cloneRepository(services: RemoteServices, request: CloneRe
       cache: {},
       singleBranch: false,
       noTags: false,
+      // The working tree is written only once the tree is known to be safe (below).
+      noCheckout: true,
       headers: { 'User-Agent': `git/2.0 (${services.agent})`, ...(credential ? { Authorization: basicAuthHeader(credential, parsed.url) } : {}) },
       onAuth: () => ({ cancel: true }),
       onAuthFailure: () => ({ cancel: true }),
@@ -97,6 +113,7 @@ export async function cloneRepository(services: RemoteServices, request: CloneRe
     });
     const repo = await GitRepository.open(path);
     defaultBranch = (await repo.readHead()).branch;
+    await checkOutSafely(repo, path, defaultBranch, request.signal);
     await createLocalBranches(repo);
     // Store the token the user typed for this clone under the new repository's origin.
     if (request.token) await storeCredential(services.secrets, remoteSecretKey(repo.workdir ?? path, 'origin'), request.token, request.username);

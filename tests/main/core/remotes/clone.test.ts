@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cloneRepository } from '../../../../src/main/core/remotes/clone';
 import { remoteSecretKey } from '../../../../src/main/core/remotes/credentials';
@@ -8,6 +8,7 @@ import { FleetError } from '../../../../src/shared/errors';
 import { GitHttpServer, gitAsync } from '../../../helpers/git-http-server';
 import { cleanupTempDirs, git, makeTempDir } from '../../../helpers/git';
 import { TOKEN, initialisedWorkspace, remoteServices } from './remote-fixture';
+import { commitTree, writeBlob, writeRawTree } from '../checkout/crafted-trees';
 
 let server: GitHttpServer;
 let source: Workspace;
@@ -84,5 +85,26 @@ describe('clone', () => {
     const error = await failure(cloneRepository(remoteServices(), { url: 'git@github.com:acme/fleet.git', path: target }));
     expect(error).toMatchObject({ code: 'SSH_UNSUPPORTED', data: { httpsUrl: 'https://github.com/acme/fleet.git' } });
     expect(existsSync(target)).toBe(false);
+  });
+
+  it('refuses a default branch whose tree is crafted before writing any file, and keeps nothing', async () => {
+    const crafted = makeTempDir('fleet-crafted-src-');
+    git(crafted, 'init', '-q', '-b', 'main');
+    const outsideFile = join(makeTempDir('fleet-outside-'), 'precious.txt');
+    writeFileSync(outsideFile, 'original\n');
+    const tree = writeRawTree(crafted, [
+      { mode: '120000', name: 'EVIL', oid: writeBlob(crafted, outsideFile) },
+      { mode: '100644', name: 'evil', oid: writeBlob(crafted, 'pwned\n') },
+    ]);
+    commitTree(crafted, tree, 'main');
+    server.createBareRepo('crafted');
+    await gitAsync(crafted, 'push', '-q', server.authUrl('crafted'), 'main');
+
+    const target = join(makeTempDir(), 'crafted');
+    const error = await failure(cloneRepository(remoteServices({ FLEET_GIT_TOKEN: TOKEN }), { url: server.url('crafted'), path: target }));
+    expect(error.code).toBe('UNSAFE_TREE');
+    expect(error.message).toContain('"evil" is the same name as "EVIL"');
+    expect(existsSync(target)).toBe(false);
+    expect(readFileSync(outsideFile, 'utf8')).toBe('original\n');
   });
 });
