@@ -2,7 +2,7 @@
 // a command runs on this machine only once its user confirmed that exact text here, per workspace.
 
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { saveCheckSettings } from '../../../../src/main/core/checks/check-settings';
 import { CheckStore } from '../../../../src/main/core/checks/check-store';
@@ -10,7 +10,7 @@ import { TrustStore } from '../../../../src/main/core/trust/trust-store';
 import { Workspace } from '../../../../src/main/core/workspace/workspace';
 import type { CheckBatchReport, CheckSettings } from '../../../../src/shared/types-checks';
 import type { UntrustedCommands } from '../../../../src/shared/types-trust';
-import { cleanupTempDirs, git, makeTempDir } from '../../../helpers/git';
+import { cleanupTempDirs, git } from '../../../helpers/git';
 import { checkApp, workspaceWithCheckScript, type CheckApp } from '../checks/check-fixture';
 import { commitManifestChange } from './manifest-commit';
 
@@ -118,17 +118,17 @@ describe('consent to commands from the manifest', () => {
     const c = checkApp(process.env, { watch: true });
     apps.push(c);
     await c.app.openWorkspace(dir);
-    // The first check waits for a file the test writes, so the second is still queued when the command changes.
-    const go = join(makeTempDir('fleet-go-'), 'go');
-    const waiting = `while [ ! -f '${go}' ]; do sleep 0.05; done`;
+    // The first check runs until it is cancelled (the sandbox hides the test's files from it), so the second is
+    // still queued when the command changes.
+    const waiting = 'sleep 30';
     expect((await c.call('saveCheckSettings', { checks: { command: waiting, timeoutSeconds: 20, concurrency: 1 } })).ok).toBe(true);
     const report = c.nextReport();
     expect((await c.call('runChecks', { modules: ['fleet-hub', 'drivers-hub'] })).ok).toBe(true);
     commitManifestChange(dir, (m) => (m.checks!.command = 'echo swapped'));
     await manifestSeen(c, (s) => s.checks?.command === 'echo swapped');
-    writeFileSync(go, '');
+    expect(await c.call('cancelCheck', { moduleId: 'fleet-hub' })).toEqual({ ok: true, value: { cancelled: true } });
     const { results, skipped }: CheckBatchReport = await report;
-    expect(results.map((r) => [r.moduleId, r.command])).toEqual([['fleet-hub', waiting]]);
+    expect(results.map((r) => [r.moduleId, r.state, r.command])).toEqual([['fleet-hub', 'cancelled', waiting]]);
     expect(skipped).toMatchObject([{ moduleId: 'drivers-hub', error: { code: 'COMMAND_NOT_TRUSTED' } }]);
     expect(readdirSync(join(CheckStore.forWorkspace(c.appDataDir, dir).dir, 'results'))).toEqual(['fleet-hub.json']);
   });
