@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'CANCELLED',
   'JOB_NOT_FOUND',
   'GIT_CORRUPT',
+  // An object a partial clone has not fetched from its promisor remote (not damage).
+  'OBJECT_NOT_FETCHED',
   'INVALID_URL',
   'SSH_UNSUPPORTED',
   'REMOTE_NOT_FOUND',

@@ -19,6 +19,7 @@ import { WorkspaceDocuments } from './docs/workspace-docs';
 import { workspaceDataDir } from './paths';
 import { AgentService, type AgentTuning } from './agents/agent-service';
 import { createAgentHandlers } from './agents/handlers';
+import { runAsOperation } from './git/missing-objects';
 import { FileSecretStore, type SecretStore } from './remotes/secret-store';
 import { createRemoteHandlers, type RemoteTuning } from './remotes/handlers';
 import { createMergeHandlers } from './merge/handlers';
@@ -83,6 +84,16 @@ interface OpenState {
   docs: ModuleDocuments;
   workspaceDocs: WorkspaceDocuments;
   watcher: RepoWatcher | null;
+}
+
+
+/** Each handler runs as its method's named operation, so an object missing on the way names what needed it. */
+function asNamedOperations(handlers: FleetHandlers): FleetHandlers {
+  const named: Record<string, (input: never) => unknown> = {};
+  for (const [method, handler] of Object.entries(handlers) as Array<[string, (input: never) => unknown]>) {
+    named[method] = (input) => runAsOperation(method, () => handler(input));
+  }
+  return named as unknown as FleetHandlers;
 }
 
 /** Creates the core; nothing is opened until a workspace is. */
@@ -164,7 +175,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     }
   }
 
-  const handlers: FleetHandlers = {
+  const handlers: FleetHandlers = asNamedOperations({
     getAppInfo: async () => ({
       version: options.version,
       transport: options.transport,
@@ -255,7 +266,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
       },
       emit,
     }),
-  };
+  });
 
   return {
     handlers,

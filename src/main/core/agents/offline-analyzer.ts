@@ -143,6 +143,12 @@ export async function analyzeModule(input: AnalyzeInput): Promise<string> {
   const span = churn.shallow
     ? `the ${churn.commitsWalked} first-parent commits of ${walkedBranch} this shallow clone holds`
     : `the last ${churn.commitsWalked} first-parent commits of ${walkedBranch}${churn.complete ? ' (its whole first-parent history)' : ''}`;
+  if (churn.unfetchedAt) {
+    out.push(
+      `This repository is a partial clone that has not fetched the folders (trees) of commit ${code(churn.unfetchedAt.slice(0, 10))} and older ones, so the counts stop there. \`git fetch --refetch --no-filter\` from its promisor remote brings them.`,
+      '',
+    );
+  }
   if (churn.shallow) {
     out.push(
       'This repository is a shallow clone: its history stops after these commits (the oldest one is counted without its changes, which are unknown here), so older changes are not counted. `git fetch --unshallow` brings the whole history.',

@@ -19,7 +19,7 @@ export async function readWorkspaceFile(workspace: Workspace, path: string): Pro
   if (!tip) return { text: null, branchTip: null };
   const entry = await repo.entryAtPath((await repo.readCommit(tip)).tree, path);
   if (!entry || entry.type !== 'blob') return { text: null, branchTip: tip };
-  const bytes = await repo.readBlob(entry.oid);
+  const bytes = await repo.readBlob(entry.oid, path);
   return { text: isUtf8Text(bytes) ? bytes.toString('utf8') : null, branchTip: tip };
 }
 

@@ -169,7 +169,7 @@ export class ModuleDocuments {
     const { repo } = this.workspace;
     const entry = await repo.entryAtPath((await repo.readCommit(commitOid)).tree, path);
     if (!entry || entry.type !== 'blob') return { label: '', path, blobId: null, content: null, binary: false };
-    const bytes = await repo.readBlob(entry.oid);
+    const bytes = await repo.readBlob(entry.oid, path);
     const text = isUtf8Text(bytes);
     return { label: '', path, blobId: entry.oid, content: text ? bytes.toString('utf8') : null, binary: !text };
   }

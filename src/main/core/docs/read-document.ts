@@ -16,7 +16,7 @@ export async function readModuleDocument(workspace: Workspace, module: ModuleDef
   if (!tip) return missing;
   const entry = await repo.entryAtPath((await repo.readCommit(tip)).tree, path);
   if (!entry || entry.type !== 'blob') return missing;
-  const bytes = await repo.readBlob(entry.oid);
+  const bytes = await repo.readBlob(entry.oid, path);
   const text = isUtf8Text(bytes);
   return {
     moduleId: module.id,

@@ -32,7 +32,7 @@ export class WorkspaceDocuments {
     const path = this.path(name);
     const entry = await repo.entryAtPath((await repo.readCommit(tip)).tree, path);
     if (!entry || entry.type !== 'blob') return { name, path, state: 'missing', blobId: null, content: null, binary: false, branchTip: tip };
-    const bytes = await repo.readBlob(entry.oid);
+    const bytes = await repo.readBlob(entry.oid, path);
     const text = isUtf8Text(bytes);
     return { name, path, state: 'written', blobId: entry.oid, content: text ? bytes.toString('utf8') : null, binary: !text, branchTip: tip };
   }

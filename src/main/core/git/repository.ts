@@ -10,6 +10,8 @@ import { discoverLayout, type RepositoryLayout } from './layout';
 import { ObjectStore } from './object-store';
 import { ObjectWriter } from './object-writer';
 import { parseCommit } from './object-parse';
+import { readGitConfig } from './git-config';
+import { isMissingObjectError, missingObjectError, partialCloneOf, type PartialClone } from './missing-objects';
 import { isOid, requireOid } from './oid';
 import { compareAndSwapRef, type RefUpdateOptions } from './ref-update';
 import { updateRefsTogether, type AppliedRefChange, type RefChange, type RefTransactionOptions } from './ref-transaction';
@@ -62,6 +64,8 @@ export class GitRepository {
   private constructor(
     private readonly layout: RepositoryLayout,
     private readonly shallow: Set<string>,
+    /** The promisor remotes when this is a partial clone: a missing object is then one not fetched yet. */
+    readonly partialClone: PartialClone | null,
   ) {
     this.workdir = layout.workdir;
     this.gitdir = layout.gitdir;
@@ -70,7 +74,7 @@ export class GitRepository {
     this.objects = new ObjectStore(join(layout.commondir, 'objects'));
     this.writer = new ObjectWriter(layout.commondir);
     this.refs = new RefStore(layout);
-    this.trees = new TreeStore((oid) => this.readObject(oid));
+    this.trees = new TreeStore((oid) => this.readStored(oid));
     this.commitGraph = new CommitGraph(join(layout.commondir, 'objects'));
     this.walkSource = {
       commit: (oid) => this.walkCommit(oid),
@@ -88,13 +92,22 @@ export class GitRepository {
   /** Opens the repository whose top folder (or bare folder) is `path`: PATH_NOT_FOUND, NOT_A_REPO otherwise. */
   static async open(path: string): Promise<GitRepository> {
     const layout = await discoverLayout(path);
-    const shallowText = await readFile(join(layout.commondir, 'shallow'), 'utf8').catch(() => '');
-    return new GitRepository(layout, new Set(shallowText.split('\n').filter(isOid)));
+    const [shallowText, config] = await Promise.all([readFile(join(layout.commondir, 'shallow'), 'utf8').catch(() => ''), readGitConfig(join(layout.commondir, 'config'))]);
+    return new GitRepository(layout, new Set(shallowText.split('\n').filter(isOid)), partialCloneOf(config));
   }
 
-  /** Any object by id, packed or loose; GIT_CORRUPT when absent. The content is shared: do not modify it. */
-  async readObject(oid: string): Promise<GitObject> {
-    return this.objects.read(requireOid(oid));
+  /**
+   * Any object by id, packed or loose; the content is shared: do not modify it. Absent: OBJECT_NOT_FETCHED in a
+   * partial clone, GIT_CORRUPT otherwise, naming `path` when given and the operation running.
+   */
+  async readObject(oid: string, path?: string): Promise<GitObject> {
+    return this.readStored(requireOid(oid), path);
+  }
+
+  private async readStored(oid: string, path?: string): Promise<GitObject> {
+    const found = await this.objects.tryRead(oid);
+    if (found) return found;
+    throw missingObjectError({ oid, path, repoPath: this.workdir ?? this.gitdir, partial: this.partialClone });
   }
 
   /** True when the object exists. */
@@ -106,7 +119,7 @@ export class GitRepository {
   async readCommit(oid: string): Promise<CommitInfo> {
     requireOid(oid, 'commit id');
     return this.commits.get(oid, async () => {
-      const object = await this.objects.read(oid);
+      const object = await this.readStored(oid);
       if (object.type !== 'commit') throw new FleetError('INVALID_INPUT', `${oid} is a ${object.type}, not a commit.`, { oid });
       return parseCommit(oid, object.content);
     });
@@ -137,9 +150,9 @@ export class GitRepository {
     return this.trees.readTree(requireOid(oid, 'tree id'));
   }
 
-  /** A blob's bytes; INVALID_INPUT when the id names another kind of object. The buffer is shared: do not modify it. */
-  async readBlob(oid: string): Promise<Buffer> {
-    const object = await this.readObject(oid);
+  /** A blob's bytes (read for `path`, which a missing-object error names); INVALID_INPUT for another kind of object. Shared: do not modify. */
+  async readBlob(oid: string, path?: string): Promise<Buffer> {
+    const object = await this.readObject(oid, path);
     if (object.type !== 'blob') throw new FleetError('INVALID_INPUT', `${oid} is a ${object.type}, not a file's content.`, { oid });
     return object.content;
   }
@@ -259,7 +272,13 @@ export class GitRepository {
 
   /** The entry at 'a/b/c.md' below tree `treeOid`, or null. */
   async entryAtPath(treeOid: string, path: string): Promise<TreeEntry | null> {
-    return this.trees.entryAtPath(requireOid(treeOid, 'tree id'), path);
+    try {
+      return await this.trees.entryAtPath(requireOid(treeOid, 'tree id'), path);
+    } catch (error) {
+      // A folder the clone never fetched (`--filter=tree:0`): say which path it was on the way to.
+      if (!isMissingObjectError(error) || error.data?.path !== undefined) throw error;
+      throw missingObjectError({ oid: String(error.data!.oid), path, onTheWay: true, repoPath: this.workdir ?? this.gitdir, partial: this.partialClone });
+    }
   }
 
   /** Every file path below `treeOid`, recursively, like `git ls-tree -r --name-only`; cached per tree. */

@@ -34,7 +34,7 @@ export async function readManifest(repo: GitRepository, workspaceBranch: string)
   const commit = await repo.readCommit(tip);
   const entry = await repo.entryAtPath(commit.tree, MANIFEST_PATH);
   if (!entry || entry.type !== 'blob') return null;
-  const text = (await repo.readBlob(entry.oid)).toString('utf8');
+  const text = (await repo.readBlob(entry.oid, MANIFEST_PATH)).toString('utf8');
   return { manifest: parseManifest(text, `${MANIFEST_PATH} on ${workspaceBranch}`), commit: tip };
 }
 

@@ -77,10 +77,13 @@ describe('updateRef', () => {
     expect(existsSync(join(dir, '.git', 'refs', 'heads', 'module', 'b.lock'))).toBe(false);
   });
 
-  it('also writes HEAD\'s reflog when it moves the checked-out branch, as git does', async () => {
+  it('also writes HEAD\'s reflog when it moves the checked-out branch of a repository it made, as git does; otherwise refuses it', async () => {
     const { dir, first, second } = repoWithHistory();
     const repo = await GitRepository.open(dir);
-    await repo.updateRef('refs/heads/main', first, second, 'fleet-control: step back', { identity: WHO });
+    await expect(repo.updateRef('refs/heads/main', first, second, 'x', { identity: WHO })).rejects.toMatchObject({ code: 'BRANCH_CHECKED_OUT' });
+    expect(git(dir, 'rev-parse', 'main')).toBe(second);
+    // Only a maker of the repository (the demo generator) may move the branch its own HEAD names.
+    await repo.updateRef('refs/heads/main', first, second, 'fleet-control: step back', { identity: WHO, ownsWorkingTrees: true });
     expect(git(dir, 'reflog', 'show', '-n1', '--format=%H %gs', 'HEAD')).toBe(`${first} fleet-control: step back`);
   });
 

@@ -45,7 +45,8 @@ describe('updateTree', () => {
     };
     const tree = await repo.updateTree(base.tree, changes);
     const commit = await repo.writeCommit({ tree, parents: [tip], author: PERSON, message: 'Update documents\n' });
-    await repo.updateRef('refs/heads/main', commit, tip, 'commit: update documents');
+    // As a commit in that working tree would (the tree's shape is the point here, not who may move main).
+    await repo.updateRef('refs/heads/main', commit, tip, 'commit: update documents', { ownsWorkingTrees: true });
 
     const blob = (path: string) => git(dir, 'rev-parse', `HEAD:${path}`);
     expect(lsTree(dir, 'HEAD')).toEqual([

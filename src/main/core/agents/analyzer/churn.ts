@@ -1,6 +1,7 @@
 // How often each of a module's files changed: a bounded walk of the branch's first-parent history, comparing
 // each commit's tree with its parent's and descending only into folders that hold one of the files.
 
+import { FleetError } from '../../../../shared/errors';
 import type { GitRepository } from '../../git/repository';
 
 export interface ChurnResult {
@@ -11,6 +12,8 @@ export interface ChurnResult {
   complete: boolean;
   /** The walk reached a shallow clone's boundary: older history is not in the repository (nor counted). */
   shallow: boolean;
+  /** The commit whose trees (or whose parent's) a partial clone has not fetched: the walk stopped there. */
+  unfetchedAt: string | null;
 }
 
 /** Counts, over at most `maxCommits` first-parent commits from `tip`, the commits that changed each of `files`. */
@@ -59,11 +62,18 @@ export async function changeCounts(repo: GitRepository, tip: string, files: stri
       break;
     }
     const parent = commit.parents[0] ?? null;
-    const parentTree = parent ? (await repo.readCommit(parent)).tree : null;
     changed.clear();
-    await compare(commit.tree, parentTree, '');
+    try {
+      const parentTree = parent ? (await repo.readCommit(parent)).tree : null;
+      await compare(commit.tree, parentTree, '');
+    } catch (error) {
+      // A partial clone (--filter=tree:0) lacks old trees: the counts so far stand, and the report says where it stopped.
+      if (!(error instanceof FleetError) || error.code !== 'OBJECT_NOT_FETCHED') throw error;
+      walked--;
+      return { counts, commitsWalked: walked, complete: false, shallow, unfetchedAt: oid };
+    }
     for (const path of changed) counts.set(path, (counts.get(path) ?? 0) + 1);
     oid = parent;
   }
-  return { counts, commitsWalked: walked, complete: oid === null, shallow };
+  return { counts, commitsWalked: walked, complete: oid === null, shallow, unfetchedAt: null };
 }

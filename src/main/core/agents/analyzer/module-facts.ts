@@ -39,7 +39,7 @@ export interface FactOptions {
 
 /** Reads every matched file once and gathers what the report states. */
 export async function collectModuleFacts(repo: GitRepository, files: ModuleFiles, snapshot: ModuleSnapshot, options: FactOptions = {}): Promise<ModuleFacts> {
-  const facts: ModuleFacts = { files: [], packages: new Map(), httpRoutes: [], pageRoutes: [], components: [], tests: [], markers: [], churn: { counts: new Map(), commitsWalked: 0, complete: true, shallow: false } };
+  const facts: ModuleFacts = { files: [], packages: new Map(), httpRoutes: [], pageRoutes: [], components: [], tests: [], markers: [], churn: { counts: new Map(), commitsWalked: 0, complete: true, shallow: false, unfetchedAt: null } };
   for (const path of snapshot.files) {
     if (options.signal?.aborted) break;
     const file = await files.readFile(snapshot.tree, path);

@@ -65,7 +65,7 @@ export class ModuleFiles {
   async readFile(tree: string, path: string, maxBytes = 4 * 1024 * 1024): Promise<FileText> {
     const entry = await this.workspace.repo.entryAtPath(tree, path);
     if (!entry || entry.type !== 'blob') return { path, bytes: 0, text: null };
-    const bytes = await this.workspace.repo.readBlob(entry.oid);
+    const bytes = await this.workspace.repo.readBlob(entry.oid, path);
     if (isBinaryPath(path) || bytes.length > maxBytes) return { path, bytes: bytes.length, text: null };
     const head = bytes.length > 8000 ? bytes.subarray(0, 8000) : bytes;
     if (head.includes(0) || !isUtf8Text(bytes)) return { path, bytes: bytes.length, text: null };

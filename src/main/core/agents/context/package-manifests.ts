@@ -36,7 +36,7 @@ async function readManifests(repo: GitRepository, tree: string, allFiles: string
     if (!entry || entry.type !== 'blob') continue;
     let json: Record<string, unknown>;
     try {
-      json = JSON.parse((await repo.readBlob(entry.oid)).toString('utf8')) as Record<string, unknown>;
+      json = JSON.parse((await repo.readBlob(entry.oid, path)).toString('utf8')) as Record<string, unknown>;
     } catch {
       continue;
     }
