@@ -24,7 +24,9 @@ const USAGE = `Usage: fleet-control <command> [options]
 Commands:
   serve [--port N] [--host ADDR] [<repo>]   Serve the app to a browser; the demo workspace when no repo is given.
                                             Prints the URL to open (it carries a one-time token). Ctrl+C stops it.
-  init <repo> [--base BRANCH]               Commit the manifest on fleet/workspace and create one branch per module.
+  init <repo> [--base BRANCH] [--docs-folder DIR]
+                                            Commit the manifest on fleet/workspace and create one branch per module
+                                            (documents under DIR/<module>/, default enhancements).
   status <repo> [--json]                    Show every module: phase, documents, ahead/behind the base, matched files.
   push <repo> [--remote NAME]... [--json]   Push every module branch and the workspace branch with new commits, to each
                                             remote (default: all), in one request per remote. Never forces. Exits 1
@@ -85,7 +87,7 @@ const log = (message: string, error?: unknown): void => {
   else printErr(`warning: ${message}${error instanceof Error ? `: ${error.message}` : ''}`);
 };
 
-const COMMAND_OPTIONS: Record<string, string[]> = { serve: ['port', 'host'], init: ['base'], status: ['json'], push: ['remote', 'json'], fetch: ['remote', 'json'],
+const COMMAND_OPTIONS: Record<string, string[]> = { serve: ['port', 'host'], init: ['base', 'docs-folder'], status: ['json'], push: ['remote', 'json'], fetch: ['remote', 'json'],
   report: ['html'],
   check: ['modules', 'all', 'json', 'trust-commands'],
   forecast: ['target', 'json'],
@@ -104,6 +106,7 @@ function parseCommandLine(argv: string[]) {
         port: { type: 'string' },
         host: { type: 'string' },
         base: { type: 'string' },
+        'docs-folder': { type: 'string' },
         json: { type: 'boolean' },
         target: { type: 'string' },
         ready: { type: 'boolean' },
@@ -182,11 +185,11 @@ async function serve(repo: string | undefined, host: string | undefined, port: n
 }
 
 /** `init`: progress on stderr, a summary on stdout. */
-async function init(repo: string, baseBranch: string | undefined): Promise<void> {
+async function init(repo: string, baseBranch: string | undefined, docsFolder: string | undefined): Promise<void> {
   const app = newApp(false);
   try {
     const workspace = await app.openWorkspace(repo);
-    const result = await app.initWorkspace({ baseBranch }, (p) => printErr(`[${p.done}/${p.total}] ${p.message}`));
+    const result = await app.initWorkspace({ baseBranch, docsFolder }, (p) => printErr(`[${p.done}/${p.total}] ${p.message}`));
     const summary = await app.getBoard();
     print(`Initialised ${workspace.path} on base branch ${summary.workspace.baseBranch}.`);
     print(`  workspace branch ${result.workspaceBranch}: ${result.manifestCommitted ? 'manifest committed' : 'manifest already there'}`);
@@ -323,7 +326,7 @@ async function run(argv: string[]): Promise<void> {
   if (STARTS_COMMANDS.has(command) && (await leaveSecretsBehind()) === 'waiting') return new Promise<void>(() => undefined);
   const repo = rest[0];
   if (command === 'serve') return serve(repo, values.host, parsePort(values.port));
-  if (command === 'init') return init(repo as string, values.base);
+  if (command === 'init') return init(repo as string, values.base, values['docs-folder']);
   if (command === 'run') return agentRun(repo as string, parseRunValues(values as RunValues, (m) => new UsageError(m)));
   if (command === 'report') return htmlReport(repo as string, values.html);
   if (command === 'check') return checks(repo as string, values);

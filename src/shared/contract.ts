@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import { DOC_KINDS, WORKSPACE_DOC_FILE_NAMES } from './documents';
-import { SlugSchema, BranchNameSchema } from './manifest';
+import { SlugSchema, BranchNameSchema, FolderSchema } from './manifest';
 import type {
   AppInfo,
   CommitResult,
@@ -56,7 +56,8 @@ export const contract = {
     openDemoWorkspace: { input: Empty, output: out<WorkspaceSummary>() },
     pickWorkspaceFolder: { input: Empty, output: out<{ path: string | null }>() },
     initWorkspace: {
-      input: z.object({ baseBranch: BranchNameSchema.optional() }).strict(),
+      /** `docsFolder` applies to a workspace without a manifest yet; PATH_OCCUPIED when the base has that path as a file. */
+      input: z.object({ baseBranch: BranchNameSchema.optional(), docsFolder: FolderSchema.optional() }).strict(),
       output: out<JobStarted>(),
     },
     cancelJob: { input: z.object({ jobId: z.string().min(1).max(100) }).strict(), output: out<{ cancelled: boolean }>() },

@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'DOC_NOT_FOUND',
   'BRANCH_MOVED',
   'BRANCH_CHECKED_OUT',
+  // A write that would replace a file, link or submodule with a folder (or the reverse), such as the documents folder.
+  'PATH_OCCUPIED',
   'UNRELATED_HISTORIES',
   'LOCKED',
   'UNSUPPORTED',

@@ -6,7 +6,7 @@ import type { EventName, EventPayload, FleetHandlers } from '../../shared/contra
 import type { BoardState, InitResult, WorkspaceSummary } from '../../shared/types';
 import { FleetError } from '../../shared/errors';
 import { Workspace } from './workspace/workspace';
-import { initWorkspace } from './workspace/init';
+import { initWorkspace, planInit } from './workspace/init';
 import { BoardLoader } from './board/board';
 import { readModuleDocument } from './docs/read-document';
 import { RecentWorkspaces } from './recent';
@@ -70,7 +70,7 @@ export interface FleetApp {
   /** Opens `path` if given, else the most recent workspace that still opens, else the demo. */
   openStartupWorkspace(path?: string): Promise<WorkspaceSummary>;
   initWorkspace(
-    options: { baseBranch?: string },
+    options: { baseBranch?: string; docsFolder?: string },
     onProgress?: (p: { done: number; total: number; message: string }) => void,
     signal?: AbortSignal,
   ): Promise<InitResult>;
@@ -160,13 +160,14 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
   }
 
   async function runInit(
-    input: { baseBranch?: string },
+    input: { baseBranch?: string; docsFolder?: string },
     onProgress?: (p: { done: number; total: number; message: string }) => void,
     signal?: AbortSignal,
   ): Promise<InitResult> {
     const { workspace } = requireOpen();
     try {
-      return await initWorkspace(workspace.repo, { baseBranch: input.baseBranch, manifest: workspace.initialised ? undefined : workspace.manifest, onProgress, signal });
+      const manifest = workspace.initialised ? undefined : workspace.manifest;
+      return await initWorkspace(workspace.repo, { baseBranch: input.baseBranch, docsFolder: input.docsFolder, manifest, onProgress, signal });
     } finally {
       workspace.repo.invalidateRefs();
       await workspace.refreshManifest();
@@ -190,14 +191,16 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
       if (!options.pickFolder) throw new FleetError('UNSUPPORTED', 'A folder dialog is only available in the desktop app; type the path instead.');
       return { path: await options.pickFolder() };
     },
-    initWorkspace: async ({ baseBranch }) => {
+    initWorkspace: async ({ baseBranch, docsFolder }) => {
       const { workspace } = requireOpen();
       if (baseBranch && !(await workspace.repo.resolveRef(`refs/heads/${baseBranch}`))) {
         throw new FleetError('BASE_BRANCH_MISSING', `The base branch "${baseBranch}" does not exist.`, { baseBranch });
       }
+      // Refusals that need no writing (a documents folder the base has as a file, ...) answer the call itself.
+      await planInit(workspace.repo, { baseBranch, docsFolder, manifest: workspace.initialised ? undefined : workspace.manifest });
       const jobId = jobs.start(
         'init',
-        (context) => runInit({ baseBranch }, (p) => context.progress(p.done, p.total, p.message), context.signal),
+        (context) => runInit({ baseBranch, docsFolder }, (p) => context.progress(p.done, p.total, p.message), context.signal),
         (result) => result,
       );
       return { jobId };

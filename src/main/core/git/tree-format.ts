@@ -61,3 +61,10 @@ export function buildTree(entries: TreeEntry[]): { sorted: TreeEntry[]; content:
   const sorted = sortTreeEntries(normalised);
   return { sorted, content: serializeTree(sorted) };
 }
+
+/** What an entry is, in words for messages: "a folder", "a file", "a symbolic link", "a submodule". */
+export function entryKind(entry: TreeEntry): string {
+  if (entry.type === 'tree') return 'a folder';
+  if (entry.type === 'commit') return 'a submodule';
+  return entry.mode === '120000' ? 'a symbolic link' : 'a file';
+}

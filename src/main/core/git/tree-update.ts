@@ -3,6 +3,7 @@
 import { FleetError } from '../../../shared/errors';
 import { isEncodableName } from './name-bytes';
 import { requireOid } from './oid';
+import { entryKind } from './tree-format';
 import type { TreeEntry } from './types';
 
 export interface TreeAccess {
@@ -61,33 +62,59 @@ function buildChangeTree(changes: Record<string, string | null>): ChangeNode {
   return root;
 }
 
+function writesSomething(node: ChangeNode): boolean {
+  return [...node.leaves.values()].some((oid) => oid !== null) || [...node.folders.values()].some(writesSomething);
+}
+
+function occupied(path: string, existingPath: string, existing: TreeEntry, wanted: string): FleetError {
+  return new FleetError(
+    'PATH_OCCUPIED',
+    `Cannot write "${path}": "${existingPath}" is ${entryKind(existing)} on this branch, and replacing it with ${wanted} would drop it. Nothing was written.`,
+    { path, existingPath, existingKind: entryKind(existing) },
+  );
+}
+
 /** Applies `node` to tree `treeOid` (null: no tree yet); returns the new tree id, or null when the tree ends up empty. */
-async function applyChanges(trees: TreeAccess, treeOid: string | null, node: ChangeNode, pending: Promise<void>[]): Promise<string | null> {
+async function applyChanges(trees: TreeAccess, treeOid: string | null, node: ChangeNode, prefix: string, pending: Promise<void>[]): Promise<string | null> {
   const entries = new Map<string, TreeEntry>((treeOid ? await trees.readTree(treeOid) : []).map((entry) => [entry.path, entry]));
   let changed = false;
+  // A file is written only where a plain file (or nothing) is, never over a folder, a link or a submodule; a file's
+  // deletion never takes a folder with it.
+  for (const [name, oid] of node.leaves) {
+    const existing = entries.get(name);
+    if (!existing) continue;
+    if (oid === null ? existing.type === 'tree' : existing.type !== 'blob' || existing.mode === '120000') {
+      throw occupied(prefix + name, prefix + name, existing, oid === null ? 'nothing' : 'a file');
+    }
+  }
+  // A folder is written only where a folder (or nothing) is.
+  for (const [name, below] of node.folders) {
+    const existing = entries.get(name);
+    if (existing && existing.type !== 'tree' && writesSomething(below)) throw occupied(`${prefix}${name}/…`, prefix + name, existing, 'a folder');
+  }
   for (const [name, oid] of node.leaves) {
     const existing = entries.get(name);
     if (oid === null) {
       changed = entries.delete(name) || changed;
       continue;
     }
-    if (existing?.type === 'blob' && existing.oid === oid) continue;
-    // Existing files keep their mode (executable, symlink); new files are regular files.
-    entries.set(name, { mode: existing?.type === 'blob' ? existing.mode : '100644', path: name, oid, type: 'blob' });
+    if (existing?.oid === oid) continue;
+    // Existing files keep their mode (executable); new files are regular files.
+    entries.set(name, { mode: existing?.mode ?? '100644', path: name, oid, type: 'blob' });
     changed = true;
   }
   const folderNames = [...node.folders.keys()];
   const newSubtrees = await Promise.all(
     folderNames.map((name) => {
       const existing = entries.get(name);
-      return applyChanges(trees, existing?.type === 'tree' ? existing.oid : null, node.folders.get(name)!, pending);
+      return applyChanges(trees, existing?.type === 'tree' ? existing.oid : null, node.folders.get(name)!, `${prefix}${name}/`, pending);
     }),
   );
   folderNames.forEach((name, i) => {
     const existing = entries.get(name);
     const subtree = newSubtrees[i]!;
     if (subtree === null) {
-      // Only deletions below something that is not a folder: nothing to remove, leave the entry alone.
+      // The folder ended up empty; or only deletions below something that is not a folder: nothing to remove.
       if (existing?.type === 'tree') changed = entries.delete(name) || changed;
       return;
     }
@@ -100,11 +127,12 @@ async function applyChanges(trees: TreeAccess, treeOid: string | null, node: Cha
   return startWrite(trees, [...entries.values()], pending);
 }
 
-/** The root tree after applying `changes` (path -> blob oid, or null to delete; empty folders disappear) to `baseTreeOid`. */
+/** The root tree after applying `changes` (path -> blob oid, or null to delete; empty folders disappear) to `baseTreeOid`;
+ *  PATH_OCCUPIED where a change would replace a folder, a symbolic link or a submodule. */
 export async function updateTree(trees: TreeAccess, baseTreeOid: string, changes: Record<string, string | null>): Promise<string> {
   requireOid(baseTreeOid, 'tree id');
   const pending: Promise<void>[] = [];
-  const root = (await applyChanges(trees, baseTreeOid, buildChangeTree(changes), pending)) ?? startWrite(trees, [], pending);
+  const root = (await applyChanges(trees, baseTreeOid, buildChangeTree(changes), '', pending)) ?? startWrite(trees, [], pending);
   await Promise.all(pending);
   return root;
 }

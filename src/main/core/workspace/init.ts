@@ -2,7 +2,7 @@
 // module branch per module with its five document templates. Re-running creates only what is missing.
 
 import type { GitRepository } from '../git/repository';
-import type { Manifest, ModuleDef } from '../../../shared/manifest';
+import { FolderSchema, type Manifest, type ModuleDef } from '../../../shared/manifest';
 import type { InitResult } from '../../../shared/types';
 import { DOC_KINDS, moduleDocPath } from '../../../shared/documents';
 import { MANIFEST_PATH, defaultManifest } from '../../../shared/catalog';
@@ -11,10 +11,13 @@ import { renderTemplate } from '../docs/templates';
 import { readManifest, serializeManifest } from './manifest-store';
 import { checkedOutBranches, checkedOutError } from '../git/worktrees';
 import { detectBaseBranch } from './open-repository';
+import { checkInitPaths } from './init-paths';
 import { personNow, resolveIdentity } from './identity';
 
 export interface InitOptions {
   baseBranch?: string;
+  /** The documents folder for a workspace without a manifest yet (default: the manifest's, `enhancements`). */
+  docsFolder?: string;
   /** A manifest to commit when the repository has none yet (defaults to the default catalog). */
   manifest?: Manifest;
   signal?: AbortSignal;
@@ -26,24 +29,37 @@ function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new FleetError('CANCELLED', 'Initialisation was cancelled; the branches created so far are kept and a new run continues from there.');
 }
 
-/** Creates the workspace branch with the manifest and every missing module branch; never overwrites anything. */
-export async function initWorkspace(repo: GitRepository, options: InitOptions = {}): Promise<InitResult> {
-  const now = options.now ?? (() => new Date());
-  const identity = await resolveIdentity(repo.commondir);
+export interface InitPlan {
+  manifest: Manifest;
+  /** True when the workspace branch already holds a manifest (a re-run). */
+  stored: boolean;
+  baseTip: string;
+}
+
+/** What init would write from, checked before anything is: the manifest, the base tip, and that the documents folder
+ *  and .fleet can be written (PATH_OCCUPIED otherwise). Reads only. */
+export async function planInit(repo: GitRepository, options: Pick<InitOptions, 'baseBranch' | 'docsFolder' | 'manifest'> = {}): Promise<InitPlan> {
   const stored = await readManifest(repo, options.manifest?.workspaceBranch ?? 'fleet/workspace');
   let manifest: Manifest;
   if (stored) {
     manifest = stored.manifest;
-    if (options.baseBranch && options.baseBranch !== manifest.baseBranch) {
-      throw new FleetError(
-        'INVALID_INPUT',
-        `This workspace is already initialised with base branch "${manifest.baseBranch}"; change it in ${MANIFEST_PATH} rather than with --base.`,
-        { baseBranch: manifest.baseBranch },
-      );
+    const asked = [['baseBranch', 'base branch', '--base', options.baseBranch], ['docsFolder', 'documents folder', '--docs-folder', options.docsFolder]] as const;
+    for (const [option, label, flag, value] of asked) {
+      if (value && value !== manifest[option]) {
+        throw new FleetError('INVALID_INPUT', `This workspace is already initialised with ${label} "${manifest[option]}"; change it in ${MANIFEST_PATH} rather than with ${flag}.`, {
+          [option]: manifest[option],
+        });
+      }
     }
   } else {
     const base = options.baseBranch ?? options.manifest?.baseBranch ?? (await detectBaseBranch(repo));
-    manifest = options.manifest ? { ...options.manifest, baseBranch: base } : defaultManifest(base);
+    const start = options.manifest ?? defaultManifest(base);
+    if (options.docsFolder !== undefined && !FolderSchema.safeParse(options.docsFolder).success) {
+      throw new FleetError('INVALID_INPUT', `"${options.docsFolder}" cannot be the documents folder: it must be a relative folder such as docs/enhancements.`, {
+        docsFolder: options.docsFolder,
+      });
+    }
+    manifest = { ...start, baseBranch: base, docsFolder: options.docsFolder ?? start.docsFolder };
   }
 
   const baseTip = await repo.resolveRef(`refs/heads/${manifest.baseBranch}`);
@@ -54,6 +70,17 @@ export async function initWorkspace(repo: GitRepository, options: InitOptions = 
       branches: known,
     });
   }
+  await checkInitPaths(repo, (await repo.readCommit(baseTip)).tree, manifest.baseBranch, manifest, stored !== null);
+  const workspaceTip = stored ? null : await repo.resolveRef(`refs/heads/${manifest.workspaceBranch}`);
+  if (workspaceTip) await checkInitPaths(repo, (await repo.readCommit(workspaceTip)).tree, manifest.workspaceBranch, { ...manifest, modules: [] }, false);
+  return { manifest, stored: stored !== null, baseTip };
+}
+
+/** Creates the workspace branch with the manifest and every missing module branch; never overwrites anything. */
+export async function initWorkspace(repo: GitRepository, options: InitOptions = {}): Promise<InitResult> {
+  const now = options.now ?? (() => new Date());
+  const identity = await resolveIdentity(repo.commondir);
+  const { manifest, stored, baseTip } = await planInit(repo, options);
   const baseCommit = await repo.readCommit(baseTip);
   const total = manifest.modules.length + 1;
   let done = 0;
@@ -70,7 +97,7 @@ export async function initWorkspace(repo: GitRepository, options: InitOptions = 
   }
 
   report(`Writing the manifest on ${manifest.workspaceBranch}`);
-  const manifestCommitted = await ensureManifestCommit(repo, manifest, stored !== null, baseTip, baseCommit.tree, identity, now());
+  const manifestCommitted = await ensureManifestCommit(repo, manifest, stored, baseTip, baseCommit.tree, identity, now());
   done++;
 
   const createdBranches: string[] = [];

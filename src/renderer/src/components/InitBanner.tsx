@@ -22,8 +22,10 @@ export function InitBanner() {
   const cancel = useJobsStore((s) => s.cancel);
   const dismiss = useJobsStore((s) => s.dismissInit);
   const [baseBranch, setBaseBranch] = useState(workspace?.baseBranch ?? '');
+  const [docsFolder, setDocsFolder] = useState(workspace?.docsFolder ?? '');
 
   useEffect(() => setBaseBranch(workspace?.baseBranch ?? ''), [workspace?.path, workspace?.baseBranch]);
+  useEffect(() => setDocsFolder(workspace?.docsFolder ?? ''), [workspace?.path, workspace?.docsFolder]);
 
   if (!workspace) return null;
   const running = !!job && !job.finished;
@@ -45,7 +47,7 @@ export function InitBanner() {
             count={moduleCount}
             values={{
               branch: `${workspace.branchPrefix}${exampleId}`,
-              folder: `${workspace.docsFolder}/${exampleId}/`,
+              folder: `${docsFolder.trim() || workspace.docsFolder}/${exampleId}/`,
               files: Object.values(DOC_FILE_NAMES).join(', '),
             }}
             components={{ code: <code /> }}
@@ -60,7 +62,9 @@ export function InitBanner() {
         className="init-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void startInit(baseBranch.trim() || undefined);
+          // The documents folder is chosen here only before the manifest exists; afterwards the manifest holds it.
+          const folder = docsFolder.trim();
+          void startInit(baseBranch.trim() || undefined, !workspace.initialised && folder && folder !== workspace.docsFolder ? folder : undefined);
         }}
       >
         <div className="field">
@@ -76,6 +80,22 @@ export function InitBanner() {
             aria-describedby={startError ? 'init-error' : undefined}
           />
         </div>
+        {!workspace.initialised && (
+          <div className="field">
+            <label htmlFor="init-docs-folder">{t('init.docsFolderLabel')}</label>
+            <input
+              id="init-docs-folder"
+              value={docsFolder}
+              onChange={(e) => setDocsFolder(e.target.value)}
+              disabled={running || starting}
+              autoComplete="off"
+              spellCheck={false}
+              aria-invalid={startError?.code === 'PATH_OCCUPIED' && startError.data?.docsFolder !== undefined ? true : undefined}
+              aria-describedby={startError ? 'init-error' : undefined}
+              data-testid="init-docs-folder"
+            />
+          </div>
+        )}
         <button type="submit" className="button primary" disabled={running || starting} data-testid="init-button">
           {running || starting ? t('init.running') : t('init.button')}
         </button>

@@ -18,7 +18,7 @@ interface JobsStore {
   initJobId: string | null;
   initStarting: boolean;
   initError: ApiError | null;
-  startInit: (baseBranch: string | undefined) => Promise<void>;
+  startInit: (baseBranch: string | undefined, docsFolder?: string) => Promise<void>;
   cancel: (jobId: string) => Promise<void>;
   dismissInit: () => void;
   onProgress: (progress: JobProgress) => void;
@@ -40,10 +40,10 @@ export const useJobsStore = create<JobsStore>((set, get) => {
     initStarting: false,
     initError: null,
 
-    startInit: async (baseBranch) => {
+    startInit: async (baseBranch, docsFolder) => {
       set({ initStarting: true, initError: null, initJobId: null });
       try {
-        const { jobId } = await api.initWorkspace(baseBranch ? { baseBranch } : {});
+        const { jobId } = await api.initWorkspace({ ...(baseBranch ? { baseBranch } : {}), ...(docsFolder ? { docsFolder } : {}) });
         if (!get().jobs[jobId]) patch(jobId, { kind: 'init' });
         set({ initJobId: jobId, initStarting: false });
       } catch (error) {

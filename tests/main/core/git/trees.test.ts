@@ -81,14 +81,16 @@ describe('updateTree', () => {
     expect(await repo.updateTree(base.tree, { 'no/such/file.md': null })).toBe(base.tree);
   });
 
-  it('replaces a file by a folder and a folder by a file, and deleting everything gives the empty tree', async () => {
+  it('replaces a file by a folder only once the file is deleted (never silently), and deleting everything gives the empty tree', async () => {
     const { dir, tip } = projectRepo();
     const repo = await GitRepository.open(dir);
     const base = await repo.readCommit(tip);
     const blob = await repo.writeBlob('x\n');
-    const swapped = await repo.updateTree(base.tree, { 'README.md/inside.md': blob, api: blob });
+    await expect(repo.updateTree(base.tree, { 'README.md/inside.md': blob })).rejects.toMatchObject({ code: 'PATH_OCCUPIED', data: { existingPath: 'README.md' } });
+    await expect(repo.updateTree(base.tree, { api: blob })).rejects.toMatchObject({ code: 'PATH_OCCUPIED', data: { existingPath: 'api' } });
+    const withoutReadme = await repo.updateTree(base.tree, { 'README.md': null });
+    const swapped = await repo.updateTree(withoutReadme, { 'README.md/inside.md': blob });
     expect(await repo.entryAtPath(swapped, 'README.md')).toMatchObject({ type: 'tree' });
-    expect(await repo.entryAtPath(swapped, 'api')).toMatchObject({ type: 'blob', mode: '100644', oid: blob });
     const everything = Object.fromEntries((await repo.listFiles(base.tree)).map((path) => [path, null]));
     expect(await repo.updateTree(base.tree, everything)).toBe('4b825dc642cb6eb9a060e54bf8d69288fbee4904');
     expect(git(dir, 'cat-file', '-t', '4b825dc642cb6eb9a060e54bf8d69288fbee4904')).toBe('tree');
