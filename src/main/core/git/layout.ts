@@ -1,9 +1,10 @@
-// Finds where a repository keeps its parts: work tree, git folder, common folder (worktrees), bare or not.
+// Finds where a repository keeps its parts as git's setup does: work tree (core.worktree included), git folder,
+// common folder (linked worktrees), bare or not.
 
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { FleetError } from '../../../shared/errors';
-import { configBoolean, readGitConfig } from './git-config';
+import { configBoolean, readGitConfig, type GitConfig } from './git-config';
 
 export interface RepositoryLayout {
   workdir: string | null;
@@ -63,16 +64,68 @@ async function enclosingRepository(path: string): Promise<string | null> {
   return null;
 }
 
-async function layoutFor(workdir: string | null, gitdir: string, bare: boolean): Promise<RepositoryLayout> {
-  const commondir = await commondirOf(gitdir);
-  const config = await readGitConfig(join(commondir, 'config'));
+/** Refuses what our readers cannot read, by name: SHA-256 object ids, reftable refs. */
+function checkFormat(config: GitConfig, where: string): void {
   const format = config.get('extensions.objectformat');
   if (format && format.toLowerCase() !== 'sha1') {
-    throw new FleetError('UNSUPPORTED', `The repository at ${workdir ?? gitdir} uses ${format} object ids; Fleet Control reads SHA-1 repositories only.`, {
-      path: workdir ?? gitdir,
+    const named = format.toLowerCase() === 'sha256' ? 'SHA-256' : format;
+    throw new FleetError('UNSUPPORTED', `The repository at ${where} uses the ${named} object format, which is not supported: Fleet Control reads SHA-1 repositories only. Nothing was read or written.`, {
+      path: where,
+      objectFormat: format.toLowerCase(),
     });
   }
-  return { workdir, gitdir, commondir, bare };
+  const refs = config.get('extensions.refstorage');
+  if (refs && refs.toLowerCase() !== 'files') {
+    throw new FleetError('UNSUPPORTED', `The repository at ${where} keeps its branches in the ${refs} ref format, which is not supported: Fleet Control reads the files ref format only. Nothing was read or written.`, {
+      path: where,
+      refStorage: refs.toLowerCase(),
+    });
+  }
+}
+
+/**
+ * The layout of git folder `gitdir`, found through `discovered` (the folder holding its .git, as git discovers it) or
+ * opened itself (null). As git's setup does: a linked worktree is never bare; otherwise core.bare = true makes the
+ * repository bare, core.worktree names its work tree (relative to the git folder), and a git folder opened directly
+ * without either setting is bare unless core.bare says false (then git has no work tree for it: refused by name).
+ */
+async function layoutFor(discovered: string | null, gitdir: string): Promise<RepositoryLayout> {
+  const commondir = await commondirOf(gitdir);
+  const config = await readGitConfig(join(commondir, 'config'));
+  checkFormat(config, discovered ?? gitdir);
+  if (commondir !== gitdir) {
+    // A linked worktree's core.bare and core.worktree belong to the main worktree (git ignores them here).
+    if (discovered) return { workdir: discovered, gitdir, commondir, bare: false };
+    const dotGit = (await readFile(join(gitdir, 'gitdir'), 'utf8').catch(() => '')).trim();
+    const top = dotGit ? dirname(dotGit) : null;
+    throw new FleetError('NOT_A_REPO', `${gitdir} is the git folder of a linked worktree${top ? ` at ${top}; open ${top} instead` : '; open the worktree folder instead'}.`, {
+      path: gitdir,
+      ...(top ? { repository: top } : {}),
+    });
+  }
+  const bare = configBoolean(config.get('core.bare'));
+  const worktree = config.get('core.worktree');
+  if (bare === true) return { workdir: null, gitdir, commondir, bare: true };
+  if (worktree) {
+    const workdir = resolve(gitdir, worktree);
+    if ((await kindOf(workdir)) !== 'dir') {
+      throw new FleetError('NOT_A_REPO', `The repository at ${gitdir} names ${workdir} as its work tree (core.worktree), but that folder does not exist.`, { path: gitdir, workdir });
+    }
+    return { workdir, gitdir, commondir, bare: false };
+  }
+  if (discovered) return { workdir: discovered, gitdir, commondir, bare: false };
+  if (bare === false) {
+    if (basename(gitdir) === '.git') {
+      const top = dirname(gitdir);
+      throw new FleetError('NOT_A_REPO', `${gitdir} is the .git folder of the repository at ${top}; open ${top} instead.`, { path: gitdir, repository: top });
+    }
+    throw new FleetError(
+      'NOT_A_REPO',
+      `${gitdir} is a git folder whose work tree is elsewhere (core.bare is false and core.worktree is not set, so git has no work tree for it either). Open the work tree: the folder whose .git file points here.`,
+      { path: gitdir },
+    );
+  }
+  return { workdir: null, gitdir, commondir, bare: true };
 }
 
 /** Finds the layout of the repository whose top folder (or bare folder) is `path`; clear errors otherwise. */
@@ -84,22 +137,15 @@ export async function discoverLayout(inputPath: string): Promise<RepositoryLayou
 
   const dotGit = join(path, '.git');
   const dotGitKind = await kindOf(dotGit);
-  if (dotGitKind === 'dir' && (await isGitDir(dotGit))) return layoutFor(path, dotGit, false);
+  if (dotGitKind === 'dir' && (await isGitDir(dotGit))) return layoutFor(path, dotGit);
   if (dotGitKind === 'file') {
     const gitdir = await gitdirFromFile(dotGit);
-    if (gitdir && (await isGitDir(gitdir))) return layoutFor(path, gitdir, false);
+    if (gitdir && (await isGitDir(gitdir))) return layoutFor(path, gitdir);
     throw new FleetError('NOT_A_REPO', `${path} has a .git file that does not point to a usable git folder${gitdir ? ` (${gitdir})` : ''}. If this was a worktree, run "git worktree prune" in its repository.`, {
       path,
     });
   }
-  if (await isGitDir(path)) {
-    const config = await readGitConfig(join(await commondirOf(path), 'config'));
-    if (basename(path) === '.git' && configBoolean(config.get('core.bare')) !== true) {
-      const top = dirname(path);
-      throw new FleetError('NOT_A_REPO', `${path} is the .git folder of the repository at ${top}; open ${top} instead.`, { path, repository: top });
-    }
-    return layoutFor(null, path, true);
-  }
+  if (await isGitDir(path)) return layoutFor(null, path);
   const parent = await enclosingRepository(path);
   if (parent) {
     throw new FleetError('NOT_A_REPO', `${path} is inside the repository at ${parent}; open ${parent} instead.`, { path, repository: parent });

@@ -97,7 +97,9 @@ export class ObjectStore {
   async read(oid: string): Promise<GitObject> {
     const found = await this.tryRead(oid);
     if (found) return found;
-    throw new FleetError('GIT_CORRUPT', `The object ${oid} is missing from the repository. Run "git fsck" to check it.`, { oid });
+    const unreadable = (await this.getFolders()).flatMap((folder) => [...folder.packs.unreadableIndexes.values()]);
+    const note = unreadable.length ? ` It may be in a pack whose index could not be read: ${unreadable.join(' ')}` : ' Run "git fsck" to check it.';
+    throw new FleetError('GIT_CORRUPT', `The object ${oid} is missing from the repository.${note}`, { oid });
   }
 
   /** True when the object exists, packed or loose. */

@@ -49,6 +49,9 @@ export class PackSet {
     return next;
   }
 
+  /** Pack indexes that could not be read at the last scan (damaged, or a format we do not read): name -> why. */
+  readonly unreadableIndexes = new Map<string, string>();
+
   private async scanFolder(): Promise<boolean> {
     const names = await readdir(join(this.objectsDir, 'pack')).catch(() => [] as string[]);
     const present = new Set(names.filter((n) => n.endsWith('.idx') && names.includes(`${n.slice(0, -4)}.pack`)).map((n) => n.slice(0, -4)));
@@ -62,11 +65,14 @@ export class PackSet {
       try {
         const { ino, size } = await stat(`${base}.pack`);
         const index = await PackIndex.load(`${base}.idx`);
+        this.unreadableIndexes.delete(name);
         const id = nextPackId++;
         added.push({ id, name, index, file: new PackFile(`${base}.pack`, { ino, size }, String(id), this.blocks) });
       } catch (error) {
-        // A pack being written or removed by git right now is picked up (or dropped) on a later rescan.
+        // A pack being written or removed by git right now is picked up (or dropped) on a later rescan; a damaged
+        // index is remembered, so a missing object can say where it probably is.
         if (!(error instanceof FleetError) && (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        if (error instanceof FleetError) this.unreadableIndexes.set(name, error.message);
       }
     }
     this.packs = [...added, ...kept];
