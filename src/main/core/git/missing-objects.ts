@@ -48,6 +48,8 @@ export interface MissingObject {
   /** The repository's folder, for the git commands the message suggests. */
   repoPath: string;
   partial: PartialClone | null;
+  /** Why pack indexes of the repository could not be read: the object may be in one of those packs. */
+  unreadableIndexes?: string[];
 }
 
 /** True for the error the object store throws when an object is absent (not damaged: absent). */
@@ -64,7 +66,9 @@ export function missingObjectError(missing: MissingObject): FleetError {
   const neededBy = operation ? ` The operation "${operation}" needs it.` : '';
   const data = { oid, ...(path ? { path } : {}), ...(operation ? { operation } : {}) };
   if (!partial) {
-    return new FleetError('GIT_CORRUPT', `${what} is missing from the repository.${neededBy} Run "git fsck" to check it.`, { ...data, missing: true });
+    const unreadable = missing.unreadableIndexes ?? [];
+    const advice = unreadable.length ? ` It may be in a pack whose index could not be read: ${unreadable.join(' ')}` : ' Run "git fsck" to check it.';
+    return new FleetError('GIT_CORRUPT', `${what} is missing from the repository.${neededBy}${advice}`, { ...data, missing: true });
   }
   const remote = partial.remotes[0]!;
   return new FleetError(

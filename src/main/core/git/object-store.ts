@@ -97,9 +97,14 @@ export class ObjectStore {
   async read(oid: string): Promise<GitObject> {
     const found = await this.tryRead(oid);
     if (found) return found;
-    const unreadable = (await this.getFolders()).flatMap((folder) => [...folder.packs.unreadableIndexes.values()]);
+    const unreadable = await this.unreadableIndexes();
     const note = unreadable.length ? ` It may be in a pack whose index could not be read: ${unreadable.join(' ')}` : ' Run "git fsck" to check it.';
     throw new FleetError('GIT_CORRUPT', `The object ${oid} is missing from the repository.${note}`, { oid });
+  }
+
+  /** Why each pack index that could not be read at the last scan was refused (damaged, or a format not read). */
+  async unreadableIndexes(): Promise<string[]> {
+    return (await this.getFolders()).flatMap((folder) => [...folder.packs.unreadableIndexes.values()]);
   }
 
   /** True when the object exists, packed or loose. */

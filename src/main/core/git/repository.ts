@@ -107,7 +107,8 @@ export class GitRepository {
   private async readStored(oid: string, path?: string): Promise<GitObject> {
     const found = await this.objects.tryRead(oid);
     if (found) return found;
-    throw missingObjectError({ oid, path, repoPath: this.workdir ?? this.gitdir, partial: this.partialClone });
+    const unreadableIndexes = await this.objects.unreadableIndexes();
+    throw missingObjectError({ oid, path, repoPath: this.workdir ?? this.gitdir, partial: this.partialClone, unreadableIndexes });
   }
 
   /** True when the object exists. */
