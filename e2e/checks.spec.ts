@@ -149,3 +149,45 @@ test('a module\'s own check command replaces the workspace\'s for that module on
   await expect(panel.getByTestId('check-log')).toHaveText('three\n');
   await expectNoSeriousA11yViolations(page, 'module page with a failed check and its own command');
 });
+
+test('the command environment: a variable the user adds reaches the check, a secret-looking one only once marked secret, and the result says it ran sandboxed or why not', async ({ page }) => {
+  await openBoard(page, server.url);
+  const bar = page.getByTestId('checks-bar');
+  await bar.getByTestId('edit-check-settings').click();
+  await page.getByLabel('Command').fill('echo "[$PROJECT_MODE][${#SENTRY_TOKEN}]"');
+  await page.getByRole('button', { name: 'Save and commit' }).click();
+  await expect(page.getByTestId('checks-command-summary')).toContainText('PROJECT_MODE');
+
+  await bar.getByRole('button', { name: 'Command environment' }).click();
+  const form = page.getByTestId('command-env-form');
+  await expect(form.getByTestId('sandbox-note')).toHaveText(/^(Sandboxed \(bubblewrap\)|Not sandboxed: .+)$/);
+  await form.getByRole('button', { name: 'Add a variable' }).click();
+  await form.getByLabel('Name of variable 1').fill('PROJECT_MODE');
+  await form.getByLabel('Value of PROJECT_MODE').fill('ci');
+  await form.getByRole('button', { name: 'Add a variable' }).click();
+  await form.getByLabel('Name of variable 2').fill('SENTRY_TOKEN');
+  await form.getByLabel('Value of SENTRY_TOKEN').fill('sentry-secret-value');
+  await expect(form.getByRole('alert')).toHaveText('SENTRY_TOKEN looks like a secret: tick Secret to pass it on purpose.');
+  await expect(form.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await form.getByLabel('SENTRY_TOKEN is a secret, passed on purpose').check();
+  await expect(form.getByLabel('Value of SENTRY_TOKEN')).toHaveAttribute('type', 'password');
+  await expectNoSeriousA11yViolations(page, 'board with the command environment form');
+  await screenshot(page, 'checks-command-environment', 'light');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form).toHaveCount(0);
+
+  // Opened again: the secret's value is never sent back, only that one is stored.
+  await bar.getByRole('button', { name: 'Command environment' }).click();
+  await expect(page.getByLabel('Value of SENTRY_TOKEN')).toHaveValue('');
+  await expect(page.getByLabel('Value of SENTRY_TOKEN')).toHaveAttribute('placeholder', 'stored (type to replace)');
+  await page.getByTestId('command-env-form').getByRole('button', { name: 'Cancel' }).click();
+
+  await card(page, 'fleet-hub').click();
+  const panel = page.getByTestId('checks-panel');
+  await panel.getByRole('button', { name: 'Run check' }).click();
+  const result = panel.getByTestId('check-result');
+  await expect(result).toHaveAttribute('data-state', 'passed');
+  await expect(panel.getByTestId('check-log')).toHaveText(`[ci][${'sentry-secret-value'.length}]\n`);
+  await expect(result.getByTestId('sandbox-note')).toHaveText(/^(Sandboxed \(bubblewrap\)|Not sandboxed: .+) · secrets given by your choice: SENTRY_TOKEN$/);
+  await expectNoSeriousA11yViolations(page, 'module page with a sandboxed check result');
+});

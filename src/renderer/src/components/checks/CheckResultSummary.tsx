@@ -1,10 +1,11 @@
 // The last result of a module's check in one line: state, duration, the commit it ran on, exit code, reason,
-// and whether the branch has moved since (stale).
+// whether it ran sandboxed (and the secrets chosen for it), and whether the branch has moved since (stale).
 
 import { useTranslation } from 'react-i18next';
 import type { CheckResult } from '../../../../shared/types-checks';
 import { formatDateTime } from '../../format';
 import { formatDuration } from '../../lib/agentFormat';
+import { SandboxNote } from './SandboxNote';
 
 export function CheckResultSummary({ result }: { result: CheckResult }) {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export function CheckResultSummary({ result }: { result: CheckResult }) {
           })}
           {result.exitCode !== null && ` · ${t('checks.result.exitCode', { code: result.exitCode })}`}
         </span>
+        {result.sandbox && <SandboxNote sandbox={result.sandbox} secretNames={result.secretNames} />}
         {result.stale && (
           <span className="check-stale-note" data-testid="check-stale">
             {t('checks.result.stale')}

@@ -1,5 +1,5 @@
-// The board's checks bar: the workspace's check command (or an offer to set one), Run checks for all or chosen
-// modules, the batch's progress with Cancel, and how the latest results add up.
+// The board's checks bar: the workspace's check command (or an offer to set one), the command environment on this
+// machine, Run checks for all or chosen modules, the batch's progress with Cancel, and how the latest results add up.
 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { ErrorNotice } from '../ErrorNotice';
 import { JobProgressBar } from '../JobProgressBar';
 import { CheckModulePicker } from './CheckModulePicker';
 import { CheckSettingsForm } from './CheckSettingsForm';
+import { CommandEnvironmentForm } from './CommandEnvironmentForm';
 import './checks.css';
 
 export function ChecksBar() {
@@ -20,6 +21,7 @@ export function ChecksBar() {
   const job = useJobsStore((s) => (jobId ? s.jobs[jobId] : undefined));
   const [editing, setEditing] = useState(false);
   const [picking, setPicking] = useState(false);
+  const [environment, setEnvironment] = useState(false);
   const running = !!job && !job.finished;
   const checks = settings?.checks ?? null;
 
@@ -55,6 +57,9 @@ export function ChecksBar() {
         <button type="button" className="button" aria-expanded={editing} onClick={() => setEditing(!editing)} data-testid="edit-check-settings">
           {checks ? t('checks.bar.settings') : t('checks.bar.setCommand')}
         </button>
+        <button type="button" className="button" aria-expanded={environment} onClick={() => setEnvironment(!environment)} data-testid="edit-command-env">
+          {t('launcher.open')}
+        </button>
         {checks && (
           <>
             <button type="button" className="button" aria-expanded={picking} onClick={() => setPicking(!picking)}>
@@ -67,6 +72,7 @@ export function ChecksBar() {
         )}
       </div>
       {editing && <CheckSettingsForm current={checks} onDone={() => setEditing(false)} />}
+      {environment && <CommandEnvironmentForm onDone={() => setEnvironment(false)} />}
       {picking && checks && (
         <CheckModulePicker
           disabled={running}

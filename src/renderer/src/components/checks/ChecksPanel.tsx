@@ -1,5 +1,6 @@
 // The module page's Checks panel: the command that will run, Run and Cancel, the live log, and the last result
-// with its duration, commit and exit code (stale when the branch moved since); a command of the module's own.
+// with its duration, commit, exit code and sandbox (stale when the branch moved since); a command of the module's
+// own; the command environment on this machine.
 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,7 @@ import { ErrorNotice } from '../ErrorNotice';
 import { CheckLogView } from './CheckLogView';
 import { CheckResultSummary } from './CheckResultSummary';
 import { ModuleCheckOverride } from './ModuleCheckOverride';
+import { CommandEnvironmentForm } from './CommandEnvironmentForm';
 import './checks.css';
 
 export function ChecksPanel({ moduleId }: { moduleId: string }) {
@@ -22,6 +24,7 @@ export function ChecksPanel({ moduleId }: { moduleId: string }) {
   const command = override?.command ?? settings?.checks?.command ?? null;
   const timeout = override?.timeoutSeconds ?? settings?.checks?.timeoutSeconds ?? null;
   const [editing, setEditing] = useState(false);
+  const [environment, setEnvironment] = useState(false);
 
   useEffect(() => {
     const store = useChecksStore.getState();
@@ -41,6 +44,9 @@ export function ChecksPanel({ moduleId }: { moduleId: string }) {
             {t('checks.override.open')}
           </button>
         )}
+        <button type="button" className="button" aria-expanded={environment} onClick={() => setEnvironment(!environment)}>
+          {t('launcher.open')}
+        </button>
         {active ? (
           <button type="button" className="button" onClick={() => void cancelModule(moduleId)} data-testid="cancel-check">
             {t('checks.panel.cancel')}
@@ -64,6 +70,7 @@ export function ChecksPanel({ moduleId }: { moduleId: string }) {
         )
       )}
       {editing && <ModuleCheckOverride moduleId={moduleId} current={override} onDone={() => setEditing(false)} />}
+      {environment && <CommandEnvironmentForm onDone={() => setEnvironment(false)} />}
       {/* Visible while it runs; afterwards it only tells screen readers how the check ended. */}
       <p role="status" className={active ? 'check-live-state' : 'visually-hidden'} data-testid="check-state">
         {active ? t(`checks.state.${active}`) : result ? t(`checks.state.${result.state}`) : ''}
