@@ -69,17 +69,28 @@ function signalAll(child: ChildProcess, marker: string, signal: NodeJS.Signals, 
   return targets.length;
 }
 
+/**
+ * True once two scans a poll apart find nothing: a process in the middle of setsid and exec can be missed by one
+ * scan (its environment unreadable for an instant, no longer in the group, its parent gone).
+ */
+async function goneFor(child: ChildProcess, marker: string): Promise<boolean> {
+  if (alive(child, marker).length > 0) return false;
+  await sleep(POLL_MS);
+  return alive(child, marker).length === 0;
+}
+
 /** Ends what is left of the launch: SIGTERM, up to `grace` ms for it to go, then SIGKILL and a short wait. */
 async function endAll(child: ChildProcess, marker: string, grace: number, wrapped: boolean): Promise<void> {
   if (process.platform === 'win32' || child.pid === undefined) return void signalAll(child, marker, 'SIGKILL');
-  if (alive(child, marker).length === 0) return;
+  if (await goneFor(child, marker)) return;
   signalAll(child, marker, 'SIGTERM', wrapped);
-  for (let waited = 0; waited < grace; waited += POLL_MS) {
-    await sleep(POLL_MS);
-    if (alive(child, marker).length === 0) return;
+  for (const deadline = performance.now() + grace; performance.now() < deadline; ) {
+    if (await goneFor(child, marker)) return;
+    // Anything that showed up since (a process forked while the first signal went out) gets it too.
+    signalAll(child, marker, 'SIGTERM', wrapped);
   }
   signalAll(child, marker, 'SIGKILL');
-  for (let waited = 0; waited < 1000 && alive(child, marker).length > 0; waited += POLL_MS) await sleep(POLL_MS);
+  for (const deadline = performance.now() + 1000; performance.now() < deadline && !(await goneFor(child, marker)); ) signalAll(child, marker, 'SIGKILL');
 }
 
 /** Runs the program; resolves when it, its output and everything it started have ended. */
