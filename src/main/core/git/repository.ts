@@ -9,13 +9,14 @@ import { HistoryWalker, type WalkCommit, type WalkSource } from './history-walk'
 import { discoverLayout, type RepositoryLayout } from './layout';
 import { ObjectStore } from './object-store';
 import { ObjectWriter } from './object-writer';
-import { parseCommit } from './object-parse';
+import { parseCommit, parseTree } from './object-parse';
 import { readGitConfig } from './git-config';
 import { isMissingObjectError, missingObjectError, partialCloneOf, type PartialClone } from './missing-objects';
 import { isOid, requireOid } from './oid';
 import { compareAndSwapRef, type RefUpdateOptions } from './ref-update';
 import { updateRefsTogether, type AppliedRefChange, type RefChange, type RefTransactionOptions } from './ref-transaction';
 import { reflogIdentity, type ReflogIdentity } from './reflog';
+import { readReplacements, replacementOf, sameReplacements, type Replacements } from './replace-refs';
 import { RefStore } from './refs';
 import { buildTree, hashObject } from './tree-format';
 import { TreeStore } from './tree-store';
@@ -52,20 +53,27 @@ export class GitRepository {
   private readonly objects: ObjectStore;
   private readonly writer: ObjectWriter;
   private readonly refs: RefStore;
-  private readonly trees: TreeStore;
-  private readonly walker: HistoryWalker;
+  private trees: TreeStore;
+  private walker: HistoryWalker;
   /** What history walks read of a commit (shallow-aware parents, date, commit-graph generation), for other walks too. */
   readonly walkSource: WalkSource;
   private readonly commitGraph: CommitGraph;
   private commitGraphStale = true;
   private identity: Promise<ReflogIdentity> | null = null;
-  private readonly commits = new LoadingCache<CommitInfo>(COMMIT_CACHE_BYTES, commitWeight);
+  private commits = new LoadingCache<CommitInfo>(COMMIT_CACHE_BYTES, commitWeight);
+  /** The replace refs in effect (refs/replace/*): history reads see the replacement objects, as git's do. */
+  private replacements: Replacements = new Map();
+  private replacementsStale = true;
+  private replacementsRead: Promise<void> | null = null;
+  /** Counts changes of the replace refs in effect: caches of history answers made under another count are stale. */
+  historyEpoch = 0;
 
   private constructor(
     private readonly layout: RepositoryLayout,
     private readonly shallow: Set<string>,
     /** The promisor remotes when this is a partial clone: a missing object is then one not fetched yet. */
     readonly partialClone: PartialClone | null,
+    private readonly env: NodeJS.ProcessEnv,
   ) {
     this.workdir = layout.workdir;
     this.gitdir = layout.gitdir;
@@ -74,13 +82,15 @@ export class GitRepository {
     this.objects = new ObjectStore(join(layout.commondir, 'objects'));
     this.writer = new ObjectWriter(layout.commondir);
     this.refs = new RefStore(layout);
-    this.trees = new TreeStore((oid) => this.readStored(oid));
+    this.trees = this.newTreeStore();
     this.commitGraph = new CommitGraph(join(layout.commondir, 'objects'));
     this.walkSource = {
       commit: (oid) => this.walkCommit(oid),
-      // A shallow history's graph does not describe the cut-off parents: dates only, as git does.
+      // A shallow history's graph does not describe the cut-off parents, nor a replaced one the grafted parents (git
+      // ignores its commit-graph when replace refs are in effect): generations are then computed from the parents.
       prepareGenerations: async () => {
-        if (this.shallow.size > 0) return false;
+        await this.currentReplacements();
+        if (this.shallow.size > 0 || this.replacements.size > 0) return false;
         if (this.commitGraphStale) await this.commitGraph.refresh();
         this.commitGraphStale = false;
         return this.commitGraph.available;
@@ -89,11 +99,44 @@ export class GitRepository {
     this.walker = new HistoryWalker(this.walkSource);
   }
 
-  /** Opens the repository whose top folder (or bare folder) is `path`: PATH_NOT_FOUND, NOT_A_REPO otherwise. */
-  static async open(path: string): Promise<GitRepository> {
+  /**
+   * Opens the repository whose top folder (or bare folder) is `path`: PATH_NOT_FOUND, NOT_A_REPO otherwise. `env` is
+   * where GIT_NO_REPLACE_OBJECTS and GIT_REPLACE_REF_BASE are read, as git reads them.
+   */
+  static async open(path: string, options: { env?: NodeJS.ProcessEnv } = {}): Promise<GitRepository> {
     const layout = await discoverLayout(path);
     const [shallowText, config] = await Promise.all([readFile(join(layout.commondir, 'shallow'), 'utf8').catch(() => ''), readGitConfig(join(layout.commondir, 'config'))]);
-    return new GitRepository(layout, new Set(shallowText.split('\n').filter(isOid)), partialCloneOf(config));
+    return new GitRepository(layout, new Set(shallowText.split('\n').filter(isOid)), partialCloneOf(config), options.env ?? process.env);
+  }
+
+  private newTreeStore(): TreeStore {
+    return new TreeStore((oid) => this.readStored(replacementOf(this.replacements, oid)));
+  }
+
+  /** Reads the replace refs again when refs may have changed; a change drops every cache built on the old ones. */
+  private currentReplacements(): Promise<void> | undefined {
+    if (!this.replacementsStale) return undefined;
+    this.replacementsRead ??= (async () => {
+      this.replacementsStale = false;
+      try {
+        const found = await readReplacements(this.layout, this.env);
+        if (sameReplacements(found, this.replacements)) return;
+        this.replacements = found;
+        this.commits = new LoadingCache<CommitInfo>(COMMIT_CACHE_BYTES, commitWeight);
+        this.trees = this.newTreeStore();
+        this.walker = new HistoryWalker(this.walkSource);
+        this.historyEpoch++;
+      } finally {
+        this.replacementsRead = null;
+      }
+    })();
+    return this.replacementsRead;
+  }
+
+  /** How many objects replace refs replace (0 when the repository uses none, or GIT_NO_REPLACE_OBJECTS is set). */
+  async replacedObjects(): Promise<number> {
+    await this.currentReplacements();
+    return this.replacements.size;
   }
 
   /**
@@ -116,14 +159,25 @@ export class GitRepository {
     return isOid(oid) && this.objects.has(oid);
   }
 
-  /** A commit's tree, parents, people and message; cached by id. */
+  /** A commit's tree, parents, people and message as history commands see it (through replace refs); cached by id. */
   async readCommit(oid: string): Promise<CommitInfo> {
     requireOid(oid, 'commit id');
+    const pending = this.currentReplacements();
+    if (pending) await pending;
     return this.commits.get(oid, async () => {
-      const object = await this.readStored(oid);
+      const object = await this.readStored(replacementOf(this.replacements, oid));
       if (object.type !== 'commit') throw new FleetError('INVALID_INPUT', `${oid} is a ${object.type}, not a commit.`, { oid });
       return parseCommit(oid, object.content);
     });
+  }
+
+  /** A commit as stored, whatever replace refs say: what a push sends and what its parents really are. */
+  async readStoredCommit(oid: string): Promise<CommitInfo> {
+    await this.currentReplacements();
+    if (!this.replacements.has(requireOid(oid, 'commit id'))) return this.readCommit(oid);
+    const object = await this.readStored(oid);
+    if (object.type !== 'commit') throw new FleetError('INVALID_INPUT', `${oid} is a ${object.type}, not a commit.`, { oid });
+    return parseCommit(oid, object.content);
   }
 
   /** True when `oid` is at a shallow clone's boundary (listed in `shallow`): its parents are not in this repository. */
@@ -143,17 +197,31 @@ export class GitRepository {
 
   private async walkCommit(oid: string): Promise<WalkCommit> {
     const commit = await this.readCommit(oid);
-    return { parents: this.shallow.has(oid) ? [] : commit.parents, time: commit.committer.timestamp, generation: this.commitGraph.generation(oid) };
+    const generation = this.replacements.size > 0 ? Infinity : this.commitGraph.generation(oid);
+    return { parents: this.shallow.has(oid) ? [] : commit.parents, time: commit.committer.timestamp, generation };
   }
 
-  /** A tree's entries in stored order; cached by id. */
+  /** A tree's entries in stored order (through replace refs, as git reads it); cached by id. */
   async readTree(oid: string): Promise<TreeEntry[]> {
-    return this.trees.readTree(requireOid(oid, 'tree id'));
+    requireOid(oid, 'tree id');
+    const pending = this.currentReplacements();
+    if (pending) await pending;
+    return this.trees.readTree(oid);
+  }
+
+  /** A tree as stored, whatever replace refs say (what a push sends). */
+  async readStoredTree(oid: string): Promise<TreeEntry[]> {
+    await this.currentReplacements();
+    if (!this.replacements.has(requireOid(oid, 'tree id'))) return this.readTree(oid);
+    const object = await this.readStored(oid);
+    if (object.type !== 'tree') throw new FleetError('INVALID_INPUT', `${oid} is a ${object.type}, not a tree.`, { oid });
+    return parseTree(oid, object.content);
   }
 
   /** A blob's bytes (read for `path`, which a missing-object error names); INVALID_INPUT for another kind of object. Shared: do not modify. */
   async readBlob(oid: string, path?: string): Promise<Buffer> {
-    const object = await this.readObject(oid, path);
+    await this.currentReplacements();
+    const object = await this.readStored(replacementOf(this.replacements, requireOid(oid)), path);
     if (object.type !== 'blob') throw new FleetError('INVALID_INPUT', `${oid} is a ${object.type}, not a file's content.`, { oid });
     return object.content;
   }
@@ -232,6 +300,7 @@ export class GitRepository {
   /** Forgets cached ref values and looks for a new commit-graph on the next walk (call when .git changes on disk). */
   invalidateRefs(): void {
     this.refs.invalidate();
+    this.replacementsStale = true;
     this.commitGraphStale = true;
     this.identity = null;
   }
@@ -273,6 +342,7 @@ export class GitRepository {
 
   /** The entry at 'a/b/c.md' below tree `treeOid`, or null. */
   async entryAtPath(treeOid: string, path: string): Promise<TreeEntry | null> {
+    await this.currentReplacements();
     try {
       return await this.trees.entryAtPath(requireOid(treeOid, 'tree id'), path);
     } catch (error) {
@@ -284,6 +354,7 @@ export class GitRepository {
 
   /** Every file path below `treeOid`, recursively, like `git ls-tree -r --name-only`; cached per tree. */
   async listFiles(treeOid: string): Promise<string[]> {
+    await this.currentReplacements();
     return this.trees.listFiles(requireOid(treeOid, 'tree id'));
   }
 
@@ -294,11 +365,13 @@ export class GitRepository {
 
   /** Commits only in `a` (ahead) and only in `b` (behind): `git rev-list --left-right --count a...b`. Cached per pair. */
   async aheadBehind(a: string, b: string): Promise<AheadBehind> {
+    await this.currentReplacements();
     return this.walker.aheadBehind(requireOid(a, 'commit id'), requireOid(b, 'commit id'));
   }
 
   /** Commits reachable from `a` but not from `b` (`git rev-list b..a`), in no particular order; not cached. */
   async commitsOnlyIn(a: string, b: string): Promise<string[]> {
+    await this.currentReplacements();
     return this.walker.onlyIn(requireOid(a, 'commit id'), requireOid(b, 'commit id'));
   }
 
@@ -310,6 +383,7 @@ export class GitRepository {
 
   /** True when `ancestor` is `descendant` or one of its ancestors. */
   async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
+    await this.currentReplacements();
     return this.walker.isAncestor(requireOid(ancestor, 'commit id'), requireOid(descendant, 'commit id'));
   }
 

@@ -3,6 +3,7 @@
 
 import { FleetError } from '../../../shared/errors';
 import type { MergeForecast, MergeTargetKind, ModuleForecast } from '../../../shared/types-merge';
+import type { GitRepository } from '../git/repository';
 import type { Workspace } from '../workspace/workspace';
 import { mapLimit } from '../remotes/map-limit';
 import { mergeContext, type PairForecast } from './merge-context';
@@ -27,21 +28,20 @@ function checkCancelled(signal: AbortSignal | undefined): void {
 }
 
 /** How `moduleTip` would merge into `targetTip`: computed once per pair of tips, then served from the cache. */
-export async function forecastPair(workspace: Workspace, targetTip: string, moduleTip: string, labels: { ours: string; theirs: string }): Promise<PairForecast> {
-  const { repo } = workspace;
+export async function forecastPair(repo: GitRepository, targetTip: string, moduleTip: string, labels: { ours: string; theirs: string }): Promise<PairForecast> {
   const context = mergeContext(repo);
   const key = `${targetTip} ${moduleTip}`;
   const cached = context.pairs.get(key);
   if (cached) return cached;
   let result: PairForecast;
   if (await repo.isAncestor(moduleTip, targetTip)) {
-    result = { upToDate: true, unrelated: false, mergeBase: moduleTip, changedPaths: [], conflicts: [] };
+    result = { upToDate: true, unrelated: false, mergeBase: moduleTip, changedPaths: [], conflicts: [], mergedTree: (await repo.readCommit(targetTip)).tree };
   } else {
     const bases = await context.bases.mergeBases(targetTip, moduleTip);
     const mergeBase = bases[0] ?? null;
     if (!mergeBase) {
       // A module branch with its own root: merging it would pull a foreign history in, which git refuses.
-      const unrelated: PairForecast = { upToDate: false, unrelated: true, mergeBase: null, changedPaths: [], conflicts: [] };
+      const unrelated: PairForecast = { upToDate: false, unrelated: true, mergeBase: null, changedPaths: [], conflicts: [], mergedTree: null };
       context.pairs.set(key, unrelated);
       return unrelated;
     }
@@ -52,7 +52,7 @@ export async function forecastPair(workspace: Workspace, targetTip: string, modu
       repo.readCommit(moduleTip).then((c) => c.tree),
     ]);
     const [paths, merged] = await Promise.all([changedPaths(objects, baseTree, moduleTree), mergeTrees(objects, baseTree, targetTree, moduleTree, labels)]);
-    result = { upToDate: false, unrelated: false, mergeBase, changedPaths: paths, conflicts: merged.conflicts };
+    result = { upToDate: false, unrelated: false, mergeBase, changedPaths: paths, conflicts: merged.conflicts, mergedTree: merged.tree };
   }
   context.pairs.set(key, result);
   return result;
@@ -82,7 +82,7 @@ export async function forecastMerges(workspace: Workspace, targetKind?: MergeTar
     if (!tip) {
       forecast = { moduleId: module.id, branch, tip: null, mergeBase: null, outcome: 'missing', changedPaths: [], conflicts: [] };
     } else {
-      const pair = await forecastPair(workspace, targetTip, tip, { ours: resolved.target.branch, theirs: branch });
+      const pair = await forecastPair(repo, targetTip, tip, { ours: resolved.target.branch, theirs: branch });
       const outcome = pair.upToDate ? 'up-to-date' : pair.unrelated ? 'unrelated' : pair.conflicts.length > 0 ? 'conflicts' : 'clean';
       forecast = { moduleId: module.id, branch, tip, mergeBase: pair.mergeBase, outcome, changedPaths: pair.changedPaths, conflicts: pair.conflicts };
     }

@@ -15,6 +15,8 @@ export interface PairForecast {
   mergeBase: string | null;
   changedPaths: string[];
   conflicts: ConflictFile[];
+  /** The merged root tree, hashed in memory and never written (meaningful when there are no conflicts). */
+  mergedTree: string | null;
 }
 
 /** The simulated merge of one group of overlapping modules: the order found and the conflicts met on the way. */
@@ -24,6 +26,8 @@ export interface GroupSimulation {
 }
 
 export interface MergeContext {
+  /** The repository's history epoch these answers were made under (replace refs in effect). */
+  epoch: number;
   bases: MergeBaseFinder;
   pairs: BoundedMap<string, PairForecast>;
   /** By target tip and the group's module tips (in the order tried). */
@@ -33,11 +37,12 @@ export interface MergeContext {
 const MAX_CACHED_FORECASTS = 5_000;
 const contexts = new WeakMap<GitRepository, MergeContext>();
 
-/** The merge caches of `repo`, made on first use and dropped with the repository object. */
+/** The merge caches of `repo`, made on first use and dropped with the repository object (or its replace refs). */
 export function mergeContext(repo: GitRepository): MergeContext {
   let context = contexts.get(repo);
-  if (!context) {
-    context = { bases: new MergeBaseFinder(repo), pairs: new BoundedMap(MAX_CACHED_FORECASTS), groups: new BoundedMap(MAX_CACHED_FORECASTS) };
+  // New replace refs change what every history answer is: start again.
+  if (!context || context.epoch !== repo.historyEpoch) {
+    context = { epoch: repo.historyEpoch, bases: new MergeBaseFinder(repo), pairs: new BoundedMap(MAX_CACHED_FORECASTS), groups: new BoundedMap(MAX_CACHED_FORECASTS) };
     contexts.set(repo, context);
   }
   return context;

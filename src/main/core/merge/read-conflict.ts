@@ -37,7 +37,7 @@ export async function readConflict(workspace: Workspace, targetKind: MergeTarget
   const treeOf = async (commit: string) => (await repo.readCommit(commit)).tree;
   // A file one side renamed: the base and the side that kept the old name have it at its old path.
   const labels = { ours: resolved.target.branch, theirs: branch };
-  const renamedFrom = (await forecastPair(workspace, resolved.startTip, tip, labels)).conflicts.find((c) => c.path === path)?.renamedFrom;
+  const renamedFrom = (await forecastPair(repo, resolved.startTip, tip, labels)).conflicts.find((c) => c.path === path)?.renamedFrom;
   const sideBlob = async (tree: string) => (await blobAt(tree)) ?? (renamedFrom ? blobAt(tree, renamedFrom) : null);
   const [baseBytes, ours, theirs] = await Promise.all([blobAt(baseTree, renamedFrom ?? path), sideBlob(await treeOf(resolved.startTip)), sideBlob(await treeOf(tip))]);
   if (!baseBytes && !ours && !theirs) {

@@ -87,7 +87,7 @@ class TreeMerger implements FileMerger {
   async mergeFile(path: string, b: Entry, o: Entry, t: Entry): Promise<Entry> {
     if (sameEntry(o, t) || sameEntry(b, t)) return o;
     if (sameEntry(b, o)) return t;
-    if (!b) return this.inner ? this.innerAddAdd(o!, t!) : (this.conflict(path, 'add-add') ?? undefined);
+    if (!b) return this.addAdd(path, o!, t!);
     // An inner merge keeps the base's version of a file one side deleted, as git does.
     if (!o || !t) return this.inner ? b : (this.conflict(path, 'modify-delete') ?? undefined);
     const mode = o.mode === t.mode ? o.mode : b.mode === o.mode ? t.mode : b.mode === t.mode ? o.mode : this.inner ? b.mode : null;
@@ -109,12 +109,17 @@ class TreeMerger implements FileMerger {
     return this.objects.putBlob(Buffer.from(merged.text, 'latin1'));
   }
 
-  /** Both merge bases added the file: their lines merged against nothing, with markers (binary: the first one's). */
-  private async innerAddAdd(o: TreeEntry, t: TreeEntry): Promise<Entry> {
-    if (o.mode === SYMLINK || o.mode === SUBMODULE || t.mode === SYMLINK || t.mode === SUBMODULE) return o;
+  /**
+   * Both sides added the file: their lines merged against an empty base, as git does, so one side adding an empty file
+   * is no conflict; an inner merge keeps the markers (and the first side's version of a binary file or link).
+   */
+  private async addAdd(path: string, o: TreeEntry, t: TreeEntry): Promise<Entry> {
+    const refuse = () => (this.inner ? o : (this.conflict(path, 'add-add') ?? undefined));
+    if ([o, t].some((e) => e.mode === SYMLINK || e.mode === SUBMODULE)) return refuse();
     const [ours, theirs] = await Promise.all([this.objects.readBlob(o.oid), this.objects.readBlob(t.oid)]);
-    if (looksBinary(ours) || looksBinary(theirs)) return o;
+    if (looksBinary(ours) || looksBinary(theirs)) return refuse();
     const merged = this.lines(Buffer.alloc(0), ours, theirs);
+    if (!this.inner && (merged.conflict || o.mode !== t.mode)) return refuse();
     return { ...o, oid: await this.objects.putBlob(Buffer.from(merged.text, 'latin1')) };
   }
 }

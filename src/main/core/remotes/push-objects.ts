@@ -1,6 +1,7 @@
 // Which objects a push must send: the commits reachable from the new tips and not from anything the remote
 // advertised (a newest-first walk that stops once only the remote's history is left), then for each such
 // commit the trees and blobs that differ from its parents' (the parents' objects are on the remote or sent too).
+// Objects are read as stored, never through replace refs: git's pack-objects sends the real history too.
 
 import type { GitRepository } from '../git/repository';
 import { MaxPriorityQueue } from '../git/priority-queue';
@@ -21,7 +22,7 @@ export interface ObjectsToSend {
 /** Tries to read a commit; null when absent or not a commit (an advertised tag, a commit the remote alone has). */
 async function commitOrNull(repo: GitRepository, oid: string) {
   try {
-    return await repo.readCommit(oid);
+    return await repo.readStoredCommit(oid);
   } catch {
     return null;
   }
@@ -32,7 +33,7 @@ async function commitOrNull(repo: GitRepository, oid: string) {
  * send less), the remote's side is read if it can be.
  */
 async function commitFor(repo: GitRepository, oid: string, flag: number) {
-  return flag === INTERESTING ? repo.readCommit(oid) : commitOrNull(repo, oid);
+  return flag === INTERESTING ? repo.readStoredCommit(oid) : commitOrNull(repo, oid);
 }
 
 /**
@@ -79,7 +80,7 @@ export async function commitsMissingOnRemote(repo: GitRepository, tips: string[]
       interestingQueued--;
       result.push(oid);
     }
-    const commit = await repo.readCommit(oid);
+    const commit = await repo.readStoredCommit(oid);
     for (const parent of parentsOf(oid, commit.parents)) await enqueue(parent, flag);
   }
   // A commit taken as new before the remote's side reached it is on the remote after all.
@@ -100,7 +101,7 @@ async function addTreeDifference(repo: GitRepository, treeOid: string, parentTre
   added.add(treeOid);
   out.push(treeOid);
   // The new tree is read raw (the pack needs its bytes); the parents' come parsed from the tree cache.
-  const [object, parents] = await Promise.all([repo.readObject(treeOid), Promise.all(parentTrees.map((oid) => repo.readTree(oid)))]);
+  const [object, parents] = await Promise.all([repo.readObject(treeOid), Promise.all(parentTrees.map((oid) => repo.readStoredTree(oid)))]);
   raw.set(treeOid, object);
   const entries = parseTree(treeOid, object.content);
   const parentMaps = parents.map((list) => new Map(list.map((entry) => [entry.path, entry] as const)));
@@ -133,7 +134,7 @@ export async function objectsToSend(repo: GitRepository, tips: string[], haves: 
       collected.raw.set(oid, object);
       const commit = parseCommit(oid, object.content);
       // A parent sent too, or on the remote: ours, so a missing one is damage (past a shallow boundary, none is read).
-      const parents = repo.isShallow(oid) ? [] : await Promise.all(commit.parents.map((parent) => repo.readCommit(parent)));
+      const parents = repo.isShallow(oid) ? [] : await Promise.all(commit.parents.map((parent) => repo.readStoredCommit(parent)));
       await addTreeDifference(repo, commit.tree, parents.map((info) => info.tree), collected);
     }),
   );
