@@ -1,5 +1,6 @@
 // Starts the real CLI's browser host (`fleet-control serve --port 0 <repo>`) as a child process and reads
-// the URL it prints; `init` runs `fleet-control init <repo>` the same way.
+// the links it prints; `init` runs `fleet-control init <repo>` the same way. Each printed link opens one tab,
+// once, so `url` hands out a fresh one every time it is read (serve prints another for each line on its stdin).
 
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,7 +16,10 @@ const CLI = join(OUT, 'main/cli.js');
 const run = promisify(execFile);
 
 export interface FleetServer {
-  url: string;
+  /** A link not used yet; every read takes the next one. */
+  readonly url: string;
+  /** The server's origin (http://127.0.0.1:port), for addresses without a link. */
+  origin: string;
   child: ChildProcess;
   output: () => string;
   close: () => Promise<void>;
@@ -38,27 +42,39 @@ export async function initWithCli(repo: string): Promise<string> {
   return stdout;
 }
 
-/** `fleet-control serve --port 0 <repo>`; resolves once the URL (with its token) has been printed. `env` adds settings main reads. */
-export async function startServer(repo: string, env: NodeJS.ProcessEnv = {}): Promise<FleetServer> {
+/** `fleet-control serve --port 0 <repo>` (or the port given); resolves once the first link has been printed. `env` adds settings main reads. */
+export async function startServer(repo: string, env: NodeJS.ProcessEnv = {}, options: { port?: number } = {}): Promise<FleetServer> {
   assertBuilt();
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', repo], {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', String(options.port ?? 0), repo], {
     cwd: ROOT,
     env: { ...cliEnv(makeTempDir('fleet-e2e-home-')), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let out = '';
+  let stdout = '';
   const output = () => out;
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const links: string[] = [];
+  child.stdout!.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    stdout += chunk.toString();
+    // Whole lines only: a link cut in two by a chunk boundary would be a wrong link.
+    const end = stdout.lastIndexOf('\n');
+    for (const line of stdout.slice(0, end + 1).split('\n')) {
+      const match = /(https?:\/\/\S+[?&]token=[\w-]+)/.exec(line);
+      if (match) links.push(match[1]!);
+    }
+    stdout = stdout.slice(end + 1);
+  });
   child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stdin!.on('error', () => undefined); // writes after the process ended are of no interest
 
-  const url = await new Promise<string>((resolveUrl, reject) => {
+  const first = await new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve printed no URL within 30 s. Output:\n${out}`)), 30_000);
     const check = () => {
-      const match = /(https?:\/\/\S+[?&]token=[\w-]+)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolveUrl(match[1]!);
-      }
+      if (links.length === 0) return;
+      clearTimeout(timer);
+      child.stdout!.off('data', check);
+      resolveUrl(links[0]!);
     };
     child.stdout!.on('data', check);
     child.once('exit', (code) => {
@@ -66,6 +82,9 @@ export async function startServer(repo: string, env: NodeJS.ProcessEnv = {}): Pr
       reject(new Error(`serve exited with code ${code} before printing a URL. Output:\n${out}`));
     });
   });
+  // A few links in reserve: a spec reads `url` several times, with page loads (so time for more) in between.
+  const RESERVE = 4;
+  for (let i = 1; i < RESERVE; i++) child.stdin!.write('\n');
 
   const close = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -75,7 +94,19 @@ export async function startServer(repo: string, env: NodeJS.ProcessEnv = {}): Pr
     await exited;
     clearTimeout(timer);
   };
-  return { url, child, output, close };
+  const server: FleetServer = {
+    get url(): string {
+      const link = links.shift();
+      if (!link) throw new Error(`serve has not printed a fresh link yet (each link opens one tab, once). Output:\n${out}`);
+      if (child.exitCode === null && child.signalCode === null) child.stdin!.write('\n');
+      return link;
+    },
+    origin: new URL(first).origin,
+    child,
+    output,
+    close,
+  };
+  return server;
 }
 
 /** A fresh fleet repository, initialised by the CLI and served by it: what most specs start from. */

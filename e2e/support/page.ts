@@ -11,7 +11,7 @@ export const cards = (page: Page) => page.getByTestId('module-card');
 export const card = (page: Page, moduleId: string) => page.locator(`[data-testid="module-card"][data-module-id="${moduleId}"]`);
 export const groups = (page: Page) => page.getByTestId('module-group');
 
-/** Opens the printed URL (trading the token for the session cookie) and waits for the full board. */
+/** Opens a printed link (the page trades it for the tab's session) and waits for the full board. */
 export async function openBoard(page: Page, url: string, modules = 32): Promise<void> {
   await page.goto(url);
   await expect(cards(page)).toHaveCount(modules);

@@ -1,11 +1,10 @@
 // The command line over the same core: `serve` (the browser UI), `init`, `status`, `push` and `fetch`. Runs in plain Node
 // (never imports electron); prints one `error: …` line and exits 1 on failure, 2 on bad usage.
 
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { createFleetApp, defaultAppDataDir, type FleetApp } from './core/app';
-import type { BrowserHost } from './server/browser-host';
+import { serve } from './cli-serve';
 import { fetchCommand, pushCommand } from './cli-remotes';
 import { parseRunValues, runCommand, type RunValues } from './cli-run';
 import { reportCommand } from './cli-report';
@@ -17,13 +16,16 @@ import { leaveSecretsBehind } from './core/launcher/secret-handover';
 import { FleetError } from '../shared/errors';
 import { redact } from './core/secrets/redactor';
 import { DOC_KINDS, type DocKind } from '../shared/documents';
-import type { BoardState, ModuleCard, WorkspaceSummary } from '../shared/types';
+import type { BoardState, ModuleCard } from '../shared/types';
 
 const USAGE = `Usage: fleet-control <command> [options]
 
 Commands:
   serve [--port N] [--host ADDR] [<repo>]   Serve the app to a browser; the demo workspace when no repo is given.
-                                            Prints the URL to open (it carries a one-time token). Ctrl+C stops it.
+                                            Prints the link to open: it opens one browser tab, once (a reload keeps
+                                            the tab's session; a second tab is a duplicate of the first). Each line
+                                            written to a piped stdin prints another link. Ctrl+C or SIGTERM stops it
+                                            within a few seconds, cancelling whatever runs.
   init <repo> [--base BRANCH] [--docs-folder DIR]
                                             Commit the manifest on fleet/workspace and create one branch per module
                                             (documents under DIR/<module>/, default enhancements).
@@ -156,32 +158,6 @@ function parsePort(text: string | undefined): number {
 /** `resumeBatches`: batches a quit interrupted resume by themselves (`serve` serves a user; `run` runs its own batch). */
 function newApp(watch: boolean, resumeBatches = false): FleetApp {
   return createFleetApp({ appDataDir: defaultAppDataDir(), transport: 'browser', version, log, watch, resumeBatches });
-}
-
-/** `serve`: opens the repository (or the demo), starts the browser host, and runs until Ctrl+C. */
-async function serve(repo: string | undefined, host: string | undefined, port: number): Promise<void> {
-  const app = newApp(true, true);
-  let workspace: WorkspaceSummary;
-  let server: BrowserHost;
-  try {
-    workspace = repo ? await app.openWorkspace(repo) : await app.openDemoWorkspace();
-    // The host (and its WebSocket library) loads only for `serve`, keeping `status` and `init` quick to start.
-    const { startBrowserHost } = await import('./server/browser-host');
-    server = await startBrowserHost({ app, host, port, rendererDir: join(__dirname, '..', 'renderer'), log });
-  } catch (error) {
-    await app.dispose(); // the repository watcher would otherwise keep the process alive
-    throw error;
-  }
-  print(`Fleet Control is serving ${workspace.name} at ${server.url}  (Ctrl+C stops it)`);
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop).off('SIGTERM', stop);
-      // A second Ctrl+C while closing exits at once.
-      process.once('SIGINT', () => process.exit(130));
-      void server.close().then(() => app.dispose()).finally(resolve);
-    };
-    process.on('SIGINT', stop).on('SIGTERM', stop);
-  });
 }
 
 /** `init`: progress on stderr, a summary on stdout. */
@@ -325,7 +301,7 @@ async function run(argv: string[]): Promise<void> {
   // The waiter does nothing else: it exits with the process it started.
   if (STARTS_COMMANDS.has(command) && (await leaveSecretsBehind()) === 'waiting') return new Promise<void>(() => undefined);
   const repo = rest[0];
-  if (command === 'serve') return serve(repo, values.host, parsePort(values.port));
+  if (command === 'serve') return serve({ app: newApp(true, true), repo, host: values.host, port: parsePort(values.port), print, log });
   if (command === 'init') return init(repo as string, values.base, values['docs-folder']);
   if (command === 'run') return agentRun(repo as string, parseRunValues(values as RunValues, (m) => new UsageError(m)));
   if (command === 'report') return htmlReport(repo as string, values.html);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApi, ApiError } from '../../src/renderer/src/lib/apiClient';
-import { createSocketTransport, reconnectDelay } from '../../src/renderer/src/transport/socket';
+import { createSocketTransport, reconnectDelay, type SocketTransportOptions } from '../../src/renderer/src/transport/socket';
 import type { ConnectionState } from '../../src/renderer/src/transport/types';
 
 /** A WebSocket stand-in the test drives: it records what was sent and opens/closes on command. */
@@ -11,7 +11,7 @@ class FakeSocket {
   onmessage: ((ev: { data: string }) => void) | null = null;
   onclose: (() => void) | null = null;
   onerror: (() => void) | null = null;
-  constructor(readonly url: string) {
+  constructor(readonly url: string, readonly protocols: string[] = []) {
     FakeSocket.all.push(this);
   }
   send(text: string) {
@@ -31,12 +31,15 @@ class FakeSocket {
   }
 }
 
-function setup(options: { waitWhileDisconnectedMs?: number } = {}) {
+type SetupOptions = Partial<Pick<SocketTransportOptions, 'waitWhileDisconnectedMs' | 'credential' | 'checkSession'>>;
+
+function setup(options: SetupOptions = {}) {
   const states: ConnectionState[] = [];
   const transport = createSocketTransport({
     url: 'ws://127.0.0.1:1/ws',
+    credential: 'tab-session',
     onState: (s) => states.push(s),
-    createSocket: (url) => new FakeSocket(url) as unknown as WebSocket,
+    createSocket: (url, protocols) => new FakeSocket(url, protocols) as unknown as WebSocket,
     ...options,
   });
   return { transport, states, api: createApi(transport), socket: () => FakeSocket.all.at(-1)! };
@@ -104,6 +107,44 @@ describe('browser transport', () => {
     const pending = api.getModule({ moduleId: 'fleet-hub' }).catch((e: unknown) => e);
     socket().close();
     expect(await pending).toMatchObject({ code: 'DISCONNECTED' });
+  });
+
+  it('presents the tab session in the handshake as a second subprotocol, never in the URL', () => {
+    const { socket } = setup();
+    expect(socket().protocols).toEqual(['fleet-control.v1', 'fleet-session.tab-session']);
+    expect(socket().url).toBe('ws://127.0.0.1:1/ws');
+  });
+
+  it('does not connect at all without a session, says so, and fails calls at once', async () => {
+    const { api, states } = setup({ credential: null });
+    expect(FakeSocket.all).toHaveLength(0);
+    expect(states).toEqual([{ status: 'signedOut', reason: 'missing' }]);
+    expect(await api.getBoard({}).catch((e: unknown) => e)).toMatchObject({ code: 'DISCONNECTED', message: expect.stringContaining('link') });
+  });
+
+  it('stops reconnecting and says the session ended when the server refuses it (it restarted)', async () => {
+    const asked: string[] = [];
+    const { api, socket, states } = setup({ checkSession: async (c) => (asked.push(c), 'ended') });
+    socket().open();
+    socket().close();
+    await vi.advanceTimersByTimeAsync(reconnectDelay(1, () => 1) + 1);
+    const held = api.getBoard({}).catch((e: unknown) => e);
+    socket().close(); // the new handshake is refused before it opens
+    await vi.advanceTimersByTimeAsync(0);
+    expect(asked).toEqual(['tab-session']);
+    expect(states.at(-1)).toEqual({ status: 'signedOut', reason: 'ended' });
+    expect(await held).toMatchObject({ code: 'DISCONNECTED' });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(FakeSocket.all).toHaveLength(2);
+  });
+
+  it('keeps retrying while the server is merely unreachable', async () => {
+    const { socket, states } = setup({ checkSession: async () => 'unreachable' });
+    socket().close();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(states.at(-1)).toMatchObject({ status: 'lost', attempt: 1 });
+    await vi.advanceTimersByTimeAsync(reconnectDelay(1, () => 1) + 1);
+    expect(FakeSocket.all).toHaveLength(2);
   });
 
   it('backs off between reconnect attempts, up to ten seconds', () => {

@@ -1,5 +1,6 @@
 // The browser host: serves the built renderer over HTTP and the contract over a WebSocket, for a browser on
-// this machine (or through an SSH tunnel). Guarded by a per-start token, the Host header and the Origin.
+// this machine (or through an SSH tunnel). Guarded by single-use links traded for per-tab sessions (sessions.ts),
+// the Host header and the Origin. Static files hold no data and are served to anyone who passes the Host check.
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
@@ -10,11 +11,12 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createDispatcher } from '../api';
 import type { FleetApp } from '../core/app';
-import { MAX_WIRE_MESSAGE_BYTES, WS_PATH } from '../../shared/wire';
-import { authenticate, createSessionToken, sessionCookie } from './session-token';
+import { MAX_WIRE_MESSAGE_BYTES, SESSION_CHECK_PATH, SESSION_HEADER, WS_PATH, WS_PROTOCOL, sessionFromProtocols } from '../../shared/wire';
+import { BrowserSessions } from './sessions';
+import { replyLinkUnknown, replyLinkUsed, serveSessionIndex } from './session-pages';
 import { allowedHostHeaders, hostWithPort, isAllowedHost, isLoopbackAddress, isOwnOrigin } from './host-guard';
 import { refuseUpgrade, replyText } from './http-replies';
-import { serveStatic } from './static-files';
+import { isPageRequest, serveStatic } from './static-files';
 import { attachSocketSession, sendWire } from './socket-session';
 
 export interface BrowserHostOptions {
@@ -31,17 +33,19 @@ export interface BrowserHostOptions {
 }
 
 export interface BrowserHost {
-  /** The address to open, carrying the token. */
+  /** The address to open, carrying a single-use link token. */
   url: string;
-  token: string;
   host: string;
   port: number;
+  /** Another single-use link to this server (for another browser or tab). */
+  newLink(): string;
+  /** Disconnects everyone, ends every session and link, and stops listening. */
   close(): Promise<void>;
 }
 
 const HEARTBEAT_MS = 30_000;
 const CLOSE_GRACE_MS = 500;
-const UNAUTHORISED_TEXT = 'This Fleet Control session needs its link: open the URL (with its token) that the server printed when it started.';
+const UNAUTHORISED_TEXT = 'This connection has no live Fleet Control session: open a link the server printed (each opens one tab, once).';
 
 function splitUrl(url: string | undefined): { rawPath: string; query: URLSearchParams } {
   const value = url ?? '/';
@@ -62,6 +66,10 @@ function listen(server: ReturnType<typeof createServer>, port: number, host: str
       resolve((server.address() as AddressInfo).port);
     });
   });
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
 }
 
 /** Resolves when every socket has closed, or after `ms`, whichever comes first. */
@@ -90,40 +98,49 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     throw new Error(`The renderer is not built (no index.html in ${options.rendererDir}); run \`npm run build\` first.`);
   }
   const rootDir = await realpath(options.rendererDir);
-  const token = createSessionToken();
+  const sessions = new BrowserSessions();
   const dispatcher = createDispatcher(options.app.handlers, log);
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_WIRE_MESSAGE_BYTES, perMessageDeflate: false });
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_WIRE_MESSAGE_BYTES,
+    perMessageDeflate: false,
+    handleProtocols: (offered) => (offered.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
+  });
   const alive = new WeakSet<WebSocket>();
   let allowedHosts = new Set<string>();
-  let boundPort = 0;
 
   async function onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!isAllowedHost(request.headers.host, allowedHosts)) return replyText(response, 421, 'This server does not answer to that host name.');
     if (request.method !== 'GET' && request.method !== 'HEAD') return replyText(response, 405, 'Only GET and HEAD are served.', { Allow: 'GET, HEAD' });
     const { rawPath, query } = splitUrl(request.url);
-    const proof = authenticate(request, query, token, boundPort);
-    if (!proof) return replyText(response, 401, UNAUTHORISED_TEXT);
-    if (query.has('token')) {
-      // Trade the token for a cookie and take it out of the address bar (and the history).
-      query.delete('token');
-      const rest = query.toString();
-      return replyText(response, 302, 'Signed in.', { Location: rest ? `${rawPath}?${rest}` : rawPath, 'Set-Cookie': sessionCookie(token, boundPort) });
-    }
     if (rawPath === WS_PATH) return replyText(response, 426, 'This address is for WebSocket connections.', { Upgrade: 'websocket' });
+    if (rawPath === SESSION_CHECK_PATH) {
+      // A page whose socket was refused asks whether its session is still live (or the server restarted).
+      const live = sessions.isLive(headerValue(request.headers[SESSION_HEADER]));
+      return live ? replyText(response, 200, 'This session is live.') : replyText(response, 401, UNAUTHORISED_TEXT);
+    }
+    const token = query.get('token');
+    // A HEAD (a link checker, a preview) never spends the link; only a page load does.
+    if (token !== null && request.method === 'GET' && isPageRequest(rawPath)) {
+      const trade = sessions.trade(token);
+      if (trade.kind === 'used') return replyLinkUsed(response);
+      if (trade.kind === 'unknown') return replyLinkUnknown(response);
+      return serveSessionIndex(response, rootDir, trade.credential);
+    }
     await serveStatic(request, response, rootDir, rawPath);
   }
 
   function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy());
-    const { rawPath, query } = splitUrl(request.url);
+    const { rawPath } = splitUrl(request.url);
     if (!isAllowedHost(request.headers.host, allowedHosts)) return refuseUpgrade(socket, 421, 'This server does not answer to that host name.');
     if (rawPath !== WS_PATH) return refuseUpgrade(socket, 404, 'Not found.');
     if (!isOwnOrigin(request.headers.origin, request.headers.host)) return refuseUpgrade(socket, 403, 'Connections are accepted only from pages this server served.');
-    if (!authenticate(request, query, token, boundPort)) return refuseUpgrade(socket, 401, UNAUTHORISED_TEXT);
+    // The page presents its session as a second Sec-WebSocket-Protocol value; the answer names only WS_PROTOCOL.
+    if (!sessions.isLive(sessionFromProtocols(headerValue(request.headers['sec-websocket-protocol'])))) return refuseUpgrade(socket, 401, UNAUTHORISED_TEXT);
     sockets.handleUpgrade(request, socket, head, (ws) => {
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));
-      ws.on('error', (error) => log('browser host: socket error', error));
       attachSocketSession(ws, dispatcher, log);
     });
   }
@@ -139,7 +156,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   server.on('clientError', (_error, socket) => socket.destroy());
 
   const port = await listen(server, options.port ?? 0, host);
-  boundPort = port;
   allowedHosts = allowedHostHeaders(host, port);
   if (!isLoopbackAddress(host)) {
     warn(`warning: Fleet Control is listening on ${host}, reachable from other machines; anyone holding the link can use it. Prefer 127.0.0.1 and an SSH tunnel.`);
@@ -162,6 +178,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   let closing: Promise<void> | null = null;
   async function close(): Promise<void> {
+    sessions.endAll();
     clearInterval(heartbeat);
     stopEvents();
     for (const ws of sockets.clients) ws.close(1001, 'Fleet Control is shutting down.');
@@ -174,11 +191,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
 
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const newLink = (): string => `http://${hostWithPort(urlHost, port)}/?token=${sessions.mintLinkToken()}`;
   return {
-    url: `http://${hostWithPort(urlHost, port)}/?token=${token}`,
-    token,
+    url: newLink(),
     host,
     port,
+    newLink,
     close: () => (closing ??= close()),
   };
 }

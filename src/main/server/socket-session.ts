@@ -25,21 +25,33 @@ export function parseWireCall(text: string): { call: WireCall } | { problem: str
   return { call: { type: 'call', id, method: m.method, input: m.input } };
 }
 
-/** Wires a socket to the dispatcher: every call gets exactly one result; malformed frames close the socket. */
+/**
+ * Wires a socket to the dispatcher: every call gets exactly one result; malformed frames close the socket.
+ * Malformed input is logged once per connection, so a client sending garbage in a loop cannot flood the log.
+ */
 export function attachSocketSession(socket: WebSocket, dispatcher: ContractDispatcher, log: (message: string, error?: unknown) => void): void {
+  let logged = false;
+  const logOnce = (message: string, error?: unknown): void => {
+    if (logged) return;
+    logged = true;
+    log(`${message} (further problems on this connection are not logged)`, error);
+  };
+  // ws reports a broken frame (bad UTF-8, a frame over the size limit, a bad opcode) as an error, then closes.
+  socket.on('error', (error) => logOnce('browser host: a socket sent a broken frame', error));
   socket.on('message', (data: RawData, isBinary: boolean) => {
     if (isBinary) {
+      logOnce('browser host: closing a socket that sent a binary frame');
       socket.close(1003, 'Fleet Control speaks JSON text frames only.');
       return;
     }
     const parsed = parseWireCall(rawToText(data));
     if ('problem' in parsed) {
+      logOnce(`browser host: a socket sent a malformed message (${parsed.problem})`);
       if (parsed.id !== null) {
         const reply: WireResult = { type: 'result', id: parsed.id, result: { ok: false, error: { code: 'INVALID_INPUT', message: parsed.problem } } };
         sendWire(socket, reply);
         return;
       }
-      log(`browser host: closing a socket that sent a malformed message (${parsed.problem})`);
       socket.close(1007, parsed.problem);
       return;
     }

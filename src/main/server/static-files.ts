@@ -43,6 +43,11 @@ function looksLikeRoute(rawPath: string): boolean {
   return !last.includes('.');
 }
 
+/** True for a request that loads the app's page (the root, index.html or an in-app route), not an asset. */
+export function isPageRequest(rawPath: string): boolean {
+  return rawPath === '/' || rawPath === '/index.html' || looksLikeRoute(rawPath);
+}
+
 function cacheControlFor(rawPath: string, isIndex: boolean): string {
   if (isIndex) return 'no-store';
   // Vite puts content-hashed file names under /assets/, so they never change.

@@ -6,6 +6,7 @@ import type { FleetApi } from '../../shared/contract';
 import { WS_PATH } from '../../shared/wire';
 import { createApi } from './lib/apiClient';
 import { createBridgeTransport } from './transport/bridge';
+import { checkSession, takeSessionCredential } from './transport/session';
 import { createSocketTransport } from './transport/socket';
 import type { Transport } from './transport/types';
 import { reportConnectionState, useConnectionStore } from './stores/connection';
@@ -19,7 +20,8 @@ function socketUrl(): string {
 
 function createTransport(): Transport {
   if (window.fleetBridge) return createBridgeTransport(window.fleetBridge);
-  const socket = createSocketTransport({ url: socketUrl(), onState: reportConnectionState });
+  const credential = takeSessionCredential({ document, storage: sessionStorage, location, history });
+  const socket = createSocketTransport({ url: socketUrl(), credential, onState: reportConnectionState, checkSession: (c) => checkSession(c) });
   useConnectionStore.setState({ retryNow: socket.retryNow });
   window.addEventListener('online', socket.retryNow);
   return socket;

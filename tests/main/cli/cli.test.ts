@@ -103,18 +103,24 @@ describe.skipIf(notBuilt !== null)('fleet-control, the command line', () => {
     expect(result.stdout).toContain(`run \`fleet-control init ${repo}\``);
   });
 
-  it('serves a repository to the browser with one line carrying the token, and stops cleanly on Ctrl+C', async () => {
+  it('serves a repository to the browser with one line carrying a single-use link, and stops cleanly on Ctrl+C', async () => {
     const repo = initRepo();
     commitFiles(repo, { 'README.md': '# x\n' }, 'first');
     const { child, url, line } = await startServe(['--port', '0', repo], appData);
     try {
-      expect(line).toMatch(/^Fleet Control is serving fleet-repo-\w+ at http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{43} /);
-      const status = await new Promise<number>((resolve, reject) => get(url, (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        }).on('error', reject),
-      );
-      expect(status).toBe(302);
+      expect(line).toMatch(/^Fleet Control is serving fleet-repo-\w+ at http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{43} .*opens one tab, once/);
+      const load = () =>
+        new Promise<{ status: number; body: string }>((resolve, reject) =>
+          get(url, (res) => {
+            let body = '';
+            res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          }).on('error', reject),
+        );
+      const first = await load();
+      expect(first.status).toBe(200);
+      expect(first.body).toMatch(/<meta name="fleet-session" content="[\w-]{43}"/);
+      expect((await load()).status).toBe(410);
     } finally {
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGINT');

@@ -47,7 +47,7 @@ export interface RawResponse {
 /** Sends a request exactly as given (path not normalised, headers chosen by the test). */
 export function rawGet(port: number, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method, headers: { Host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method, agent: false, headers: { Host: `127.0.0.1:${port}`, ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
@@ -57,12 +57,30 @@ export function rawGet(port: number, path: string, headers: Record<string, strin
   });
 }
 
-/** Opens a WebSocket with the given headers; resolves with the socket, or the HTTP status that refused it. */
-export function connectSocket(url: string, headers: Record<string, string>): Promise<{ socket: WebSocket } | { refusedWith: number }> {
+/** The headers of the last refused upgrade connectSocket saw (to check refusals carry the security headers). */
+export let lastRefusalHeaders: Record<string, string | string[] | undefined> = {};
+
+/** Loads the page from a printed link, as a browser tab does; resolves with the session credential the page was given. */
+export async function signIn(link: string): Promise<string> {
+  const url = new URL(link);
+  const res = await rawGet(Number(url.port), `${url.pathname}${url.search}`);
+  const credential = /<meta name="fleet-session" content="([\w-]+)"/.exec(res.body)?.[1];
+  if (res.status !== 200 || !credential) throw new Error(`the link did not sign in: ${res.status} ${res.body.slice(0, 200)}`);
+  return credential;
+}
+
+/** The subprotocols a page offers: the app's, then its session credential. */
+export function sessionProtocols(credential: string): string[] {
+  return ['fleet-control.v1', `fleet-session.${credential}`];
+}
+
+/** Opens a WebSocket with the given headers and subprotocols; resolves with the socket, or the HTTP status that refused it. */
+export function connectSocket(url: string, headers: Record<string, string>, protocols: string[] = []): Promise<{ socket: WebSocket } | { refusedWith: number }> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, { headers });
+    const socket = new WebSocket(url, protocols, { headers });
     socket.once('open', () => resolve({ socket }));
     socket.once('unexpected-response', (_req, res) => {
+      lastRefusalHeaders = res.headers;
       resolve({ refusedWith: res.statusCode ?? 0 });
       res.resume();
       socket.terminate();

@@ -11,6 +11,8 @@ import { ResumeNotices } from './agents/ResumeNotices';
 import { AppHeader } from './AppHeader';
 import { Board } from './Board';
 import { ConnectionBanner } from './ConnectionBanner';
+import { useConnectionStore } from '../stores/connection';
+import { SessionNeeded } from './SessionNeeded';
 import { ErrorNotice } from './ErrorNotice';
 import { LoadingScreen } from './LoadingScreen';
 import { MergePage } from './merge/MergePage';
@@ -28,6 +30,7 @@ export function App() {
   const hasWorkspace = useWorkspaceStore((s) => s.workspace !== null);
   const load = useWorkspaceStore((s) => s.load);
   const route = useRouteStore((s) => s.route);
+  const connection = useConnectionStore((s) => s.state);
 
   const page = status !== 'ready' ? 'loading' : !hasWorkspace || route.page === 'workspaces' ? 'start' : route.page;
 
@@ -35,6 +38,8 @@ export function App() {
     if (page === 'start') document.title = `${t('start.title')} · ${t('app.name')}`;
     else if (page === 'board') document.title = `${t('board.title')} · ${t('app.name')}`;
   }, [page, t]);
+
+  if (connection.status === 'signedOut') return <SessionNeeded reason={connection.reason} />;
 
   let content;
   if (status === 'loading') content = <LoadingScreen />;

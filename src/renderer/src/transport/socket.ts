@@ -1,20 +1,25 @@
-// The browser transport: a WebSocket to the browser host speaking src/shared/wire.ts. The session cookie
-// rides along with the upgrade request. Reconnects with backoff; calls made while disconnected wait a
-// while for the link to come back, then fail with a clear error.
+// The browser transport: a WebSocket to the browser host speaking src/shared/wire.ts. The tab's session
+// credential rides in the handshake as a second subprotocol value. Reconnects with backoff; calls made while
+// disconnected wait a while for the link to come back, then fail with a clear error. A handshake the server
+// refuses because the session ended (it restarted) stops the reconnecting and says so.
 
 import type { EventName } from '../../../shared/contract';
 import type { Envelope } from '../../../shared/names';
-import type { WireCall, WireServerMessage } from '../../../shared/wire';
+import { SESSION_PROTOCOL_PREFIX, WS_PROTOCOL, type WireCall, type WireServerMessage } from '../../../shared/wire';
 import type { ConnectionState, Transport } from './types';
 
 export interface SocketTransportOptions {
   url: string;
+  /** The tab's session credential; null when the tab has none (it was not opened from a printed link). */
+  credential: string | null;
   onState: (state: ConnectionState) => void;
+  /** Asked after a connection attempt that never opened: is the session still live? */
+  checkSession?: (credential: string) => Promise<'live' | 'ended' | 'unreachable'>;
   /** How long a call made while disconnected waits for the connection before failing. */
   waitWhileDisconnectedMs?: number;
   /** How long a sent call waits for its answer. */
   callTimeoutMs?: number;
-  createSocket?: (url: string) => WebSocket;
+  createSocket?: (url: string, protocols: string[]) => WebSocket;
   now?: () => number;
 }
 
@@ -28,6 +33,7 @@ type Listener = (payload: unknown) => void;
 
 interface Waiting {
   send: () => void;
+  fail: () => void;
   timer: ReturnType<typeof setTimeout>;
 }
 
@@ -41,6 +47,8 @@ export function reconnectDelay(attempt: number, random: () => number = Math.rand
   const base = Math.min(10_000, 500 * 2 ** Math.max(0, attempt - 1));
   return Math.round(base * (0.8 + 0.4 * random()));
 }
+
+const SIGNED_OUT_TEXT = 'This tab has no Fleet Control session: open a link the server printed.';
 
 function failure(code: string, message: string): Envelope<unknown> {
   return { ok: false, error: { code, message } };
@@ -61,7 +69,8 @@ function parseServerMessage(text: unknown): WireServerMessage | null {
 export function createSocketTransport(options: SocketTransportOptions): SocketTransport {
   const waitMs = options.waitWhileDisconnectedMs ?? 20_000;
   const callTimeoutMs = options.callTimeoutMs ?? 60_000;
-  const createSocket = options.createSocket ?? ((url: string) => new WebSocket(url));
+  const createSocket = options.createSocket ?? ((url: string, protocols: string[]) => new WebSocket(url, protocols));
+  const credential = options.credential;
   const now = options.now ?? Date.now;
 
   const listeners = new Map<string, Set<Listener>>();
@@ -74,13 +83,34 @@ export function createSocketTransport(options: SocketTransportOptions): SocketTr
   let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   let closed = false;
 
+  /** No session (any more): nothing can be sent, and retrying would not help. */
+  function signOut(reason: 'missing' | 'ended'): void {
+    closed = true;
+    for (const w of [...waiting]) {
+      clearTimeout(w.timer);
+      waiting.delete(w);
+      w.fail();
+    }
+    options.onState({ status: 'signedOut', reason });
+  }
+
+  function scheduleReconnect(): void {
+    if (closed) return;
+    attempt += 1;
+    const delay = reconnectDelay(attempt);
+    options.onState({ status: 'lost', attempt, retryAt: now() + delay });
+    reconnectTimer = setTimeout(connect, delay);
+  }
+
   function connect(): void {
-    if (closed || socket) return;
+    if (closed || socket || !credential) return;
     if (reconnectTimer) clearTimeout(reconnectTimer);
     reconnectTimer = null;
-    const ws = createSocket(options.url);
+    const ws = createSocket(options.url, [WS_PROTOCOL, `${SESSION_PROTOCOL_PREFIX}${credential}`]);
     socket = ws;
+    let opened = false;
     ws.onopen = () => {
+      opened = true;
       isOpen = true;
       attempt = 0;
       options.onState({ status: 'open' });
@@ -113,10 +143,12 @@ export function createSocketTransport(options: SocketTransportOptions): SocketTr
         p.resolve(failure('DISCONNECTED', 'The connection to Fleet Control was lost before it answered. Try again once it is back.'));
       }
       if (closed) return;
-      attempt += 1;
-      const delay = reconnectDelay(attempt);
-      options.onState({ status: 'lost', attempt, retryAt: now() + delay });
-      reconnectTimer = setTimeout(connect, delay);
+      // A handshake that never opened was refused or found nobody: ask which, before waiting to retry.
+      if (!opened && options.checkSession) {
+        void options.checkSession(credential).then((answer) => (answer === 'ended' ? signOut('ended') : scheduleReconnect()));
+        return;
+      }
+      scheduleReconnect();
     };
     // Errors are always followed by close, which does the bookkeeping.
     ws.onerror = () => undefined;
@@ -140,15 +172,21 @@ export function createSocketTransport(options: SocketTransportOptions): SocketTr
     });
   }
 
-  options.onState({ status: 'connecting' });
-  connect();
+  if (credential) {
+    options.onState({ status: 'connecting' });
+    connect();
+  } else {
+    signOut('missing');
+  }
 
   return {
     call(method, input) {
       if (isOpen) return send(method, input);
+      if (closed) return Promise.resolve(failure('DISCONNECTED', SIGNED_OUT_TEXT));
       return new Promise((resolve) => {
         const w: Waiting = {
           send: () => void send(method, input).then(resolve),
+          fail: () => resolve(failure('DISCONNECTED', SIGNED_OUT_TEXT)),
           timer: setTimeout(() => {
             waiting.delete(w);
             resolve(

@@ -12,4 +12,6 @@ export interface Transport {
 export type ConnectionState =
   | { status: 'connecting' }
   | { status: 'open' }
-  | { status: 'lost'; attempt: number; retryAt: number };
+  | { status: 'lost'; attempt: number; retryAt: number }
+  /** The tab has no session: it was not opened from a link ('missing'), or the server restarted since ('ended'). */
+  | { status: 'signedOut'; reason: 'missing' | 'ended' };
