@@ -260,10 +260,11 @@ test('a draft saved by another client is marked on the card, and unmarked when d
   const toBe = card(page, 'drivers-hub').locator('[data-doc-kind="to-be"]');
   await expect(toBe).not.toHaveAttribute('data-draft');
 
-  // A second client on the same session: a raw WebSocket speaking the wire protocol.
+  // A second client on the same session: a raw WebSocket speaking the wire protocol, presenting the tab's session.
   const call = (method: string, input: unknown) =>
     page.evaluate(`new Promise((resolve, reject) => {
-      const ws = new WebSocket(location.origin.replace(/^http/, 'ws') + '/ws');
+      const session = 'fleet-session.' + sessionStorage.getItem('fleet-control.session');
+      const ws = new WebSocket(location.origin.replace(/^http/, 'ws') + '/ws', ['fleet-control.v1', session]);
       ws.onopen = () => ws.send(JSON.stringify({ type: 'call', id: 1, method: ${JSON.stringify(method)}, input: ${JSON.stringify(input)} }));
       ws.onmessage = (e) => { const m = JSON.parse(e.data); if (m.type === 'result') { ws.close(); resolve(m.result); } };
       ws.onerror = () => reject(new Error('socket failed'));

@@ -5,6 +5,7 @@
 import { contract, type EventName, type EventPayload, type FleetHandlers, type MethodName } from '../shared/contract';
 import { FleetError, toErrorPayload } from '../shared/errors';
 import { describeIssues } from '../shared/manifest';
+import { findPrototypeKey, prototypeKeyProblem } from '../shared/prototype-keys';
 import type { Envelope } from '../shared/names';
 import { redact } from './core/secrets/redactor';
 
@@ -26,6 +27,12 @@ export function createDispatcher(handlers: FleetHandlers, log: (message: string,
       try {
         if (!isMethodName(method)) throw new FleetError('UNKNOWN_METHOD', `There is no operation called "${method}".`);
         const schema = contract.methods[method].input;
+        // Before the schema: a record schema would drop such a key silently instead of refusing it.
+        const protoKey = findPrototypeKey(input);
+        if (protoKey) {
+          const problem = prototypeKeyProblem(protoKey);
+          throw new FleetError('INVALID_INPUT', `Invalid input for ${method}: ${problem}`, { problems: [problem] });
+        }
         const parsed = schema.safeParse(input ?? {});
         if (!parsed.success) {
           const problems = describeIssues(parsed.error);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { DOC_KINDS } from './documents';
 import { SlugSchema } from './manifest';
 import { HttpUrl, ProviderConfigSchema } from './providers';
-import { Empty, Oid, out } from './contract-kit';
+import { Empty, Oid, out, safeRecord } from './contract-kit';
 import type { CommitResult } from './types';
 import type {
   AgentSettings,
@@ -63,7 +63,7 @@ export const agentMethods = {
   getPrices: { input: Empty, output: out<PriceTableState>() },
   /** Commits .fleet/prices.json on the workspace branch (compare-and-swap on `expectedTip`); entries are checked in main. */
   savePrices: {
-    input: z.object({ prices: z.record(z.string(), z.unknown()), expectedTip: Oid, message: z.string().max(10_000).optional() }).strict(),
+    input: z.object({ prices: safeRecord(z.unknown()), expectedTip: Oid, message: z.string().max(10_000).optional() }).strict(),
     output: out<PriceTableState>(),
   },
   getAgentSettings: { input: Empty, output: out<AgentSettings>() },

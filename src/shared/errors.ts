@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'NON_FAST_FORWARD',
   'REMOTE_REJECTED',
   'TARGET_NOT_EMPTY',
+  // A folder on a virtual or read-only file system, or one this user cannot write to.
+  'TARGET_NOT_WRITABLE',
   'INTERNAL',
   // Agents: providers, keys, prices, budgets and runs (AUTH_FAILED above is shared with remotes).
   'BUDGET_EXCEEDED',

@@ -1,6 +1,8 @@
 // The price table: dollars per million input and output tokens, per "provider/model" (or "provider/*").
 // Committed as .fleet/prices.json on the workspace branch; these defaults apply until one is committed.
 
+import { findPrototypeKey, prototypeKeyProblem } from './prototype-keys';
+
 export const PRICES_PATH = '.fleet/prices.json';
 
 export interface PriceEntry {
@@ -47,6 +49,8 @@ export function checkPriceTable(value: unknown): { ok: true; prices: PriceTable 
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, problems: ['the price table must be an object of "provider/model": {"input": n, "output": n} entries'] };
   }
+  const protoKey = findPrototypeKey(value);
+  if (protoKey) return { ok: false, problems: [prototypeKeyProblem(protoKey)] };
   const problems: string[] = [];
   const prices: PriceTable = {};
   for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {

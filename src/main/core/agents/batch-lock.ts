@@ -4,7 +4,8 @@
 // exclusive link, held while any batch of this instance runs, refreshed once a minute, and removed when none does.
 
 import { randomUUID } from 'node:crypto';
-import { link, mkdir, open, readFile, rename, stat, unlink, utimes } from 'node:fs/promises';
+import { link, open, readFile, rename, stat, unlink, utimes } from 'node:fs/promises';
+import { makeFolders } from '../folders';
 import { readFileSync, unlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -131,7 +132,7 @@ export class BatchLock {
   }
 
   private async acquire(): Promise<void> {
-    await mkdir(dirname(this.path), { recursive: true });
+    await makeFolders(dirname(this.path));
     const holder: LockHolder = { pid: process.pid, host: hostname(), processStartedAt: PROCESS_STARTED_AT, acquiredAt: new Date().toISOString(), owner: this.owner };
     // Written whole beside the lock, then linked to its name: the link fails if the lock exists, and a reader never sees half a file.
     const temp = join(dirname(this.path), `.${basename(this.path)}.${this.owner}.tmp`);

@@ -2,7 +2,7 @@
 // events, and records tokens, cost, duration, files sent and the outcome. Partial output is always kept.
 
 import { createHash } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { makeFolders } from '../folders';
 import { join } from 'node:path';
 import { FleetError, toErrorPayload } from '../../../shared/errors';
 import { costOf, type PriceEntry } from '../../../shared/prices';
@@ -46,7 +46,7 @@ function frontMatter(plan: RunPlan): string {
 async function keepUserDraft(deps: ExecuteDeps, run: RunRecord): Promise<string | null> {
   const draft = await deps.docs.getDraft(run.moduleId, run.kind);
   if (!draft) return null;
-  await mkdir(deps.backupFolder, { recursive: true });
+  await makeFolders(deps.backupFolder);
   const path = join(deps.backupFolder, `${run.runId}.json`);
   await writeFileAtomic(path, JSON.stringify(draft));
   return path;

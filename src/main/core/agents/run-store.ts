@@ -1,7 +1,8 @@
 // Run records and batch queues of one workspace, kept in its app-data folder (agents/runs/<id>.json and
 // agents/batches/<id>.json), each written atomically, so a batch survives a quit and resumes where it stopped.
 
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { makeFolders } from '../folders';
 import { join } from 'node:path';
 import type { BatchInfo, RunRecord, RunTotals } from '../../../shared/types-agents';
 import { writeRecordAtomic } from '../secrets/stored-record';
@@ -38,8 +39,8 @@ export class RunStore {
   /** Reads every record once; unreadable files are reported and skipped. */
   load(): Promise<void> {
     this.loaded ??= (async () => {
-      await mkdir(join(this.folder, 'runs'), { recursive: true });
-      await mkdir(join(this.folder, 'batches'), { recursive: true });
+      await makeFolders(join(this.folder, 'runs'));
+      await makeFolders(join(this.folder, 'batches'));
       for (const [kind, target] of [['runs', this.runs], ['batches', this.batches]] as const) {
         for (const name of await readdir(join(this.folder, kind))) {
           if (!name.endsWith('.json')) continue;

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import git from 'isomorphic-git';
+import { makeFolders } from '../folders';
 import { GitRepository } from '../git/repository';
 import type { Person } from '../git/types';
 import { DEMO_AREAS, appFile, areaFiles, scaffoldFiles, serverFile } from './demo-content';
@@ -51,7 +52,7 @@ export async function ensureDemoRepository(folder: string): Promise<string> {
   if (await exists(join(target, '.git'))) return target;
   const temp = `${target}.partial-${process.pid}`;
   await rm(temp, { recursive: true, force: true });
-  await mkdir(dirname(target), { recursive: true });
+  await makeFolders(dirname(target));
   await generateDemoRepository(temp);
   await rm(target, { recursive: true, force: true });
   await rename(temp, target);

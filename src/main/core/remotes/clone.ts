@@ -1,12 +1,14 @@
 // Clone from an HTTPS URL into a folder the user picks (new, or empty), with progress. On failure everything
 // the clone created is removed. The credential given for the clone is kept for the new repository's "origin".
 
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { readdir, rm, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { FleetError } from '../../../shared/errors';
 import type { CloneResult } from '../../../shared/types-remotes';
 import { GitRepository } from '../git/repository';
 import { planTree } from '../checkout/tree-plan';
+import { makeFolders } from '../folders';
+import { checkWritableFolder } from '../target-folder';
 import { DEFAULT_TOKEN_USERNAME, basicAuthHeader, remoteSecretKey, storeCredential, type BasicCredential } from './credentials';
 import { fromIsoGitError } from './iso-git-errors';
 import { loadIsoGit, loadIsoHttp, wholeFileFs } from './iso-git';
@@ -35,10 +37,9 @@ export async function checkCloneTarget(path: string): Promise<boolean> {
 /** Makes sure `path` is a new or empty folder; returns the top-most folder created here (to remove on failure). */
 async function prepareTarget(path: string): Promise<string | null> {
   if (await checkCloneTarget(path)) return null;
-  let top = path;
-  while (!(await stat(dirname(top)).catch(() => null))) top = dirname(top);
-  await mkdir(path, { recursive: true });
-  return top;
+  await checkWritableFolder(path);
+  // A working tree for the user: the usual permissions (umask applies), not app data's private ones.
+  return makeFolders(path, 0o777);
 }
 
 /** Removes what a failed clone left: the folders it created, or the contents of the empty folder it was given. */

@@ -9,6 +9,7 @@ import type { AppEventListener } from '../app';
 import type { JobRunner } from '../jobs';
 import type { Workspace } from '../workspace/workspace';
 import { checkCloneTarget, cloneRepository } from './clone';
+import { checkWritableFolder } from '../target-folder';
 import { fetchRemotes } from './fetch';
 import { pushToRemotes } from './push-all';
 import { branchesToPush } from './push-plan';
@@ -119,9 +120,10 @@ export function createRemoteHandlers(context: RemoteHandlerContext): RemoteHandl
     },
     cloneRepository: async ({ url, path, token, username }) => {
       if (!isAbsolute(path)) throw new FleetError('INVALID_INPUT', `Clone into a full folder path (such as /home/me/fleet), not "${path}".`, { path });
-      // A refused address or a non-empty folder is answered now, not as a failed job.
+      // A refused address, a non-empty folder or one that cannot be written is answered now, not as a failed job.
       parseRemoteUrl(url);
       await checkCloneTarget(path);
+      await checkWritableFolder(path);
       const jobId = jobs.start(
         'clone',
         (job) => cloneRepository(services, { url, path, token, username, signal: job.signal, onProgress: (done, total, message) => job.progress(done, total, message) }),

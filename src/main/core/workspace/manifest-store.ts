@@ -4,6 +4,7 @@ import type { GitRepository } from '../git/repository';
 import { ManifestSchema, describeIssues, type Manifest } from '../../../shared/manifest';
 import { MANIFEST_PATH } from '../../../shared/catalog';
 import { FleetError } from '../../../shared/errors';
+import { findPrototypeKey, prototypeKeyProblem } from '../../../shared/prototype-keys';
 
 export interface StoredManifest {
   manifest: Manifest;
@@ -18,6 +19,12 @@ export function parseManifest(text: string, where = MANIFEST_PATH): Manifest {
     json = JSON.parse(text);
   } catch (error) {
     throw new FleetError('MANIFEST_INVALID', `${where} is not valid JSON: ${(error as Error).message}`, { where });
+  }
+  // The schema strips unknown keys, which would hide a "__proto__" instead of refusing it.
+  const protoKey = findPrototypeKey(json);
+  if (protoKey) {
+    const problem = prototypeKeyProblem(protoKey);
+    throw new FleetError('MANIFEST_INVALID', `${where} is invalid: ${problem}`, { where, problems: [problem] });
   }
   const parsed = ManifestSchema.safeParse(json);
   if (!parsed.success) {

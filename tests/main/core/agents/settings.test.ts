@@ -94,6 +94,21 @@ describe('prices and prompts on the workspace branch', () => {
     expect(error.message).toContain('"xai/grok-4": input must be a number of dollars per million tokens, got "three"');
   });
 
+  it('refuses a __proto__, constructor or prototype key in a price table by name, instead of dropping it, and commits nothing', async () => {
+    const prices = await core.ok<PriceTableState>('getPrices');
+    const tip = git(repo, 'rev-parse', 'fleet/workspace');
+    for (const [key, where] of [['__proto__', '"__proto__"'], ['constructor', '"constructor"'], ['prototype', '"prototype"']] as const) {
+      // As the wire delivers it: JSON.parse keeps "__proto__" as an own key.
+      const input = JSON.parse(`{"prices": {"${key}": {"input": 1, "output": 2}, "xai/grok-4": {"input": 3, "output": 15}}, "expectedTip": "${prices.branchTip}"}`) as unknown;
+      const error = await failure('savePrices', input);
+      expect(error.code, key).toBe('INVALID_INPUT');
+      expect(error.message).toContain(`prices.${key}: the key ${where} is not accepted`);
+      const nested = JSON.parse(`{"prices": {"xai/grok-4": {"input": 3, "output": 15, "${key}": {}}}, "expectedTip": "${prices.branchTip}"}`) as unknown;
+      expect((await failure('savePrices', nested)).message).toContain(`prices.xai/grok-4.${key}`);
+    }
+    expect(git(repo, 'rev-parse', 'fleet/workspace')).toBe(tip);
+  });
+
   it('uses the committed prompt template of a document kind, and defaults when there is none', async () => {
     const before = await core.ok<PromptTemplate>('getPrompt', { kind: 'to-be' });
     expect(before).toMatchObject({ source: 'default', text: defaultPrompt('to-be'), path: '.fleet/prompts/to-be.md' });

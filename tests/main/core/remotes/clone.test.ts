@@ -80,6 +80,22 @@ describe('clone', () => {
     expect(existsSync(target)).toBe(false);
   });
 
+  it.runIf(process.platform === 'linux')('refuses a folder on procfs or sysfs at once, by name, instead of spinning in mkdir', async () => {
+    for (const [path, fileSystem] of [['/proc/self/fleet/clone', 'procfs'], ['/proc/fleet-clone', 'procfs'], ['/sys/fleet-clone', 'sysfs']] as const) {
+      const error = await failure(cloneRepository(remoteServices(), { url: server.url('fleet'), path, token: TOKEN }));
+      expect(error, path).toMatchObject({ code: 'TARGET_NOT_WRITABLE', data: { path, reason: 'virtual-file-system', fileSystem } });
+      expect(error.message).toBe(`${path} is on ${fileSystem}, a virtual file system that holds no files. Pick a folder on a disk, such as one in your home folder.`);
+      expect(existsSync(path)).toBe(false);
+    }
+  });
+
+  it('refuses a folder inside a file, naming the file', async () => {
+    const file = join(makeTempDir(), 'notes.txt');
+    writeFileSync(file, 'mine\n');
+    const error = await failure(cloneRepository(remoteServices(), { url: server.url('fleet'), path: join(file, 'fleet'), token: TOKEN }));
+    expect(error).toMatchObject({ code: 'TARGET_NOT_WRITABLE', data: { reason: 'not-a-folder', existing: file } });
+  });
+
   it('refuses an SSH address before creating anything, offering the HTTPS form', async () => {
     const target = join(makeTempDir(), 'fleet');
     const error = await failure(cloneRepository(remoteServices(), { url: 'git@github.com:acme/fleet.git', path: target }));

@@ -69,6 +69,16 @@ describe('opening and initialising bad input', () => {
     expect(() => parseManifest(JSON.stringify(manifest))).toThrow(field);
   });
 
+  it.each([
+    ['at the top', (text: string) => text.replace('{', '{"__proto__": {"baseBranch": "x"},'), '__proto__: the key "__proto__" is not accepted'],
+    ['in a module', (text: string) => text.replace('{"id":"fleet-hub"', '{"constructor":1,"id":"fleet-hub"'), 'modules[0].constructor: the key "constructor"'],
+    ['in the checks', (text: string) => text.replace('"version":1', '"version":1,"checks":{"command":"npm test","prototype":{}}'), 'checks.prototype'],
+  ])('refuses a prototype key %s by name instead of dropping it', (_where, edit, named) => {
+    const text = edit(JSON.stringify(defaultManifest('main')));
+    expect(text).toMatch(/__proto__|constructor|prototype/);
+    expect(() => parseManifest(text)).toThrow(expect.objectContaining({ code: 'MANIFEST_INVALID', message: expect.stringContaining(named) }));
+  });
+
   it('rejects manifest text that is not JSON', () => {
     expect(() => parseManifest('{ nope')).toThrow(/not valid JSON/);
   });
