@@ -67,6 +67,12 @@ export class GitHttpServer {
   readonly requests: ServedRequest[] = [];
   /** When true, the next receive-pack POST cuts the connection and stops the server (a remote gone mid-push). */
   killOnNextPush = false;
+  /**
+   * Requests this matches get a 200 and the start of an answer, then nothing more until the server stops: a remote
+   * that hangs mid-transfer. `stalled` counts them as they arrive.
+   */
+  stallWhen: ((method: string, path: string) => boolean) | null = null;
+  stalled = 0;
   private server: Server | null = null;
   private readonly sockets = new Set<Socket>();
   private readonly children = new Set<ChildProcess>();
@@ -172,6 +178,17 @@ export class GitHttpServer {
     if (user === null) {
       response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="fleet test git"', 'Content-Type': 'text/plain' });
       response.end('Authentication required\n');
+      return;
+    }
+    if (this.stallWhen?.(record.method, `${url.pathname}${url.search}`)) {
+      this.stalled++;
+      request.resume();
+      const service = /git-(upload|receive)-pack/.exec(url.pathname + url.search)?.[0] ?? 'git-upload-pack';
+      const advertisement = url.pathname.endsWith('/info/refs');
+      response.writeHead(200, { 'Content-Type': `application/x-${service}-${advertisement ? 'advertisement' : 'result'}`, 'Cache-Control': 'no-cache' });
+      const pkt = (line: string): string => `${(line.length + 4).toString(16).padStart(4, '0')}${line}`;
+      if (advertisement) response.write(`${pkt(`# service=${service}\n`)}0000`);
+      else response.flushHeaders();
       return;
     }
     if (this.killOnNextPush && request.method === 'POST' && url.pathname.endsWith('/git-receive-pack')) {

@@ -293,8 +293,8 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     initWorkspace: runInit,
     getBoard: () => requireOpen().board.load(),
     async dispose() {
-      jobs.cancelAll();
-      await agents.dispose();
+      // Jobs and agent runs stop together: each job's cancel reaches its file-system and network steps.
+      await Promise.all([jobs.cancelAll(), agents.dispose()]);
       await current?.watcher?.close();
       current = null;
       listeners.clear();

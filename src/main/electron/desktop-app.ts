@@ -5,6 +5,7 @@ import { app, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createDispatcher } from '../api';
 import { createFleetApp } from '../core/app';
+import { exitOnSignals, SHUTDOWN_GRACE_MS } from '../shutdown';
 import { toErrorPayload } from '../../shared/errors';
 import { installAppMenu } from './app-menu';
 import { bindContractToIpc, forwardEventsToWindow } from './ipc-binding';
@@ -72,16 +73,25 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<void>
     if (process.platform !== 'darwin') app.quit();
   });
 
+  // Quitting (the menu, the last window) and SIGTERM/SIGINT both cancel every job and close the workspace first;
+  // if that hangs, the app exits anyway after the grace period (src/main/shutdown.ts).
+  let disposing: Promise<void> | null = null;
+  const disposeCore = (): Promise<void> =>
+    (disposing ??= (async () => {
+      stopEvents();
+      unbindIpc();
+      await core.dispose().catch((error: unknown) => log('could not close the workspace cleanly', error));
+    })());
   let disposed = false;
   app.on('will-quit', (event) => {
     if (disposed) return;
     event.preventDefault();
     disposed = true;
-    stopEvents();
-    unbindIpc();
-    void core
-      .dispose()
-      .catch((error: unknown) => log('could not close the workspace cleanly', error))
-      .finally(() => app.quit());
+    const force = setTimeout(() => app.exit(0), SHUTDOWN_GRACE_MS);
+    void disposeCore().finally(() => {
+      clearTimeout(force);
+      app.quit();
+    });
   });
+  exitOnSignals({ stop: disposeCore, exit: (code) => app.exit(code), log });
 }

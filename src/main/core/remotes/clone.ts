@@ -11,7 +11,7 @@ import { makeFolders } from '../folders';
 import { checkWritableFolder } from '../target-folder';
 import { DEFAULT_TOKEN_USERNAME, basicAuthHeader, remoteSecretKey, storeCredential, type BasicCredential } from './credentials';
 import { fromIsoGitError } from './iso-git-errors';
-import { loadIsoGit, loadIsoHttp, wholeFileFs } from './iso-git';
+import { fsWithSignal, httpWithSignal, loadIsoGit, loadIsoHttp, wholeFileFs } from './iso-git';
 import { parseRemoteUrl, redactUrl, type HttpRemoteUrl } from './remote-url';
 import type { RemoteServices } from './remote-endpoint';
 
@@ -46,6 +46,10 @@ async function prepareTarget(path: string): Promise<string | null> {
 async function cleanUp(path: string, createdTop: string | null): Promise<void> {
   if (createdTop) return rm(createdTop, { recursive: true, force: true });
   for (const entry of await readdir(path).catch(() => [])) await rm(join(path, entry), { recursive: true, force: true });
+}
+
+function cancelledClone(): FleetError {
+  return new FleetError('CANCELLED', 'The clone was cancelled; nothing was kept.');
 }
 
 /** The token typed for the clone, else one written into the URL, else FLEET_GIT_TOKEN. */
@@ -92,11 +96,13 @@ export async function cloneRepository(services: RemoteServices, request: CloneRe
   const context = { remote: redactUrl(parsed.url), url: redactUrl(parsed.url), credentialSent: credential !== null };
   const createdTop = await prepareTarget(path);
   const [git, http] = await Promise.all([loadIsoGit(), loadIsoHttp()]);
+  // Cancel reaches every step: each request (mid-answer too) and each file-system call of the clone.
+  const fs = fsWithSignal(wholeFileFs, request.signal, cancelledClone);
   let defaultBranch: string | null;
   try {
     await git.clone({
-      fs: wholeFileFs,
-      http,
+      fs,
+      http: httpWithSignal(http, request.signal),
       dir: path,
       url: parsed.url,
       cache: {},
@@ -108,10 +114,11 @@ export async function cloneRepository(services: RemoteServices, request: CloneRe
       onAuth: () => ({ cancel: true }),
       onAuthFailure: () => ({ cancel: true }),
       onProgress: (event) => {
-        if (request.signal?.aborted) throw new FleetError('CANCELLED', 'The clone was cancelled; nothing was kept.');
+        if (request.signal?.aborted) throw cancelledClone();
         request.onProgress?.(event.loaded, event.total ?? 0, event.phase);
       },
     });
+    if (request.signal?.aborted) throw cancelledClone();
     const repo = await GitRepository.open(path);
     defaultBranch = (await repo.readHead()).branch;
     await checkOutSafely(repo, path, defaultBranch, request.signal);
@@ -121,7 +128,7 @@ export async function cloneRepository(services: RemoteServices, request: CloneRe
     await repo.close();
   } catch (error) {
     await cleanUp(path, createdTop);
-    throw fromIsoGitError(error, context);
+    throw request.signal?.aborted ? cancelledClone() : fromIsoGitError(error, context);
   }
   return { path, url: redactUrl(parsed.url), defaultBranch };
 }

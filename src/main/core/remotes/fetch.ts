@@ -69,7 +69,7 @@ async function fetchMissing(repo: GitRepository, services: RemoteServices, endpo
     signal: options.signal,
     onProgress: (message) => options.onProgress?.(`${endpoint.name}: ${message}`),
   });
-  return storePack(repo, pack, (message) => options.onProgress?.(`${endpoint.name}: ${message}`));
+  return storePack(repo, pack, (message) => options.onProgress?.(`${endpoint.name}: ${message}`), options.signal);
 }
 
 /** Fetches one remote; every failure is in the result. */
@@ -91,6 +91,8 @@ export async function fetchRemote(workspace: Workspace, services: RemoteServices
       options.onProgress?.(`${name}: fetching ${wants.size} new tip${wants.size === 1 ? '' : 's'}`);
       await fetchMissing(repo, services, endpoint, advertised, [...wants], options);
     }
+    // A cancel after the objects arrived still leaves the tracking refs as they were.
+    if (options.signal?.aborted) throw new FleetError('CANCELLED', 'The fetch was cancelled; no branches were changed.');
     await syncTrackingRefs(repo, name, heads, before);
     const names = new Set([...before.keys(), ...heads.keys()]);
     const updated = [...names].filter((branch) => before.get(branch) !== heads.get(branch)).length;

@@ -138,15 +138,16 @@ export const nodeHttpClient: HttpClient = async (request) => {
     }
     const headers: Record<string, string | undefined> = {};
     for (const [name, value] of Object.entries(response.headers)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-    return { statusCode: status, headers, url, body: guardBody(response, url) };
+    return { statusCode: status, headers, url, body: guardBody(response, url, request.signal) };
   }
 };
 
-/** The response body, with a broken connection mid-answer reported as NETWORK. */
-async function* guardBody(response: IncomingMessage, url: string): AsyncGenerator<Buffer> {
+/** The response body, with a broken connection mid-answer reported as NETWORK (or CANCELLED, when it was a cancel). */
+async function* guardBody(response: IncomingMessage, url: string, signal: AbortSignal | undefined): AsyncGenerator<Buffer> {
   try {
     for await (const chunk of response) yield chunk as Buffer;
   } catch (error) {
+    if (signal?.aborted) throw new FleetError('CANCELLED', 'The operation was cancelled.');
     throw networkError(url, error);
   }
   if (!response.complete) throw networkError(url, Object.assign(new Error('the answer was cut off'), { code: 'ECONNRESET' }));

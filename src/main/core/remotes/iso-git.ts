@@ -25,3 +25,26 @@ export const wholeFileFs = createWholeFileFs({
   tempPathFor: (path) => `${path}.${randomBytes(6).toString('hex')}.lock`,
   modeFor: (requested) => requested ?? 0o666,
 });
+
+type IsoHttpClient = IsoHttp['default'];
+
+/** isomorphic-git's HTTP client with every request bound to `signal`: a cancel cuts the connection, mid-answer too. */
+export function httpWithSignal(http: IsoHttpClient, signal: AbortSignal | undefined): IsoHttpClient {
+  if (!signal) return http;
+  return { request: (request) => http.request({ ...request, signal }) };
+}
+
+type WholeFileFs = typeof wholeFileFs;
+
+/**
+ * The fs client with `signal` checked before every call, so a cancel stops a clone's pack writing, indexing and
+ * checkout between two files instead of after the last one.
+ */
+export function fsWithSignal(fs: WholeFileFs, signal: AbortSignal | undefined, cancelled: () => Error): WholeFileFs {
+  if (!signal) return fs;
+  const guarded = {} as Record<string, unknown>;
+  for (const [name, method] of Object.entries(fs.promises) as Array<[string, (...args: unknown[]) => Promise<unknown>]>) {
+    guarded[name] = (...args: unknown[]) => (signal.aborted ? Promise.reject(cancelled()) : method(...args));
+  }
+  return { promises: guarded as WholeFileFs['promises'] };
+}
