@@ -10,10 +10,10 @@ import { initWorkspace } from '../../../src/main/core/workspace/init';
 import { defaultManifest } from '../../../src/shared/catalog';
 import type { MergeForecast, ThreeWayFile } from '../../../src/shared/types-merge';
 import type { ModuleDetail } from '../../../src/shared/types';
-import { SESSION_COOKIE, WS_PATH, type WireResult, type WireServerMessage } from '../../../src/shared/wire';
+import { WS_PATH, type WireResult, type WireServerMessage } from '../../../src/shared/wire';
 import { cleanupTempDirs, git, initRepo } from '../../helpers/git';
 import { commitRawNames } from '../../helpers/raw-names';
-import { connectSocket, disposeCores, makeCore, makeRendererDir, messagesOf } from './host-fixture';
+import { connectSocket, disposeCores, makeCore, makeRendererDir, messagesOf, sessionProtocols, signIn } from './host-fixture';
 
 const hosts: BrowserHost[] = [];
 const sockets: WebSocket[] = [];
@@ -43,10 +43,7 @@ describe('names that are not UTF-8 over the WebSocket', () => {
     const { dir, moduleId } = await latin1Workspace();
     const host = await startBrowserHost({ app: makeCore(), rendererDir: makeRendererDir(), log: () => undefined });
     hosts.push(host);
-    const opened = await connectSocket(`ws://127.0.0.1:${host.port}${WS_PATH}`, {
-      Origin: `http://127.0.0.1:${host.port}`,
-      Cookie: `${SESSION_COOKIE}_${host.port}=${host.token}`,
-    });
+    const opened = await connectSocket(`ws://127.0.0.1:${host.port}${WS_PATH}`, { Origin: `http://127.0.0.1:${host.port}` }, sessionProtocols(await signIn(host.url)));
     if (!('socket' in opened)) throw new Error(`refused with ${opened.refusedWith}`);
     const socket = opened.socket;
     sockets.push(socket);
