@@ -20,12 +20,18 @@ export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract.methods, name);
 }
 
+const MAX_PROBLEMS = 20;
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
+}
+
 /** Wraps handlers so that every call is validated, every error is a payload, and no reply carries a secret. */
 export function createDispatcher(handlers: FleetHandlers, log: (message: string, error: unknown) => void): ContractDispatcher {
   return {
     async call(method, input) {
       try {
-        if (!isMethodName(method)) throw new FleetError('UNKNOWN_METHOD', `There is no operation called "${method}".`);
+        if (!isMethodName(method)) throw new FleetError('UNKNOWN_METHOD', `There is no operation called "${clip(method, 80)}".`);
         const schema = contract.methods[method].input;
         // Before the schema: a record schema would drop such a key silently instead of refusing it.
         const protoKey = findPrototypeKey(input);
@@ -35,7 +41,10 @@ export function createDispatcher(handlers: FleetHandlers, log: (message: string,
         }
         const parsed = schema.safeParse(input ?? {});
         if (!parsed.success) {
-          const problems = describeIssues(parsed.error);
+          // Bounded: a hostile payload's thousand bad fields or megabyte key must not come back as a megabyte reply.
+          const all = describeIssues(parsed.error);
+          const problems = all.slice(0, MAX_PROBLEMS).map((problem) => clip(problem, 300));
+          if (all.length > MAX_PROBLEMS) problems.push(`and ${all.length - MAX_PROBLEMS} more problems`);
           throw new FleetError('INVALID_INPUT', `Invalid input for ${method}: ${problems.join('; ')}`, { problems });
         }
         const handler = handlers[method] as (input: unknown) => Promise<unknown>;
