@@ -80,12 +80,12 @@ async function createLocalBranches(repo: GitRepository): Promise<void> {
  * a crafted tree (a name twice, `.git` variants, names one file system folds together) is refused before any file
  * exists, so isomorphic-git's checkout never meets a name that could lead it through a link out of the folder.
  */
-async function checkOutSafely(repo: GitRepository, path: string, branch: string | null, signal?: AbortSignal): Promise<void> {
+async function checkOutSafely(repo: GitRepository, path: string, branch: string | null, fs: typeof wholeFileFs, signal?: AbortSignal): Promise<void> {
   const tip = branch ? await repo.resolveRef(`refs/heads/${branch}`) : null;
   if (!branch || !tip) return;
   await planTree(repo, (await repo.readCommit(tip)).tree, Buffer.from(path), { signal });
   const git = await loadIsoGit();
-  await git.checkout({ fs: wholeFileFs, dir: path, gitdir: repo.commondir, ref: branch, cache: {} });
+  await git.checkout({ fs, dir: path, gitdir: repo.commondir, ref: branch, cache: {} });
 }
 
 /** Clones `request.url` into `request.path`; the result says where, for opening it as a workspace. */
@@ -121,7 +121,7 @@ export async function cloneRepository(services: RemoteServices, request: CloneRe
     if (request.signal?.aborted) throw cancelledClone();
     const repo = await GitRepository.open(path);
     defaultBranch = (await repo.readHead()).branch;
-    await checkOutSafely(repo, path, defaultBranch, request.signal);
+    await checkOutSafely(repo, path, defaultBranch, fs, request.signal);
     await createLocalBranches(repo);
     // Store the token the user typed for this clone under the new repository's origin.
     if (request.token) await storeCredential(services.secrets, remoteSecretKey(repo.workdir ?? path, 'origin'), request.token, request.username);
