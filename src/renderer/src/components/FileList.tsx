@@ -3,6 +3,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../format';
+import { displayPath } from '../../../shared/display-path';
 
 const PAGE = 200;
 
@@ -20,7 +21,7 @@ export function FileList({ files, total, limit }: Props) {
   const deferred = useDeferredValue(query);
   const matching = useMemo(() => {
     const words = deferred.toLowerCase().split(/\s+/).filter(Boolean);
-    return words.length ? files.filter((f) => words.every((w) => f.toLowerCase().includes(w))) : files;
+    return words.length ? files.filter((f) => words.every((w) => displayPath(f).toLowerCase().includes(w))) : files;
   }, [files, deferred]);
   const visible = matching.slice(0, shown);
 
@@ -56,7 +57,7 @@ export function FileList({ files, total, limit }: Props) {
       <ul className="files">
         {visible.map((f) => (
           <li key={f}>
-            <code>{f}</code>
+            <code>{displayPath(f)}</code>
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@
 
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { displayPath } from '../../../../shared/display-path';
 import type { ThreeWayFile } from '../../../../shared/types-merge';
 import { useMergeRunStore, type ConflictState } from '../../stores/mergeRun';
 import { DiffLabels } from '../DiffLabels';
@@ -29,7 +30,7 @@ export default function ConflictView({ conflict }: { conflict: ConflictState }) 
     <section className="merge-section conflict-view" aria-labelledby="conflict-heading" data-testid="conflict-view" data-path={path}>
       <div className="section-head">
         <h2 id="conflict-heading" tabIndex={-1} ref={heading}>
-          {t('merges.conflict.heading', { path, module: moduleId, branch: targetBranch })}
+          {t('merges.conflict.heading', { path: displayPath(path), module: moduleId, branch: targetBranch })}
         </h2>
         <button type="button" className="button" onClick={close}>
           {t('action.close')}

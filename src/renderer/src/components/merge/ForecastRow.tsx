@@ -7,6 +7,7 @@ import { formatNumber } from '../../format';
 import { useMergeStore } from '../../stores/merge';
 import { useMergeRunStore } from '../../stores/mergeRun';
 import { OutcomeBadge } from './OutcomeBadge';
+import { displayPath } from '../../../../shared/display-path';
 
 interface Props {
   module: ModuleForecast;
@@ -64,8 +65,8 @@ export function ForecastRow({ module: m, title, selected, selectable }: Props) {
               <ul id={listId} className="conflict-list" data-testid="conflict-list">
                 {m.conflicts.map((c) => (
                   <li key={c.path}>
-                    <button type="button" className="button link" onClick={() => void openConflict(m.moduleId, c.path, kind ?? undefined)} aria-label={t('merges.table.showConflict', { path: c.path, module: title })}>
-                      <span className="path">{c.path}</span>
+                    <button type="button" className="button link" onClick={() => void openConflict(m.moduleId, c.path, kind ?? undefined)} aria-label={t('merges.table.showConflict', { path: displayPath(c.path), module: title })}>
+                      <span className="path">{displayPath(c.path)}</span>
                     </button>{' '}
                     <span className="subtle">{t(`merges.conflictKind.${c.kind}`)}</span>
                     {c.renamedFrom && <span className="subtle"> ({t('merges.table.renamedFrom', { path: c.renamedFrom })})</span>}

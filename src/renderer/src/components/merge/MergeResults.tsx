@@ -4,6 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MergeReport } from '../../../../shared/types-merge';
 import { useMergeRunStore } from '../../stores/mergeRun';
+import { displayPath } from '../../../../shared/display-path';
 
 export function MergeResults({ report }: { report: MergeReport }) {
   const { t } = useTranslation();
@@ -42,8 +43,8 @@ export function MergeResults({ report }: { report: MergeReport }) {
                   <ul className="conflict-list">
                     {r.conflicts.map((c) => (
                       <li key={c.path}>
-                        <button type="button" className="button link" onClick={() => void openConflict(r.moduleId, c.path, report.target.kind)} aria-label={t('merges.table.showConflict', { path: c.path, module: r.moduleId })}>
-                          <span className="path">{c.path}</span>
+                        <button type="button" className="button link" onClick={() => void openConflict(r.moduleId, c.path, report.target.kind)} aria-label={t('merges.table.showConflict', { path: displayPath(c.path), module: r.moduleId })}>
+                          <span className="path">{displayPath(c.path)}</span>
                         </button>{' '}
                         <span className="subtle">{t(`merges.conflictKind.${c.kind}`)}</span>
                       </li>

@@ -8,6 +8,7 @@ import type { MergeForecast } from '../../../../shared/types-merge';
 import { formatNumber } from '../../format';
 import { overlapMatrix } from '../../lib/mergeForecast';
 import './merge-order.css';
+import { displayPath } from '../../../../shared/display-path';
 
 export function OverlapMatrix({ forecast }: { forecast: MergeForecast }) {
   const { t } = useTranslation();
@@ -83,7 +84,7 @@ export function OverlapMatrix({ forecast }: { forecast: MergeForecast }) {
                 <ul>
                   {shownPaths.map((path) => (
                     <li key={path} className="path">
-                      {path}
+                      {displayPath(path)}
                     </li>
                   ))}
                 </ul>

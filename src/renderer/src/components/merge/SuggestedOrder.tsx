@@ -8,6 +8,7 @@ import { useMergeStore } from '../../stores/merge';
 import { useMergeRunStore } from '../../stores/mergeRun';
 import { mergeSequence } from '../../lib/mergeForecast';
 import './merge-order.css';
+import { displayPath } from '../../../../shared/display-path';
 
 export function SuggestedOrder({ forecast }: { forecast: MergeForecast }) {
   const { t } = useTranslation();
@@ -40,7 +41,7 @@ export function SuggestedOrder({ forecast }: { forecast: MergeForecast }) {
               </ol>
               {group.laterConflicts?.map((later) => (
                 <p key={later.moduleId} className="later-conflict" data-testid="later-conflict">
-                  {t('merges.order.laterConflict', { module: later.moduleId, after: later.after.join(', '), paths: later.conflicts.map((c) => c.path).join(', '), count: later.after.length })}
+                  {t('merges.order.laterConflict', { module: later.moduleId, after: later.after.join(', '), paths: later.conflicts.map((c) => displayPath(c.path)).join(', '), count: later.after.length })}
                 </p>
               ))}
             </li>

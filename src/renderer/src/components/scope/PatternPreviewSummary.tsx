@@ -4,6 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../format';
 import { useScopeEditorStore } from '../../stores/scopeEditor';
+import { displayPath } from '../../../../shared/display-path';
 
 const SHOWN = 30;
 
@@ -27,7 +28,7 @@ export function PatternPreviewSummary() {
           <ul className="files">
             {preview.sample.slice(0, SHOWN).map((file) => (
               <li key={file}>
-                <code>{file}</code>
+                <code>{displayPath(file)}</code>
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../format';
 import { useScopeEditorStore } from '../../stores/scopeEditor';
+import { displayPath } from '../../../../shared/display-path';
 
 export function PatternSuggestionList({ moduleId }: { moduleId: string }) {
   const { t } = useTranslation();
@@ -32,7 +33,7 @@ export function PatternSuggestionList({ moduleId }: { moduleId: string }) {
                 <ul className="suggestion-sample" aria-label={t('scope.sampleOf', { pattern: s.pattern })}>
                   {s.sample.map((file) => (
                     <li key={file}>
-                      <code>{file}</code>
+                      <code>{displayPath(file)}</code>
                     </li>
                   ))}
                 </ul>
