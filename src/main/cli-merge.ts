@@ -8,6 +8,7 @@ import { BoardLoader } from './core/board/board';
 import { forecastMerges } from './core/merge/forecast';
 import { mergeModules } from './core/merge/merge-modules';
 import { Workspace } from './core/workspace/workspace';
+import { displayPath } from '../shared/display-path';
 
 type Print = (line?: string) => void;
 
@@ -26,7 +27,7 @@ export function parseTarget(value: string | undefined, usage: (message: string) 
 }
 
 function describeModule(module: ModuleForecast): string {
-  if (module.outcome === 'conflicts') return module.conflicts.map((c) => `${c.path} (${c.kind}${c.renamedFrom ? `, renamed from ${c.renamedFrom}` : ''})`).join(', ');
+  if (module.outcome === 'conflicts') return module.conflicts.map((c) => `${displayPath(c.path)} (${c.kind}${c.renamedFrom ? `, renamed from ${displayPath(c.renamedFrom)}` : ''})`).join(', ');
   if (module.outcome === 'clean') return `${module.changedPaths.length} path${module.changedPaths.length === 1 ? '' : 's'} changed`;
   if (module.outcome === 'missing') return `${module.branch} does not exist`;
   if (module.outcome === 'unrelated') return `${module.branch} shares no commit with the target: refusing to merge unrelated histories`;
@@ -60,13 +61,13 @@ export function formatForecast(forecast: MergeForecast): string {
   lines.push(`  ${'MODULE'.padEnd(width)}  ${'OUTCOME'.padEnd(10)}  DETAILS`);
   for (const module of forecast.modules) lines.push(`  ${module.moduleId.padEnd(width)}  ${module.outcome.padEnd(10)}  ${describeModule(module)}`);
   lines.push('', 'Overlaps (paths changed by both modules since they forked):', ...formatMatrix(forecast));
-  for (const overlap of forecast.overlaps) lines.push(`  ${overlap.a} + ${overlap.b}: ${overlap.paths.join(', ')}`);
+  for (const overlap of forecast.overlaps) lines.push(`  ${overlap.a} + ${overlap.b}: ${overlap.paths.map(displayPath).join(', ')}`);
   lines.push('', 'Suggested order:');
   if (forecast.order.length === 0) lines.push('  nothing to merge');
   forecast.order.forEach((group, i) => {
     lines.push(`  ${i + 1}. ${GROUP_TITLES[group.kind]}: ${group.modules.join(', ')}`);
     for (const later of group.laterConflicts ?? []) {
-      lines.push(`     ${later.moduleId} conflicts once ${later.after.join(', ') || 'the modules before it'} merged: ${later.conflicts.map((c) => c.path).join(', ')}`);
+      lines.push(`     ${later.moduleId} conflicts once ${later.after.join(', ') || 'the modules before it'} merged: ${later.conflicts.map((c) => displayPath(c.path)).join(', ')}`);
     }
   });
   return lines.join('\n');

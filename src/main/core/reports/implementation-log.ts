@@ -6,6 +6,7 @@ import type { BranchHistory, LoggedCommit } from './branch-history';
 import { checkSentence } from './check-text';
 import { count, inlineCode, plainText, usd, utcMinute } from './markdown-text';
 import type { FileChange } from './tree-diff';
+import { displayPath } from '../../../shared/display-path';
 
 /** Files listed per group and commit; the rest are counted. */
 const FILES_SHOWN = 40;
@@ -20,7 +21,7 @@ export interface LogFacts {
 
 function fileList(label: string, files: FileChange[]): string[] {
   if (files.length === 0) return [];
-  const shown = files.slice(0, FILES_SHOWN).map((f) => `${inlineCode(f.path)}${f.change === 'modified' ? '' : ` (${f.change})`}`);
+  const shown = files.slice(0, FILES_SHOWN).map((f) => `${inlineCode(displayPath(f.path))}${f.change === 'modified' ? '' : ` (${f.change})`}`);
   const more = files.length > FILES_SHOWN ? `, and ${files.length - FILES_SHOWN} more` : '';
   return [`- ${label} (${files.length}): ${shown.join(', ')}${more}`];
 }

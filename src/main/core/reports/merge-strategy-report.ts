@@ -3,6 +3,7 @@
 
 import type { MergeForecast, MergeOrderGroup, ModuleForecast } from '../../../shared/types-merge';
 import { cellCode, count, inlineCode, plainText, tableRow } from './markdown-text';
+import { displayPath } from '../../../shared/display-path';
 
 const OUTCOME_WORDS: Record<ModuleForecast['outcome'], string> = {
   clean: 'merges cleanly',
@@ -24,7 +25,7 @@ const PATHS_SHOWN = 10;
 
 function paths(list: string[]): string {
   if (list.length === 0) return '-';
-  const shown = list.slice(0, PATHS_SHOWN).map(cellCode).join(', ');
+  const shown = list.slice(0, PATHS_SHOWN).map((path) => cellCode(displayPath(path))).join(', ');
   return list.length > PATHS_SHOWN ? `${shown}, and ${list.length - PATHS_SHOWN} more` : shown;
 }
 

@@ -7,6 +7,9 @@ import { decodeName, encodeName } from '../../../../src/main/core/git/name-bytes
 import { commitDocuments } from '../../../../src/main/core/docs/commit-docs';
 import { forecastMerges } from '../../../../src/main/core/merge/forecast';
 import { mergeModules } from '../../../../src/main/core/merge/merge-modules';
+import { readBranchHistory } from '../../../../src/main/core/reports/branch-history';
+import { renderLogSection } from '../../../../src/main/core/reports/implementation-log';
+import { renderMergeStrategySection } from '../../../../src/main/core/reports/merge-strategy-report';
 import { initWorkspace } from '../../../../src/main/core/workspace/init';
 import { Workspace } from '../../../../src/main/core/workspace/workspace';
 import { defaultManifest } from '../../../../src/shared/catalog';
@@ -64,6 +67,12 @@ describe('names that are not UTF-8', () => {
     expect(outcome(second).conflicts).toEqual([{ path: decodeName(latin1(E_GRAVE)), kind: 'content' }]);
     expect(encodeName(outcome(second).conflicts[0]!.path).toString('latin1')).toBe(E_GRAVE);
     expect(gitMergeTree(dir, 'main', second).clean).toBe(false);
+    // Reports show the bytes as \xHH (never U+FFFD): the merge strategy and the module's implementation log.
+    expect(renderMergeStrategySection(forecast, new Map())).toContain('caf\\xE8.txt');
+    const history = await readBranchHistory(workspace.repo, { tip: git(dir, 'rev-parse', first), baseTip: git(dir, 'rev-parse', 'main'), docsFolder: 'enhancements', limit: 10 });
+    const log = renderLogSection({ branch: first, tip: git(dir, 'rev-parse', first), baseBranch: 'main', history, check: undefined });
+    expect(log).toContain('caf\\xE9.txt');
+    expect(log).not.toContain('\ufffd');
 
     const report = await mergeModules(workspace, { target: 'integration', modules: [manifest.modules[0]!.id], expectedTargetTip: null });
     expect(report.results.map((r) => r.outcome)).toEqual(['merged']);
