@@ -14,6 +14,10 @@ export interface FileMerger {
   /** 0 for the merge itself; more while merging merge bases, where conflicts are settled in the tree. */
   readonly depth: number;
   readonly conflicts: ConflictFile[];
+  /** True once the path-by-path merge met a file one side deleted and the other changed or deleted. */
+  readonly renameSourcesSeen: boolean;
+  /** Folders both sides changed the same way (so the merge did not open them): base folder, both sides' folder. */
+  readonly identicalChanges: Array<[string, string | null]>;
   /** Merges one file's three versions, recording a conflict at `path` at depth 0. */
   mergeFile(path: string, base: TreeEntry | undefined, ours: TreeEntry | undefined, theirs: TreeEntry | undefined): Promise<TreeEntry | undefined>;
 }
@@ -69,9 +73,17 @@ async function editTree(objects: MergeObjects, tree: string | null, edits: Map<s
   return entries.size > 0 ? objects.putTree([...entries.values()]) : null;
 }
 
+/** True when a folder both sides changed the same way lost a file (deleted on both sides: a rename source for each). */
+async function deletedOnBothSides(objects: MergeObjects, folders: Array<[string, string | null]>): Promise<boolean> {
+  for (const [base, both] of folders) if ((await changedFiles(objects, base, both)).some((change) => change.before && !change.after)) return true;
+  return false;
+}
+
 /** Corrects `tree` (and the merger's conflicts) for the renames either side made since `base`. */
 export async function followRenames(merger: FileMerger, objects: MergeObjects, base: string, ours: string, theirs: string, tree: string): Promise<string> {
   if (ours === theirs || base === ours || base === theirs) return tree;
+  // No file deleted on one side and changed or deleted on the other: no rename can change the result (git skips too).
+  if (!merger.renameSourcesSeen && !(await deletedOnBothSides(objects, merger.identicalChanges))) return tree;
   const [ourSide, theirSide] = (await Promise.all([changedFiles(objects, base, ours), changedFiles(objects, base, theirs)])).map(sideOf) as [Side, Side];
   const [ourRenames, theirRenames] = await Promise.all([relevantRenames(objects, ourSide, theirSide), relevantRenames(objects, theirSide, ourSide)]);
   if (ourRenames.size === 0 && theirRenames.size === 0) return tree;

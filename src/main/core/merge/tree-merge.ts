@@ -24,6 +24,8 @@ const SUBMODULE = '160000';
 
 class TreeMerger implements FileMerger {
   readonly conflicts: ConflictFile[] = [];
+  renameSourcesSeen = false;
+  readonly identicalChanges: Array<[string, string | null]> = [];
 
   constructor(
     private readonly objects: MergeObjects,
@@ -49,6 +51,7 @@ class TreeMerger implements FileMerger {
 
   /** Merges one folder; returns the merged tree's id, or null when the folder ends up empty. */
   async mergeFolder(base: string | null, ours: string | null, theirs: string | null, prefix: string): Promise<string | null> {
+    if (ours === theirs && base !== null && base !== ours) this.identicalChanges.push([base, ours]);
     if (ours === theirs || base === theirs) return ours;
     if (base === ours) return theirs;
     const [b, o, t] = await Promise.all([base, ours, theirs].map((oid) => (oid ? this.objects.readTree(oid) : Promise.resolve([]))));
@@ -70,11 +73,20 @@ class TreeMerger implements FileMerger {
 
   /** One name of a folder: its file part and its folder part are merged apart, and may not both survive. */
   private async mergeName(name: string, b: Entry, o: Entry, t: Entry, prefix: string): Promise<Entry> {
-    if (sameEntry(o, t) || sameEntry(b, t)) return o;
-    if (sameEntry(b, o)) return t;
-    const path = prefix + name;
     const fileOf = (e: Entry) => (e && !isTree(e) ? e : undefined);
     const folderOf = (e: Entry) => (isTree(e) ? e!.oid : null);
+    const [fb, fo, ft] = [fileOf(b), fileOf(o), fileOf(t)];
+    // A file one side deleted and the other changed or deleted: a rename source the rename pass must look for.
+    if (fb && ((!fo && !sameEntry(fb, ft)) || (!ft && !sameEntry(fb, fo)))) this.renameSourcesSeen = true;
+    if (sameEntry(o, t)) {
+      // Both sides changed this folder the same way: files deleted in it are rename sources too.
+      const baseFolder = folderOf(b);
+      if (baseFolder && baseFolder !== folderOf(o)) this.identicalChanges.push([baseFolder, folderOf(o)]);
+      return o;
+    }
+    if (sameEntry(b, t)) return o;
+    if (sameEntry(b, o)) return t;
+    const path = prefix + name;
     const file = await this.mergeFile(path, fileOf(b), fileOf(o), fileOf(t));
     const folders = [folderOf(b), folderOf(o), folderOf(t)] as const;
     const folder = folders.some((f) => f !== null) ? await this.mergeFolder(folders[0], folders[1], folders[2], `${path}/`) : null;
