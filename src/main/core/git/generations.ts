@@ -2,9 +2,10 @@
 // every commit, so history walks can stop exactly whatever the commit dates say. The commit-graph gives them where it
 // covers a commit; the rest are computed from their parents once and remembered (commits never change).
 
-/** What computing a generation needs of a commit: its parents, and its commit-graph generation (Infinity if none). */
+/** What computing a generation needs: a commit's parents, and the commit-graph's generation (Infinity if none). */
 export interface GenerationSource {
-  commit(oid: string): Promise<{ parents: string[]; generation: number }>;
+  commit(oid: string): Promise<{ parents: string[] }>;
+  graphGeneration(oid: string): number;
 }
 
 /** Every commit's generation: from the commit-graph, else computed once from the parents and kept. */
@@ -15,18 +16,14 @@ export class Generations {
 
   constructor(private readonly source: GenerationSource) {}
 
-  /** The generation a commit's walk entry already knows, or the one computed for it; undefined when not known yet. */
-  known(oid: string, fromGraph: number): number | undefined {
-    return Number.isFinite(fromGraph) ? fromGraph : this.computed.get(oid);
-  }
-
   /**
    * The generation of `oid`, computing it (and every ancestor's the commit-graph does not give) when unknown. The
    * first call without a commit-graph reads the whole history once; later calls are lookups.
    */
   async of(oid: string): Promise<number> {
-    const done = this.computed.get(oid);
-    if (done !== undefined) return done;
+    // The commit-graph's answer needs no turn: only computing waits for computations under way.
+    const done = this.computed.get(oid) ?? this.source.graphGeneration(oid);
+    if (Number.isFinite(done)) return done;
     const turn = this.running.then(() => this.compute(oid));
     this.running = turn.catch(() => undefined);
     return turn;
@@ -41,12 +38,13 @@ export class Generations {
         stack.pop();
         continue;
       }
-      const commit = await this.source.commit(top);
-      if (Number.isFinite(commit.generation)) {
-        this.computed.set(top, commit.generation);
+      const fromGraph = this.source.graphGeneration(top);
+      if (Number.isFinite(fromGraph)) {
+        this.computed.set(top, fromGraph);
         stack.pop();
         continue;
       }
+      const commit = await this.source.commit(top);
       let highest = 0;
       let waiting = false;
       for (const parent of commit.parents) {

@@ -15,6 +15,8 @@ export interface WalkCommit {
 
 export interface WalkSource {
   commit(oid: string): Promise<WalkCommit>;
+  /** The commit-graph's generation of a commit, Infinity when it has none (or must not be used). */
+  graphGeneration(oid: string): number;
   /** Readies the commit-graph's generation numbers; true when it provides them (others are computed on the fly). */
   prepareGenerations(): Promise<boolean>;
 }

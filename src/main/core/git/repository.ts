@@ -86,6 +86,7 @@ export class GitRepository {
     this.commitGraph = new CommitGraph(join(layout.commondir, 'objects'));
     this.walkSource = {
       commit: (oid) => this.walkCommit(oid),
+      graphGeneration: (oid) => (this.replacements.size > 0 ? Infinity : this.commitGraph.generation(oid)),
       // A shallow history's graph does not describe the cut-off parents, nor a replaced one the grafted parents (git
       // ignores its commit-graph when replace refs are in effect): generations are then computed from the parents.
       prepareGenerations: async () => {
@@ -197,8 +198,7 @@ export class GitRepository {
 
   private async walkCommit(oid: string): Promise<WalkCommit> {
     const commit = await this.readCommit(oid);
-    const generation = this.replacements.size > 0 ? Infinity : this.commitGraph.generation(oid);
-    return { parents: this.shallow.has(oid) ? [] : commit.parents, time: commit.committer.timestamp, generation };
+    return { parents: this.shallow.has(oid) ? [] : commit.parents, time: commit.committer.timestamp, generation: this.walkSource.graphGeneration(oid) };
   }
 
   /** A tree's entries in stored order (through replace refs, as git reads it); cached by id. */
