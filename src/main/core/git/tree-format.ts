@@ -8,7 +8,6 @@ import { requireOid } from './oid';
 import type { ObjectType, TreeEntry } from './types';
 
 const SLASH = Buffer.from('/');
-const NUL = Buffer.of(0);
 const TYPE_OF_MODE: Record<string, TreeEntry['type']> = { '100644': 'blob', '100755': 'blob', '120000': 'blob', '040000': 'tree', '160000': 'commit' };
 
 /** The id git gives an object of `type` with `content`: SHA-1 of "<type> <size>\0<content>". */
@@ -16,25 +15,46 @@ export function hashObject(type: ObjectType, content: Buffer): string {
   return createHash('sha1').update(`${type} ${content.length}\0`).update(content).digest('hex');
 }
 
-/** Git's tree order of a name's bytes: a folder's name compares as if it ended in "/". */
-function sortKey(entry: TreeEntry): Buffer {
-  const name = encodeName(entry.path);
-  return entry.mode === '040000' || entry.mode === '40000' ? Buffer.concat([name, SLASH]) : name;
+interface Encoded {
+  entry: TreeEntry;
+  name: Buffer;
+  /** The name's bytes, a folder's followed by "/": git's tree order compares these. */
+  key: Buffer;
 }
+
+function encode(entry: TreeEntry): Encoded {
+  const name = encodeName(entry.path);
+  const key = entry.mode === '040000' || entry.mode === '40000' ? Buffer.concat([name, SLASH]) : name;
+  return { entry, name, key };
+}
+
+const inGitOrder = (encoded: Encoded[]): Encoded[] => encoded.sort((a, b) => Buffer.compare(a.key, b.key));
 
 /** Sorts entries in git's tree order: byte order of names, a folder's name compared as if it ended in "/". */
 export function sortTreeEntries(entries: TreeEntry[]): TreeEntry[] {
-  return entries
-    .map((entry) => ({ entry, key: sortKey(entry) }))
-    .sort((a, b) => Buffer.compare(a.key, b.key))
-    .map(({ entry }) => entry);
+  return inGitOrder(entries.map(encode)).map(({ entry }) => entry);
+}
+
+/** "<mode> <name>\0<20-byte id>" per entry, written into one buffer. */
+function treeContent(sorted: Encoded[]): Buffer {
+  const modes = sorted.map(({ entry }) => entry.mode.replace(/^0/, ''));
+  let size = 0;
+  sorted.forEach(({ name }, i) => (size += modes[i]!.length + 1 + name.length + 1 + 20));
+  const content = Buffer.allocUnsafe(size);
+  let at = 0;
+  sorted.forEach(({ entry, name }, i) => {
+    at += content.write(modes[i]!, at, 'latin1');
+    content[at++] = 0x20;
+    at += name.copy(content, at);
+    content[at++] = 0;
+    at += content.write(entry.oid, at, 20, 'hex');
+  });
+  return content;
 }
 
 /** The content of a tree object for entries already in git's order ("<mode> <name>\0<20-byte id>" each). */
 export function serializeTree(sortedEntries: TreeEntry[]): Buffer {
-  return Buffer.concat(
-    sortedEntries.flatMap((entry) => [Buffer.from(`${entry.mode.replace(/^0/, '')} `), encodeName(entry.path), NUL, Buffer.from(entry.oid, 'hex')]),
-  );
+  return treeContent(sortedEntries.map(encode));
 }
 
 function badEntry(entry: TreeEntry, reason: string): FleetError {
@@ -58,8 +78,8 @@ export function buildTree(entries: TreeEntry[]): { sorted: TreeEntry[]; content:
     names.add(entry.path);
     return mode === entry.mode ? entry : { ...entry, mode };
   });
-  const sorted = sortTreeEntries(normalised);
-  return { sorted, content: serializeTree(sorted) };
+  const sorted = inGitOrder(normalised.map(encode));
+  return { sorted: sorted.map(({ entry }) => entry), content: treeContent(sorted) };
 }
 
 /** What an entry is, in words for messages: "a folder", "a file", "a symbolic link", "a submodule". */
