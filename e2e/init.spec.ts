@@ -3,6 +3,8 @@
 import { expect, test } from '@playwright/test';
 import { git } from './support/git';
 import { initWithCli, startServer, type FleetServer } from './support/fleet-server';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { makeFleetRepo, removeTempDirs } from './support/repo';
 import { card, cards, expectNoSeriousA11yViolations, openBoard, screenshot } from './support/page';
 
@@ -77,6 +79,32 @@ test('a base branch that does not exist is refused with a clear message', async 
     await expect(banner.getByRole('alert')).toContainText('BASE_BRANCH_MISSING');
     await expect(banner.getByLabel('Base branch')).toHaveAttribute('aria-invalid', 'true');
     expect(git(repo2, ['for-each-ref', 'refs/heads/module/'])).toBe('');
+  } finally {
+    await other.close();
+  }
+});
+
+test('a base whose enhancements is a file is refused by name, and another documents folder initialises', async ({ page }) => {
+  const repo4 = makeFleetRepo();
+  writeFileSync(join(repo4, 'enhancements'), 'our own list of enhancements\n');
+  git(repo4, ['add', 'enhancements']);
+  git(repo4, ['commit', '-q', '-m', 'enhancements as a file']);
+  const other = await startServer(repo4);
+  try {
+    await openBoard(page, other.url);
+    const banner = page.getByTestId('init-banner');
+    await expect(banner.getByLabel('Documents folder')).toHaveValue('enhancements');
+    await banner.getByRole('button', { name: 'Initialise' }).click();
+    await expect(banner.getByRole('alert')).toContainText('PATH_OCCUPIED');
+    await expect(banner.getByRole('alert')).toContainText('"enhancements" as a file');
+    await expect(banner.getByLabel('Documents folder')).toHaveAttribute('aria-invalid', 'true');
+    expect(git(repo4, ['for-each-ref', 'refs/heads/module/', 'refs/heads/fleet/'])).toBe('');
+
+    await banner.getByLabel('Documents folder').fill('docs/fleet');
+    await banner.getByRole('button', { name: 'Initialise' }).click();
+    await expect(page.getByTestId('init-outcome')).toContainText('Created 32 branches.');
+    expect(git(repo4, ['show', 'module/fleet-hub:enhancements'])).toBe('our own list of enhancements');
+    expect(git(repo4, ['ls-tree', '--name-only', 'module/fleet-hub', 'docs/fleet/'])).toBe('docs/fleet/fleet-hub');
   } finally {
     await other.close();
   }
