@@ -3,9 +3,9 @@
 // rebase or bisect in progress will come back to. A local branch write refuses all of these (BRANCH_CHECKED_OUT).
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { FleetError } from '../../../shared/errors';
-import { configBoolean, parseGitConfig } from './git-config';
+import { configBoolean, parseGitConfig, type GitConfig } from './git-config';
 
 /** How a working tree holds a branch: its HEAD names it, or a rebase or bisect in progress returns to it. */
 export type HoldKind = 'checked-out' | 'rebasing' | 'bisecting';
@@ -66,8 +66,16 @@ function heldBy(gitdir: string, worktree: () => string, includeHead: () => boole
  */
 export function heldBranches(commondir: string): HeldBranch[] {
   // A bare repository's HEAD is no working tree's (git skips it); its config is read only when HEAD names a branch.
-  const notBare = () => configBoolean(parseGitConfig(readText(join(commondir, 'config')) ?? '').get('core.bare')) !== true;
-  const held = heldBy(commondir, () => (basename(commondir) === '.git' ? dirname(commondir) : commondir), notBare);
+  let config: GitConfig | null = null;
+  const readConfig = () => (config ??= parseGitConfig(readText(join(commondir, 'config')) ?? ''));
+  const notBare = () => configBoolean(readConfig().get('core.bare')) !== true;
+  // The main working tree is core.worktree when set (relative to the git folder), else the folder holding `.git`.
+  const mainFolder = () => {
+    const configured = readConfig().get('core.worktree');
+    if (configured) return resolve(commondir, configured);
+    return basename(commondir) === '.git' ? dirname(commondir) : commondir;
+  };
+  const held = heldBy(commondir, mainFolder, notBare);
   let names: string[] = [];
   try {
     names = readdirSync(join(commondir, 'worktrees'));

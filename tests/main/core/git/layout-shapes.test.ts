@@ -98,6 +98,12 @@ describe('opening repository layouts as git does', () => {
     const repo = await openWorkspaceRepository(gitDir);
     await initWorkspace(repo);
     expect(git(gitDir, 'rev-parse', 'fleet/workspace^')).toBe(git(gitDir, 'rev-parse', 'main'));
+    // main is checked out in that work tree: a write to it is refused naming the work tree's folder.
+    const main = git(gitDir, 'rev-parse', 'main');
+    await expect(repo.updateRef('refs/heads/main', git(gitDir, 'rev-parse', 'fleet/workspace'), main, 'test')).rejects.toMatchObject({
+      code: 'BRANCH_CHECKED_OUT',
+      data: { worktree: work },
+    });
     // A relative core.worktree is relative to the git folder, as git reads it.
     git(gitDir, 'config', 'core.worktree', '../checkout');
     await expectOpensAsGitDoes(gitDir);
