@@ -11,8 +11,9 @@ export interface MergeTarget {
 }
 
 /** Why a path cannot be merged by itself: both sides changed the same lines, one deleted what the other changed,
- *  one side renamed a file the other deleted (rename-delete) or renamed it elsewhere (rename-rename), ... */
-export type ConflictKind = 'content' | 'add-add' | 'modify-delete' | 'binary' | 'file-directory' | 'mode' | 'rename-delete' | 'rename-rename';
+ *  one side renamed a file the other deleted (rename-delete) or renamed it elsewhere (rename-rename), one side added a
+ *  file in a folder the other renamed (file-location: the path is where git suggests it goes), ... */
+export type ConflictKind = 'content' | 'add-add' | 'modify-delete' | 'binary' | 'file-directory' | 'mode' | 'rename-delete' | 'rename-rename' | 'file-location';
 
 export interface ConflictFile {
   path: string;

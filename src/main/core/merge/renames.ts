@@ -8,6 +8,7 @@ import { changedFiles, type FileChange } from '../git/tree-diff';
 import type { TreeEntry } from '../git/types';
 import type { MergeObjects } from './merge-objects';
 import { detectRenames } from './rename-detect';
+import { folderRenameConflicts, folderRenames, foldersAddedInto, removedFolders } from './dir-renames';
 
 /** What rename handling needs of the path-by-path merger. */
 export interface FileMerger {
@@ -16,6 +17,8 @@ export interface FileMerger {
   readonly conflicts: ConflictFile[];
   /** True once the path-by-path merge met a file one side deleted and the other changed or deleted. */
   readonly renameSourcesSeen: boolean;
+  /** True once it met a folder one side removed and the other changed (a possible folder rename). */
+  readonly folderGoneSeen: boolean;
   /** Folders both sides changed the same way (so the merge did not open them): base folder, both sides' folder. */
   readonly identicalChanges: Array<[string, string | null]>;
   /** Merges one file's three versions, recording a conflict at `path` at depth 0. */
@@ -40,11 +43,24 @@ function sideOf(changes: FileChange[]): Side {
   return side;
 }
 
-/** Renames of `side` whose source the other side changed or deleted (the only ones that change the merged tree). */
-async function relevantRenames(objects: MergeObjects, side: Side, other: Side): Promise<Map<string, string>> {
-  const relevant = new Set([...side.deleted.keys()].filter((path) => other.changes.has(path)));
+interface SideRenames {
+  /** Renames whose source the other side changed or deleted: the only ones that change a file's merge. */
+  relevant: Map<string, string>;
+  /** Where folders this side removed went (null: a split), counted over every rename found. */
+  folders: Map<string, string | null>;
+}
+
+/**
+ * The renames of `side` the merge needs. Sources the other side changed or deleted count; so, as in git, does every
+ * file of a folder this side removed when the other side added a file right in it (where did that folder go?).
+ */
+async function sideRenames(objects: MergeObjects, sideTree: string, side: Side, other: Side, withFolders: boolean): Promise<SideRenames> {
+  const contentRelevant = new Set([...side.deleted.keys()].filter((path) => other.changes.has(path)));
+  const removed = withFolders ? await removedFolders(objects, sideTree, side.deleted.keys()) : new Set<string>();
+  const addedInto = [...foldersAddedInto(removed, other.added.keys())];
+  const relevant = new Set([...contentRelevant, ...[...side.deleted.keys()].filter((path) => addedInto.some((dir) => path.startsWith(`${dir}/`)))]);
   const found = await detectRenames(objects, { deleted: side.deleted, added: side.added, relevant });
-  return new Map([...found].filter(([source]) => relevant.has(source)));
+  return { relevant: new Map([...found].filter(([source]) => contentRelevant.has(source))), folders: withFolders ? folderRenames(found, removed) : new Map() };
 }
 
 const isRegular = (entry: TreeEntry) => entry.mode === '100644' || entry.mode === '100755';
@@ -83,10 +99,20 @@ async function deletedOnBothSides(objects: MergeObjects, folders: Array<[string,
 export async function followRenames(merger: FileMerger, objects: MergeObjects, base: string, ours: string, theirs: string, tree: string): Promise<string> {
   if (ours === theirs || base === ours || base === theirs) return tree;
   // No file deleted on one side and changed or deleted on the other: no rename can change the result (git skips too).
-  if (!merger.renameSourcesSeen && !(await deletedOnBothSides(objects, merger.identicalChanges))) return tree;
+  if (!merger.renameSourcesSeen && !merger.folderGoneSeen && !(await deletedOnBothSides(objects, merger.identicalChanges))) return tree;
   const [ourSide, theirSide] = (await Promise.all([changedFiles(objects, base, ours), changedFiles(objects, base, theirs)])).map(sideOf) as [Side, Side];
-  const [ourRenames, theirRenames] = await Promise.all([relevantRenames(objects, ourSide, theirSide), relevantRenames(objects, theirSide, ourSide)]);
-  if (ourRenames.size === 0 && theirRenames.size === 0) return tree;
+  // git looks for folder renames only in the merge itself, not while merging merge bases.
+  const withFolders = merger.depth === 0;
+  const [ourFound, theirFound] = await Promise.all([sideRenames(objects, ours, ourSide, theirSide, withFolders), sideRenames(objects, theirs, theirSide, ourSide, withFolders)]);
+  const [ourRenames, theirRenames] = [ourFound.relevant, theirFound.relevant];
+  const locations = [
+    ...folderRenameConflicts(ourFound.folders, theirFound.folders, theirSide.added.keys()),
+    ...folderRenameConflicts(theirFound.folders, ourFound.folders, ourSide.added.keys()),
+  ];
+  if (ourRenames.size === 0 && theirRenames.size === 0) {
+    merger.conflicts.push(...locations);
+    return tree;
+  }
 
   const sides = { ours: ourSide, theirs: theirSide };
   const edits = new Map<string, TreeEntry | null>();
@@ -179,8 +205,11 @@ export async function followRenames(merger: FileMerger, objects: MergeObjects, b
     if (merged) edits.set(target, merged);
   }
 
+  explicit.push(...locations);
   const replaced = new Set(explicit.map((c) => c.path));
   const conflicts = merger.conflicts.filter((c) => !replaced.has(c.path));
-  merger.conflicts.splice(0, merger.conflicts.length, ...conflicts, ...explicit);
+  const seen = new Set<string>();
+  const unique = [...conflicts, ...explicit].filter((c) => !seen.has(c.path) && seen.add(c.path));
+  merger.conflicts.splice(0, merger.conflicts.length, ...unique);
   return (await editTree(objects, tree, edits)) ?? objects.putTree([]);
 }

@@ -25,6 +25,7 @@ const SUBMODULE = '160000';
 class TreeMerger implements FileMerger {
   readonly conflicts: ConflictFile[] = [];
   renameSourcesSeen = false;
+  folderGoneSeen = false;
   readonly identicalChanges: Array<[string, string | null]> = [];
 
   constructor(
@@ -78,6 +79,9 @@ class TreeMerger implements FileMerger {
     const [fb, fo, ft] = [fileOf(b), fileOf(o), fileOf(t)];
     // A file one side deleted and the other changed or deleted: a rename source the rename pass must look for.
     if (fb && ((!fo && !sameEntry(fb, ft)) || (!ft && !sameEntry(fb, fo)))) this.renameSourcesSeen = true;
+    // A folder one side removed and the other changed: the other side may have added a file where git sees a renamed folder.
+    const [db, dox, dt] = [folderOf(b), folderOf(o), folderOf(t)];
+    if (db && ((!dox && dt && dt !== db) || (!dt && dox && dox !== db))) this.folderGoneSeen = true;
     if (sameEntry(o, t)) {
       // Both sides changed this folder the same way: files deleted in it are rename sources too.
       const baseFolder = folderOf(b);

@@ -1,8 +1,10 @@
 // Randomised histories against git: a few hundred small cases, each a trunk and two sides with edits, additions,
 // deletions and renames (with and without edits), side merges and criss-crosses, and commit dates that often run
 // backwards (a child dated before its parent). For every case the ahead/behind counts must equal the reachable-set
-// difference git rev-list gives, and the forecast must equal `git merge-tree --write-tree` (clean or not, the same
-// conflicting paths, and for a clean merge the same tree). Seeded; FLEET_RANDOM_SEED=<n> replays one run.
+// difference git rev-list gives, and the forecast must equal `git merge-tree --write-tree`: clean or not, and for a
+// clean merge the same tree; the same conflicting paths too, except in the cases where whole folders may empty (git's
+// folder renames, whose paths are followed only as far as its verdict: see ARCHITECTURE.md). Seeded;
+// FLEET_RANDOM_SEED=<n> replays one run.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
@@ -14,7 +16,7 @@ import { GIT_ENV, cleanupTempDirs, git, importCommits, initRepo, type ImportedCo
 afterAll(cleanupTempDirs);
 
 const SEED = Number(process.env.FLEET_RANDOM_SEED ?? 20_241_202);
-const CASES = 250;
+const CASES = 300;
 /** git merge-tree processes at once: most of the test's time is git starting up. */
 const GIT_CONCURRENCY = 4;
 
@@ -34,11 +36,11 @@ type Files = Map<string, string>;
 interface Case {
   ours: number;
   theirs: number;
+  /** Every folder keeps a file no commit touches (no folder renames): conflicting paths are compared exactly. */
+  exactPaths: boolean;
 }
 
 const WORDS = ['fleet', 'driver', 'route', 'fuel', 'cost', 'asset', 'alert', 'trip', 'depot', 'shift', 'load', 'tyre'];
-// Every folder keeps a file no commit touches, so no folder ever disappears: git's directory rename detection (not
-// followed here, see ARCHITECTURE.md) never comes into play.
 const FOLDERS = ['src', 'lib', 'docs'];
 const NAMES = ['index.ts', 'util.ts', 'model.ts', 'view.ts', 'notes.md', 'api.ts', 'store.ts', 'types.ts', 'main.ts'];
 
@@ -72,10 +74,11 @@ function generate(seed: number): { commits: ImportedCommit[]; cases: Case[] } {
     }
     return null;
   };
-  /** One to three operations on a copy of `files`. */
+  let keepFolders = true;
+  /** One to three operations on a copy of `files` (keep.txt files stay while `keepFolders`, so no folder empties). */
   const change = (from: Files): Files => {
     const files = new Map(from);
-    const movable = () => [...files.keys()].filter((p) => !p.endsWith('/keep.txt'));
+    const movable = () => [...files.keys()].filter((p) => !keepFolders || !p.endsWith('/keep.txt'));
     for (let n = 1 + int(3); n > 0; n--) {
       const roll = random();
       const existing = movable();
@@ -120,6 +123,8 @@ function generate(seed: number): { commits: ImportedCommit[]; cases: Case[] } {
   const cases: Case[] = [];
   for (let c = 0; c < CASES; c++) {
     const clock = { now: 1_600_000_000 + c * 1_000_000 };
+    // A third of the cases may empty whole folders, where git's folder renames come into play.
+    keepFolders = c % 3 !== 0;
     const base: Files = new Map(FOLDERS.map((folder) => [`${folder}/keep.txt`, `${folder}\n`]));
     for (let n = 2 + int(7); n > 0; n--) {
       const path = freePath(base);
@@ -140,7 +145,7 @@ function generate(seed: number): { commits: ImportedCommit[]; cases: Case[] } {
         sides[side].push(commit(`c${c}/${side}`, [tip, merged], files, clock));
       } else sides[side].push(commit(`c${c}/${side}`, [tip], change(states[tip]!), clock));
     }
-    cases.push({ ours: sides.ours.at(-1)!, theirs: sides.theirs.at(-1)! });
+    cases.push({ ours: sides.ours.at(-1)!, theirs: sides.theirs.at(-1)!, exactPaths: keepFolders });
   }
   return { commits, cases };
 }
@@ -226,12 +231,14 @@ describe(`random histories with skewed dates and renames (seed ${SEED}, FLEET_RA
     const references = await gitMergeTrees(dir, cases.map(({ ours, theirs }) => [oids[ours]!, oids[theirs]!]));
     let clean = 0;
     let renamedConflicts = 0;
-    for (const [i, { ours, theirs }] of cases.entries()) {
+    for (const [i, { ours, theirs, exactPaths }] of cases.entries()) {
       const forecast = ourForecasts[i]!;
       const reference = references[i]!;
       const paths = [...new Set(forecast.conflicts.map((c) => c.path))];
       const context = `seed ${SEED}, case ${i}: git merge-tree ${oids[ours]} ${oids[theirs]} (FLEET_RANDOM_SEED=${SEED} replays)`;
-      expect({ clean: paths.length === 0, paths }, context).toEqual({ clean: reference.clean, paths: [...new Set(reference.conflicted)].sort() });
+      const gitPaths = [...new Set(reference.conflicted)].sort();
+      if (exactPaths) expect({ clean: paths.length === 0, paths }, context).toEqual({ clean: reference.clean, paths: gitPaths });
+      else expect(paths.length === 0, `${context}: ours [${paths}], git [${gitPaths}]`).toBe(reference.clean);
       if (reference.clean) {
         expect(forecast.mergedTree, context).toBe(reference.tree);
         clean++;

@@ -107,6 +107,34 @@ describe('renames in a merge (against git merge-tree)', () => {
   });
 });
 
+describe('folder renames in a merge (against git merge-tree)', () => {
+  const folder = Object.fromEntries(['a', 'b', 'c'].map((f) => [`old/${f}.ts`, lines(f, 20)]));
+  const moved = (to: string) => Object.fromEntries(Object.entries(folder).flatMap(([path, text]) => [[path, null], [path.replace('old/', `${to}/`), text]]));
+  const base = { ...folder, 'keep/k.txt': 'k\n' };
+
+  it('reports a file added in a folder the other side renamed as a file-location conflict where git suggests it', async () => {
+    const result = await mergeBoth(base, moved('new'), { 'old/d.ts': 'd\n' });
+    expectSameAsGit(result);
+    expect(result.conflicts).toEqual([{ path: 'new/d.ts', kind: 'file-location', renamedFrom: 'old/d.ts' }]);
+  });
+
+  it('merges cleanly when the other side only edited files of the renamed folder, or the folder was not emptied', async () => {
+    expectSameAsGit(await mergeBoth(base, moved('new'), { 'old/a.ts': lines('a', 20, { 3: 'edited' }) }));
+    const partly = { 'old/a.ts': null, 'old/b.ts': null, 'new/a.ts': folder['old/a.ts']!, 'new/b.ts': folder['old/b.ts']! };
+    const result = await mergeBoth(base, partly, { 'old/d.ts': 'd\n' });
+    expectSameAsGit(result);
+    expect(result.conflicts).toEqual([]);
+  });
+
+  it('stops where the folder went to several places equally (git: directory rename split)', async () => {
+    const split = { 'old/a.ts': null, 'old/b.ts': null, 'old/c.ts': null, 'n1/a.ts': folder['old/a.ts']!, 'n2/b.ts': folder['old/b.ts']! };
+    const result = await mergeBoth(base, split, { 'old/d.ts': 'd\n' });
+    // git lists no path for a split, only that the merge is not clean.
+    expect(result.git.clean).toBe(false);
+    expect(result.conflicts).toEqual([{ path: 'old', kind: 'file-location' }]);
+  });
+});
+
 describe('similarity', () => {
   it('scores identical content 100%, half-shared content about 50%, and sizes too far apart 0', () => {
     const text = Buffer.from(lines('x', 40));
