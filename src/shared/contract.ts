@@ -35,6 +35,7 @@ import { reportsEvents, reportsMethods } from './contract-reports';
 import { pullsEvents, pullsMethods } from './contract-pulls';
 import { trustEvents, trustMethods } from './contract-trust';
 import { launcherMethods } from './contract-launcher';
+import { implementEvents, implementMethods } from './contract-implement';
 
 const PathInput = z.object({ path: z.string().min(1, 'must not be empty').max(4096) }).strict();
 const ModuleInput = z.object({ moduleId: SlugSchema }).strict();
@@ -116,6 +117,7 @@ export const contract = {
     ...pullsMethods,
     ...trustMethods,
     ...launcherMethods,
+    ...implementMethods,
   },
   events: {
     boardChanged: out<BoardChanged>(),
@@ -131,6 +133,7 @@ export const contract = {
     ...reportsEvents,
     ...pullsEvents,
     ...trustEvents,
+    ...implementEvents,
   },
 } as const;
 

@@ -80,6 +80,12 @@ export const ERROR_CODES = [
   // Launcher: a work folder someone else owns or a symlink planted in its place; a variable that may not be passed.
   'FOLDER_UNSAFE',
   'VARIABLE_REFUSED',
+  // Implementation runs: a module without a TO-BE design, a run not in review, accept meeting conflicts on a moved
+  // branch, the working-copy limit reached.
+  'DESIGN_MISSING',
+  'RUN_NOT_REVIEWABLE',
+  'MERGE_CONFLICT',
+  'WORKING_COPY_LIMIT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

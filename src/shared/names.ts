@@ -10,6 +10,7 @@ import { REPORTS_EVENT_NAMES, REPORTS_METHOD_NAMES } from './names-reports';
 import { PULLS_EVENT_NAMES, PULLS_METHOD_NAMES } from './names-pulls';
 import { TRUST_EVENT_NAMES, TRUST_METHOD_NAMES } from './names-trust';
 import { LAUNCHER_METHOD_NAMES } from './names-launcher';
+import { IMPLEMENT_EVENT_NAMES, IMPLEMENT_METHOD_NAMES } from './names-implement';
 
 export const METHOD_NAMES = [
   'getAppInfo',
@@ -45,6 +46,7 @@ export const METHOD_NAMES = [
   ...PULLS_METHOD_NAMES,
   ...TRUST_METHOD_NAMES,
   ...LAUNCHER_METHOD_NAMES,
+  ...IMPLEMENT_METHOD_NAMES,
 ] as const;
 
 export const EVENT_NAMES = [
@@ -61,6 +63,7 @@ export const EVENT_NAMES = [
   ...REPORTS_EVENT_NAMES,
   ...PULLS_EVENT_NAMES,
   ...TRUST_EVENT_NAMES,
+  ...IMPLEMENT_EVENT_NAMES,
 ] as const;
 
 export const IPC_PREFIX = 'fleet:';

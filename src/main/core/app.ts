@@ -35,6 +35,7 @@ import { redactingLog } from './secrets/redacting-log';
 import { Launcher, type LauncherOptions } from './launcher/launcher';
 import { createLauncherHandlers } from './launcher/handlers';
 import { keyEnvironment } from './launcher/held-secrets';
+import { createImplementHandlers } from './implement/handlers';
 
 export { defaultAppDataDir } from './paths';
 
@@ -262,6 +263,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     }),
     ...createTrustHandlers({ trust, requireWorkspace: () => requireOpen().workspace }),
     ...launch.handlers,
+    ...createImplementHandlers(),
     ...createScopeHandlers({
       current: () => {
         const { workspace, board } = requireOpen();
