@@ -62,3 +62,66 @@ export interface ClientOptions {
   /** Named in error messages, e.g. "xAI Grok". */
   providerTitle: string;
 }
+
+// ---- Tool calling (implementation runs). One model turn of a conversation that may call tools. ----
+
+/** A tool as the model is told of it: name, one-line description, JSON Schema of its arguments (an object). */
+export interface ToolSpec {
+  name: string;
+  description: string;
+  parameters: Record<string, unknown>;
+}
+
+/** A call the model made; `arguments` is the JSON text exactly as the model sent it (it may be malformed). */
+export interface ToolCall {
+  id: string;
+  name: string;
+  arguments: string;
+}
+
+/** What the model saw back for one call. */
+export interface ToolResultMessage {
+  callId: string;
+  content: string;
+  isError: boolean;
+}
+
+export type ConversationMessage =
+  | { role: 'user'; text: string }
+  | { role: 'assistant'; text: string; toolCalls: ToolCall[]; reasoning?: string }
+  | { role: 'tool'; results: ToolResultMessage[] };
+
+export interface ConverseRequest {
+  model: string;
+  system: string;
+  messages: ConversationMessage[];
+  tools: ToolSpec[];
+  /** Sent as the provider's output limit; a budget reserves exactly this much output per turn. */
+  maxOutputTokens: number;
+}
+
+export interface ConverseOptions {
+  signal?: AbortSignal;
+  onText?(delta: string): void;
+  /** xAI's and others' `reasoning_content`, Anthropic's thinking text. */
+  onReasoning?(delta: string): void;
+  onRetry?(notice: RetryNotice): void;
+}
+
+export interface ConverseResult {
+  text: string;
+  reasoning: string;
+  /** The turn's calls in the order the model made them (several when it called in parallel). */
+  toolCalls: ToolCall[];
+  tokensIn: number | null;
+  tokensOut: number | null;
+  /** 'tool_calls' / 'tool_use', 'stop' / 'end_turn', 'length' / 'max_tokens', ... as the provider said. */
+  stopReason: string | null;
+  attempts: number;
+}
+
+/** A provider client that can also hold a tool-calling conversation (every HTTP provider; not the offline analyzer). */
+export interface ConversingClient extends ProviderClient {
+  /** One streamed model turn with tools; throws FleetError (AUTH_FAILED, QUOTA_EXHAUSTED, PROVIDER_ERROR, ...) as `complete`. */
+  converse(request: ConverseRequest, options: ConverseOptions): Promise<ConverseResult>;
+}
