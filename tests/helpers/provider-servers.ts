@@ -191,3 +191,6 @@ export async function startProviderServer(fallback: AnswerFactory = defaultAnswe
       }),
   };
 }
+
+export { anthropicToolTurn, call, openAiToolTurn, renderTurn, sessionContext, toolSession } from './provider-tool-turns';
+export type { AnthropicToolTurnOptions, OpenAiToolTurnOptions, ScriptedCall, SeenToolResult, SessionContext, SessionStep, SessionTurn } from './provider-tool-turns';
