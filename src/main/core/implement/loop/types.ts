@@ -2,6 +2,7 @@
 
 import type { FleetError } from '../../../../shared/errors';
 import type { ImplementStop, TranscriptEntry } from '../../../../shared/types-implement';
+import type { SandboxUse } from '../../../../shared/types-launcher';
 import type { ConversationMessage, ConversingClient } from '../../agents/providers/types';
 import type { ToolExecutor } from '../tools/types';
 
@@ -25,7 +26,9 @@ export interface LoopPricing {
 }
 
 /** The module's check in the working copy, bounded output; null when no check command is configured. */
-export type RunCheck = (signal?: AbortSignal) => Promise<{ passed: boolean; state: string; exitCode: number | null; output: string; durationMs: number } | null>;
+export type RunCheck = (
+  signal?: AbortSignal,
+) => Promise<{ passed: boolean; state: string; exitCode: number | null; output: string; durationMs: number; sandbox?: SandboxUse } | null>;
 
 export interface LoopRequest {
   client: ConversingClient;
@@ -41,13 +44,18 @@ export interface LoopRequest {
   signal: AbortSignal;
   /** Each transcript entry as it happens (without seq/at: the service numbers and stamps them). */
   onEntry(entry: DistributiveOmit<TranscriptEntry, 'seq' | 'at'>): void;
-  /** Counters after each model turn. */
+  /** Counters of this call after each model turn (a follow-up's start at 0: add them to the run's earlier totals). */
   onUsage?(usage: { turns: number; tokensIn: number; tokensOut: number; costUsd: number }): void;
-  /** Turns already made (a follow-up continues the count). */
+  /** The model's text of turn `turn` as it streams (the 'model' entry carries the whole text once the turn ends). */
+  onModelText?(turn: number, delta: string): void;
+  /** The model's reasoning of turn `turn` as it streams. */
+  onModelReasoning?(turn: number, delta: string): void;
+  /** Turns already made (a follow-up continues the numbering of transcript entries; maxTurns counts this call's turns). */
   turnsSoFar?: number;
   now?: () => number;
 }
 
+/** The outcome of one loop call; counters are this call's (a follow-up's are added to the run's by the caller). */
 export interface LoopResult {
   stop: ImplementStop;
   summary: string | null;
