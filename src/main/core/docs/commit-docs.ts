@@ -29,8 +29,9 @@ export interface CommitDocumentsResult {
   blobIds: Record<string, string>;
 }
 
-function withTrailers(message: string, trailers: Record<string, string> | undefined): string {
-  const body = message.trim() || 'Update documents';
+/** The commit message: `message` (or `fallback` when blank), then the trailers as `Key: value` lines after a blank line. */
+export function withTrailers(message: string, trailers: Record<string, string> | undefined, fallback = 'Update documents'): string {
+  const body = message.trim() || fallback;
   const lines = Object.entries(trailers ?? {}).map(([k, v]) => `${k}: ${v.replace(/\s+/g, ' ')}`);
   return lines.length ? `${body}\n\n${lines.join('\n')}\n` : `${body}\n`;
 }

@@ -20,7 +20,7 @@ import { readReplacements, replacementOf, sameReplacements, type Replacements } 
 import { RefStore } from './refs';
 import { buildTree, hashObject } from './tree-format';
 import { TreeStore } from './tree-store';
-import { updateTree } from './tree-update';
+import { updateTree, type TreeChange } from './tree-update';
 import { checkedOutBranches, checkedOutError } from './worktrees';
 import type { AheadBehind, CommitInfo, GitObject, HeadInfo, NewCommit, TreeEntry } from './types';
 
@@ -358,8 +358,8 @@ export class GitRepository {
     return this.trees.listFiles(requireOid(treeOid, 'tree id'));
   }
 
-  /** A new root tree with `changes` applied (path -> blob oid, or null to delete); writes only the trees that change. */
-  async updateTree(baseTreeOid: string, changes: Record<string, string | null>): Promise<string> {
+  /** A new root tree with `changes` applied (path -> blob oid or file with mode, or null to delete); writes only the trees that change. */
+  async updateTree(baseTreeOid: string, changes: Record<string, TreeChange>): Promise<string> {
     return updateTree({ readTree: (oid) => this.readTree(oid), startTreeWrite: (entries) => this.startTreeWrite(entries) }, baseTreeOid, changes);
   }
 

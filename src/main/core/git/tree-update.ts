@@ -20,9 +20,20 @@ function startWrite(trees: TreeAccess, entries: TreeEntry[], pending: Promise<vo
   return oid;
 }
 
+/** A file written with an explicit mode ('100644', '100755' or '120000'): it may replace a file or link of another mode. */
+export interface FileEdit {
+  oid: string;
+  mode: '100644' | '100755' | '120000';
+}
+
+/** One path's change: a blob id (the existing file's mode is kept), a file with its mode, or null to delete. */
+export type TreeChange = string | FileEdit | null;
+
+const FILE_MODES = new Set(['100644', '100755', '120000']);
+
 interface ChangeNode {
-  /** Changes to entries of this tree itself: name -> blob oid, or null to delete. */
-  leaves: Map<string, string | null>;
+  /** Changes to entries of this tree itself: name -> blob oid (or with its mode), or null to delete. */
+  leaves: Map<string, TreeChange>;
   /** Changes below a sub-folder of this tree. */
   folders: Map<string, ChangeNode>;
 }
@@ -34,10 +45,11 @@ function invalidPath(path: string, reason: string): FleetError {
 }
 
 /** Checks every path and groups the changes by folder, refusing a path that is both a file and a folder. */
-function buildChangeTree(changes: Record<string, string | null>): ChangeNode {
+function buildChangeTree(changes: Record<string, TreeChange>): ChangeNode {
   const root: ChangeNode = { leaves: new Map(), folders: new Map() };
   for (const [path, value] of Object.entries(changes)) {
-    if (value !== null) requireOid(value, `blob id for "${path}"`);
+    if (value !== null) requireOid(typeof value === 'string' ? value : value.oid, `blob id for "${path}"`);
+    if (value !== null && typeof value !== 'string' && !FILE_MODES.has(value.mode)) throw invalidPath(path, `mode ${String(value.mode)} is not a file's mode`);
     const parts = path.split('/');
     for (const part of parts) {
       if (FORBIDDEN_PARTS.has(part)) throw invalidPath(path, 'a path needs non-empty parts without "." or ".."');
@@ -63,7 +75,7 @@ function buildChangeTree(changes: Record<string, string | null>): ChangeNode {
 }
 
 function writesSomething(node: ChangeNode): boolean {
-  return [...node.leaves.values()].some((oid) => oid !== null) || [...node.folders.values()].some(writesSomething);
+  return [...node.leaves.values()].some((change) => change !== null) || [...node.folders.values()].some(writesSomething);
 }
 
 function occupied(path: string, existingPath: string, existing: TreeEntry, wanted: string): FleetError {
@@ -78,29 +90,31 @@ function occupied(path: string, existingPath: string, existing: TreeEntry, wante
 async function applyChanges(trees: TreeAccess, treeOid: string | null, node: ChangeNode, prefix: string, pending: Promise<void>[]): Promise<string | null> {
   const entries = new Map<string, TreeEntry>((treeOid ? await trees.readTree(treeOid) : []).map((entry) => [entry.path, entry]));
   let changed = false;
-  // A file is written only where a plain file (or nothing) is, never over a folder, a link or a submodule; a file's
-  // deletion never takes a folder with it.
-  for (const [name, oid] of node.leaves) {
+  // A file is written only where a plain file (or nothing) is, never over a folder, a link or a submodule (a file
+  // with an explicit mode may replace a file or link); a file's deletion never takes a folder with it.
+  for (const [name, change] of node.leaves) {
     const existing = entries.get(name);
     if (!existing) continue;
-    if (oid === null ? existing.type === 'tree' : existing.type !== 'blob' || existing.mode === '120000') {
-      throw occupied(prefix + name, prefix + name, existing, oid === null ? 'nothing' : 'a file');
-    }
+    const refused =
+      change === null ? existing.type === 'tree' : typeof change === 'string' ? existing.type !== 'blob' || existing.mode === '120000' : existing.type !== 'blob';
+    if (refused) throw occupied(prefix + name, prefix + name, existing, change === null ? 'nothing' : 'a file');
   }
   // A folder is written only where a folder (or nothing) is.
   for (const [name, below] of node.folders) {
     const existing = entries.get(name);
     if (existing && existing.type !== 'tree' && writesSomething(below)) throw occupied(`${prefix}${name}/…`, prefix + name, existing, 'a folder');
   }
-  for (const [name, oid] of node.leaves) {
+  for (const [name, change] of node.leaves) {
     const existing = entries.get(name);
-    if (oid === null) {
+    if (change === null) {
       changed = entries.delete(name) || changed;
       continue;
     }
-    if (existing?.oid === oid) continue;
-    // Existing files keep their mode (executable); new files are regular files.
-    entries.set(name, { mode: existing?.mode ?? '100644', path: name, oid, type: 'blob' });
+    const oid = typeof change === 'string' ? change : change.oid;
+    // Existing files keep their mode (executable) unless one is given; new files are regular files.
+    const mode = typeof change === 'string' ? (existing?.mode ?? '100644') : change.mode;
+    if (existing?.oid === oid && existing.mode === mode) continue;
+    entries.set(name, { mode, path: name, oid, type: 'blob' });
     changed = true;
   }
   const folderNames = [...node.folders.keys()];
@@ -127,9 +141,10 @@ async function applyChanges(trees: TreeAccess, treeOid: string | null, node: Cha
   return startWrite(trees, [...entries.values()], pending);
 }
 
-/** The root tree after applying `changes` (path -> blob oid, or null to delete; empty folders disappear) to `baseTreeOid`;
- *  PATH_OCCUPIED where a change would replace a folder, a symbolic link or a submodule. */
-export async function updateTree(trees: TreeAccess, baseTreeOid: string, changes: Record<string, string | null>): Promise<string> {
+/** The root tree after applying `changes` (path -> blob oid or file with mode, or null to delete; empty folders
+ *  disappear) to `baseTreeOid`; PATH_OCCUPIED where a change would replace a folder, a submodule, or a symbolic link
+ *  (a file given with its mode may replace a link). */
+export async function updateTree(trees: TreeAccess, baseTreeOid: string, changes: Record<string, TreeChange>): Promise<string> {
   requireOid(baseTreeOid, 'tree id');
   const pending: Promise<void>[] = [];
   const root = (await applyChanges(trees, baseTreeOid, buildChangeTree(changes), '', pending)) ?? startWrite(trees, [], pending);

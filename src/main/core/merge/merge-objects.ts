@@ -57,4 +57,21 @@ export class MemoryObjects implements MergeObjects {
     // writeTree checks the stored id against the hash itself.
     await Promise.all([...this.trees.values()].map((entries) => repo.writeTree(entries)));
   }
+
+  /** Writes the blobs and trees put so far that `root` reaches (what a commit of it needs), checking each id; the
+   *  objects of intermediate trees it does not reach stay unwritten. */
+  async writeReachable(repo: GitRepository, root: string): Promise<void> {
+    const entries = this.trees.get(root);
+    if (!entries) return; // a tree of the repository: nothing below it is only in memory
+    await Promise.all(
+      entries.map(async (entry) => {
+        if (entry.type === 'tree') return this.writeReachable(repo, entry.oid);
+        const content = entry.type === 'blob' ? this.blobs.get(entry.oid) : undefined;
+        if (!content) return;
+        const written = await repo.writeBlob(content);
+        if (written !== entry.oid) throw new FleetError('INTERNAL', `A file was stored as ${written}, expected ${entry.oid}.`, { written, expected: entry.oid });
+      }),
+    );
+    await repo.writeTree(entries);
+  }
 }
