@@ -1,16 +1,21 @@
-// `npm start`: builds when out/ is missing or older than the sources, then opens the desktop app where an
-// Electron binary can run, and otherwise says why in one line and serves the same app to a browser.
+// `npm start`: builds when out/ is missing or older than the sources, then opens the desktop app where Electron can
+// run (fetching its binary on the first start through Electron's own installer), and otherwise says why in one line
+// and serves the same app to a browser.
 
 import { spawn } from 'node:child_process';
-import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronRunBlocker, fetchElectron, installedElectron } from './electron-binary.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUTS = ['out/main/index.js', 'out/main/cli.js', 'out/preload/index.cjs', 'out/renderer/index.html'].map((p) => join(ROOT, p));
 const INPUTS = ['src', 'electron.vite.config.ts', 'package.json', 'tsconfig.node.json', 'tsconfig.web.json'].map((p) => join(ROOT, p));
 const PREFERRED_PORT = 5170;
+// An Electron that exits with an error this soon never opened its window (missing system libraries, a GPU or
+// sandbox failure): the browser UI is offered instead.
+const EARLY_EXIT_MS = 5000;
 
 /** The newest modification time under `path` (a file or a folder tree). */
 function newestMtime(path) {
@@ -32,7 +37,8 @@ function needsBuild() {
  */
 function run(command, args, env = process.env) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: 'inherit', detached: true });
+    // A process group of its own on POSIX; on Windows `detached` would open a new console window instead.
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: 'inherit', detached: process.platform !== 'win32' });
     const forward = (signal) => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     };
@@ -50,26 +56,18 @@ function run(command, args, env = process.env) {
   });
 }
 
-/** The Electron binary to launch, or the reason there is none that can run here. */
-function findElectron() {
+/** The Electron binary to launch (fetched now if it never was), or the one-line reason there is none that can run. */
+async function findElectron() {
+  const blocker = electronRunBlocker();
+  if (blocker) return { reason: blocker };
   const packageDir = join(ROOT, 'node_modules', 'electron');
-  const pathFile = join(packageDir, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const binary = override ? join(override, relative || 'electron') : relative ? join(packageDir, 'dist', relative) : null;
-  if (!binary) return { reason: `no Electron binary is installed (${pathFile} is missing; it cannot be downloaded on this machine)` };
-  try {
-    accessSync(binary, constants.X_OK);
-  } catch {
-    return { reason: `no Electron binary at ${binary}` };
-  }
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-    return { reason: 'there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)' };
-  }
-  if (process.platform === 'linux' && process.getuid?.() === 0) {
-    return { reason: "it refuses to run as root without turning off Chromium's sandbox" };
-  }
-  return { binary };
+  if (!existsSync(join(packageDir, 'package.json'))) return { reason: 'the electron package is not installed (run npm ci)' };
+  const installed = installedElectron(packageDir);
+  if (installed.binary) return installed;
+  if (!installed.fetchable) return { reason: installed.missing };
+  console.log('First start: fetching the Electron binary through Electron\'s installer (once; it is kept in Electron\'s cache).');
+  const fetched = await fetchElectron(packageDir);
+  return fetched.binary ? fetched : { reason: fetched.error };
 }
 
 /** PREFERRED_PORT when it is free on loopback, else 0 (any free port). */
@@ -89,11 +87,14 @@ async function main() {
     const code = await run(process.execPath, [electronVite, 'build']);
     if (code !== 0) return code;
   }
-  const electron = findElectron();
+  const electron = await findElectron();
   if (electron.binary) {
     const env = { ...process.env, ...(workspace ? { FLEET_WORKSPACE: workspace } : {}) };
     delete env.ELECTRON_RUN_AS_NODE;
-    return run(electron.binary, [join(ROOT, 'out', 'main', 'index.js')], env);
+    const startedAt = Date.now();
+    const code = await run(electron.binary, [join(ROOT, 'out', 'main', 'index.js')], env);
+    if (code === 0 || Date.now() - startedAt > EARLY_EXIT_MS) return code;
+    electron.reason = `it exited with code ${code} as it started`;
   }
   console.log(`Electron cannot run here: ${electron.reason}; serving Fleet Control to a browser instead.`);
   const port = await choosePort();
