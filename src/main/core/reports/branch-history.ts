@@ -30,7 +30,7 @@ export interface BranchHistory {
 }
 
 /** Children before parents, the newest commit date first among those ready: the order `git log` shows. */
-function newestFirst(commits: CommitInfo[]): CommitInfo[] {
+export function newestFirst(commits: CommitInfo[]): CommitInfo[] {
   const byOid = new Map(commits.map((c) => [c.oid, c]));
   const pendingChildren = new Map<string, number>(commits.map((c) => [c.oid, 0]));
   for (const commit of commits) for (const parent of commit.parents) if (byOid.has(parent)) pendingChildren.set(parent, pendingChildren.get(parent)! + 1);

@@ -61,3 +61,13 @@ export const TRAILERS = {
 export function looseObjects(dir: string): number {
   return Number(/count: (\d+)/.exec(git(dir, 'count-objects', '-v'))![1]);
 }
+
+/** Commits `files` (null deletes) on `branch` through a linked working tree that is removed again; returns the new tip. */
+export function commitOnBranch(dir: string, branch: string, files: Record<string, string | Buffer | null>, message: string): string {
+  const wt = join(makeTempDir(), 'wt');
+  git(dir, 'worktree', 'add', '-q', wt, branch);
+  for (const [path, content] of Object.entries(files)) if (content === null) git(wt, 'rm', '-q', path);
+  const tip = commitFiles(wt, Object.fromEntries(Object.entries(files).filter(([, c]) => c !== null)) as Record<string, string | Buffer>, message);
+  git(dir, 'worktree', 'remove', wt);
+  return tip;
+}

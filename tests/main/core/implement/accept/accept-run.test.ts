@@ -5,7 +5,7 @@ import { acceptRunChanges } from '../../../../../src/main/core/implement/accept/
 import { FleetError } from '../../../../../src/shared/errors';
 import { cleanupTempDirs, commitFiles, git, makeTempDir } from '../../../../helpers/git';
 import { rawTree } from '../../../../helpers/raw-names';
-import { BRANCH, MODULE, TRAILERS, acceptFixture, changed, lines, looseObjects, workingCopy } from './accept-fixture';
+import { BRANCH, MODULE, TRAILERS, acceptFixture, changed, commitOnBranch, lines, looseObjects, workingCopy } from './accept-fixture';
 
 afterAll(cleanupTempDirs);
 
@@ -16,14 +16,8 @@ const treeWithout = (dir: string, rev: string, skip: string[]) => {
   return tree;
 };
 
-/** Commits `files` on the module branch through a linked working tree that is removed again (the branch moves). */
-function moveBranch(dir: string, files: Record<string, string>): string {
-  const wt = join(makeTempDir(), 'wt');
-  git(dir, 'worktree', 'add', '-q', wt, BRANCH);
-  const tip = commitFiles(wt, files, 'a teammate commits meanwhile');
-  git(dir, 'worktree', 'remove', wt);
-  return tip;
-}
+/** A teammate commits `files` on the module branch meanwhile (the branch moves). */
+const moveBranch = (dir: string, files: Record<string, string>) => commitOnBranch(dir, BRANCH, files, 'a teammate commits meanwhile');
 
 async function refusal(promise: Promise<unknown>): Promise<FleetError> {
   const error = await promise.then(
