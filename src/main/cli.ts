@@ -12,6 +12,7 @@ import { forecastCommand, mergeCommand, parseTarget } from './cli-merge';
 import { checkCommand } from './cli-checks';
 import { terminalConsent } from './cli-consent';
 import { pullsCommand } from './cli-pulls';
+import { implementCommand, parseImplementValues, type ImplementValues } from './cli-implement';
 import { leaveSecretsBehind } from './core/launcher/secret-handover';
 import { FleetError } from '../shared/errors';
 import { redact } from './core/secrets/redactor';
@@ -56,6 +57,17 @@ Commands:
                                             Merge the modules (or every module ready to merge) in the suggested order,
                                             one merge commit each, without touching the working tree; asks first unless
                                             --yes. Stops before writing anything at a conflict and exits 1.
+  implement <repo> (--modules a,b | --approved) [--provider P] [--model M] [--base-url URL] [--budget USD]
+      [--max-turns N] [--max-minutes N] [--concurrency N] [--instruction TEXT] [--yes] [--commit] [--commit-failing]
+      [--trust-commands]
+                                            An agent changes each module's code as its TO-BE design says, in a working
+                                            copy of its branch (never the working tree). Without --yes: prints the
+                                            estimate and starts nothing. With --yes: streams each run's transcript,
+                                            runs the check command, prints a summary per run. --commit commits a run
+                                            whose check passed (--commit-failing: also one whose check failed or is not
+                                            set); others wait for review in the app. Exits 0 when every run is ready
+                                            for review (with --commit: committed), 1 otherwise, 130 after Ctrl+C (runs
+                                            cancelled, working copies kept).
   pr <repo> [--modules a,b] [--remote NAME] [--target base|integration|BRANCH] [--refresh] [--json]
                                             Open (or find) the modules' pull requests on GitHub with the remote's token
                                             (other hosts: the link to their page); --refresh asks GitHub for the states
@@ -95,7 +107,8 @@ const COMMAND_OPTIONS: Record<string, string[]> = { serve: ['port', 'host'], ini
   forecast: ['target', 'json'],
   merge: ['modules', 'ready', 'target', 'yes', 'json'],
   pr: ['modules', 'remote', 'target', 'refresh', 'json'],
-  run: ['doc', 'modules', 'all', 'provider', 'model', 'base-url', 'budget', 'concurrency', 'yes', 'commit'] };
+  run: ['doc', 'modules', 'all', 'provider', 'model', 'base-url', 'budget', 'concurrency', 'yes', 'commit'],
+  implement: ['modules', 'approved', 'provider', 'model', 'base-url', 'budget', 'max-turns', 'max-minutes', 'concurrency', 'instruction', 'yes', 'commit', 'commit-failing', 'trust-commands'] };
 
 function parseCommandLine(argv: string[]) {
   let parsed;
@@ -124,6 +137,11 @@ function parseCommandLine(argv: string[]) {
         concurrency: { type: 'string' },
         yes: { type: 'boolean', short: 'y' },
         commit: { type: 'boolean' },
+        approved: { type: 'boolean' },
+        'max-turns': { type: 'string' },
+        'max-minutes': { type: 'string' },
+        instruction: { type: 'string' },
+        'commit-failing': { type: 'boolean' },
         html: { type: 'string' },
         'trust-commands': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -291,8 +309,20 @@ async function pullRequests(repo: string, values: { modules?: string[]; remote?:
   }
 }
 
+/** `implement`: agent runs that change code; the exit code says whether every run is ready (see cli-implement.ts). */
+async function implement(repo: string, values: ImplementValues): Promise<void> {
+  const { trustCommands, ...options } = parseImplementValues(values, (m) => new UsageError(m));
+  const app = newApp(false);
+  try {
+    await app.openWorkspace(repo);
+    process.exitCode = await implementCommand(app, options, print, printErr, terminalConsent(trustCommands));
+  } finally {
+    await app.dispose();
+  }
+}
+
 /** Commands that start child processes: they run without keys in their own environment (see secret-handover.ts). */
-const STARTS_COMMANDS = new Set(['serve', 'check']);
+const STARTS_COMMANDS = new Set(['serve', 'check', 'implement']);
 
 async function run(argv: string[]): Promise<void> {
   const { command, rest, values } = parseCommandLine(argv);
@@ -306,6 +336,7 @@ async function run(argv: string[]): Promise<void> {
   if (command === 'run') return agentRun(repo as string, parseRunValues(values as RunValues, (m) => new UsageError(m)));
   if (command === 'report') return htmlReport(repo as string, values.html);
   if (command === 'check') return checks(repo as string, values);
+  if (command === 'implement') return implement(repo as string, values);
   if (command === 'pr') return pullRequests(repo as string, values);
   if (command === 'forecast' || command === 'merge') return mergeCli(command, repo as string, values);
   if (command === 'push' || command === 'fetch') return remoteCommand(command, repo as string, values.remote, values.json === true);
