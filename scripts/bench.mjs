@@ -25,6 +25,7 @@ import { benchMerge } from './bench/merge.mjs';
 import { benchScope } from './bench/scope.mjs';
 import { benchReports } from './bench/reports.mjs';
 import { benchChecks } from './bench/checks.mjs';
+import { benchImplement } from './bench/implement.mjs';
 import { benchRendererTiming } from './bench/renderer-timing.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -81,6 +82,17 @@ async function benchChecksOnClone(repo, coreDir) {
   try {
     git(work, ['clone', '-q', '--no-checkout', repo, join(work, 'repo')]);
     return await benchChecks({ repoPath: join(work, 'repo'), coreDir, print: log, runs: Math.max(3, Math.round(RUNS / 2)) });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The implementation section commits designs and settings: it works on a clone, leaving the large repository as it is. */
+async function benchImplementOnClone(repo, coreDir) {
+  const work = mkdtempSync(join(tmpdir(), 'fleet-bench-implement-'));
+  try {
+    git(work, ['clone', '-q', '--no-checkout', repo, join(work, 'repo')]);
+    return await benchImplement({ repoPath: join(work, 'repo'), coreDir, print: log, runs: Math.max(3, Math.round(RUNS / 2)) });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -188,6 +200,10 @@ async function main() {
   section('Checks: a module branch checked out and checked in a temporary folder, next to git archive | tar');
   if (core.error) log(`not wired: core (${core.error})`);
   else verdicts.push(...(await benchChecksOnClone(repo, core.dir)));
+
+  section('Implementation runs: working copies, tools, 8 runs at once against a loopback agent');
+  if (core.error) log(`not wired: core (${core.error})`);
+  else verdicts.push(...(await benchImplementOnClone(repo, core.dir)));
 
   resetLargeRepo(repo, stamp);
   log('\n(the large repository was reset to its generated state)');

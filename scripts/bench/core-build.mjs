@@ -10,6 +10,9 @@ export const CORE_ENTRIES = {
   app: 'src/main/core/app.ts',
   workspace: 'src/main/core/workspace/workspace.ts',
   'commit-docs': 'src/main/core/docs/commit-docs.ts',
+  'working-copies': 'src/main/core/implement/working-copy/working-copies.ts',
+  // The implementation bench's way to the tools of one working copy (see the file).
+  'implement-tools': 'scripts/bench/implement-tools-entry.ts',
 };
 
 /** Builds the core into `outDir`; returns {dir, entries} or {error} when it does not build (yet). */

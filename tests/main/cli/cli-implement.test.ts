@@ -122,7 +122,7 @@ describe.skipIf(notBuilt !== null)('fleet-control implement', () => {
       [['implement', dir], /implement needs --modules a,b or --approved/],
       [['implement', dir, '--modules', 'fleet-hub', '--approved'], /give either --modules or --approved, not both/],
       [['implement', dir, '--modules', 'fleet-hub', '--max-turns', 'lots'], /--max-turns must be a whole number from 1 to 500, got "lots"/],
-      [['implement', dir, '--modules', 'fleet-hub', '--budget', '-3'], /--budget must be a number of dollars/],
+      [['implement', dir, '--modules', 'fleet-hub', '--budget', '1e3'], /--budget must be a number of dollars such as 2\.50, got "1e3"/],
       [['implement', dir, '--modules', 'Fleet Hub'], /--modules \("Fleet Hub"\) must be a lowercase slug/],
       [['implement', dir, '--modules', 'fleet-hub', '--commit-failing'], /--commit-failing only goes with --commit/],
       [['implement', dir, '--modules', 'fleet-hub', '--base-url', 'ftp://x'], /--base-url /],
@@ -136,7 +136,7 @@ describe.skipIf(notBuilt !== null)('fleet-control implement', () => {
       expect(result.stdout).toBe('');
     }
     expect(server.requests).toHaveLength(0);
-  });
+  }, 60_000);
 
   it('cancels the runs on Ctrl+C (SIGINT), keeps the working copy and exits 130', async () => {
     const { dir, tip } = await implementWorkspace();
@@ -152,6 +152,7 @@ describe.skipIf(notBuilt !== null)('fleet-control implement', () => {
         stderr += c.toString();
         if (stderr.includes(`read_file(${SOURCE}) ok`)) resolve();
       });
+      child.once('exit', () => resolve());
     });
     await hanging;
     await new Promise((r) => setTimeout(r, 300));
