@@ -115,6 +115,8 @@ async function loop(request: LoopRequest, signal: AbortSignal, timedOut: () => b
     state.summary = round.finish.summary;
     const check = await runCheckRound(request, state, state.repairRounds, signal);
     if (check.kind === 'stopped') return stopped(check.stop, check.error);
+    // A check cut short by a cancel or the wall time is no verdict to repair.
+    if (signal.aborted) return stopped('cancelled', new FleetError('CANCELLED', 'The run was cancelled.'));
     if (check.kind !== 'failed') return state.end('finished');
     if (state.repairRounds >= guards.repairRounds) {
       request.onEntry({ type: 'notice', level: 'warning', text: `The check still fails after ${state.repairRounds} repair round${state.repairRounds === 1 ? '' : 's'}; the run ends for review with the failing check.` });
