@@ -184,7 +184,8 @@ export interface InitResult {
 }
 
 export interface BoardChanged {
-  reason: 'refs' | 'workspace' | 'init';
+  // 'implement': an implementation run started, ended or was accepted (the board's implementation status changed).
+  reason: 'refs' | 'workspace' | 'init' | 'implement';
 }
 
 export interface WorkspaceDocumentContent {

@@ -36,6 +36,9 @@ import { Launcher, type LauncherOptions } from './launcher/launcher';
 import { createLauncherHandlers } from './launcher/handlers';
 import { keyEnvironment } from './launcher/held-secrets';
 import { createImplementHandlers } from './implement/handlers';
+import { ImplementService, type ImplementTuning } from './implement/service/implement-service';
+import { realParts } from './implement/service/real-parts';
+import type { ImplementParts } from './implement/service/parts';
 
 export { defaultAppDataDir } from './paths';
 
@@ -59,6 +62,8 @@ export interface FleetAppOptions {
   checks?: CheckTuning;
   /** Launcher knobs for tests: the app's environment commands take allow-listed names from, the sandbox, the work root. */
   launcher?: { env?: NodeJS.ProcessEnv } & Pick<LauncherOptions, 'sandbox' | 'workRoot'>;
+  /** Implementation run knobs for tests (progress interval, kill grace). */
+  implement?: ImplementTuning & { parts?: ImplementParts };
 }
 
 export type AppEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -120,7 +125,19 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
   const hostEnv = options.launcher?.env ? () => options.launcher!.env! : keyEnvironment;
   const launcher = new Launcher({ ...options.launcher, hostEnv, appDataDirs: [options.appDataDir] });
   const launch = createLauncherHandlers({ appDataDir: options.appDataDir, secrets, launcher, hostEnv, requireWorkspace: () => requireOpen().workspace });
-  const agents = new AgentService({ ...options.agents, appDataDir: options.appDataDir, secrets, emit, current: () => requireOpen(), log });
+  // One workspace budget for document and implementation runs: the agents' ledger counts both records' spending.
+  const agents: AgentService = new AgentService({ ...options.agents, appDataDir: options.appDataDir, secrets, emit, current: () => requireOpen(), log, otherSpentUsd: (path: string): number => implement.spentUsd(path) });
+  const implement: ImplementService = new ImplementService({
+    ...options.implement,
+    appDataDir: options.appDataDir,
+    agents,
+    trust,
+    launchSetup: launch.setup,
+    emit,
+    log,
+    parts: options.implement?.parts ?? realParts(),
+    current: () => requireOpen(),
+  });
 
   const requireOpen = (): OpenState => {
     if (!current) throw new FleetError('NO_WORKSPACE', 'No workspace is open. Open a repository or the demo workspace first.');
@@ -148,6 +165,12 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     const summary = await workspace.summary();
     emit('workspaceChanged', summary);
     if (options.resumeBatches) void agents.resumeInterrupted().catch((error: unknown) => log('could not resume the interrupted agent batches', error));
+    // Implementation runs a crash or quit left are taken over (working copies swept, interrupted runs kept), then
+    // their interrupted batches resume where the document batches would.
+    void implement
+      .forCurrent()
+      .then(() => (options.resumeBatches ? implement.resumeInterrupted() : undefined))
+      .catch((error: unknown) => log('could not take over the implementation runs', error));
     return summary;
   }
 
@@ -263,7 +286,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     }),
     ...createTrustHandlers({ trust, requireWorkspace: () => requireOpen().workspace }),
     ...launch.handlers,
-    ...createImplementHandlers(),
+    ...createImplementHandlers(implement),
     ...createScopeHandlers({
       current: () => {
         const { workspace, board } = requireOpen();
@@ -296,7 +319,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     getBoard: () => requireOpen().board.load(),
     async dispose() {
       // Jobs and agent runs stop together: each job's cancel reaches its file-system and network steps.
-      await Promise.all([jobs.cancelAll(), agents.dispose()]);
+      await Promise.all([jobs.cancelAll(), agents.dispose(), implement.dispose()]);
       await current?.watcher?.close();
       current = null;
       listeners.clear();

@@ -38,6 +38,8 @@ export interface AgentContext extends AgentTuning {
   /** The open workspace and its documents; throws NO_WORKSPACE when none is open. */
   current(): { workspace: Workspace; docs: ModuleDocuments };
   log(message: string, error?: unknown): void;
+  /** Dollars spent in a workspace outside document runs (implementation runs): the workspace cap covers both. */
+  otherSpentUsd?(workspacePath: string): number;
 }
 
 export class AgentService {

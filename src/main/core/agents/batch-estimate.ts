@@ -43,7 +43,7 @@ export async function estimateBatch(agents: WorkspaceAgents, request: BatchReque
     model: resolved.model,
     runs,
     totals: { runs: runnable.length, blocked, inputTokens, outputTokens, costUsd, worstCaseUsd },
-    budget: { batchUsd: resolved.budgetUsd, workspaceUsd: settings.workspaceBudgetUsd, workspaceSpentUsd: agents.store.spentUsd() },
+    budget: { batchUsd: resolved.budgetUsd, workspaceUsd: settings.workspaceBudgetUsd, workspaceSpentUsd: agents.ledger.workspaceSpentUsd() },
     summary,
   };
 }

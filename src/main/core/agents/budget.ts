@@ -17,6 +17,11 @@ export class BudgetLedger {
 
   constructor(private readonly workspace: { capUsd(): number | null; spentUsd(): number }) {}
 
+  /** Dollars spent in this workspace (document and implementation runs). */
+  workspaceSpentUsd(): number {
+    return this.workspace.spentUsd();
+  }
+
   /** Dollars reserved by runs in flight (of one batch, or of all). */
   reservedUsd(batchId?: string): number {
     let sum = 0;
@@ -39,7 +44,7 @@ export class BudgetLedger {
     }
     const workspaceCap = this.workspace.capUsd();
     if (workspaceCap !== null) {
-      const committed = this.workspace.spentUsd() + this.reservedUsd();
+      const committed = this.workspaceSpentUsd() + this.reservedUsd();
       if (committed + amount > workspaceCap + 1e-9) {
         return new FleetError(
           'BUDGET_EXCEEDED',

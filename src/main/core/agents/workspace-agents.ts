@@ -53,7 +53,7 @@ export class WorkspaceAgents {
     this.store = new RunStore(folder, (m) => context.log(m));
     this.settings = new AgentSettingsStore(folder);
     this.lock = new BatchLock(join(folder, 'batches.lock'));
-    this.ledger = new BudgetLedger({ capUsd: () => this.settings.cached().workspaceBudgetUsd, spentUsd: () => this.store.spentUsd() });
+    this.ledger = new BudgetLedger({ capUsd: () => this.settings.cached().workspaceBudgetUsd, spentUsd: () => this.store.spentUsd() + (context.otherSpentUsd?.(this.workspace.path) ?? 0) });
     this.progress = new ProgressHub((p) => context.emit('runProgress', p), context.progressIntervalMs ?? 100);
     this.runner = new BatchRunner({
       store: this.store,

@@ -1,0 +1,164 @@
+// Shared set-up for the run service's tests: a real repository (a small app whose fleet and driver code has a bug,
+// and a check script that finds it), initialised, with a TO-BE design committed for fleet-hub and drivers-hub; an
+// app over it with a loopback provider, its key and price; the check command set; helpers to wait for runs.
+
+import { chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import { createFleetApp, type FleetApp } from '../../../../../src/main/core/app';
+import { createDispatcher } from '../../../../../src/main/api';
+import type { ProviderConfig } from '../../../../../src/shared/providers';
+import type { ImplementBatchProgress, ImplementProgress, ImplementRun, ImplementRunDetail } from '../../../../../src/shared/types-implement';
+import { commitFiles, git, initRepo, makeTempDir } from '../../../../helpers/git';
+
+export const KEY = 'sk-loopback-implement-key-0123456789';
+
+/** The check: exits 1 naming the problem until both modules' add functions add; prints its own marker either way. */
+export const CHECK_SCRIPT = [
+  '#!/bin/sh',
+  'echo "check: running in $(basename "$PWD")"',
+  'grep -q "return a + b" api/src/fleet.js || { echo "FAIL: fleet add subtracts"; exit 1; }',
+  'echo "check: passed"',
+  '',
+].join('\n');
+
+export const FLEET_JS = 'export function add(a, b) {\n  return a - b;\n}\n';
+export const DRIVER_JS = 'export function greet(name) {\n  return "hi " + name;\n}\n';
+
+export interface Core {
+  app: FleetApp;
+  appDataDir: string;
+  workRoot: string;
+  repo: string;
+  ok<T = unknown>(method: string, input?: unknown): Promise<T>;
+  /** The error payload of a call that must fail. */
+  fails(method: string, input?: unknown): Promise<{ code: string; message: string; data?: Record<string, unknown> }>;
+  events: Array<{ event: string; payload: unknown }>;
+}
+
+/** A repository with the app's code on main, initialised (manifest + module branches), the check script on module/fleet-hub. */
+export function makeRepo(): string {
+  const dir = initRepo();
+  commitFiles(dir, { 'README.md': '# fleet\n', 'package.json': '{ "name": "fleet", "scripts": { "test": "sh check.sh" } }\n', 'api/src/fleet.js': FLEET_JS, 'api/src/driver.js': DRIVER_JS, 'check.sh': CHECK_SCRIPT }, 'the app');
+  chmodSync(join(dir, 'check.sh'), 0o755);
+  git(dir, 'add', 'check.sh');
+  git(dir, 'commit', '-q', '-m', 'check is executable');
+  return dir;
+}
+
+/** A provider entry pointing at a loopback server. */
+export function loopbackProvider(baseUrl: string, overrides: Partial<ProviderConfig> = {}): ProviderConfig {
+  return {
+    id: 'loopback',
+    title: 'Loopback test server',
+    kind: 'openai-compatible',
+    baseUrl,
+    models: ['test-model'],
+    defaultModel: 'test-model',
+    keyEnv: 'LOOPBACK_API_KEY',
+    needsKey: true,
+    contextWindow: 128_000,
+    contextTokens: 24_000,
+    maxOutputTokens: 2_000,
+    stallSeconds: 5,
+    ...overrides,
+  };
+}
+
+/** A core over `repo` (a fresh app-data folder unless given), opened, initialised once. */
+export async function newCore(repo: string, options: { appDataDir?: string; workRoot?: string; init?: boolean; resumeBatches?: boolean } = {}): Promise<Core> {
+  const appDataDir = options.appDataDir ?? makeTempDir('fleet-impl-home-');
+  const workRoot = options.workRoot ?? makeTempDir('fleet-impl-work-');
+  const app = createFleetApp({
+    appDataDir,
+    transport: 'browser',
+    version: '0.0.0-test',
+    watch: false,
+    log: () => undefined,
+    resumeBatches: options.resumeBatches,
+    agents: { retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 50, maxRetryAfterMs: 1_000 }, env: {} },
+    checks: { killGraceMs: 300 },
+    launcher: { env: { PATH: process.env.PATH, HOME: process.env.HOME }, workRoot },
+    implement: { progressIntervalMs: 20, killGraceMs: 300 },
+  });
+  const dispatcher = createDispatcher(app.handlers, () => undefined);
+  const events: Core['events'] = [];
+  app.onEvent((event, payload) => events.push({ event, payload }));
+  const call = (method: string, input: unknown = {}) => dispatcher.call(method, input);
+  const core: Core = {
+    app,
+    appDataDir,
+    workRoot,
+    repo,
+    events,
+    async ok<T>(method: string, input: unknown = {}): Promise<T> {
+      const result = await call(method, input);
+      if (!result.ok) throw Object.assign(new Error(`${method}: ${result.error.code}: ${result.error.message}`), { code: result.error.code });
+      return result.value as T;
+    },
+    async fails(method, input = {}) {
+      const result = await call(method, input);
+      if (result.ok) throw new Error(`${method} succeeded but should have failed`);
+      return result.error;
+    },
+  };
+  await app.openWorkspace(repo);
+  if (options.init !== false) await app.initWorkspace({});
+  return core;
+}
+
+/** Commits a TO-BE design for `moduleId` (written, not approved) through the app. */
+export async function writeDesign(core: Core, moduleId: string, text = 'Make add() add its two arguments.'): Promise<void> {
+  const tip = git(core.repo, 'rev-parse', `module/${moduleId}`);
+  await core.ok('commitDocuments', { moduleId, expectedTip: tip, changes: [{ kind: 'to-be', content: `---\nmodule: ${moduleId}\ndocument: to-be\napproved: false\n---\n\n# TO-BE\n\n${text}\n` }], message: 'TO-BE' });
+}
+
+/** The loopback provider saved with its key and price, and the check command set (trusted: the user typed it). */
+export async function configure(core: Core, baseUrl: string, options: { provider?: Partial<ProviderConfig>; price?: { input: number; output: number }; check?: string | null } = {}): Promise<void> {
+  await core.ok('saveProvider', { provider: loopbackProvider(baseUrl, options.provider) });
+  await core.ok('setProviderKey', { id: 'loopback', key: KEY });
+  const prices = await core.ok<{ prices: Record<string, unknown>; branchTip: string }>('getPrices');
+  await core.ok('savePrices', { prices: { ...prices.prices, 'loopback/test-model': options.price ?? { input: 2, output: 10 } }, expectedTip: prices.branchTip });
+  if (options.check !== null) await core.ok('saveCheckSettings', { checks: { command: options.check ?? 'sh check.sh', timeoutSeconds: 30 } });
+}
+
+/** The run's last state, once it rests (review, failed, cancelled, ...). */
+export function runEnd(core: Core, runId: string, timeoutMs = 20_000): Promise<ImplementRun> {
+  return waitFor(core, timeoutMs, `run ${runId} to end`, () => {
+    const last = core.events.filter((e) => e.event === 'implementFinished' && (e.payload as ImplementRun).runId === runId).at(-1)?.payload as ImplementRun | undefined;
+    return last ?? null;
+  });
+}
+
+/** The batch's last progress once it is no longer running. */
+export function batchEnd(core: Core, batchId: string, timeoutMs = 20_000): Promise<ImplementBatchProgress> {
+  return waitFor(core, timeoutMs, `batch ${batchId} to end`, () => {
+    const last = core.events.filter((e) => e.event === 'implementBatchProgress' && (e.payload as ImplementBatchProgress).batchId === batchId).at(-1)?.payload as ImplementBatchProgress | undefined;
+    return last && last.state !== 'running' ? last : null;
+  });
+}
+
+/** Resolves once `found()` returns a value (checked now and at every event). */
+export function waitFor<T>(core: Core, timeoutMs: number, what: string, found: () => T | null): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const now = found();
+    if (now !== null) return resolve(now);
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`timed out waiting for ${what}`));
+    }, timeoutMs);
+    const off = core.app.onEvent(() => {
+      const value = found();
+      if (value === null) return;
+      clearTimeout(timer);
+      off();
+      resolve(value);
+    });
+  });
+}
+
+/** Transcript entries a run's implementProgress events carried, in order. */
+export function streamedEntries(core: Core, runId: string): ImplementProgress['entries'] {
+  return core.events.filter((e) => e.event === 'implementProgress' && (e.payload as ImplementProgress).run.runId === runId).flatMap((e) => (e.payload as ImplementProgress).entries);
+}
+
+export const detail = (core: Core, runId: string): Promise<ImplementRunDetail> => core.ok<ImplementRunDetail>('getImplementRun', { runId });

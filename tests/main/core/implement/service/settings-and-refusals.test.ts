@@ -1,0 +1,95 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ImplementSettings, ImplementRun } from '../../../../../src/shared/types-implement';
+import { workspaceDataDir } from '../../../../../src/main/core/paths';
+import { cleanupTempDirs, git } from '../../../../helpers/git';
+import { startProviderServer, type ProviderServer } from '../../../../helpers/provider-servers';
+import { commitManifestChange } from '../../trust/manifest-commit';
+import { configure, makeRepo, newCore, writeDesign, type Core } from './service-fixture';
+
+let server: ProviderServer;
+let template: string;
+const cores: Core[] = [];
+
+beforeAll(async () => {
+  server = await startProviderServer();
+  template = makeRepo();
+});
+afterEach(async () => {
+  for (const core of cores.splice(0)) await core.app.dispose();
+  server.reset();
+});
+afterAll(async () => {
+  await server.close();
+  cleanupTempDirs();
+});
+
+async function setUp(options: { appDataDir?: string } = {}): Promise<Core> {
+  const repo = join(makeClone(), 'repo');
+  const core = await newCore(repo, options);
+  cores.push(core);
+  return core;
+}
+
+function makeClone(): string {
+  const parent = join(template, '..', `clone-${Math.random().toString(36).slice(2)}`);
+  git(join(template, '..'), 'clone', '-q', '--no-local', template, join(parent, 'repo'));
+  return parent;
+}
+
+describe('implementation settings and the refusals before a run starts', () => {
+  it('keeps settings per workspace in app data, with the defaults until saved', async () => {
+    const core = await setUp();
+    const defaults = await core.ok<ImplementSettings>('getImplementSettings');
+    expect(defaults).toEqual({ maxWorkingCopies: 4, maxTurns: 40, maxMinutes: 30, maxChangedFiles: 60, repairRounds: 2, repeatedFailureLimit: 3, defaultConcurrency: 2, commandAllowList: [], commandTimeoutSeconds: 600 });
+    const changed = { ...defaults, maxTurns: 12, commandAllowList: ['npm test', 'npx eslint *'] };
+    expect(await core.ok('saveImplementSettings', changed)).toEqual(changed);
+    const bad = await core.fails('saveImplementSettings', { ...changed, maxTurns: 0 });
+    expect(bad.code).toBe('INVALID_INPUT');
+    const file = join(workspaceDataDir(core.appDataDir, core.repo), 'implement', 'settings.json');
+    expect(existsSync(file)).toBe(true);
+
+    // Another process over the same app data reads what was saved.
+    await core.app.dispose();
+    const again = await newCore(core.repo, { appDataDir: core.appDataDir, init: false });
+    cores.push(again);
+    expect(await again.ok('getImplementSettings')).toEqual(changed);
+    expect(await again.ok<ImplementRun[]>('listImplementRuns', {})).toEqual([]);
+  });
+
+  it('refuses the offline analyzer, a module without a TO-BE design and no approved module, writing no run', async () => {
+    const core = await setUp();
+    await configure(core, server.baseUrl);
+    const offline = await core.fails('startImplement', { modules: ['fleet-hub'] });
+    expect(offline).toMatchObject({ code: 'UNSUPPORTED' });
+    expect(offline.message).toContain('offline analyzer cannot implement');
+    const noDesign = await core.fails('startImplement', { modules: ['fleet-hub'], provider: 'loopback' });
+    expect(noDesign).toMatchObject({ code: 'DESIGN_MISSING', data: { modules: ['fleet-hub'] } });
+    await writeDesign(core, 'fleet-hub');
+    const noneApproved = await core.fails('startImplement', { modules: 'approved', provider: 'loopback' });
+    expect(noneApproved.code).toBe('DESIGN_MISSING');
+    const unknown = await core.fails('startImplement', { modules: ['no-such-module'], provider: 'loopback' });
+    expect(unknown.code).toBe('MODULE_NOT_FOUND');
+    expect(await core.ok<ImplementRun[]>('listImplementRuns', {})).toEqual([]);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('refuses a run whose check command this machine has not confirmed, before anything is written', async () => {
+    const core = await setUp();
+    await configure(core, server.baseUrl, { check: null });
+    await writeDesign(core, 'fleet-hub');
+    // A teammate's commit sets the check command: it has not been confirmed here.
+    commitManifestChange(core.repo, (manifest) => {
+      manifest.checks = { command: 'sh check.sh', timeoutSeconds: 30 };
+    });
+    await core.app.openWorkspace(core.repo); // as the watcher would on the moved branch (tests do not watch)
+    const refused = await core.fails('startImplement', { modules: ['fleet-hub'], provider: 'loopback' });
+    expect(refused.code, refused.message).toBe('COMMAND_NOT_TRUSTED');
+    expect(refused.data).toMatchObject({ commands: [{ kind: 'check', scope: '*', command: 'sh check.sh', previous: null }] });
+    expect(await core.ok<ImplementRun[]>('listImplementRuns', {})).toEqual([]);
+    expect(server.requests).toHaveLength(0);
+    const copies = join(workspaceDataDir(core.appDataDir, core.repo), 'working-copies');
+    expect(existsSync(copies) ? readdirSync(copies) : []).toEqual([]);
+  });
+});
