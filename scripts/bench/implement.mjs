@@ -13,11 +13,11 @@ import { defaultModuleIds } from './catalog.mjs';
 import { GIT_ENV, git } from './git-cli.mjs';
 import { benchImplementRuns } from './implement-runs.mjs';
 import { runSectionAlone } from './section-main.mjs';
-import { printTable } from './table.mjs';
+import { formatFigure, printTable } from './table.mjs';
 import { measure } from './timing.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const ms = (summary, extra) => (summary ? { value: summary.median, unit: 'ms', note: `p95 ${summary.p95.toFixed(1)}${extra ? `, ${extra}` : ''}` } : null);
+const ms = (summary, extra) => (summary ? { value: summary.median, unit: 'ms', note: `${extra ? `${extra}, ` : ''}p95 ${formatFigure({ value: summary.p95 })}` } : null);
 const us = (summary, note) => (summary ? { value: summary.median * 1000, unit: 'µs', note: note ?? `p95 ${(summary.p95 * 1000).toFixed(0)} µs` } : null);
 const importBuilt = async (coreDir, name) => (existsSync(join(coreDir, `${name}.mjs`)) ? import(pathToFileURL(join(coreDir, `${name}.mjs`)).href) : null);
 
@@ -104,12 +104,12 @@ export async function benchImplement({ repoPath, coreDir, print = console.log, r
       verdicts.push(...printTable('Implementation: working copies and tools', [{ what: 'working copy vs git worktree add', app: null, ref: null, pending: 'working-copy/ not built' }], print));
     } else {
       const copy = await workingCopyFigures(wc.WorkingCopies, repo, repoPath, appDataDir, commit, runs);
-      const rows = [{ what: `working copy of ${branch} (${copy.files ?? '?'} entries)`, app: ms(copy.app), ref: { ...ms(copy.ref), note: `git worktree add, p95 ${copy.ref.p95.toFixed(1)}` }, target: '<= 1.5x git worktree add', check: (a, r) => a <= 1.5 * r }];
+      const rows = [{ what: `working copy of ${branch} (${copy.files ?? '?'} entries)`, app: ms(copy.app), ref: ms(copy.ref, 'git worktree add'), target: '<= 1.5x git worktree add', check: (a, r) => a <= 1.5 * r }];
       if (tools?.benchToolExecutor) {
         const t = await toolFigures(tools, wc.WorkingCopies, repo, repoPath, appDataDir, commit, readPath, pattern, glob, runs);
         rows.push(
           { what: `read_file ${readPath}`, app: us(t.read), ref: us(t.readRef, 'readFileSync + split') },
-          { what: `search /${pattern}/ in ${glob} (${t.matches} matches)`, app: ms(t.search), ref: { ...ms(t.searchRef), note: 'git grep --no-index' } },
+          { what: `search /${pattern}/ in ${glob} (${t.matches} matches)`, app: ms(t.search), ref: ms(t.searchRef, 'git grep --no-index') },
           { what: 'edit_file (small file, unique old_text)', app: us(t.edit), ref: us(t.editRef, 'read + replace + writeFileSync') },
         );
       } else rows.push({ what: 'tool overhead per call', app: null, ref: null, pending: 'implement tools not built' });

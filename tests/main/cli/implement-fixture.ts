@@ -1,12 +1,13 @@
 // Set-up for the `fleet-control implement` tests: an initialised workspace whose fleet-hub module has an approved
 // TO-BE design, a source file to change and a check command that passes only once the file says it is fixed; and
-// OpenAI chat-completions turns that call tools (arguments split across chunks, as the API streams them).
+// OpenAI chat-completions turns that call tools (tests/helpers/provider-tool-turns.ts).
 
 import { createFleetApp } from '../../../src/main/core/app';
 import { saveCheckSettings } from '../../../src/main/core/checks/check-settings';
 import { Workspace } from '../../../src/main/core/workspace/workspace';
 import { commitFiles, git, initRepo, makeTempDir } from '../../helpers/git';
-import { pieces, sseFrame, type Answer } from '../../helpers/provider-servers';
+import type { Answer } from '../../helpers/provider-servers';
+import { openAiToolTurn, type ScriptedCall } from '../../helpers/provider-tool-turns';
 
 export const SOURCE = 'web/src/pages/FleetPage.tsx';
 /** Passes when the module's page exports `fixed`. */
@@ -39,27 +40,9 @@ export async function implementWorkspace(): Promise<{ dir: string; tip: string }
   return { dir, tip: git(dir, 'rev-parse', 'module/fleet-hub') };
 }
 
-export interface ScriptedCall {
-  name: string;
-  args: Record<string, unknown>;
-}
-
-let callCount = 0;
-
-/** One model turn that calls `calls` (in parallel when several), with OpenAI's streamed tool_calls deltas and usage. */
+/** One model turn that calls `calls` (in parallel when several), streamed as OpenAI does (arguments split across chunks). */
 export function toolTurn(calls: ScriptedCall[], text = ''): Answer {
-  const base = { id: 'chatcmpl-tools', object: 'chat.completion.chunk', created: 1_767_000_000, model: 'gpt-4.1-mini' };
-  const chunk = (delta: Record<string, unknown>, finish: string | null = null) => sseFrame({ ...base, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], usage: null });
-  const frames = [chunk({ role: 'assistant', content: text || null })];
-  calls.forEach((call, index) => {
-    const id = `call_${++callCount}`;
-    frames.push(chunk({ tool_calls: [{ index, id, type: 'function', function: { name: call.name, arguments: '' } }] }));
-    for (const piece of pieces(JSON.stringify(call.args), 12)) frames.push(chunk({ tool_calls: [{ index, function: { arguments: piece } }] }));
-  });
-  frames.push(chunk({}, 'tool_calls'));
-  frames.push(sseFrame({ ...base, choices: [], usage: { prompt_tokens: 1200, completion_tokens: 40, total_tokens: 1240 } }));
-  frames.push(sseFrame('[DONE]'));
-  return { type: 'stream', frames };
+  return openAiToolTurn({ text, toolCalls: calls, promptTokens: 1200, completionTokens: 40, model: 'gpt-4.1-mini' });
 }
 
 export const finishTurn = (summary = 'Done.'): Answer => toolTurn([{ name: 'finish', args: { summary } }]);
