@@ -5,19 +5,24 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 
-/** Entry name -> source file; an entry whose file does not exist yet is left out. */
+/** Entry name -> source file (or [entry, files it needs]); an entry whose files do not all exist yet is left out. */
 export const CORE_ENTRIES = {
   app: 'src/main/core/app.ts',
   workspace: 'src/main/core/workspace/workspace.ts',
   'commit-docs': 'src/main/core/docs/commit-docs.ts',
   'working-copies': 'src/main/core/implement/working-copy/working-copies.ts',
   // The implementation bench's way to the tools of one working copy (see the file).
-  'implement-tools': 'scripts/bench/implement-tools-entry.ts',
+  'implement-tools': ['scripts/bench/implement-tools-entry.mjs', 'src/main/core/implement/tools/tool-executor.ts'],
 };
 
 /** Builds the core into `outDir`; returns {dir, entries} or {error} when it does not build (yet). */
 export async function buildCore(root, outDir) {
-  const input = Object.fromEntries(Object.entries(CORE_ENTRIES).filter(([, file]) => existsSync(join(root, file))).map(([name, file]) => [name, join(root, file)]));
+  const needs = (files) => [files].flat();
+  const input = Object.fromEntries(
+    Object.entries(CORE_ENTRIES)
+      .filter(([, files]) => needs(files).every((file) => existsSync(join(root, file))))
+      .map(([name, files]) => [name, join(root, needs(files)[0])]),
+  );
   if (!input.app) return { error: `${CORE_ENTRIES.app} does not exist yet` };
   rmSync(outDir, { recursive: true, force: true });
   try {
