@@ -5,7 +5,8 @@ import type { CategoryDef } from './manifest';
 import type { FleetErrorPayload } from './errors';
 import type { CloneResult, FetchReport, PushReport } from './types-remotes';
 import type { MergeForecast, MergeReport } from './types-merge';
-import type { CheckBatchReport } from './types-checks';
+import type { CheckBatchReport, CheckState } from './types-checks';
+import type { ImplementationStatus } from './types-implement';
 import type { WorkspaceReportDraft } from './types-reports';
 
 export interface AppInfo {
@@ -66,6 +67,21 @@ export interface ModuleCard {
   phase: Phase;
   patterns: string[];
   matchedFiles: number;
+  /** Whether the branch changes code since its fork from the base (files outside the documents folder and .fleet/);
+   *  null when the branch does not exist. A merged module with false merged documents only. */
+  codeChanged: boolean | null;
+  /** running / review: an implementation run of this module is working or waiting for review; committed: the branch
+   *  changes code (a git fact, whoever committed it); not-started otherwise. */
+  implementation: ImplementationStatus;
+  /** The latest check of the module branch; stale when the branch moved past the checked commit. */
+  lastCheck: ModuleCheckState | null;
+}
+
+/** The board's view of a module's latest check. */
+export interface ModuleCheckState {
+  state: CheckState;
+  commit: string;
+  stale: boolean;
 }
 
 export interface BoardState {

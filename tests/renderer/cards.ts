@@ -26,6 +26,9 @@ export function makeCard(id: string, overrides: Partial<ModuleCard> & { states?:
     phase: 'analysis' as Phase,
     patterns: def.patterns,
     matchedFiles: 3,
+    codeChanged: false,
+    implementation: 'not-started',
+    lastCheck: null,
     ...rest,
     draftKinds: rest.draftKinds ?? [],
   };

@@ -8,6 +8,7 @@ import { FleetError } from '../../shared/errors';
 import { Workspace } from './workspace/workspace';
 import { initWorkspace, planInit } from './workspace/init';
 import { BoardLoader } from './board/board';
+import { CheckStore } from './checks/check-store';
 import { readModuleDocument } from './docs/read-document';
 import { RecentWorkspaces } from './recent';
 import { JobRunner } from './jobs';
@@ -157,7 +158,9 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     const drafts = new DraftStore(join(dataDir, 'drafts'), (file, movedTo) =>
       log(`A corrupt draft was set aside: ${file} -> ${movedTo}`),
     );
-    const board = new BoardLoader(workspace, () => docs.listDrafts(), join(dataDir, 'scope-counts.json'));
+    const board = new BoardLoader(workspace, () => docs.listDrafts(), join(dataDir, 'scope-counts.json'), {
+      readChecks: () => CheckStore.forWorkspace(options.appDataDir, workspace.path).readAll(),
+    });
     const docs: ModuleDocuments = new ModuleDocuments(workspace, drafts, (id) => board.findModule(id), (list) => emit('draftsChanged', list));
     current = { workspace, board, docs, workspaceDocs: new WorkspaceDocuments(workspace, drafts), watcher };
     await previous?.watcher?.close();

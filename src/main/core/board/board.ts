@@ -1,7 +1,9 @@
 // Loads the board: every module's branch tip, ahead/behind the base, its documents' states and its scope.
 // Everything is keyed by object id and cached, so a warm load is mostly ref reads.
 
-import type { BoardState, DocStatus, DraftSummary, ModuleCard, ModuleDetail } from '../../../shared/types';
+import type { BoardState, DocStatus, DraftSummary, ModuleCard, ModuleCheckState, ModuleDetail } from '../../../shared/types';
+import type { CheckResult } from '../../../shared/types-checks';
+import type { ImplementationStatus } from '../../../shared/types-implement';
 import { DOC_FILE_NAMES, DOC_KINDS, moduleDocPath, type DocKind, type DocState } from '../../../shared/documents';
 import type { ModuleDef } from '../../../shared/manifest';
 import { FleetError } from '../../../shared/errors';
@@ -12,6 +14,17 @@ import { modulePhase } from './phase';
 import { integrationBranchOf } from '../merge/targets';
 import { ScopeCache, type ScopeMatch } from './scope';
 import { ScopeCountStore } from './scope-counts';
+import { codeChangedAt } from '../implement/branch/branch-changes';
+
+/** Whether an implementation run of the module is working ('running') or waiting for review ('review'); null: neither. */
+export type ImplementationProvider = (moduleId: string) => 'running' | 'review' | null;
+
+export interface BoardOptions {
+  /** The run service's view of each module's runs (default: none running). */
+  implementation?: ImplementationProvider;
+  /** The latest stored check result of each module (default: none). */
+  readChecks?: () => Promise<CheckResult[]>;
+}
 
 const FILES_LIMIT = 5000;
 
@@ -25,8 +38,24 @@ export class BoardLoader {
     private readonly listDrafts: () => Promise<DraftSummary[]> = async () => [],
     /** Where matched-file counts persist between processes (null: memory only). */
     scopeCountsFile: string | null = null,
+    private options: BoardOptions = {},
   ) {
     this.scope = new ScopeCache(workspace.repo, new ScopeCountStore(scopeCountsFile));
+  }
+
+  /** Sets where the board learns which modules have a run working or waiting for review (the run service). */
+  setImplementationProvider(provider: ImplementationProvider | undefined): void {
+    this.options = { ...this.options, implementation: provider };
+  }
+
+  /** Sets where the board reads each module's latest check result (the check store). */
+  setCheckReader(readChecks: (() => Promise<CheckResult[]>) | undefined): void {
+    this.options = { ...this.options, readChecks };
+  }
+
+  private async checksByModule(): Promise<Map<string, CheckResult>> {
+    const results = this.options.readChecks ? await this.options.readChecks() : [];
+    return new Map(results.map((result) => [result.moduleId, result]));
   }
 
   /** The whole board, as the renderer and `fleet-control status` show it. */
@@ -41,9 +70,11 @@ export class BoardLoader {
         baseBranch: manifest.baseBranch,
       });
     }
-    const drafts = await this.listDrafts();
+    const [drafts, checks] = await Promise.all([this.listDrafts(), this.checksByModule()]);
     const modules = await Promise.all(
-      manifest.modules.map((m) => this.card(m, branches.get(`${manifest.branchPrefix}${m.id}`) ?? null, baseTip, drafts, branches.get(integrationBranchOf(manifest)) ?? null)),
+      manifest.modules.map((m) =>
+        this.card(m, branches.get(`${manifest.branchPrefix}${m.id}`) ?? null, baseTip, drafts, branches.get(integrationBranchOf(manifest)) ?? null, checks),
+      ),
     );
     await this.scope.flush();
     return {
@@ -64,7 +95,8 @@ export class BoardLoader {
     const baseTip = await repo.resolveRef(`refs/heads/${manifest.baseBranch}`);
     if (!baseTip) throw new FleetError('BASE_BRANCH_MISSING', `The base branch "${manifest.baseBranch}" does not exist.`);
     const tip = await repo.resolveRef(`refs/heads/${manifest.branchPrefix}${module.id}`);
-    const card = await this.card(module, tip, baseTip, await this.listDrafts(), await repo.resolveRef(`refs/heads/${integrationBranchOf(manifest)}`));
+    const [drafts, checks, integrationTip] = await Promise.all([this.listDrafts(), this.checksByModule(), repo.resolveRef(`refs/heads/${integrationBranchOf(manifest)}`)]);
+    const card = await this.card(module, tip, baseTip, drafts, integrationTip, checks);
     const scope = await this.scopeOf(module, tip ?? baseTip);
     return { card, files: scope.files.slice(0, FILES_LIMIT), filesLimit: FILES_LIMIT, patternMatches: scope.perPattern };
   }
@@ -82,7 +114,14 @@ export class BoardLoader {
     return this.scope.match(key, files, module.patterns);
   }
 
-  private async card(module: ModuleDef, tip: string | null, baseTip: string, drafts: DraftSummary[], integrationTip: string | null): Promise<ModuleCard> {
+  private async card(
+    module: ModuleDef,
+    tip: string | null,
+    baseTip: string,
+    drafts: DraftSummary[],
+    integrationTip: string | null,
+    checks: Map<string, CheckResult>,
+  ): Promise<ModuleCard> {
     const { manifest, repo } = this.workspace;
     const branch = `${manifest.branchPrefix}${module.id}`;
     const docs = tip ? await this.docStatuses(module, tip) : this.missingDocs(module);
@@ -91,6 +130,12 @@ export class BoardLoader {
     const inIntegration = tip !== null && integrationTip !== null && (counts?.ahead ?? 0) > 0 && (await repo.isAncestor(tip, integrationTip));
     const matchedFiles = await this.scope.count((await repo.readCommit(tip ?? baseTip)).tree, manifest.docsFolder, module.patterns);
     const states = Object.fromEntries(docs.map((d) => [d.kind, d.state])) as Record<DocKind, DocState>;
+    // Cached by (tip, base tip): a warm board pays a map lookup; a cold one reads only folders outside the docs that differ.
+    const codeChanged = tip ? await codeChangedAt(repo, tip, baseTip, manifest.docsFolder, module.id) : null;
+    const check = checks.get(module.id);
+    const lastCheck: ModuleCheckState | null = check ? { state: check.state, commit: check.commit, stale: check.commit !== tip } : null;
+    const running = tip ? (this.options.implementation?.(module.id) ?? null) : null;
+    const implementation: ImplementationStatus = running ?? (codeChanged ? 'committed' : 'not-started');
     return {
       id: module.id,
       title: module.title,
@@ -102,9 +147,12 @@ export class BoardLoader {
       behind: counts?.behind ?? null,
       docs,
       draftKinds: drafts.filter((d) => d.moduleId === module.id).map((d) => d.kind),
-      phase: modulePhase(tip !== null, counts?.ahead ?? null, states, inIntegration),
+      phase: modulePhase(tip !== null, counts?.ahead ?? null, states, inIntegration, codeChanged),
       patterns: module.patterns,
       matchedFiles,
+      codeChanged,
+      implementation,
+      lastCheck,
     };
   }
 
