@@ -5,7 +5,7 @@ import { readFile, readlink } from 'node:fs/promises';
 import type { GitRepository } from '../../git/repository';
 import { hashObject } from '../../git/tree-format';
 import { indexPathOf, readIndex, sameStat, statKey, type CopyIndex, type StatKey } from './copy-index';
-import { walkCopy, type CopyFile } from './copy-walk';
+import { walkCopy, type CopyFile, type WalkOptions } from './copy-walk';
 import { lstat } from 'node:fs/promises';
 
 /** A file at one side of a change. */
@@ -23,6 +23,8 @@ interface CopyMemo {
   index: CopyIndex | null;
   indexStamp: number;
   hashed: Map<string, { stat: StatKey; oid: string }>;
+  /** The start tree's entries as the index recorded them. */
+  start?: Map<string, SideEntry>;
 }
 
 const memos = new Map<string, CopyMemo>();
@@ -52,7 +54,10 @@ export async function contentOf(file: Pick<CopyFile, 'full' | 'mode'>): Promise<
 /** Every file of the start commit's tree: path -> mode and blob id (from the copy's index when it was written from it). */
 export async function startEntries(repo: GitRepository, startTip: string, dir: string): Promise<Map<string, SideEntry>> {
   const memo = await memoOf(dir);
-  if (memo.index?.commit === startTip) return new Map(Object.entries(memo.index.entries).map(([path, e]) => [path, { mode: e.mode, oid: e.oid }]));
+  if (memo.index?.commit === startTip) {
+    memo.start ??= new Map(Object.entries(memo.index.entries).map(([path, e]) => [path, { mode: e.mode, oid: e.oid }]));
+    return memo.start;
+  }
   let tree = startTrees.get(startTip);
   if (!tree) {
     tree = flattenTree(repo, (await repo.readCommit(startTip)).tree);
@@ -71,11 +76,29 @@ async function flattenTree(repo: GitRepository, treeOid: string, prefix = '', in
   return into;
 }
 
+const walkOptions = new WeakMap<Map<string, SideEntry>, WalkOptions>();
+
+/** The start tree's gitlinks and tracked paths (files and their folders), for the walk; computed once per start map. */
+export function walkOptionsOf(start: Map<string, SideEntry>): WalkOptions {
+  let options = walkOptions.get(start);
+  if (!options) {
+    const submodules = new Set<string>();
+    const tracked = new Set<string>();
+    for (const [path, entry] of start) {
+      if (entry.mode === '160000') submodules.add(path);
+      tracked.add(path);
+      for (let slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) tracked.add(path.slice(0, slash));
+    }
+    options = { submodules, tracked };
+    walkOptions.set(start, options);
+  }
+  return options;
+}
+
 /** Every file in the copy now with its blob id; `submodules` are the start tree's gitlinks (kept as they were). */
 export async function currentEntries(dir: string, start: Map<string, SideEntry>): Promise<Map<string, SideEntry & { file: CopyFile }>> {
   const memo = await memoOf(dir);
-  const submodules = new Set([...start].filter(([, e]) => e.mode === '160000').map(([path]) => path));
-  const files = await walkCopy(dir, submodules);
+  const files = await walkCopy(dir, walkOptionsOf(start));
   const result = new Map<string, SideEntry & { file: CopyFile }>();
   const now = Date.now();
   await Promise.all(

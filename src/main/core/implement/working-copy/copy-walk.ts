@@ -1,13 +1,14 @@
 // What a working copy holds now, as git would see it: every file and symlink (mode from its type and exec bit) with
 // its stat, names read as bytes and decoded the way tree names are, so they map back to the same core strings.
 // Empty folders count for nothing (as in git); a submodule's folder stands for the submodule; names a checkout
-// refuses (a `.git` a command made, ...) are never part of a change.
+// refuses (a `.git` a command made, ...) and untracked paths `.gitignore` ignores are never part of a change.
 
-import { lstat, readdir } from 'node:fs/promises';
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { unsafeNameReason } from '../../checkout/name-rules';
 import { decodeName } from '../../git/name-bytes';
 import { joinFsPath } from '../../checkout/fs-name';
+import { isIgnored, parseIgnoreFile, type IgnoreFile } from './ignore-rules';
 
 export interface CopyFile {
   path: string;
@@ -24,11 +25,21 @@ export function gitModeOf(stats: Stats): string | null {
   return null;
 }
 
-/** Every file and symlink below `dir`; `submodules` are folder paths that stand for a gitlink. */
-export async function walkCopy(dir: string, submodules: ReadonlySet<string> = new Set()): Promise<Map<string, CopyFile>> {
+/** What the walk must know of the start tree: gitlink folders, and every tracked path and folder (never ignored). */
+export interface WalkOptions {
+  submodules?: ReadonlySet<string>;
+  tracked?: ReadonlySet<string>;
+}
+
+/** Every file and symlink below `dir`, leaving out untracked paths the copy's `.gitignore` files ignore. */
+export async function walkCopy(dir: string, options: WalkOptions = {}): Promise<Map<string, CopyFile>> {
+  const submodules = options.submodules ?? new Set<string>();
+  const tracked = options.tracked ?? new Set<string>();
   const found = new Map<string, CopyFile>();
-  const visit = async (folder: Buffer, prefix: string): Promise<void> => {
+  const visit = async (folder: Buffer, prefix: string, ignores: IgnoreFile[]): Promise<void> => {
     const names = await readdir(folder, { encoding: 'buffer' }).catch(() => [] as Buffer[]);
+    const here = names.some((raw) => raw.equals(GITIGNORE)) ? await readIgnoreFile(joinFsPath(folder, GITIGNORE), prefix.slice(0, -1)) : null;
+    const rules = here ? [...ignores, here] : ignores;
     await Promise.all(
       names.map(async (raw) => {
         const name = decodeName(raw);
@@ -37,9 +48,11 @@ export async function walkCopy(dir: string, submodules: ReadonlySet<string> = ne
         const stats = await lstat(full).catch(() => null);
         if (!stats) return;
         const path = prefix + name;
-        if (stats.isDirectory()) {
+        const isDir = stats.isDirectory();
+        if (!tracked.has(path) && rules.length > 0 && isIgnored(rules, path, isDir)) return;
+        if (isDir) {
           if (submodules.has(path)) found.set(path, { path, mode: '160000', full, stats });
-          else await visit(full, `${path}/`);
+          else await visit(full, `${path}/`, rules);
           return;
         }
         const mode = gitModeOf(stats);
@@ -47,6 +60,15 @@ export async function walkCopy(dir: string, submodules: ReadonlySet<string> = ne
       }),
     );
   };
-  await visit(Buffer.from(dir), '');
+  await visit(Buffer.from(dir), '', []);
   return found;
+}
+
+const GITIGNORE = Buffer.from('.gitignore');
+
+/** The rules of a `.gitignore` that is a plain file (a symlink is not followed, as git does not). */
+async function readIgnoreFile(path: Buffer, base: string): Promise<IgnoreFile | null> {
+  const stats = await lstat(path).catch(() => null);
+  if (!stats?.isFile() || stats.size > 1024 * 1024) return null;
+  return parseIgnoreFile(base, await readFile(path, 'utf8'));
 }

@@ -2,7 +2,7 @@
 // changes we report are what `git diff --name-status --find-renames=100%` reports for a commit git makes from the
 // copy; line counts match `--numstat`; review edits (revert, the user's edit, both sides) do what they say.
 
-import { chmodSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync, readFileSync, lstatSync, readlinkSync } from 'node:fs';
+import { chmodSync, mkdirSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync, readFileSync, lstatSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkingCopies } from '../../../../../src/main/core/implement/working-copy/working-copies';
@@ -69,6 +69,28 @@ describe('change tracking', () => {
     expect(byPath.get('caf\udce9.txt')).toMatchObject({ status: 'modified' });
     expect(byPath.get('new.ts')).toMatchObject({ status: 'added', additions: 2, deletions: 0 });
     expect(byPath.get('del.txt')).toMatchObject({ status: 'deleted', additions: 0, deletions: 1 });
+  });
+
+  it("leaves out untracked files the copy's .gitignore files ignore, as git add -A does, but never tracked ones", async () => {
+    const dir = await freshCopy();
+    writeFileSync(join(dir, '.gitignore'), '# build output\nnode_modules/\n*.log\n!keep.log\n/dist\nsrc/*.tmp\n');
+    mkdirSync(join(dir, 'node_modules/pkg'), { recursive: true });
+    writeFileSync(join(dir, 'node_modules/pkg/index.js'), 'x');
+    writeFileSync(join(dir, 'debug.log'), 'x');
+    writeFileSync(join(dir, 'keep.log'), 'x');
+    mkdirSync(join(dir, 'dist'));
+    writeFileSync(join(dir, 'dist/out.js'), 'x');
+    writeFileSync(join(dir, 'src/x.tmp'), 'x');
+    mkdirSync(join(dir, 'src/deeper'));
+    writeFileSync(join(dir, 'src/deeper/.gitignore'), 'local.txt\n');
+    writeFileSync(join(dir, 'src/deeper/local.txt'), 'x');
+    writeFileSync(join(dir, 'src/deeper/kept.txt'), 'x');
+    // Tracked files stay tracked even when a pattern matches them.
+    writeFileSync(join(dir, '.gitignore'), `${readFileSync(join(dir, '.gitignore'), 'utf8')}README.md\n`);
+    writeFileSync(join(dir, 'README.md'), 'still tracked\n');
+    const ours = ourNameStatus(await computeChanges(repo, commit, dir));
+    expect(ours).toEqual(gitNameStatus(repoDir, commit, dir));
+    expect(ours).toEqual(['A .gitignore', 'A keep.log', 'A src/deeper/.gitignore', 'A src/deeper/kept.txt', 'M README.md']);
   });
 
   it('sees a same-size edit whose modification time was put back (the change time still moved)', async () => {
