@@ -4,6 +4,7 @@
 import { GitRepository } from '../../../../../src/main/core/git/repository';
 import { WorkingCopies } from '../../../../../src/main/core/implement/working-copy/working-copies';
 import { createToolExecutor, type ToolExecutorOptions } from '../../../../../src/main/core/implement/tools/tool-executor';
+import type { LaunchCommand } from '../../../../../src/main/core/implement/tools/command-tools';
 import type { RunCheck } from '../../../../../src/main/core/implement/loop/types';
 import { commitFiles, initRepo, makeTempDir } from '../../../../helpers/git';
 
@@ -28,9 +29,10 @@ let runs = 0;
 const noCheck: RunCheck = async () => null;
 
 /** A fresh working copy and an executor over it; `call` runs one tool call with JSON arguments. */
-export async function toolsOn(f: ToolsFixture, options: Partial<ToolExecutorOptions> = {}) {
+export async function toolsOn(f: ToolsFixture, options: Partial<ToolExecutorOptions> & { launchIn?: (dir: string) => LaunchCommand } = {}) {
   const { dir } = await f.copies.create(`run-${process.pid}-${++runs}`, f.repo, f.commit);
-  const tools = createToolExecutor({ dir, repo: f.repo, startTip: f.commit, runCheck: noCheck, ...options });
+  const { launchIn, ...rest } = options;
+  const tools = createToolExecutor({ dir, repo: f.repo, startTip: f.commit, runCheck: noCheck, ...(launchIn ? { launch: launchIn(dir) } : {}), ...rest });
   const call = (name: string, args: unknown = {}, signal?: AbortSignal) => tools.execute({ name, arguments: typeof args === 'string' ? args : JSON.stringify(args) }, signal);
   return { dir, tools, call };
 }
