@@ -25,6 +25,17 @@ describe('hash routes', () => {
     expect(parseHash('#/workspace-docs/secrets.txt')).toEqual({ page: 'workspace-docs', name: null });
   });
 
+  it("keeps the module's Changes view, an open run and the branch view in the hash", () => {
+    expect(parseHash('#/module/fleet-hub/changes')).toEqual({ page: 'module-changes', moduleId: 'fleet-hub', view: { kind: 'runs', runId: null } });
+    expect(parseHash('#/module/fleet-hub/changes/run/r-1a2b')).toEqual({ page: 'module-changes', moduleId: 'fleet-hub', view: { kind: 'runs', runId: 'r-1a2b' } });
+    expect(parseHash('#/module/fleet-hub/changes/branch')).toEqual({ page: 'module-changes', moduleId: 'fleet-hub', view: { kind: 'branch' } });
+    for (const hash of ['#/module/fleet-hub/changes', '#/module/fleet-hub/changes/run/r-1a2b', '#/module/fleet-hub/changes/branch']) {
+      expect(formatHash(parseHash(hash))).toBe(hash);
+    }
+    // A run id is carried encoded, so an odd one still names the same run.
+    expect(formatHash({ page: 'module-changes', moduleId: 'ai-chat', view: { kind: 'runs', runId: 'a/b' } })).toBe('#/module/ai-chat/changes/run/a%2Fb');
+  });
+
   it('round-trips every route', () => {
     for (const hash of ['#/', '#/workspaces', '#/module/break-glass', '#/module/break-glass/summary', '#/workspace-docs', '#/workspace-docs/MERGE_STRATEGY.md']) {
       expect(formatHash(parseHash(hash))).toBe(hash);

@@ -8,6 +8,7 @@ import './styles/app.css';
 import { api } from './api';
 import { connectDocBackend, connectRunCommits } from './lib/docBackend';
 import { startAgentsSync, uncommittedRunOf } from './stores/agentsRuns';
+import { startImplementSync } from './stores/implementRuns';
 import { applyTheme, useSettingsStore } from './stores/settings';
 import { startSync } from './stores/sync';
 import { useWorkspaceStore } from './stores/workspace';
@@ -17,6 +18,7 @@ applyTheme(useSettingsStore.getState().theme);
 connectDocBackend(api);
 startSync();
 startAgentsSync();
+startImplementSync();
 connectRunCommits(uncommittedRunOf);
 void useWorkspaceStore.getState().load();
 

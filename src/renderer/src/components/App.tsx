@@ -1,6 +1,6 @@
 // The window: header, connection banner, and the page the route and workspace call for.
 
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRouteStore } from '../stores/route';
 import { useWorkspaceStore } from '../stores/workspace';
@@ -22,6 +22,10 @@ import { ShortcutsSheet } from './ShortcutsSheet';
 import { StartScreen } from './StartScreen';
 import { WorkspaceDocsPage } from './WorkspaceDocsPage';
 import { CommandConsentDialog } from './trust/CommandConsentDialog';
+import { ImplementDialogHost } from './implement/ImplementDialogHost';
+
+// The Changes view brings Monaco and the review: fetched when first opened.
+const ChangesPage = lazy(() => import('./implement/ChangesPage'));
 
 export function App() {
   const { t } = useTranslation();
@@ -57,6 +61,12 @@ export function App() {
   else if (route.page === 'agent-settings') content = <AgentSettingsPage />;
   else if (route.page === 'agent-runs') content = <RunsPage batchId={route.batchId} />;
   else if (route.page === 'merge') content = <MergePage />;
+  else if (route.page === 'module-changes')
+    content = (
+      <Suspense fallback={<LoadingScreen />}>
+        <ChangesPage moduleId={route.moduleId} view={route.view} />
+      </Suspense>
+    );
   else content = <Board />;
 
   return (
@@ -73,6 +83,7 @@ export function App() {
       <ShortcutsSheet />
       <BatchDialog />
       <CommandConsentDialog />
+      <ImplementDialogHost />
     </>
   );
 }

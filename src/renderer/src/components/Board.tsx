@@ -6,6 +6,7 @@ import { useBoardView } from '../hooks/useBoardView';
 import { useBoardStore } from '../stores/board';
 import { useWorkspaceStore } from '../stores/workspace';
 import { BatchLauncher } from './agents/BatchLauncher';
+import { ImplementLauncher } from './implement/ImplementLauncher';
 import { ChecksBar } from './checks/ChecksBar';
 import { BoardToolbar } from './BoardToolbar';
 import { ErrorNotice } from './ErrorNotice';
@@ -50,6 +51,7 @@ export function Board() {
       {workspace.initialised && (
         <div className="board-actions">
           <BatchLauncher />
+          <ImplementLauncher />
           <ExportReportButton />
         </div>
       )}

@@ -1,6 +1,8 @@
-// The files the module's patterns match: filterable, shown a page at a time ("showing N of M").
+// The files the module's patterns match: filterable, shown a page at a time ("showing N of M"); a file opens
+// read-only at the module branch's tip.
 
 import { useDeferredValue, useMemo, useState } from 'react';
+import { BranchFileView } from './implement/BranchFileView';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../format';
 import { displayPath } from '../../../shared/display-path';
@@ -12,12 +14,16 @@ interface Props {
   /** All matched files; `files` may hold only the first `limit` of them. */
   total: number;
   limit: number;
+  /** The module whose branch the files open at (its tip); without it the list only names them. */
+  moduleId?: string;
+  tip?: string | null;
 }
 
-export function FileList({ files, total, limit }: Props) {
+export function FileList({ files, total, limit, moduleId, tip }: Props) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [shown, setShown] = useState(PAGE);
+  const [open, setOpen] = useState<string | null>(null);
   const deferred = useDeferredValue(query);
   const matching = useMemo(() => {
     const words = deferred.toLowerCase().split(/\s+/).filter(Boolean);
@@ -56,8 +62,14 @@ export function FileList({ files, total, limit }: Props) {
       {files.length < total && <p className="subtle">{t('files.truncated', { limit: formatNumber(limit), total: formatNumber(total) })}</p>}
       <ul className="files">
         {visible.map((f) => (
-          <li key={f}>
-            <code>{displayPath(f)}</code>
+          <li key={f} aria-current={f === open ? 'true' : undefined}>
+            {moduleId ? (
+              <button type="button" className="link-button" onClick={() => setOpen(f)} aria-pressed={f === open} data-testid="open-file">
+                <code>{displayPath(f)}</code>
+              </button>
+            ) : (
+              <code>{displayPath(f)}</code>
+            )}
           </li>
         ))}
       </ul>
@@ -66,6 +78,7 @@ export function FileList({ files, total, limit }: Props) {
           {t('files.showMore', { count: Math.min(PAGE, matching.length - visible.length) })}
         </button>
       )}
+      {moduleId && open && <BranchFileView key={`${open}:${tip ?? ''}`} moduleId={moduleId} path={open} tip={tip ?? undefined} onClose={() => setOpen(null)} />}
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { PhaseBadge } from './PhaseBadge';
 import { RemoteBranchChips } from './remotes/RemoteBranchChips';
 import { CheckBadge } from './checks/CheckBadge';
 import { PullRequestChip } from './pulls/PullRequestChip';
+import { ImplementationChip } from './implement/ImplementationChip';
 
 interface Props {
   card: Card;
@@ -66,6 +67,7 @@ export const ModuleCard = memo(function ModuleCard({ card, isTabStop, baseBranch
               </span>
             )}
             <RemoteBranchChips moduleId={card.id} />
+            <ImplementationChip card={card} />
             <CheckBadge moduleId={card.id} />
             <PullRequestChip moduleId={card.id} />
             {card.matchedFiles === 0 ? (

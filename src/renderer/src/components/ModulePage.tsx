@@ -20,6 +20,7 @@ import { ModuleFacts } from './ModuleFacts';
 import { HistoryLogBar } from './reports/HistoryLogBar';
 import { PullRequestPanel } from './pulls/PullRequestPanel';
 import { ModuleScope } from './scope/ModuleScope';
+import { ModuleImplementPanel } from './implement/ModuleImplementPanel';
 import '../styles/module.css';
 
 // Monaco and the markdown renderer are only needed here: keep them out of the board's initial bundle.
@@ -123,6 +124,7 @@ export function ModulePage({ moduleId, docKind }: Props) {
             </Suspense>
             <AgentDocPanel moduleId={moduleId} kind={selected} />
           </section>
+          <ModuleImplementPanel card={detail.card} />
           <ChecksPanel moduleId={moduleId} />
           <ModuleScope detail={detail} />
         </>

@@ -1,6 +1,6 @@
 // The URL hash is the renderer's route, so a reload keeps your place: #/ (board), #/module/<id>[/<doc>],
 // #/workspaces (the start screen while a workspace is open), #/workspace-docs[/<FILE>] (workspace documents),
-// #/merge (forecast and merges).
+// #/merge (forecast and merges), #/module/<id>/changes[/run/<runId> | /branch] (implementation runs and the branch's code).
 
 import { DOC_KINDS, WORKSPACE_DOC_FILE_NAMES, type DocKind, type WorkspaceDocName } from '../../../shared/documents';
 
@@ -12,7 +12,11 @@ export type Route =
   | { page: 'workspace-docs'; name: WorkspaceDocName | null }
   | { page: 'agent-settings' }
   | { page: 'agent-runs'; batchId: string | null }
-  | { page: 'merge' };
+  | { page: 'merge' }
+  | { page: 'module-changes'; moduleId: string; view: ChangesView };
+
+/** What the Changes view shows: the module's runs (one open), or the whole branch against the base. */
+export type ChangesView = { kind: 'runs'; runId: string | null } | { kind: 'branch' };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -27,6 +31,11 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'settings' && parts[1] === 'agents' && parts.length === 2) return { page: 'agent-settings' };
   if (parts[0] === 'merge' && parts.length === 1) return { page: 'merge' };
   if (parts[0] === 'runs' && parts.length <= 2) return { page: 'agent-runs', batchId: parts[1] ?? null };
+  if (parts[0] === 'module' && parts[1] && SLUG.test(parts[1]) && parts[2] === 'changes') {
+    if (parts[3] === 'branch' && parts.length === 4) return { page: 'module-changes', moduleId: parts[1], view: { kind: 'branch' } };
+    if (parts[3] === 'run' && parts[4] && parts.length === 5) return { page: 'module-changes', moduleId: parts[1], view: { kind: 'runs', runId: parts[4] } };
+    return { page: 'module-changes', moduleId: parts[1], view: { kind: 'runs', runId: null } };
+  }
   if (parts[0] === 'module' && parts[1] && SLUG.test(parts[1]) && parts.length <= 3) {
     const doc = parts[2] && (DOC_KINDS as readonly string[]).includes(parts[2]) ? (parts[2] as DocKind) : null;
     return { page: 'module', moduleId: parts[1], doc };
@@ -52,6 +61,11 @@ export function formatHash(route: Route): string {
       return `#/runs${route.batchId ? `/${encodeURIComponent(route.batchId)}` : ''}`;
     case 'merge':
       return '#/merge';
+    case 'module-changes': {
+      const base = `#/module/${encodeURIComponent(route.moduleId)}/changes`;
+      if (route.view.kind === 'branch') return `${base}/branch`;
+      return route.view.runId ? `${base}/run/${encodeURIComponent(route.view.runId)}` : base;
+    }
   }
 }
 

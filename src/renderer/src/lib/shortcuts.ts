@@ -47,6 +47,8 @@ export const SHORTCUT_SECTIONS: ShortcutSection[] = [
       { combos: ['[', ']'], label: 'shortcuts.stepModules' },
       { combos: [EDITOR_HOTKEYS.previousModule, EDITOR_HOTKEYS.nextModule], label: 'shortcuts.stepModulesInEditor' },
       { combos: ['mod+1…5', 'alt+1…5'], label: 'shortcuts.switchDoc' },
+      { combos: ['i'], label: 'implement.shortcuts.implement' },
+      { combos: ['c'], label: 'implement.shortcuts.changes' },
     ],
   },
   {
@@ -58,6 +60,7 @@ export const SHORTCUT_SECTIONS: ShortcutSection[] = [
       { combos: [EDITOR_HOTKEYS.nextChange, EDITOR_HOTKEYS.previousChange], label: 'shortcuts.changes' },
       { combos: ['mod+f'], label: 'shortcuts.find' },
       { combos: ['mod+m'], label: 'shortcuts.tabFocus' },
+      { combos: [EDITOR_HOTKEYS.save], label: 'implement.shortcuts.saveReview' },
     ],
   },
 ];

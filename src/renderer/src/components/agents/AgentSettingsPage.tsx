@@ -1,7 +1,7 @@
-// Agent settings (#/settings/agents): the providers with their keys, models and connection test, and the
-// price table the estimates and run records use.
+// Agent settings (#/settings/agents): the providers with their keys, models and connection test, the
+// price table the estimates and run records use, and the implementation settings (limits, allow-list, disk).
 
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAgentsSettingsStore } from '../../stores/agentsSettings';
 import { ErrorNotice } from '../ErrorNotice';
@@ -10,6 +10,8 @@ import { AgentDefaultsForm } from './AgentDefaultsForm';
 import { PriceTableEditor } from './PriceTableEditor';
 import { ProviderCard } from './ProviderCard';
 import './agents.css';
+
+const ImplementSettingsSection = lazy(() => import('../implement/ImplementSettingsSection'));
 
 export function AgentSettingsPage() {
   const { t } = useTranslation();
@@ -49,6 +51,12 @@ export function AgentSettingsPage() {
       <section aria-labelledby="prices-heading">
         <h2 id="prices-heading">{t('agents.prices.heading')}</h2>
         <PriceTableEditor />
+      </section>
+      <section aria-labelledby="implement-settings-heading">
+        <h2 id="implement-settings-heading">{t('implement.settings.heading')}</h2>
+        <Suspense fallback={<p className="subtle">{t('implement.settings.loading')}</p>}>
+          <ImplementSettingsSection />
+        </Suspense>
       </section>
     </div>
   );

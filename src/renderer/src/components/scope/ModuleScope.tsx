@@ -56,7 +56,7 @@ export function ModuleScope({ detail }: { detail: ModuleDetail }) {
       ) : (
         <div className="files-columns">
           <PatternTable matches={detail.patternMatches} />
-          <FileList files={detail.files} total={detail.card.matchedFiles} limit={detail.filesLimit} />
+          <FileList files={detail.files} total={detail.card.matchedFiles} limit={detail.filesLimit} moduleId={moduleId} tip={detail.card.tip} />
         </div>
       )}
     </section>

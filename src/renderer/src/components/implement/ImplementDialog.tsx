@@ -1,0 +1,196 @@
+// The Implement dialog: modules (one from its page, or a choice from the board: those whose TO-BE is approved
+// first), provider and model, an optional instruction, a budget and concurrency; then the estimate as a range per
+// module with the reasons a module cannot run, and the approval that starts the runs. Loaded lazily.
+
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { OFFLINE_PROVIDER_ID } from '../../../../shared/providers';
+import type { ImplementEstimate, ImplementRequest } from '../../../../shared/types-implement';
+import { api, asApiError, type ApiError } from '../../api';
+import { useAgentsSettingsStore } from '../../stores/agentsSettings';
+import { useImplementDialogStore, type ImplementDialogRequest } from '../../stores/implementDialog';
+import { useImplementRunsStore } from '../../stores/implementRuns';
+import { useImplementSettingsStore } from '../../stores/implementSettings';
+import { useRouteStore } from '../../stores/route';
+import { ErrorNotice } from '../ErrorNotice';
+import { ProviderModelPicker } from '../agents/ProviderModelPicker';
+import { ImplementEstimateTable } from './ImplementEstimateTable';
+import { ImplementModuleChooser } from './ImplementModuleChooser';
+import { formatRange } from './format';
+import '../agents/agents.css';
+import './implement.css';
+
+export default function ImplementDialog({ request }: { request: ImplementDialogRequest }) {
+  const { t } = useTranslation();
+  const close = useImplementDialogStore((s) => s.close);
+  const providers = useAgentsSettingsStore((s) => s.providers);
+  const agentSettings = useAgentsSettingsStore((s) => s.settings);
+  const settings = useImplementSettingsStore((s) => s.settings);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const returnFocus = useRef<Element | null>(null);
+  const [modules, setModules] = useState<string[]>(request.modules);
+  const [provider, setProvider] = useState('');
+  const [model, setModel] = useState('');
+  const [instruction, setInstruction] = useState('');
+  const [budget, setBudget] = useState('');
+  const [concurrency, setConcurrency] = useState('');
+  const [estimate, setEstimate] = useState<ImplementEstimate | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    returnFocus.current = document.activeElement;
+    dialog.current?.showModal();
+    if (useAgentsSettingsStore.getState().providers.length === 0) void useAgentsSettingsStore.getState().load();
+    if (!useImplementSettingsStore.getState().settings) void useImplementSettingsStore.getState().load();
+  }, []);
+
+  // The first provider that can implement: the workspace's default unless it is the offline analyzer.
+  useEffect(() => {
+    if (provider || providers.length === 0) return;
+    const usable = providers.filter((p) => p.id !== OFFLINE_PROVIDER_ID);
+    const first = usable.find((p) => p.id === agentSettings?.defaultProvider) ?? usable[0] ?? providers[0]!;
+    setProvider(first.id);
+    setModel(first.defaultModel);
+  }, [providers, agentSettings, provider]);
+
+  const finish = () => {
+    close();
+    if (returnFocus.current instanceof HTMLElement) returnFocus.current.focus();
+  };
+  const budgetUsd = budget.trim() === '' ? undefined : Number(budget);
+  const budgetBad = budgetUsd !== undefined && (!Number.isFinite(budgetUsd) || budgetUsd < 0);
+  const concurrencyN = concurrency.trim() === '' ? undefined : Number(concurrency);
+  const concurrencyBad = concurrencyN !== undefined && (!Number.isInteger(concurrencyN) || concurrencyN < 1 || concurrencyN > 16);
+  const offline = provider === OFFLINE_PROVIDER_ID;
+  const build = (): ImplementRequest => ({
+    modules,
+    provider,
+    model,
+    budgetUsd,
+    concurrency: request.fixed ? undefined : concurrencyN,
+    instruction: instruction.trim() || undefined,
+  });
+
+  const runEstimate = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (budgetBad || concurrencyBad || modules.length === 0 || !provider) return;
+    setBusy(true);
+    try {
+      setEstimate(await api.estimateImplement(build()));
+      setError(null);
+    } catch (e) {
+      setError(asApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const approve = async () => {
+    setBusy(true);
+    try {
+      const started = await api.startImplement(build());
+      await useImplementRunsStore.getState().loadRuns();
+      finish();
+      const first = started.runIds[0];
+      if (request.fixed && first) useRouteStore.getState().navigate({ page: 'module-changes', moduleId: modules[0]!, view: { kind: 'runs', runId: first } });
+    } catch (e) {
+      setError(asApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const runnable = estimate ? estimate.totals.runs : 0;
+  const title = request.fixed ? t('implement.dialog.titleOne', { module: modules[0] }) : t('implement.dialog.title');
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog batch-dialog implement-dialog"
+      aria-labelledby="implement-dialog-title"
+      data-testid="implement-dialog"
+      onCancel={(e) => {
+        e.preventDefault();
+        finish();
+      }}
+    >
+      <form onSubmit={(e) => void runEstimate(e)} noValidate>
+        <h2 id="implement-dialog-title">{title}</h2>
+        {!estimate && (
+          <>
+            <p className="subtle">{t('implement.dialog.intro')}</p>
+            {!request.fixed && <ImplementModuleChooser value={modules} onChange={setModules} />}
+            <ProviderModelPicker providers={providers} provider={provider} model={model} onChange={(p, m) => (setProvider(p), setModel(m))} />
+            {offline && (
+              <p className="notice notice-warning" role="status" data-testid="implement-offline">
+                {t('implement.dialog.offline')}
+              </p>
+            )}
+            <div className="field">
+              <label htmlFor="implement-instruction">{t('implement.dialog.instruction')}</label>
+              <textarea id="implement-instruction" rows={3} value={instruction} maxLength={20_000} onChange={(e) => setInstruction(e.target.value)} aria-describedby="implement-instruction-hint" />
+              <p className="hint" id="implement-instruction-hint">
+                {t('implement.dialog.instructionHint')}
+              </p>
+            </div>
+            <div className="picker-row">
+              <div className="field">
+                <label htmlFor="implement-budget">{t('implement.dialog.budget')}</label>
+                <input id="implement-budget" inputMode="decimal" value={budget} onChange={(e) => setBudget(e.target.value)} aria-invalid={budgetBad || undefined} aria-describedby="implement-budget-hint" />
+                <p className="hint" id="implement-budget-hint">
+                  {budgetBad ? t('agents.batch.budgetBad') : t('implement.dialog.budgetHint')}
+                </p>
+              </div>
+              {!request.fixed && (
+                <div className="field">
+                  <label htmlFor="implement-concurrency">{t('implement.dialog.concurrency')}</label>
+                  <input
+                    id="implement-concurrency"
+                    inputMode="numeric"
+                    value={concurrency}
+                    placeholder={String(settings?.defaultConcurrency ?? 2)}
+                    onChange={(e) => setConcurrency(e.target.value)}
+                    aria-invalid={concurrencyBad || undefined}
+                    aria-describedby="implement-concurrency-hint"
+                  />
+                  <p className="hint" id="implement-concurrency-hint">
+                    {concurrencyBad ? t('implement.dialog.concurrencyBad') : t('implement.dialog.concurrencyHint', { count: settings?.defaultConcurrency ?? 2 })}
+                  </p>
+                </div>
+              )}
+            </div>
+          </>
+        )}
+        {estimate && <ImplementEstimateTable estimate={estimate} />}
+        {estimate && (
+          <p className="approve-question" data-testid="implement-approve-question">
+            {runnable === 0
+              ? t('implement.dialog.nothingToRun')
+              : t('implement.dialog.approveQuestion', { count: runnable, turns: estimate.maxTurns, cost: formatRange(estimate.totals.lowUsd, estimate.totals.highUsd) })}
+          </p>
+        )}
+        <ErrorNotice error={error} title={t('implement.dialog.failed')} />
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={finish}>
+            {t('action.cancel')}
+          </button>
+          {estimate ? (
+            <>
+              <button type="button" className="button" onClick={() => setEstimate(null)}>
+                {t('agents.batch.back')}
+              </button>
+              <button type="button" className="button primary" disabled={busy || runnable === 0} onClick={() => void approve()} data-testid="implement-approve">
+                {t('implement.dialog.approve', { count: runnable })}
+              </button>
+            </>
+          ) : (
+            <button type="submit" className="button primary" disabled={busy || modules.length === 0 || !provider}>
+              {busy ? t('agents.batch.estimating') : t('agents.batch.estimate')}
+            </button>
+          )}
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
