@@ -4,7 +4,6 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OFFLINE_PROVIDER_ID } from '../../../../shared/providers';
 import type { ImplementEstimate, ImplementRequest } from '../../../../shared/types-implement';
 import { api, asApiError, type ApiError } from '../../api';
 import { useAgentsSettingsStore } from '../../stores/agentsSettings';
@@ -19,6 +18,9 @@ import { ImplementModuleChooser } from './ImplementModuleChooser';
 import { formatRange } from './format';
 import '../agents/agents.css';
 import './implement.css';
+
+// shared/providers' OFFLINE_PROVIDER_ID; importing it would pull the provider schemas (zod) into this chunk.
+const OFFLINE_PROVIDER_ID = 'offline';
 
 export default function ImplementDialog({ request }: { request: ImplementDialogRequest }) {
   const { t } = useTranslation();

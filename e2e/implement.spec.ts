@@ -1,0 +1,206 @@
+// Implementation runs end to end: a module implemented by the built-in agent loop against a loopback
+// OpenAI-compatible server scripted with tool calls (read, edit + two writes in one turn, run_check, finish), its
+// transcript watched live, the diff reviewed and edited, one file dropped, the change accepted, and the commit
+// checked with git (tree, parent, trailers, the user's working tree untouched); the board, the branch view, the
+// file viewer and the summary report then show the module as implemented. The settings form and axe too.
+
+import { expect, test, type Page } from '@playwright/test';
+import { commitFileToBranch, git } from './support/git';
+import { serveInitialisedRepo, type FleetServer } from './support/fleet-server';
+import { removeTempDirs } from './support/repo';
+import { card, expectNoSeriousA11yViolations, openBoard, screenshot } from './support/page';
+import { appendEditorText, monacoIn, watchConsole } from './support/editor';
+import { openAiToolTurn } from './support/tool-turns';
+import { startProviderServer, type ProviderServer } from '../tests/helpers/provider-servers';
+
+test.describe.configure({ mode: 'serial' });
+
+let repo: string;
+let server: FleetServer;
+let provider: ProviderServer;
+let startTip: string;
+
+const TO_BE = `---
+module: fleet-hub
+document: to-be
+approved: 2026-12-03 by e2e
+---
+
+# Fleet Hub: To-Be Design
+
+## Changes
+
+The fleet page renders a FleetSummary component (web/src/pages/FleetSummary.tsx).
+`;
+
+/** The module's check: passes only once the fleet page renders the summary. */
+const CHECK = `const { readFileSync } = require('node:fs');
+const page = readFileSync('web/src/pages/FleetPage.tsx', 'utf8');
+if (!page.includes('FleetSummary')) { console.error('FleetPage does not render FleetSummary'); process.exit(1); }
+console.log('FleetPage renders FleetSummary');
+`;
+
+const NEW_PAGE = "import { FleetSummary } from './FleetSummary';\n\nexport function FleetPage() {\n  return FleetSummary();\n}\n";
+
+test.beforeAll(async () => {
+  ({ repo, server } = await serveInitialisedRepo());
+  commitFileToBranch(repo, 'module/fleet-hub', 'enhancements/fleet-hub/TO_BE_DESIGN.md', TO_BE, 'test: an approved TO-BE design');
+  startTip = commitFileToBranch(repo, 'module/fleet-hub', 'check.js', CHECK, 'test: the check script');
+  provider = await startProviderServer();
+});
+
+test.afterAll(async () => {
+  await provider?.close();
+  await server?.close();
+  removeTempDirs();
+});
+
+async function go(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = h;
+  }, hash);
+}
+
+test('the agent settings page points LM Studio at the loopback server and keeps the implementation limits and allow-list', async ({ page }) => {
+  const problems = watchConsole(page);
+  await openBoard(page, server.url);
+  await go(page, '#/settings/agents');
+  const lmstudio = page.locator('[data-testid="provider-card"][data-provider-id="lmstudio"]');
+  await lmstudio.getByLabel('Base URL').fill(provider.baseUrl);
+  await lmstudio.getByRole('button', { name: 'Save provider' }).click();
+
+  const form = page.getByTestId('implement-settings');
+  await expect(form.getByLabel('Repair rounds')).toHaveValue(/\d+/);
+  await expect(form.getByTestId('working-copy-usage')).toContainText('0 working copies');
+  await form.getByLabel('Turns per run').fill('0');
+  await expect(form.getByText('A whole number from 1 to 500.')).toBeVisible();
+  await expect(form.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await form.getByLabel('Turns per run').fill('12');
+  await expect(form.getByText('These commands run on this machine')).toBeVisible();
+  await form.getByRole('button', { name: 'Add a command' }).click();
+  await form.getByLabel('Allowed command 1').fill('npm test');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('implement-settings').getByLabel('Turns per run')).toHaveValue('12');
+  await expect(page.getByTestId('implement-settings').getByLabel('Allowed command 1')).toHaveValue('npm test');
+  await expectNoSeriousA11yViolations(page, 'agent settings with implementation settings');
+  expect(problems()).toEqual([]);
+});
+
+test('a module is implemented, watched live, reviewed, trimmed, accepted and committed; the board and reports follow', async ({ page }) => {
+  const problems = watchConsole(page);
+  await openBoard(page, server.url);
+  const bar = page.getByTestId('checks-bar');
+  await bar.getByRole('button', { name: 'Set a check command' }).click();
+  await page.getByLabel('Command').fill('node check.js');
+  await page.getByLabel('Time limit (seconds)').fill('60');
+  await page.getByRole('button', { name: 'Save and commit' }).click();
+  await expect(page.getByTestId('checks-command-summary')).toHaveText('node check.js · time limit 60 s');
+  await expect(card(page, 'fleet-hub').getByTestId('implementation-status')).toHaveAttribute('data-status', 'not-started');
+
+  provider.reset();
+  provider.script(
+    openAiToolTurn([{ name: 'read_file', args: { path: 'web/src/pages/FleetPage.tsx' } }], { text: 'Reading the page first.' }),
+    openAiToolTurn([
+      { name: 'edit_file', args: { path: 'web/src/pages/FleetPage.tsx', old_text: 'export function FleetPage() {\n  return null;\n}\n', new_text: NEW_PAGE } },
+      { name: 'write_file', args: { path: 'web/src/pages/FleetSummary.tsx', content: 'export function FleetSummary() {\n  return null;\n}\n' } },
+      { name: 'write_file', args: { path: 'web/src/pages/notes.txt', content: 'scratch notes\n' } },
+    ]),
+    openAiToolTurn([{ name: 'run_check', args: {} }], { pauseMs: 1500 }),
+    openAiToolTurn([{ name: 'finish', args: { summary: 'The fleet page renders the fleet summary.' } }]),
+  );
+
+  // The module page's Implement (I): estimate as a range, approval, then its Changes view on the new run.
+  await go(page, '#/module/fleet-hub');
+  await expect(page.getByTestId('module-implement')).toBeVisible();
+  await page.keyboard.press('i');
+  const dialog = page.getByTestId('implement-dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Provider').selectOption('lmstudio');
+  await dialog.getByLabel('Instruction for the agent (optional)').fill('Keep the component small.');
+  await dialog.getByRole('button', { name: 'Estimate' }).click();
+  await expect(dialog.getByTestId('implement-estimate-row')).toHaveCount(1);
+  await expect(dialog.getByTestId('implement-blocked')).toHaveCount(0);
+  await expect(dialog.getByTestId('implement-approve-question')).toContainText('1 run, up to 12 turns');
+  await expectNoSeriousA11yViolations(page, 'implement dialog with its estimate');
+  await dialog.getByRole('button', { name: 'Approve and start 1 run' }).click();
+
+  const run = page.getByTestId('run-view');
+  await expect(page.getByTestId('changes-page')).toBeVisible();
+  // Live: the edit is in the transcript while the run still works (the last turns wait on purpose).
+  await expect(run.locator('[data-testid="entry"][data-tool="edit_file"]')).toBeVisible({ timeout: 20_000 });
+  await expect(run.getByTestId('run-cancel')).toBeVisible();
+  await expect(run.getByTestId('live-files')).toContainText('web/src/pages/FleetSummary.tsx');
+  await expect(run).toHaveAttribute('data-state', 'review', { timeout: 20_000 });
+  await expect(run.locator('[data-testid="entry"][data-type="check"]').first()).toHaveAttribute('data-state', 'passed');
+  await expect(run.getByTestId('run-check')).toHaveAttribute('data-state', 'passed');
+  await expect(run.getByTestId('run-summary')).toContainText('renders the fleet summary');
+
+  // Review: three files; the page's diff against the start tip, its right side edited and saved.
+  const files = run.getByTestId('changed-file');
+  await expect(files).toHaveCount(3);
+  await files.filter({ hasText: 'FleetPage.tsx' }).getByRole('button', { name: /FleetPage\.tsx/ }).click();
+  const diff = run.getByTestId('run-file-diff');
+  await expect(diff).toHaveAttribute('data-path', 'web/src/pages/FleetPage.tsx');
+  await expect(monacoIn(diff, 1).locator('.view-lines')).toContainText('FleetSummary()');
+  await appendEditorText(page, monacoIn(diff, 1), '// reviewed by a person\n');
+  await expect(diff.getByTestId('code-diff-status')).toHaveText('Unsaved edits');
+  await page.keyboard.press('Control+S');
+  await expect(files.filter({ hasText: 'FleetPage.tsx' })).toContainText('edited by you');
+  await screenshot(page, 'implement-review', 'light');
+  await screenshot(page, 'implement-review', 'dark');
+  await expectNoSeriousA11yViolations(page, 'run review');
+
+  // Drop the scratch file (after confirming).
+  await files.filter({ hasText: 'notes.txt' }).getByTestId('drop-file').click();
+  await files.filter({ hasText: 'notes.txt' }).getByTestId('drop-confirm').click();
+  await expect(files).toHaveCount(2);
+  await expect(run.getByTestId('file-dropped')).toContainText('notes.txt');
+
+  await run.getByLabel('Commit message').fill('fleet-hub: render the fleet summary');
+  await run.getByRole('button', { name: 'Accept and commit 2 files' }).click();
+  await expect(run.getByTestId('run-committed')).toBeVisible({ timeout: 15_000 });
+  const commit = git(repo, ['rev-parse', 'module/fleet-hub']);
+  await expect(run.getByTestId('run-committed')).toContainText(commit.slice(0, 7));
+
+  // The commit, checked with git: the start tip as parent, the edits (the user's included), no dropped file, trailers.
+  expect(git(repo, ['rev-parse', `${commit}^`])).toBe(startTip);
+  expect(git(repo, ['show', '--format=', '--name-status', commit]).split('\n').sort()).toEqual(['A\tweb/src/pages/FleetSummary.tsx', 'M\tweb/src/pages/FleetPage.tsx']);
+  expect(git(repo, ['show', `${commit}:web/src/pages/FleetPage.tsx`])).toContain('// reviewed by a person');
+  const message = git(repo, ['log', '-1', '--format=%B', commit]);
+  expect(message).toMatch(/^fleet-hub: render the fleet summary/);
+  expect(message).toMatch(/Fleet-Run: \S+/);
+  expect(message).toContain('Fleet-Model: local-model');
+  expect(git(repo, ['status', '--porcelain'])).toBe('');
+  await expect(run.getByTestId('run-state')).toHaveText('committed');
+
+  // The branch against the base: code changed, the commit with its trailers.
+  await page.getByTestId('changes-tab-branch').click();
+  const branch = page.getByTestId('branch-changes');
+  await expect(branch).toHaveAttribute('data-code-changed', 'true');
+  await expect(branch.getByTestId('documents-only')).toHaveCount(0);
+  await expect(branch.locator('[data-testid="changed-file"][data-path="web/src/pages/FleetSummary.tsx"]')).toContainText('code');
+  await expect(branch.locator(`[data-testid="branch-commit"][data-oid="${commit}"]`)).toContainText('Fleet-Run');
+  await branch.locator('[data-testid="changed-file"][data-path="web/src/pages/FleetPage.tsx"]').getByRole('button').first().click();
+  await expect(monacoIn(branch.getByTestId('branch-file-diff'), 1).locator('.view-lines')).toContainText('FleetSummary()');
+  await expectNoSeriousA11yViolations(page, 'branch against the base');
+
+  // A module file opens read-only at the branch tip.
+  await go(page, '#/module/fleet-hub');
+  await page.getByTestId('file-list').getByRole('button', { name: 'web/src/pages/FleetPage.tsx' }).click();
+  await expect(page.getByTestId('code-viewer').locator('.view-lines')).toContainText('// reviewed by a person');
+
+  // The board: committed, and code (not documents only) on the branch.
+  await go(page, '#/');
+  await expect(card(page, 'fleet-hub').getByTestId('implementation-status')).toHaveAttribute('data-status', 'committed');
+  await expect(card(page, 'fleet-hub').getByTestId('documents-only-chip')).toHaveCount(0);
+  await expect(card(page, 'drivers-hub').getByTestId('implementation-status')).toHaveAttribute('data-status', 'not-started');
+
+  // The summary report counts the module's code.
+  await go(page, '#/workspace-docs/FLEET_ENHANCEMENT_SUMMARY.md');
+  await page.getByRole('button', { name: 'Generate FLEET_ENHANCEMENT_SUMMARY.md' }).click();
+  const editor = monacoIn(page.getByTestId('markdown-editor'));
+  await expect(editor).toContainText('Fleet Hub');
+  expect(problems()).toEqual([]);
+});
