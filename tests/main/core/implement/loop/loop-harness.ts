@@ -17,6 +17,8 @@ export interface ScriptTurn {
   calls: ScriptCall[];
   tokensIn?: number;
   tokensOut?: number;
+  /** The provider reports no usage for this turn. */
+  noUsage?: boolean;
 }
 
 /** A provider failure: 401 (AUTH_FAILED) or a 5xx that outlasts the retries; `hang`: text streams, then silence. */
@@ -64,7 +66,7 @@ export async function startSession(steps: ScriptStep[]): Promise<Harness> {
       if (turn.reasoning) options.onReasoning?.(turn.reasoning);
       if (turn.text) options.onText?.(turn.text);
       const toolCalls = turn.calls.map((c, i) => ({ id: `call_${ctx.turn}_${i}`, name: c.name, arguments: typeof c.args === 'string' ? c.args : JSON.stringify(c.args) }));
-      return { text: turn.text ?? '', reasoning: turn.reasoning ?? '', toolCalls, tokensIn: turn.tokensIn ?? 1000, tokensOut: turn.tokensOut ?? 100, stopReason: toolCalls.length ? 'tool_calls' : 'stop', attempts: 1 };
+      return { text: turn.text ?? '', reasoning: turn.reasoning ?? '', toolCalls, tokensIn: turn.noUsage ? null : (turn.tokensIn ?? 1000), tokensOut: turn.noUsage ? null : (turn.tokensOut ?? 100), stopReason: toolCalls.length ? 'tool_calls' : 'stop', attempts: 1 };
     },
   };
   return { client, requestCount: () => requests.length, requestText: (i) => JSON.stringify(requests[i]?.messages), close: async () => {} };

@@ -245,4 +245,41 @@ describe('runImplementLoop', () => {
     expect(ofType(follow.entries, 'model').map((m) => m.turn)).toEqual([3, 4]);
     expect(more.messages.slice(0, done.messages.length)).toEqual(done.messages);
   });
+
+  it('counts an estimate when the provider reports no usage, and says so', async () => {
+    const { request, entries } = await setup([{ text: 'x'.repeat(400), calls: [FIX], noUsage: true }, { calls: [FINISH] }]);
+    const result = await runImplementLoop(request);
+    expect(result.stop).toBe('finished');
+    const first = ofType(entries, 'model')[0]!;
+    expect(first.tokensOut).toBeGreaterThanOrEqual(100);
+    expect(first.tokensIn).toBeGreaterThan(0);
+    expect(first.costUsd).toBeCloseTo((first.tokensIn + 5 * first.tokensOut) / 1_000_000, 12);
+    expect(ofType(entries, 'notice').map((n) => n.text)).toContainEqual(expect.stringMatching(/^Turn 1: the provider reported no token usage; about \d+ in and \d+ out \(estimated/));
+  });
+
+  it('ends as cancelled when the cancel comes while the check runs, without a repair round', async () => {
+    const controller = new AbortController();
+    const { request, harness, entries } = await setup([{ calls: [FINISH] }, { calls: [FINISH] }], {
+      signal: controller.signal,
+      runCheck: async (signal) => {
+        controller.abort();
+        expect(signal?.aborted).toBe(true);
+        return { passed: false, state: 'cancelled', exitCode: null, output: 'stopped', durationMs: 1 };
+      },
+    });
+    const result = await runImplementLoop(request);
+    expect(result.stop).toBe('cancelled');
+    expect(result.repairRounds).toBe(0);
+    expect(harness.requestCount()).toBe(1);
+    expect(ofType(entries, 'check')).toEqual([expect.objectContaining({ round: 0, state: 'cancelled' })]);
+  });
+
+  it('stops as max-files once the working copy holds more changed files than allowed', async () => {
+    const write = (path: string) => call('write_file', { path, content: 'x\n' });
+    const { request, harness } = await setup([{ calls: [write('a.ts'), write('b.ts')] }, { calls: [write('c.ts')] }, { calls: [FINISH] }], { guards: { maxChangedFiles: 2 } });
+    const result = await runImplementLoop(request);
+    expect(result.stop).toBe('max-files');
+    expect(harness.requestCount()).toBe(2);
+    expect(result.toolCalls).toBe(3);
+  });
 });
