@@ -9,9 +9,11 @@ import { FleetError } from '../../../../../src/shared/errors';
 import type { TranscriptEntry } from '../../../../../src/shared/types-implement';
 import { runImplementLoop } from '../../../../../src/main/core/implement/loop/run-loop';
 import type { DistributiveOmit, LoopGuards, LoopRequest, RunCheck } from '../../../../../src/main/core/implement/loop/types';
-import { cleanupTempDirs, makeTempDir, writeFiles } from '../../../../helpers/git';
+import { GitRepository } from '../../../../../src/main/core/git/repository';
+import { WorkingCopies } from '../../../../../src/main/core/implement/working-copy/working-copies';
+import { createToolExecutor } from '../../../../../src/main/core/implement/tools/tool-executor';
+import { cleanupTempDirs, commitFiles, initRepo, makeTempDir } from '../../../../helpers/git';
 import { call, startSession, type Harness, type ScriptStep } from './loop-harness';
-import { tempTools } from './temp-tools';
 
 type Entry = DistributiveOmit<TranscriptEntry, 'seq' | 'at'>;
 
@@ -34,17 +36,30 @@ interface Setup {
   request: LoopRequest;
 }
 
+let repository: Promise<{ repo: GitRepository; commit: string; copies: WorkingCopies }> | null = null;
+let copiesMade = 0;
+
+/** One repository for the file (made with the git CLI); every run gets its own working copy of its commit. */
+function sumRepository(): Promise<{ repo: GitRepository; commit: string; copies: WorkingCopies }> {
+  repository ??= (async () => {
+    const dir = initRepo();
+    const commit = commitFiles(dir, { 'src/sum.ts': BROKEN, 'README.md': '# demo\n' }, 'base');
+    return { repo: await GitRepository.open(dir), commit, copies: new WorkingCopies({ appDataDir: makeTempDir('fleet-loop-appdata-'), workspacePath: dir, limit: 100 }) };
+  })();
+  return repository;
+}
+
 async function setup(steps: ScriptStep[], overrides: Omit<Partial<LoopRequest>, 'guards'> & { guards?: Partial<LoopGuards> } = {}): Promise<Setup> {
   const harness = await startSession(steps);
   harnesses.push(harness);
-  const root = makeTempDir('fleet-loop-wc-');
-  writeFiles(root, { 'src/sum.ts': BROKEN, 'README.md': '# demo\n' });
-  const tools = tempTools(root, checkSum);
+  const { repo, commit, copies } = await sumRepository();
+  const { dir: root } = await copies.create(`run-${++copiesMade}`, repo, commit);
   const entries: Entry[] = [];
   const runCheck: RunCheck = async () => {
     const outcome = checkSum(root);
     return { ...outcome, state: outcome.passed ? 'passed' : 'failed', exitCode: outcome.passed ? 0 : 1, durationMs: 5 };
   };
+  const tools = createToolExecutor({ dir: root, repo, startTip: commit, runCheck: overrides.runCheck ?? runCheck });
   const { guards, ...rest } = overrides;
   const request: LoopRequest = {
     client: harness.client,
@@ -89,37 +104,42 @@ describe('runImplementLoop', () => {
     expect(result.costUsd).toBeCloseTo((6000 + 5 * 600) / 1_000_000, 10);
     const tools = ofType(entries, 'tool');
     expect(tools.map((t) => t.tool)).toEqual(['read_file', 'edit_file', 'run_check', 'edit_file', 'run_check', 'finish']);
-    expect(tools[0]).toMatchObject({ turn: 1, args: { path: 'src/sum.ts' }, ok: true, result: BROKEN });
+    expect(tools[0]).toMatchObject({ turn: 1, args: { path: 'src/sum.ts' }, ok: true, result: expect.stringContaining('a - b') });
     expect(ofType(entries, 'model').map((m) => m.turn)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(ofType(entries, 'model')[3]!.text).toBe('The check fails; fixing.');
     expect(ofType(entries, 'model')[5]!.reasoning).toBe('All good.');
     expect(ofType(entries, 'check')).toEqual([expect.objectContaining({ round: 0, state: 'passed', exitCode: 0 })]);
     // The conversation: instruction, then an assistant message and one tool-results message per turn.
     expect(result.messages).toHaveLength(1 + 6 * 2);
-    expect(result.messages.at(-1)).toEqual({ role: 'tool', results: [{ callId: expect.any(String), content: 'finished', isError: false }] });
+    expect(result.messages.at(-1)).toEqual({ role: 'tool', results: [{ callId: expect.any(String), content: expect.any(String), isError: false }] });
+    expect(result.messages[6]).toMatchObject({ role: 'tool', results: [{ content: expect.stringMatching(/failed[\s\S]*expected 5, got -1/), isError: false }] });
   });
 
   it('stops before a model call whose worst case would cross the budget, making no further request and keeping the edits', async () => {
     let spent = 0;
     const worstCases: number[] = [];
-    const cap = 0.02;
+    // Each turn really costs $0.003 (1,000 in at $2/M, 100 out at $10/M); the worst case of a call is its whole
+    // conversation plus 1,500 output tokens (about $0.015 + the input). The cap lets two calls through: the third's
+    // worst case on top of $0.006 spent crosses it.
+    let cap = 0;
     const { root, request, harness, entries } = await setup([{ calls: [FIX] }, { calls: [call('read_file', { path: 'src/sum.ts' })] }, { calls: [FINISH] }], {
       pricing: { cost: (i, o) => (i * 2 + o * 10) / 1_000 / 1_000 },
       onUsage: (u) => (spent = u.costUsd),
       budget: (worst) => {
-        worstCases.push(worst);
-        return spent + worst > cap ? new FleetError('BUDGET_EXCEEDED', `The run's cap of $${cap} would be crossed.`) : null;
+        if (worstCases.push(worst) === 1) cap = worst + 0.0045;
+        return spent + worst > cap ? new FleetError('BUDGET_EXCEEDED', `The run's cap of $${cap.toFixed(4)} would be crossed.`) : null;
       },
       guards: { maxOutputTokensPerTurn: 1500 },
     });
     const result = await runImplementLoop(request);
-    // Turn 1 costs $0.003 and each worst case about $0.0155 (1,500 output tokens): the second call reaches about
-    // $0.0185 < cap, the third about $0.0216 > cap.
     expect(result.stop).toBe('budget');
     expect(result.error?.code).toBe('BUDGET_EXCEEDED');
     expect(harness.requestCount()).toBe(2);
     expect(worstCases).toHaveLength(3);
     expect(worstCases[2]!).toBeGreaterThan(worstCases[0]!);
+    // The worst case holds the full output allowance and more input than the system prompt and tool specs alone.
+    const specsChars = JSON.stringify(request.tools.specs).length + request.system.length;
+    expect(worstCases[0]!).toBeGreaterThan((Math.ceil(specsChars / 4) * 2 + 1500 * 10) / 1e6);
     expect(readFileSync(join(root, 'src/sum.ts'), 'utf8')).toContain('a + b');
     expect(ofType(entries, 'notice').at(-1)!.text).toMatch(/^Budget reached/);
   });
