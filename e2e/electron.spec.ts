@@ -1,6 +1,6 @@
 // Smoke test of the desktop shell in a real Electron: one window on the demo workspace, loaded from app://fleet
 // (not file://) with the CSP as a response header, shows the board (so the IPC sender check accepts that origin),
-// and the page sees only the bridge (no Node, no generic invoke). Where no Electron binary exists (it cannot be downloaded on the build machines) it is skipped.
+// and the page sees only the bridge (no Node, no generic invoke); the title names the workspace and the menu moves the page. Where no Electron binary exists (it cannot be downloaded on the build machines) it is skipped.
 
 import { _electron, expect, test } from '@playwright/test';
 import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -77,6 +77,18 @@ test('the desktop window opens on the demo workspace, shows the board and expose
       (globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/';
     });
     await expect(window.getByRole('heading', { level: 1 })).toHaveText('fleetops');
+
+    // The desktop conventions: the title names the workspace, menu items move the page, updates are off unpackaged.
+    const title = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle());
+    expect(title).toBe('fleetops (demo) — Fleet Control');
+    const clickMenu = (id: string) => app.evaluate(({ Menu }, itemId) => Menu.getApplicationMenu()?.getMenuItemById(itemId)?.click(), id);
+    await clickMenu('runs');
+    await expect(window).toHaveURL(/#\/runs$/);
+    await clickMenu('board');
+    await expect(window).toHaveURL(/#\/$/);
+    await clickMenu('shortcuts');
+    await expect(window.getByRole('dialog')).toBeVisible();
+    expect(await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('check-for-updates') ?? null)).toBeNull();
   } finally {
     await app.close();
     rmSync(home, { recursive: true, force: true });

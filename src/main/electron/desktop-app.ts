@@ -1,4 +1,4 @@
-// Puts the desktop app together: the core, the guarded session, the IPC binding, the menu and the window.
+// Puts the desktop app together: the core, the guarded session, the IPC binding, the menu, the window and updates.
 // Everything the user does is in the core; this file only connects Electron to it.
 
 import { app, session, type BrowserWindow } from 'electron';
@@ -7,13 +7,14 @@ import { createDispatcher } from '../api';
 import { createFleetApp } from '../core/app';
 import { exitOnSignals, SHUTDOWN_GRACE_MS } from '../shutdown';
 import { toErrorPayload } from '../../shared/errors';
-import { installAppMenu } from './app-menu';
+import { applyDesktopConventions } from './desktop-conventions';
 import { bindContractToIpc, forwardEventsToWindow } from './ipc-binding';
 import { createDesktopSecretStore } from './desktop-secrets';
 import { createMainLog } from './main-log';
 import { createMainWindow } from './main-window';
 import { pickFolder, showAbout, showFailure } from './native-dialogs';
 import { serveAppProtocol } from './app-protocol';
+import { startUpdater, type DesktopUpdater } from './updater';
 import { resolveRendererLocation } from './renderer-location';
 import { applySessionSecurity } from './session-security';
 import { installWebContentsGuard } from './web-contents-guard';
@@ -44,25 +45,49 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<void>
   const unbindIpc = bindContractToIpc({ dispatcher: createDispatcher(core.handlers, log), getWindow, location, log });
   const stopEvents = forwardEventsToWindow(core, getWindow);
 
+  const openWorkspace = (path: string): void =>
+    void core.openWorkspace(path).catch((error: unknown) => showFailure('Could not open the workspace', toErrorPayload(error).message));
   async function openWorkspaceFromMenu(): Promise<void> {
     const path = await pickFolder(getWindow());
-    if (!path) return;
-    await core.openWorkspace(path).catch((error: unknown) => showFailure('Could not open the workspace', toErrorPayload(error).message));
+    if (path) openWorkspace(path);
   }
 
-  function openWindow(): void {
-    window = createMainWindow({ preloadPath: join(options.mainDir, '..', 'preload', 'index.cjs'), location, state: loadWindowState(appDataDir), dev });
-    rememberWindowState(window, appDataDir, log);
-    window.on('closed', () => (window = null));
+  // Set up before the first window so that it gets its title and the menu exists from the start.
+  const conventions = applyDesktopConventions({
+    core,
+    log,
+    dev,
+    getWindow,
+    ensureWindow: () => window ?? openWindow(),
+    openWorkspaceDialog: () => void openWorkspaceFromMenu(),
+    openWorkspace,
+    showAbout: () => void showAbout(getWindow(), options.version),
+    showFailure,
+  });
+
+  function openWindow(): BrowserWindow {
+    const opened = createMainWindow({ preloadPath: join(options.mainDir, '..', 'preload', 'index.cjs'), location, state: loadWindowState(appDataDir), dev });
+    window = opened;
+    rememberWindowState(opened, appDataDir, log);
+    conventions.attachWindow(opened);
+    opened.on('closed', () => (window = null));
+    return opened;
   }
 
-  installAppMenu({ openWorkspace: () => void openWorkspaceFromMenu(), showAbout: () => void showAbout(getWindow(), options.version) }, dev);
   // The window opens at once; the renderer learns of the workspace from workspaceChanged when it is ready.
   void core.openStartupWorkspace(process.env.FLEET_WORKSPACE || undefined).catch((error: unknown) => log('could not open a workspace at startup', error));
   openWindow();
+  // Never in development or unpackaged runs (update-policy.ts); the menu gets its update item once it is known.
+  let updater: DesktopUpdater | null = null;
+  void startUpdater({ log, getWindow, onChange: () => conventions.refreshMenu() })
+    .then((started) => {
+      updater = started;
+      conventions.setUpdater(started);
+    })
+    .catch((error: unknown) => log('could not start the updater', error));
 
   app.on('second-instance', () => {
-    if (!window) return openWindow();
+    if (!window) return void openWindow();
     if (window.isMinimized()) window.restore();
     window.focus();
   });
@@ -79,6 +104,8 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<void>
   const disposeCore = (): Promise<void> =>
     (disposing ??= (async () => {
       stopEvents();
+      conventions.dispose();
+      updater?.dispose();
       unbindIpc();
       await core.dispose().catch((error: unknown) => log('could not close the workspace cleanly', error));
     })());
