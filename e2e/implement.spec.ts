@@ -10,8 +10,8 @@ import { serveInitialisedRepo, type FleetServer } from './support/fleet-server';
 import { removeTempDirs } from './support/repo';
 import { card, expectNoSeriousA11yViolations, openBoard, screenshot } from './support/page';
 import { appendEditorText, monacoIn, watchConsole } from './support/editor';
-import { openAiToolTurn } from './support/tool-turns';
-import { startProviderServer, type ProviderServer } from '../tests/helpers/provider-servers';
+import { pausedBeforeEnd } from './support/tool-turns';
+import { call, openAiToolTurn, startProviderServer, type ProviderServer } from '../tests/helpers/provider-servers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -101,14 +101,17 @@ test('a module is implemented, watched live, reviewed, trimmed, accepted and com
 
   provider.reset();
   provider.script(
-    openAiToolTurn([{ name: 'read_file', args: { path: 'web/src/pages/FleetPage.tsx' } }], { text: 'Reading the page first.' }),
-    openAiToolTurn([
-      { name: 'edit_file', args: { path: 'web/src/pages/FleetPage.tsx', old_text: 'export function FleetPage() {\n  return null;\n}\n', new_text: NEW_PAGE } },
-      { name: 'write_file', args: { path: 'web/src/pages/FleetSummary.tsx', content: 'export function FleetSummary() {\n  return null;\n}\n' } },
-      { name: 'write_file', args: { path: 'web/src/pages/notes.txt', content: 'scratch notes\n' } },
-    ]),
-    openAiToolTurn([{ name: 'run_check', args: {} }], { pauseMs: 1500 }),
-    openAiToolTurn([{ name: 'finish', args: { summary: 'The fleet page renders the fleet summary.' } }]),
+    openAiToolTurn({ model: 'local-model', reasoning: 'The TO-BE asks for a summary on the fleet page.', text: 'Reading the page first.', toolCalls: [call('read_file', { path: 'web/src/pages/FleetPage.tsx' })] }),
+    openAiToolTurn({
+      model: 'local-model',
+      toolCalls: [
+        call('edit_file', { path: 'web/src/pages/FleetPage.tsx', old_text: 'export function FleetPage() {\n  return null;\n}\n', new_text: NEW_PAGE }),
+        call('write_file', { path: 'web/src/pages/FleetSummary.tsx', content: 'export function FleetSummary() {\n  return null;\n}\n' }),
+        call('write_file', { path: 'web/src/pages/notes.txt', content: 'scratch notes\n' }),
+      ],
+    }),
+    pausedBeforeEnd(openAiToolTurn({ model: 'local-model', toolCalls: [call('run_check', {})] }), 1500),
+    openAiToolTurn({ model: 'local-model', toolCalls: [call('finish', { summary: 'The fleet page renders the fleet summary.' })] }),
   );
 
   // The module page's Implement (I): estimate as a range, approval, then its Changes view on the new run.
@@ -136,6 +139,8 @@ test('a module is implemented, watched live, reviewed, trimmed, accepted and com
   await expect(run.locator('[data-testid="entry"][data-type="check"]').first()).toHaveAttribute('data-state', 'passed');
   await expect(run.getByTestId('run-check')).toHaveAttribute('data-state', 'passed');
   await expect(run.getByTestId('run-summary')).toContainText('renders the fleet summary');
+  // The first turn's reasoning is folded under its text.
+  await expect(run.locator('[data-testid="entry"][data-type="model"]').first().locator('details summary')).toHaveText('Reasoning');
 
   // Review: three files; the page's diff against the start tip, its right side edited and saved.
   const files = run.getByTestId('changed-file');

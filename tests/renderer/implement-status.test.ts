@@ -29,11 +29,15 @@ describe('implementation status on the board', () => {
     const committed = { ...card, implementation: 'committed' as const };
     expect(implementationStatus(committed, [run('fleet-hub', 'discarded')])).toBe('committed');
     expect(implementationStatus(card, [run('fleet-hub', 'committed')])).toBe('committed');
+    // A run main still counts as waiting for review, but this window saw it discarded: not started.
+    expect(implementationStatus({ ...card, implementation: 'review' }, [run('fleet-hub', 'discarded')])).toBe('not-started');
+    // Main saw a run this window never loaded.
+    expect(implementationStatus({ ...card, implementation: 'running' }, [])).toBe('running');
   });
 
   it('says "documents only" only when main says the branch changes no code', () => {
     const card = makeCard('fleet-hub');
-    expect(codeChanged(card)).toBeNull();
-    expect(codeChanged({ ...card, codeChanged: false } as typeof card)).toBe(false);
+    expect(codeChanged({ ...card, codeChanged: null })).toBeNull();
+    expect(codeChanged({ ...card, codeChanged: false })).toBe(false);
   });
 });

@@ -23,12 +23,12 @@ export function implementationStatus(card: ModuleCard, runs: ImplementRun[]): Im
   const mine = runs.filter((r) => r.moduleId === card.id);
   if (mine.some((r) => LIVE.has(r.state))) return 'running';
   if (mine.some((r) => r.state === 'review')) return 'review';
-  const fromBoard = (card as ModuleCard & { implementation?: ImplementationStatus }).implementation;
-  if (fromBoard) return fromBoard;
+  // Main says running/review from its own records too; once this window saw the runs end, theirs is older news.
+  if (card.implementation === 'committed' || mine.length === 0) return card.implementation;
   return mine.some((r) => r.state === 'committed') ? 'committed' : 'not-started';
 }
 
 /** False when the module branch holds documents only; null when unknown (no branch, or main did not say). */
 export function codeChanged(card: ModuleCard): boolean | null {
-  return (card as ModuleCard & { codeChanged?: boolean | null }).codeChanged ?? null;
+  return card.codeChanged;
 }
