@@ -78,12 +78,12 @@ test('the agent settings page points LM Studio at the loopback server and keeps 
   await form.getByLabel('Turns per run').fill('12');
   await expect(form.getByText('These commands run on this machine')).toBeVisible();
   await form.getByRole('button', { name: 'Add a command' }).click();
-  await form.getByLabel('Allowed command 1').fill('npm test');
+  await form.getByRole('textbox', { name: 'Allowed command 1' }).fill('npm test');
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
   await page.reload();
   await expect(page.getByTestId('implement-settings').getByLabel('Turns per run')).toHaveValue('12');
-  await expect(page.getByTestId('implement-settings').getByLabel('Allowed command 1')).toHaveValue('npm test');
+  await expect(page.getByTestId('implement-settings').getByRole('textbox', { name: 'Allowed command 1' })).toHaveValue('npm test');
   await expectNoSeriousA11yViolations(page, 'agent settings with implementation settings');
   expect(problems()).toEqual([]);
 });
