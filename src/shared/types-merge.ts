@@ -36,6 +36,9 @@ export interface ModuleForecast {
   /** Paths the module branch changed since it forked from the target (documents included). */
   changedPaths: string[];
   conflicts: ConflictFile[];
+  /** Whether the module branch changes code since its fork from the base branch (as the board's card says); false:
+   *  documents only, which a merge brings without implementing anything; null when the branch is missing. */
+  codeChanged: boolean | null;
 }
 
 /** Two module branches that changed the same paths since they forked. */

@@ -13,6 +13,7 @@ import { resolveTarget } from './targets';
 import { changedPaths } from '../git/tree-diff';
 import { mergeTrees } from './tree-merge';
 import { mergeBaseTree } from './virtual-base';
+import { codeChangedAt } from '../implement/branch/branch-changes';
 
 const FORECAST_CONCURRENCY = 4;
 
@@ -71,6 +72,7 @@ export async function forecastMerges(workspace: Workspace, targetKind?: MergeTar
   const resolved = await resolveTarget(workspace, targetKind);
   const targetTip = resolved.startTip;
   const branches = await repo.listBranches();
+  const baseTip = branches.get(manifest.baseBranch) ?? null;
   const modules = manifest.modules.filter((m) => !wanted || wanted.has(m.id));
   let done = 0;
   // A few modules at a time: their walks and tree reads wait on the disk at different moments.
@@ -80,11 +82,13 @@ export async function forecastMerges(workspace: Workspace, targetKind?: MergeTar
     const tip = branches.get(branch) ?? null;
     let forecast: ModuleForecast;
     if (!tip) {
-      forecast = { moduleId: module.id, branch, tip: null, mergeBase: null, outcome: 'missing', changedPaths: [], conflicts: [] };
+      forecast = { moduleId: module.id, branch, tip: null, mergeBase: null, outcome: 'missing', changedPaths: [], conflicts: [], codeChanged: null };
     } else {
       const pair = await forecastPair(repo, targetTip, tip, { ours: resolved.target.branch, theirs: branch });
       const outcome = pair.upToDate ? 'up-to-date' : pair.unrelated ? 'unrelated' : pair.conflicts.length > 0 ? 'conflicts' : 'clean';
-      forecast = { moduleId: module.id, branch, tip, mergeBase: pair.mergeBase, outcome, changedPaths: pair.changedPaths, conflicts: pair.conflicts };
+      // Against the base branch, as the board counts it (cached by the two tips), whatever the merge target is.
+      const codeChanged = baseTip ? await codeChangedAt(repo, tip, baseTip, manifest.docsFolder, module.id) : null;
+      forecast = { moduleId: module.id, branch, tip, mergeBase: pair.mergeBase, outcome, changedPaths: pair.changedPaths, conflicts: pair.conflicts, codeChanged };
     }
     options.onProgress?.(++done, modules.length, `Forecast ${module.id}: ${forecast.outcome}`);
     return forecast;

@@ -1,6 +1,7 @@
 // A module branch's own history since it forked from the base branch: each commit's author, dates, files
 // (documents apart from code) and agent-run provenance. The commits come from the early-stopping history walk.
 
+import { isFleetPath } from '../../../shared/fleet-paths';
 import type { CommitInfo } from '../git/types';
 import type { GitRepository } from '../git/repository';
 import { changedFiles, type FileChange } from './tree-diff';
@@ -67,7 +68,6 @@ export async function readBranchHistory(repo: GitRepository, options: { tip: str
   }
   if (oids.length === 0 && (await repo.isAncestor(options.tip, options.baseTip))) forkPoint = await repo.readCommit(options.tip);
 
-  const documentsPrefix = `${options.docsFolder}/`;
   const shown = newestFirst(infos).slice(0, options.limit);
   const commits: LoggedCommit[] = [];
   for (const info of shown) {
@@ -83,8 +83,9 @@ export async function readBranchHistory(repo: GitRepository, options: { tip: str
       authoredAt: iso(info.author.timestamp),
       committedAt: iso(info.committer.timestamp),
       merge,
-      documents: files.filter((f) => f.path.startsWith(documentsPrefix)),
-      code: files.filter((f) => !f.path.startsWith(documentsPrefix)),
+      // Fleet's own files (documents, .fleet/ settings) apart from code, as the board counts them.
+      documents: files.filter((f) => isFleetPath(f.path, options.docsFolder)),
+      code: files.filter((f) => !isFleetPath(f.path, options.docsFolder)),
       provenance: runProvenance(parseTrailers(info.message)),
     });
   }

@@ -8,7 +8,7 @@ import { html, type Html } from './html-escape';
 import { REPORT_CSS } from './html-style';
 import { usd } from './markdown-text';
 import { aheadBehindText } from './summary-report';
-import { byCategory, PHASE_TITLES, type ModuleFacts, type WorkspaceFacts } from './workspace-facts';
+import { byCategory, codeText, PHASE_TITLES, phaseText, type ModuleFacts, type WorkspaceFacts } from './workspace-facts';
 
 const DOC_HEADERS = ['As-is', 'To-be', 'Log', 'Test plan', 'Summary'];
 
@@ -47,13 +47,13 @@ function costSection(facts: WorkspaceFacts): Html {
 
 function moduleRow(m: ModuleFacts): Html {
   const { card } = m;
-  return html`<tr><th scope="row">${card.title}<br><code class="muted">${card.branch}</code></th><td>${PHASE_TITLES[card.phase]}</td>${DOC_KINDS.map(
+  return html`<tr><th scope="row">${card.title}<br><code class="muted">${card.branch}</code></th><td>${phaseText(card)}</td><td>${codeText(card)}</td>${DOC_KINDS.map(
     (kind) => html`<td>${card.docs.find((d) => d.kind === kind)?.state ?? 'missing'}</td>`,
   )}<td class="num">${aheadBehindText(card)}</td><td>${checkLabel(m.check, card.tip)}</td><td class="num">${m.runs ? usd(m.costUsd) : '-'}</td></tr>`;
 }
 
 function modulesSection(facts: WorkspaceFacts): Html {
-  const header = html`<thead><tr><th scope="col">Module</th><th scope="col">Phase</th>${DOC_HEADERS.map((h) => html`<th scope="col">${h}</th>`)}<th scope="col" class="num">Ahead / behind</th><th scope="col">Check</th><th scope="col" class="num">Agent cost</th></tr></thead>`;
+  const header = html`<thead><tr><th scope="col">Module</th><th scope="col">Phase</th><th scope="col">Code</th>${DOC_HEADERS.map((h) => html`<th scope="col">${h}</th>`)}<th scope="col" class="num">Ahead / behind</th><th scope="col">Check</th><th scope="col" class="num">Agent cost</th></tr></thead>`;
   return html`<section aria-labelledby="modules-heading"><h2 id="modules-heading">Modules</h2>
 ${byCategory(facts).map((group) => html`<h3>${group.title}</h3><table>${header}<tbody>${group.modules.map(moduleRow)}</tbody></table>`)}
 </section>`;
@@ -79,6 +79,8 @@ export function renderHtmlReport(facts: WorkspaceFacts, generatedAt: Date, versi
 <p class="muted">Base branch <code>${board.workspace.baseBranch}</code> at <code>${board.baseTip.slice(0, 7)}</code> · generated ${stamp}</p>
 <ul class="totals">
 <li><strong>${facts.modules.length}</strong>modules</li>
+<li><strong>${facts.implemented}</strong>change code</li>
+<li><strong>${facts.documentsOnly}</strong>documents only</li>
 <li><strong>${facts.phaseCounts.ready}</strong>ready to merge</li>
 <li><strong>${facts.phaseCounts.merged}</strong>merged</li>
 <li><strong>${usd(facts.totalCostUsd)}</strong>agent cost</li>

@@ -43,9 +43,14 @@ export function renderMergeStrategySection(forecast: MergeForecast, titles: Map<
   forecast.order.forEach((group, i) => {
     lines.push(`${i + 1}. ${GROUP_WORDS[group.kind]}: ${group.modules.map(name).join(', ')}`);
   });
-  lines.push('', '### Per module', '', tableRow(['Module', 'Forecast', 'Changed files', 'Conflicting files']), tableRow(['---', '---', '---:', '---']));
+  // A documents-only branch merges without implementing anything: say so, so a clean forecast is not read as done.
+  const documentsOnly = forecast.modules.filter((m) => m.codeChanged === false).map((m) => m.moduleId);
+  const implemented = forecast.modules.filter((m) => m.codeChanged === true).length;
+  lines.push('', `Implemented (the branch changes code): ${implemented} of ${forecast.modules.length}; documents only: ${documentsOnly.length ? documentsOnly.map(name).join(', ') : 'none'}.`);
+  lines.push('', '### Per module', '', tableRow(['Module', 'Forecast', 'Code', 'Changed files', 'Conflicting files']), tableRow(['---', '---', '---', '---:', '---']));
   for (const module of forecast.modules) {
-    lines.push(tableRow([name(module.moduleId), OUTCOME_WORDS[module.outcome], String(module.changedPaths.length), paths(module.conflicts.map((c) => `${c.path} (${c.kind}${c.renamedFrom ? `, from ${c.renamedFrom}` : ''})`))]));
+    const code = module.codeChanged === null ? '-' : module.codeChanged ? 'code changed' : 'documents only';
+    lines.push(tableRow([name(module.moduleId), OUTCOME_WORDS[module.outcome], code, String(module.changedPaths.length), paths(module.conflicts.map((c) => `${c.path} (${c.kind}${c.renamedFrom ? `, from ${c.renamedFrom}` : ''})`))]));
   }
   lines.push('', '### Modules that change the same files', '');
   if (forecast.overlaps.length === 0) lines.push('No two module branches change the same file.');

@@ -5,7 +5,7 @@ import { DOC_KINDS, PHASES, type DocKind } from '../../../shared/documents';
 import type { ModuleCard } from '../../../shared/types';
 import { checkLabel } from './check-text';
 import { count, inlineCode, plainText, tableRow, usd } from './markdown-text';
-import { byCategory, PHASE_TITLES, type ModuleFacts, type WorkspaceFacts } from './workspace-facts';
+import { byCategory, codeText, PHASE_TITLES, phaseText, type ModuleFacts, type WorkspaceFacts } from './workspace-facts';
 
 const DOC_COLUMNS: Record<DocKind, string> = { 'as-is': 'As-is', 'to-be': 'To-be', 'implementation-log': 'Log', 'test-plan': 'Test plan', summary: 'Summary' };
 
@@ -19,7 +19,8 @@ function moduleRow(facts: ModuleFacts): string {
   const docs = DOC_KINDS.map((kind) => card.docs.find((d) => d.kind === kind)?.state ?? 'missing');
   return tableRow([
     `${plainText(card.title)} (${inlineCode(card.id)})`,
-    PHASE_TITLES[card.phase],
+    phaseText(card),
+    codeText(card),
     ...docs,
     aheadBehindText(card),
     checkLabel(facts.check, card.tip),
@@ -44,11 +45,13 @@ export function renderSummarySection(facts: WorkspaceFacts): string {
   const checked = facts.modules.filter((m) => m.check);
   const passed = checked.filter((m) => m.check?.state === 'passed' && m.check.commit === m.card.tip).length;
   lines.push(
+    // Only a branch that changes code counts as implemented: documents that say so do not.
+    `- Implemented: ${facts.implemented} of ${board.modules.length} modules change code on their branch; ${facts.documentsOnly} hold documents only${facts.documentsOnly ? ' and are not implemented, whatever their documents say' : ''}.`,
     `- Checks: ${passed} of ${board.modules.length} modules passed on their current commit; ${board.modules.length - checked.length} never checked.`,
     `- Agent cost: ${usd(facts.totalCostUsd)} over ${count(facts.totalRuns, 'run')}.`,
     '',
   );
-  const header = ['Module', 'Phase', ...DOC_KINDS.map((k) => DOC_COLUMNS[k]), 'Ahead / behind', 'Check', 'Agent cost'];
+  const header = ['Module', 'Phase', 'Code', ...DOC_KINDS.map((k) => DOC_COLUMNS[k]), 'Ahead / behind', 'Check', 'Agent cost'];
   for (const group of byCategory(facts)) {
     lines.push(`### ${plainText(group.title)}`, '', tableRow(header), tableRow(header.map(() => '---')), ...group.modules.map(moduleRow), '');
   }

@@ -19,6 +19,10 @@ export interface WorkspaceFacts {
   phaseCounts: Record<Phase, number>;
   totalCostUsd: number;
   totalRuns: number;
+  /** Modules whose branch changes code since its fork: the only ones counted as implemented. */
+  implemented: number;
+  /** Modules whose branch holds documents only (never counted as implemented, whatever their phase). */
+  documentsOnly: number;
 }
 
 const roundUsd = (amount: number) => Math.round(amount * 1e6) / 1e6;
@@ -42,7 +46,19 @@ export function workspaceFacts(board: BoardState, runs: RunRecord[], checks: Che
     phaseCounts,
     totalCostUsd: roundUsd(modules.reduce((sum, m) => sum + m.costUsd, 0)),
     totalRuns: modules.reduce((sum, m) => sum + m.runs, 0),
+    implemented: board.modules.filter((card) => card.codeChanged === true).length,
+    documentsOnly: board.modules.filter((card) => card.codeChanged === false).length,
   };
+}
+
+/** What the module's branch holds, in words: "code changed", "documents only", or "no branch". */
+export function codeText(card: ModuleCard): string {
+  return card.codeChanged === null ? 'no branch' : card.codeChanged ? 'code changed' : 'documents only';
+}
+
+/** The phase in words, saying "documents only" where a merged branch brought no code (merged, but not done). */
+export function phaseText(card: ModuleCard): string {
+  return card.phase === 'merged' && card.codeChanged === false ? `${PHASE_TITLES.merged} (documents only)` : PHASE_TITLES[card.phase];
 }
 
 /** Modules of each category in the manifest's order (categories without modules left out). */

@@ -30,6 +30,19 @@ describe('forecastMerges', () => {
     expect(forecast.computedAt).toBe(git(dir, 'rev-parse', 'main'));
   });
 
+  it('says which branches change code against the base (as git diff main...branch lists them) and which hold documents only', () => {
+    for (const module of forecast.modules) {
+      if (module.outcome === 'missing') {
+        expect(module.codeChanged, module.moduleId).toBeNull();
+        continue;
+      }
+      // user-management points at an old base commit (merged, no own commit): it brought nothing.
+      const code = module.moduleId === 'user-management' ? [] : git(dir, 'diff', '--name-only', `main...${module.branch}`).split('\n').filter((p) => p && !p.startsWith('enhancements/') && !p.startsWith('.fleet/'));
+      expect(module.codeChanged, module.moduleId).toBe(code.length > 0);
+    }
+    expect(forecast.modules.filter((m) => m.codeChanged === true).length).toBe(14);
+  });
+
   it('agrees with git merge-tree on every module branch: clean or not, and which paths conflict', () => {
     const compared: string[] = [];
     for (const module of forecast.modules) {

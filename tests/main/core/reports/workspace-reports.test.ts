@@ -55,6 +55,8 @@ describe('workspace reports', () => {
   it('the summary states every module with the same phase, documents, ahead/behind as the board, plus checks and agent cost', async () => {
     const repo = await initialisedRepo(apps);
     await writeSomeDocuments(repo);
+    // One module's branch changes code; every other one holds documents only.
+    commitOnBranch(repo, 'module/drivers-hub', [{ files: { 'src/drivers.ts': 'export const drivers = [];\n' }, message: 'drivers: code' }]);
     const fleetTip = git(repo.dir, 'rev-parse', 'module/fleet-hub');
     const sources = await reportSourcesFor(repo, {
       runs: [runRecord('fleet-hub', 0.5, 'r1'), runRecord('fleet-hub', 0.25, 'r2'), runRecord('drivers-hub', 1.2, 'r3')],
@@ -71,8 +73,11 @@ describe('workspace reports', () => {
     for (const card of board.modules) {
       const row = draft.content.split('\n').find((line) => line.includes(`(\`${card.id}\`)`));
       const states = card.docs.map((d) => d.state).join(' | ');
-      expect(row, card.id).toContain(`| ${PHASE_TITLES[card.phase]} | ${states} | +${card.ahead} / -${card.behind} |`);
+      // The honest rule: a Code column, and only a branch that changes code counts as implemented.
+      const code = card.id === 'drivers-hub' ? 'code changed' : 'documents only';
+      expect(row, card.id).toContain(`| ${PHASE_TITLES[card.phase]} | ${code} | ${states} | +${card.ahead} / -${card.behind} |`);
     }
+    expect(draft.content).toContain(`- Implemented: 1 of ${board.modules.length} modules change code on their branch; ${board.modules.length - 1} hold documents only and are not implemented, whatever their documents say.`);
     const rowOf = (id: string) => draft.content.split('\n').find((line) => line.includes(`(\`${id}\`)`))!;
     expect(rowOf('fleet-hub')).toMatch(/\| passed \| \$0\.7500 \(2 runs\) \|$/);
     expect(rowOf('drivers-hub')).toMatch(/\| not run \| \$1\.20 \(1 run\) \|$/);
@@ -107,9 +112,9 @@ describe('workspace reports', () => {
       target: { kind: 'integration', branch: 'fleet/integration', tip: null },
       computedAt: git(repo.dir, 'rev-parse', 'main'),
       modules: [
-        { moduleId: 'fleet-hub', branch: 'module/fleet-hub', tip: 'a'.repeat(40), mergeBase: 'b'.repeat(40), outcome: 'clean', changedPaths: ['src/fleet/FleetPage.tsx'], conflicts: [] },
-        { moduleId: 'drivers-hub', branch: 'module/drivers-hub', tip: 'c'.repeat(40), mergeBase: 'b'.repeat(40), outcome: 'clean', changedPaths: ['src/fleet/FleetPage.tsx', 'src/drivers.ts'], conflicts: [] },
-        { moduleId: 'safety-hub', branch: 'module/safety-hub', tip: 'd'.repeat(40), mergeBase: 'b'.repeat(40), outcome: 'conflicts', changedPaths: ['README.md'], conflicts: [{ path: 'README.md', kind: 'content' }] },
+        { moduleId: 'fleet-hub', branch: 'module/fleet-hub', tip: 'a'.repeat(40), mergeBase: 'b'.repeat(40), outcome: 'clean', changedPaths: ['src/fleet/FleetPage.tsx'], conflicts: [], codeChanged: true },
+        { moduleId: 'drivers-hub', branch: 'module/drivers-hub', tip: 'c'.repeat(40), mergeBase: 'b'.repeat(40), outcome: 'clean', changedPaths: ['src/fleet/FleetPage.tsx', 'src/drivers.ts'], conflicts: [], codeChanged: true },
+        { moduleId: 'safety-hub', branch: 'module/safety-hub', tip: 'd'.repeat(40), mergeBase: 'b'.repeat(40), outcome: 'conflicts', changedPaths: ['README.md'], conflicts: [{ path: 'README.md', kind: 'content' }], codeChanged: false },
       ],
       overlaps: [{ a: 'fleet-hub', b: 'drivers-hub', paths: ['src/fleet/FleetPage.tsx', 'docs/a|b.md'] }],
       order: [
@@ -122,7 +127,8 @@ describe('workspace reports', () => {
     expect(draft.content).toContain('against `fleet/integration` (the integration branch)');
     expect(draft.content).toContain('1. Overlapping: change the same files; merge together, in this order, checking after each: Fleet Hub (`fleet-hub`), Drivers Hub (`drivers-hub`)');
     expect(draft.content).toContain('2. Conflict with the target now: resolve on the module branch first: Safety Hub (`safety-hub`)');
-    expect(draft.content).toContain('| Safety Hub (`safety-hub`) | conflicts | 1 | `README.md (content)` |');
+    expect(draft.content).toContain('| Safety Hub (`safety-hub`) | conflicts | documents only | 1 | `README.md (content)` |');
+    expect(draft.content).toContain('Implemented (the branch changes code): 2 of 3; documents only: Safety Hub (`safety-hub`).');
     // A "|" in a path is escaped, or the table would gain a column.
     expect(draft.content).toContain('| Fleet Hub (`fleet-hub`) and Drivers Hub (`drivers-hub`) | `src/fleet/FleetPage.tsx`, `docs/a\\|b.md` |');
   });
@@ -145,8 +151,10 @@ describe('workspace reports', () => {
     for (const id of ['fleet-hub', 'assets-hub', 'telematics']) {
       const mergeTree = spawnSync('git', ['merge-tree', '--write-tree', 'main', `module/${id}`], { cwd: repo.dir, env: GIT_ENV });
       expect(mergeTree.status, id).toBe(0);
-      expect(content.split('\n').find((line) => line.includes(`(\`${id}\`) | `))).toContain('| merges cleanly |');
+      expect(content.split('\n').find((line) => line.includes(`(\`${id}\`) | `))).toContain('| merges cleanly | code changed |');
     }
+    // The other modules' branches hold their documents only: a clean merge of them implements nothing.
+    expect(content).toContain('| Drivers Hub (`drivers-hub`) | merges cleanly | documents only |');
   });
 
   it('a cancelled generation leaves the draft as it was', async () => {
