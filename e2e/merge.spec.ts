@@ -33,7 +33,8 @@ test.beforeAll(async () => {
   // Overlapping, and conflicting only once one of them is merged: the same line changed differently by each.
   commitFileToBranch(repo, 'module/fuel-management', 'api/src/routes/fuel.routes.ts', 'export const fuelRoutes = ["/fuel"];\n', 'Fuel route');
   commitFileToBranch(repo, 'module/cost-analytics', 'api/src/routes/fuel.routes.ts', 'export const fuelRoutes = ["/fuel/costs"];\n', 'Fuel cost route');
-  // Ready to merge: all five documents written.
+  // Ready to merge: its page changed (a branch with documents only is never ready) and all five documents written.
+  commitFileToBranch(repo, 'module/analytics-hub', 'web/src/pages/AnalyticsPage.tsx', 'export function AnalyticsPage() {\n  return "analytics";\n}\n', 'Analytics page says analytics');
   for (const doc of ['AS_IS_ANALYSIS', 'TO_BE_DESIGN', 'IMPLEMENTATION_LOG', 'TEST_PLAN', 'ENHANCEMENT_SUMMARY']) {
     commitFileToBranch(repo, 'module/analytics-hub', `enhancements/analytics-hub/${doc}.md`, `# ${doc}\n\nWritten for analytics-hub.\n`, `Analytics: ${doc}`);
   }
