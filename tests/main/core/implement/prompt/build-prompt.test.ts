@@ -7,6 +7,8 @@ import { Workspace } from '../../../../../src/main/core/workspace/workspace';
 import { initWorkspace } from '../../../../../src/main/core/workspace/init';
 import { commitDocuments } from '../../../../../src/main/core/docs/commit-docs';
 import { buildImplementPrompt } from '../../../../../src/main/core/implement/prompt/build-prompt';
+import { implementContextBudget, planModuleRun } from '../../../../../src/main/core/implement/prompt/plan-run';
+import { BUILT_IN_PROVIDERS } from '../../../../../src/shared/providers';
 import { cleanupTempDirs, commitFiles, git, initRepo } from '../../../../helpers/git';
 
 afterAll(cleanupTempDirs);
@@ -106,5 +108,19 @@ describe('buildImplementPrompt', () => {
     expect(prompt.firstMessage).toMatch(/\[truncated: lines \d+-3000 of web\/src\/pages\/FleetList\.tsx not sent\]/);
     expect(prompt.included.documents).toEqual([expect.objectContaining({ kind: 'to-be', truncated: false })]);
     expect(prompt.system).toContain("the module's check: `npm test`");
+  });
+
+  it("plans a module's run for a provider: the prompt within the provider's budget and a cost range from its size", async () => {
+    const { dir, workspace } = await repository();
+    const commit = await commitDesign(dir, workspace, [{ path: TO_BE, content: '# Fleet Hub: To-Be\n\nAdd a filter.\n' }]);
+    const grok = BUILT_IN_PROVIDERS.find((p) => p.id === 'xai')!;
+    expect(implementContextBudget(grok)).toBe(Math.min(grok.contextTokens, Math.floor((grok.contextWindow - grok.maxOutputTokens) / 2)));
+    expect(implementContextBudget({ contextTokens: 24_000, contextWindow: 32_000, maxOutputTokens: 8_000 })).toBe(12_000);
+    const plan = await planModuleRun({ workspace, moduleId: 'fleet-hub', commit, provider: grok, maxTurns: 40, price: { input: 3, output: 15 } });
+    expect(plan.prompt.firstMessage).toContain('Add a filter.');
+    expect(plan.lowUsd!).toBeGreaterThan(0);
+    expect(plan.highUsd!).toBeGreaterThan(plan.lowUsd! * 5);
+    const free = await planModuleRun({ workspace, moduleId: 'fleet-hub', commit, provider: grok, maxTurns: 40, price: null });
+    expect(free).toMatchObject({ lowUsd: null, highUsd: null });
   });
 });
