@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createMainLog } from '../../../../src/main/electron/main-log';
 import type { BatchStarted, RunRecord } from '../../../../src/shared/types-agents';
 import { cleanupTempDirs, makeTempDir } from '../../../helpers/git';
-import { keyEchoAnswer, startProviderServer, type ProviderServer } from '../../../helpers/provider-servers';
+import { keyEchoAnswer, sentKey, startProviderServer, type ProviderServer } from '../../../helpers/provider-servers';
 import { batchEnd, demoRepo, loopbackProvider, newCore, openInitialised, type Core } from '../agents/agent-fixtures';
 import { filesBelow, forbiddenForms, leaks, type Output } from './leak-check';
 
@@ -73,7 +73,8 @@ describe('a provider that echoes the key in its error codes, bodies and headers'
     server.script(keyEchoAnswer(200), keyEchoAnswer(401));
     const anthropicRuns = await runBatch(core, 'loopback-anthropic', ['fleet-hub', 'drivers-hub']);
     expect(anthropicRuns.map((r) => r.error?.code)).toEqual(['PROVIDER_ERROR', 'AUTH_FAILED']);
-    expect(server.requests.map((r) => r.headers['x-api-key'])).toEqual([STORED_KEY, STORED_KEY]);
+    // SDK 1.x (API version 2026-10-21) sends the key as `Authorization: Bearer`, no longer as x-api-key.
+    expect(server.requests.map(sentKey)).toEqual([STORED_KEY, STORED_KEY]);
     // The error still says what the provider said, with the key cut out.
     expect(anthropicRuns[1]!.error!.message).toMatch(/refused the key \(HTTP 401\): Incorrect API key provided: \[redacted\]/);
     await core.call('listBatches', {});

@@ -1,101 +1,125 @@
-// Anthropic's Messages API with streaming: message_start (input usage), content_block_delta (text_delta),
-// message_delta (stop reason, output usage), message_stop; `error` events mid-stream; ping and unknown events ignored.
+// Anthropic's Messages API through the official `@anthropic-ai/sdk`: its MessageStream assembles text, thinking
+// and tool_use blocks (input_json_delta); we add retries, the stall watchdog, error classification, and keep each
+// tool call's arguments exactly as streamed so malformed JSON reaches the loop as it was sent. Imported on first use.
 
-import { FleetError } from '../../../../shared/errors';
-import { classifyStreamError } from './http-errors';
-import { openCompletionStream } from './request';
-import { readEventStream } from './sse';
-import type { ClientOptions, CompletionRequest, CompletionResult, ProviderClient, StreamOptions } from './types';
+import type Anthropic from '@anthropic-ai/sdk';
+import type { MessageCreateParamsBase, Usage } from '@anthropic-ai/sdk/resources/messages';
+import { anthropicMessages, anthropicTools } from './anthropic-messages';
+import { runStreamedCall } from './streamed-call';
+import type { ClientOptions, ConverseResult, ConversingClient, RetryNotice, ToolCall } from './types';
 
-export const ANTHROPIC_VERSION = '2023-06-01';
+/** The API version SDK 1.x sends (anthropic-version header): no temperature, the key as a bearer token. */
+export const ANTHROPIC_VERSION = '2026-10-21';
 
-interface Usage {
-  input_tokens?: number;
-  output_tokens?: number;
-  cache_creation_input_tokens?: number | null;
-  cache_read_input_tokens?: number | null;
-}
+let sdk: Promise<typeof import('@anthropic-ai/sdk')> | undefined;
+const loadSdk = (): Promise<typeof import('@anthropic-ai/sdk')> => (sdk ??= import('@anthropic-ai/sdk'));
 
-interface AnthropicEvent {
-  type?: string;
-  message?: { usage?: Usage };
-  delta?: { type?: string; text?: string; stop_reason?: string | null };
-  usage?: Usage;
+interface TurnCallbacks {
+  signal?: AbortSignal;
+  onText?(delta: string): void;
+  onReasoning?(delta: string): void;
+  onRetry?(notice: RetryNotice): void;
 }
 
 function inputTokens(usage: Usage): number | null {
-  if (usage.input_tokens === undefined) return null;
+  if (usage.input_tokens === undefined || usage.input_tokens === null) return null;
   return usage.input_tokens + (usage.cache_creation_input_tokens ?? 0) + (usage.cache_read_input_tokens ?? 0);
 }
 
+/** Our base URLs end in /v1 (as OpenAI's do); the SDK adds /v1/messages itself. */
+function sdkBaseUrl(baseUrl: string): string {
+  return baseUrl.replace(/\/+$/, '').replace(/\/v1$/, '');
+}
+
+/** The SDK client for one attempt: our fetch, no SDK retries, no credentials or settings read from the environment. */
+function sdkClient(AnthropicSdk: typeof Anthropic, options: ClientOptions, fetch: typeof globalThis.fetch): Anthropic {
+  return new AnthropicSdk({
+    baseURL: sdkBaseUrl(options.baseUrl),
+    // A key passed in code is the client's only credential: the SDK then reads none from the environment.
+    apiKey: options.apiKey ?? 'no-key',
+    maxRetries: 0,
+    timeout: 24 * 3_600_000,
+    logLevel: 'off',
+    fetch,
+    ...(options.apiKey ? {} : { defaultHeaders: { 'x-api-key': null } }),
+  });
+}
+
 /** A client for `${baseUrl}/messages`. */
-export function createAnthropicClient(options: ClientOptions): ProviderClient {
-  const url = `${options.baseUrl.replace(/\/+$/, '')}/messages`;
-  return {
-    async complete(request: CompletionRequest, stream: StreamOptions): Promise<CompletionResult> {
-      const headers: Record<string, string> = {
-        'content-type': 'application/json',
-        accept: 'text/event-stream',
-        'anthropic-version': ANTHROPIC_VERSION,
-      };
-      if (options.apiKey) headers['x-api-key'] = options.apiKey;
-      const body = JSON.stringify({
-        model: request.model,
-        max_tokens: request.maxOutputTokens,
-        system: request.system,
-        messages: [{ role: 'user', content: request.prompt }],
-        stream: true,
-        temperature: 0.2,
-      });
-      const opened = await openCompletionStream(options, request, stream, { url, headers, body });
-      let text = '';
-      let tokensIn: number | null = null;
-      let tokensOut: number | null = null;
-      let finishReason: string | null = null;
-      let stopped = false;
-      let problem: FleetError | null = null;
-      await readEventStream(opened.body, {
-        signal: stream.signal,
-        stallMs: options.stallMs,
-        onEvent: ({ event, data }) => {
-          let payload: AnthropicEvent;
-          try {
-            payload = JSON.parse(data) as AnthropicEvent;
-          } catch {
-            problem = new FleetError('PROVIDER_ERROR', `${options.providerTitle} sent a malformed ${event} event: ${JSON.stringify(data.slice(0, 120))}.`, { reason: 'malformed', receivedChars: text.length });
-            return true;
-          }
-          const type = payload.type ?? event;
-          if (type === 'error') {
-            problem = classifyStreamError(data, { providerTitle: options.providerTitle, key: options.apiKey });
-            return true;
-          }
-          if (type === 'message_start' && payload.message?.usage) {
-            tokensIn = inputTokens(payload.message.usage);
-            tokensOut = payload.message.usage.output_tokens ?? null;
-          } else if (type === 'content_block_delta' && payload.delta?.type === 'text_delta' && payload.delta.text) {
-            text += payload.delta.text;
-            stream.onText(payload.delta.text);
-          } else if (type === 'message_delta') {
-            if (payload.delta?.stop_reason) finishReason = payload.delta.stop_reason;
-            // message_delta usage is cumulative; newer API versions repeat the input count there too.
-            if (payload.usage?.output_tokens !== undefined) tokensOut = payload.usage.output_tokens;
-            if (payload.usage?.input_tokens !== undefined) tokensIn = inputTokens(payload.usage);
-          } else if (type === 'message_stop') {
-            stopped = true;
-            return true;
-          }
-          return false;
-        },
-      });
-      if (problem) throw problem;
-      if (!stopped) {
-        throw new FleetError('PROVIDER_ERROR', `${options.providerTitle} stopped the stream mid-way (no message_stop); ${text.length} characters had arrived.`, {
-          reason: 'incomplete',
-          receivedChars: text.length,
+export function createAnthropicClient(options: ClientOptions): ConversingClient {
+  const url = `${sdkBaseUrl(options.baseUrl)}/v1/messages`;
+
+  async function turn(params: Omit<MessageCreateParamsBase, 'stream'>, callbacks: TurnCallbacks): Promise<ConverseResult> {
+    const { default: AnthropicSdk } = await loadSdk();
+    const sdkErrors = { base: AnthropicSdk.AnthropicError, api: AnthropicSdk.APIError, connection: AnthropicSdk.APIConnectionError };
+    const { value, attempts } = await runStreamedCall({
+      options,
+      model: params.model,
+      url,
+      sdk: sdkErrors,
+      signal: callbacks.signal,
+      onRetry: callbacks.onRetry,
+      incompleteWhy: 'no message_stop',
+      attempt: async (watch, progress) => {
+        let text = '';
+        let reasoning = '';
+        // The SDK parses tool input leniently (partial JSON); the loop must see malformed arguments as sent.
+        const rawInput = new Map<number, string>();
+        const stream = sdkClient(AnthropicSdk, options, watch.fetch).messages.stream(params, { signal: watch.signal });
+        stream.on('connect', watch.started);
+        stream.on('streamEvent', (event) => {
+          watch.progress();
+          if (event.type === 'content_block_delta' && event.delta.type === 'input_json_delta') {
+            rawInput.set(event.index, (rawInput.get(event.index) ?? '') + event.delta.partial_json);
+          } else if (event.type === 'message_stop') progress.complete = true;
         });
-      }
-      return { text, tokensIn, tokensOut, finishReason, attempts: opened.attempts };
+        stream.on('text', (delta) => {
+          text += delta;
+          progress.receivedChars = text.length;
+          callbacks.onText?.(delta);
+        });
+        stream.on('thinking', (delta) => {
+          reasoning += delta;
+          callbacks.onReasoning?.(delta);
+        });
+        const message = await stream.finalMessage();
+        const toolCalls: ToolCall[] = [];
+        message.content.forEach((block, index) => {
+          if (block.type === 'tool_use') toolCalls.push({ id: block.id, name: block.name, arguments: rawInput.get(index) || JSON.stringify(block.input ?? {}) });
+        });
+        return {
+          text,
+          reasoning,
+          toolCalls,
+          tokensIn: inputTokens(message.usage),
+          tokensOut: message.usage.output_tokens ?? null,
+          stopReason: message.stop_reason ?? null,
+          attempts: 1,
+        };
+      },
+    });
+    return { ...value, attempts };
+  }
+
+  return {
+    async complete(request, stream) {
+      const result = await turn(
+        { model: request.model, max_tokens: request.maxOutputTokens, system: request.system, messages: [{ role: 'user', content: request.prompt }] },
+        { signal: stream.signal, onText: stream.onText, onRetry: stream.onRetry },
+      );
+      return { text: result.text, tokensIn: result.tokensIn, tokensOut: result.tokensOut, finishReason: result.stopReason, attempts: result.attempts };
+    },
+    converse(request, callbacks) {
+      return turn(
+        {
+          model: request.model,
+          max_tokens: request.maxOutputTokens,
+          system: request.system,
+          messages: anthropicMessages(request.messages),
+          ...(request.tools.length ? { tools: anthropicTools(request.tools) } : {}),
+        },
+        callbacks,
+      );
     },
   };
 }

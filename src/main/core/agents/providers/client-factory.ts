@@ -4,7 +4,7 @@ import { FleetError } from '../../../../shared/errors';
 import type { ProviderConfig } from '../../../../shared/providers';
 import { createAnthropicClient } from './anthropic';
 import { createOpenAiCompatibleClient } from './openai-compatible';
-import type { ProviderClient, RetryPolicy } from './types';
+import type { ConversingClient, RetryPolicy } from './types';
 import { registerSecret } from '../../secrets/redactor';
 import { requireSecureTransport } from '../../secrets/secure-transport';
 
@@ -15,7 +15,7 @@ export interface ClientOverrides {
 }
 
 /** The client for `config` with `key`; KEY_MISSING when the provider needs a key and none is set, INSECURE_TRANSPORT when the key would go over plain HTTP to another computer. */
-export function createProviderClient(config: ProviderConfig, key: string | null, overrides: ClientOverrides = {}): ProviderClient {
+export function createProviderClient(config: ProviderConfig, key: string | null, overrides: ClientOverrides = {}): ConversingClient {
   if (config.kind === 'offline') throw new FleetError('INTERNAL', 'The offline analyzer has no HTTP client.');
   if (config.needsKey && !key) {
     const env = config.keyEnv ? ` or set ${config.keyEnv}` : '';

@@ -1,86 +1,135 @@
-// Chat completions over SSE for every OpenAI-compatible server: xAI Grok, OpenAI, Ollama, LM Studio.
-// `stream_options.include_usage` makes the server end with a usage chunk (choices: []) before `data: [DONE]`.
+// Chat completions for every OpenAI-compatible server (xAI Grok, OpenAI, Ollama, LM Studio) through the official
+// `openai` SDK: its stream helper assembles content and tool-call deltas; we add retries, the stall watchdog,
+// error classification and xAI's `reasoning_content`. The SDK is imported on first use (CLI start-up stays fast).
 
-import { FleetError } from '../../../../shared/errors';
-import { classifyStreamError } from './http-errors';
-import { openCompletionStream } from './request';
-import { readEventStream } from './sse';
-import type { ClientOptions, CompletionRequest, CompletionResult, ProviderClient, StreamOptions } from './types';
+import type OpenAI from 'openai';
+import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
+import { openAiMessages, openAiTools } from './openai-messages';
+import { runStreamedCall } from './streamed-call';
+import type { ClientOptions, ConverseResult, ConversingClient, RetryNotice } from './types';
 
-interface ChatChunk {
-  choices?: Array<{ delta?: { content?: string | null }; finish_reason?: string | null }>;
-  usage?: { prompt_tokens?: number; completion_tokens?: number } | null;
-  error?: unknown;
-}
+let sdk: Promise<typeof import('openai')> | undefined;
+const loadSdk = (): Promise<typeof import('openai')> => (sdk ??= import('openai'));
 
 /** OpenAI's newer models accept only `max_completion_tokens`; other servers know `max_tokens`. */
 function outputLimitField(baseUrl: string): 'max_tokens' | 'max_completion_tokens' {
   return new URL(baseUrl).hostname === 'api.openai.com' ? 'max_completion_tokens' : 'max_tokens';
 }
 
+interface TurnCallbacks {
+  signal?: AbortSignal;
+  onText?(delta: string): void;
+  onReasoning?(delta: string): void;
+  onRetry?(notice: RetryNotice): void;
+}
+
+type Delta = ChatCompletionChunk.Choice.Delta & { reasoning_content?: unknown; reasoning?: unknown };
+
+/** The SDK client for one attempt: our fetch, no SDK retries, no credentials or settings read from the environment. */
+function sdkClient(OpenAiSdk: typeof OpenAI, options: ClientOptions, fetch: typeof globalThis.fetch): OpenAI {
+  return new OpenAiSdk({
+    baseURL: options.baseUrl,
+    // A key passed in code keeps the SDK from reading OPENAI_API_KEY; without one no Authorization is sent (below).
+    apiKey: options.apiKey ?? 'no-key',
+    adminAPIKey: null,
+    organization: null,
+    project: null,
+    webhookSecret: null,
+    maxRetries: 0,
+    // Our stall watchdog bounds silence; the SDK's timeout would cut a long, healthy answer.
+    timeout: 24 * 3_600_000,
+    logLevel: 'off',
+    fetch,
+    // Local servers take no key: send no Authorization header at all.
+    ...(options.apiKey ? {} : { defaultHeaders: { Authorization: null } }),
+  });
+}
+
 /** A client for `${baseUrl}/chat/completions`. */
-export function createOpenAiCompatibleClient(options: ClientOptions): ProviderClient {
+export function createOpenAiCompatibleClient(options: ClientOptions): ConversingClient {
   const url = `${options.baseUrl.replace(/\/+$/, '')}/chat/completions`;
-  return {
-    async complete(request: CompletionRequest, stream: StreamOptions): Promise<CompletionResult> {
-      const body = JSON.stringify({
-        model: request.model,
-        messages: [
-          { role: 'system', content: request.system },
-          { role: 'user', content: request.prompt },
-        ],
-        stream: true,
-        stream_options: { include_usage: true },
-        [outputLimitField(options.baseUrl)]: request.maxOutputTokens,
-        temperature: 0.2,
-      });
-      const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'text/event-stream' };
-      if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
-      const opened = await openCompletionStream(options, request, stream, { url, headers, body });
-      let text = '';
-      let tokensIn: number | null = null;
-      let tokensOut: number | null = null;
-      let finishReason: string | null = null;
-      let problem: FleetError | null = null;
-      const ended = await readEventStream(opened.body, {
-        signal: stream.signal,
-        stallMs: options.stallMs,
-        onEvent: ({ data }) => {
-          if (data === '[DONE]') return true;
-          let chunk: ChatChunk;
-          try {
-            chunk = JSON.parse(data) as ChatChunk;
-          } catch {
-            problem = new FleetError('PROVIDER_ERROR', `${options.providerTitle} sent a malformed chunk: ${JSON.stringify(data.slice(0, 120))}.`, { reason: 'malformed', receivedChars: text.length });
-            return true;
+  const limit = outputLimitField(options.baseUrl);
+
+  async function turn(params: Omit<ChatCompletionCreateParamsStreaming, 'stream'>, callbacks: TurnCallbacks): Promise<ConverseResult> {
+    const { default: OpenAiSdk } = await loadSdk();
+    const sdkErrors = { base: OpenAiSdk.OpenAIError, api: OpenAiSdk.APIError, connection: OpenAiSdk.APIConnectionError };
+    const { value, attempts } = await runStreamedCall({
+      options,
+      model: params.model,
+      url,
+      sdk: sdkErrors,
+      signal: callbacks.signal,
+      onRetry: callbacks.onRetry,
+      incompleteWhy: 'no finish reason, no [DONE]',
+      attempt: async (watch, progress) => {
+        let text = '';
+        let reasoning = '';
+        let usage: ChatCompletionChunk['usage'] = null;
+        const stream = sdkClient(OpenAiSdk, options, watch.fetch).chat.completions.stream({ ...params, stream_options: { include_usage: true } }, { signal: watch.signal });
+        stream.on('connect', watch.started);
+        stream.on('chunk', (chunk) => {
+          watch.progress();
+          const choice = chunk.choices[0];
+          const delta = choice?.delta as Delta | undefined;
+          // xAI (and LM Studio) stream reasoning as `reasoning_content`, some servers as `reasoning`.
+          const thought = delta?.reasoning_content ?? delta?.reasoning;
+          if (typeof thought === 'string' && thought) {
+            reasoning += thought;
+            callbacks.onReasoning?.(thought);
           }
-          if (chunk.error !== undefined) {
-            problem = classifyStreamError(data, { providerTitle: options.providerTitle, key: options.apiKey });
-            return true;
+          // Text straight from each chunk: the SDK's `content` event waits for a role chunk some servers never send.
+          if (typeof delta?.content === 'string' && delta.content) {
+            text += delta.content;
+            progress.receivedChars = text.length;
+            callbacks.onText?.(delta.content);
           }
-          const choice = chunk.choices?.[0];
-          const delta = choice?.delta?.content;
-          if (typeof delta === 'string' && delta.length > 0) {
-            text += delta;
-            stream.onText(delta);
-          }
-          if (choice?.finish_reason) finishReason = choice.finish_reason;
-          if (chunk.usage) {
-            tokensIn = chunk.usage.prompt_tokens ?? tokensIn;
-            tokensOut = chunk.usage.completion_tokens ?? tokensOut;
-          }
-          return false;
-        },
-      });
-      if (problem) throw problem;
-      // Some local servers close without [DONE]; a finish_reason still says the answer is whole.
-      if (ended.ended === 'eof' && finishReason === null) {
-        throw new FleetError('PROVIDER_ERROR', `${options.providerTitle} stopped the stream mid-way (no finish reason, no [DONE]); ${text.length} characters had arrived.`, {
-          reason: 'incomplete',
-          receivedChars: text.length,
+          if (choice?.finish_reason) progress.complete = true;
+          if (chunk.usage) usage = chunk.usage;
         });
-      }
-      return { text, tokensIn, tokensOut, finishReason, attempts: opened.attempts };
+        const completion = await stream.finalChatCompletion();
+        const choice = completion.choices[0];
+        const calls = (choice?.message.tool_calls ?? []).flatMap((c) => (c.type === 'function' ? [{ id: c.id, name: c.function.name, arguments: c.function.arguments }] : []));
+        const used = usage ?? completion.usage ?? null;
+        return {
+          text,
+          reasoning,
+          toolCalls: calls,
+          tokensIn: used?.prompt_tokens ?? null,
+          tokensOut: used?.completion_tokens ?? null,
+          stopReason: choice?.finish_reason ?? null,
+          attempts: 1,
+        };
+      },
+    });
+    return { ...value, attempts };
+  }
+
+  return {
+    async complete(request, stream) {
+      const result = await turn(
+        {
+          model: request.model,
+          messages: [
+            { role: 'system', content: request.system },
+            { role: 'user', content: request.prompt },
+          ],
+          [limit]: request.maxOutputTokens,
+          temperature: 0.2,
+        },
+        { signal: stream.signal, onText: stream.onText, onRetry: stream.onRetry },
+      );
+      return { text: result.text, tokensIn: result.tokensIn, tokensOut: result.tokensOut, finishReason: result.stopReason, attempts: result.attempts };
+    },
+    converse(request, callbacks) {
+      return turn(
+        {
+          model: request.model,
+          messages: openAiMessages(request.system, request.messages),
+          ...(request.tools.length ? { tools: openAiTools(request.tools) } : {}),
+          [limit]: request.maxOutputTokens,
+        },
+        callbacks,
+      );
     },
   };
 }
