@@ -37,7 +37,8 @@ if (code === 0) {
 }
 if (code === 0) {
   const dist = join(ROOT, 'dist');
-  const built = existsSync(dist) ? readdirSync(dist).filter((name) => statSync(join(dist, name)).isFile() && !/\.(ya?ml|blockmap)$/.test(name)) : [];
+  // Installers, and the unpacked folders of a --dir build; not electron-builder's own metadata.
+  const built = existsSync(dist) ? readdirSync(dist).filter((name) => !/\.(ya?ml|blockmap)$/.test(name)).map((name) => (statSync(join(dist, name)).isDirectory() ? `${name}/` : name)) : [];
   console.log(`Built in dist/: ${built.join(', ') || 'nothing'}`);
   for (const line of plan.lines) console.log(line);
 }

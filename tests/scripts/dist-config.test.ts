@@ -44,7 +44,10 @@ describe('electron-builder.yml', () => {
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toBeUndefined();
     // electron-builder reads the file list as one filter set.
-    expect(config.files).toEqual([{ filter: ['out/**/*', 'package.json', '!out/**/*.map'] }]);
+    const [files] = config.files as { filter: string[] }[];
+    expect(files!.filter.slice(0, 3)).toEqual(['out/**/*', 'package.json', '!out/**/*.map']);
+    // Vite bundles the renderer's libraries: Monaco and React are not shipped a second time in node_modules.
+    expect(files!.filter.find((pattern) => pattern.startsWith('!node_modules/'))).toMatch(/\{monaco-editor,@monaco-editor,react,react-dom,/);
     expect(config.mac.target).toEqual([
       { target: 'dmg', arch: ['arm64', 'x64'] },
       { target: 'zip', arch: ['arm64', 'x64'] },
