@@ -45,6 +45,7 @@ export async function runCheckTool(runCheck: RunCheck, limits: ToolLimits, signa
     content: `The check ${how} in ${seconds(result.durationMs)}.\n${output.text}`,
     truncated: output.truncated,
     check: { passed: result.passed, state: result.state, exitCode: result.exitCode },
+    touched: '*',
   };
 }
 
@@ -60,5 +61,5 @@ export async function runCommandTool(launch: LaunchCommand | undefined, allowLis
     cancelled: 'The command was cancelled.',
     'spawn-failed': `The command could not be started: ${run.spawnError ?? 'unknown reason'}.`,
   }[run.ended];
-  return { content: output.text ? `${head}\n${output.text}` : head, truncated: output.truncated, failed: run.ended !== 'exited' };
+  return { content: output.text ? `${head}\n${output.text}` : head, truncated: output.truncated, failed: run.ended !== 'exited', touched: '*' };
 }

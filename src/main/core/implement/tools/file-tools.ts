@@ -5,7 +5,6 @@ import { lstat, readFile, rename, stat, unlink } from 'node:fs/promises';
 import picomatch from 'picomatch';
 import { showPath } from '../../checkout/safe-path';
 import { compareNames } from '../../git/name-bytes';
-import { walkCopy } from '../working-copy/copy-walk';
 import { isBinary } from '../working-copy/line-counts';
 import { entryAt, judgePath, makeParents, requireInside, requireRealParents, writeNoFollow } from '../working-copy/safe-fs';
 import type { ToolContext, ToolResult } from './tool-context';
@@ -18,7 +17,7 @@ const countLines = (text: string) => (text === '' ? 0 : text.split('\n').length 
 
 /** list_files: the copy's files (what git would track), optionally filtered by a glob; bounded. */
 export async function listFiles(ctx: ToolContext, glob?: string): Promise<ToolResult> {
-  const files = await walkCopy(ctx.dir, await ctx.walkOptions());
+  const files = await ctx.files();
   const matches = glob ? picomatch(glob.replace(/^\.\//u, ''), { dot: true }) : () => true;
   const paths = [...files.keys()].filter((path) => matches(path)).sort(compareNames);
   if (paths.length === 0) return { content: glob ? `No file matches ${JSON.stringify(glob)}.` : 'The working copy has no files.' };
@@ -74,7 +73,7 @@ export async function writeFileTool(ctx: ToolContext, rel: string, content: stri
   if (size > ctx.limits.writeMaxBytes) throw new ToolError(`The content is ${size} bytes; files of at most ${ctx.limits.writeMaxBytes} bytes are written.`);
   const path = judgePath(ctx.dir, rel);
   const how = await writeNoFollow(ctx.dir, path, content);
-  return { content: `${how === 'created' ? 'Created' : 'Replaced'} ${path.rel} (${countLines(content)} lines, ${size} bytes).` };
+  return { content: `${how === 'created' ? 'Created' : 'Replaced'} ${path.rel} (${countLines(content)} lines, ${size} bytes).`, touched: [path.rel] };
 }
 
 /** Where `needle` occurs in `text`, overlapping occurrences included (each is a way old_text could be meant). */
@@ -110,7 +109,7 @@ export async function editFileTool(ctx: ToolContext, rel: string, oldText: strin
   const updated = text.slice(0, at) + replace + text.slice(at + find.length);
   if (Buffer.byteLength(updated) > ctx.limits.writeMaxBytes) throw new ToolError(`The edited file would be larger than ${ctx.limits.writeMaxBytes} bytes.`);
   await writeNoFollow(ctx.dir, path, updated);
-  return { content: `Edited ${path.rel}: replaced the text starting on line ${lineOf(text, at)}.` };
+  return { content: `Edited ${path.rel}: replaced the text starting on line ${lineOf(text, at)}.`, touched: [path.rel] };
 }
 
 /** delete_file: removes a file or a symlink itself. */
@@ -121,7 +120,7 @@ export async function deleteFileTool(ctx: ToolContext, rel: string): Promise<Too
   if (!info) throw new ToolError(`${showPath(path.rel)} does not exist.`);
   if (info.isDirectory()) throw new ToolError(`${showPath(path.rel)} is a folder; delete the files in it one at a time.`);
   await unlink(path.full);
-  return { content: `Deleted ${path.rel}.` };
+  return { content: `Deleted ${path.rel}.`, touched: [path.rel] };
 }
 
 /** rename_file: moves a file or symlink to a path that does not exist yet. */
@@ -137,5 +136,5 @@ export async function renameFileTool(ctx: ToolContext, fromRel: string, toRel: s
   if (await lstat(to.full).catch(() => null)) throw new ToolError(`${showPath(to.rel)} already exists; delete it first or choose another name.`);
   await makeParents(ctx.dir, to);
   await rename(from.full, to.full);
-  return { content: `Renamed ${from.rel} to ${to.rel}.` };
+  return { content: `Renamed ${from.rel} to ${to.rel}.`, touched: [from.rel, to.rel] };
 }

@@ -6,32 +6,32 @@ import { Worker } from 'node:worker_threads';
 import picomatch from 'picomatch';
 import { FleetError } from '../../../../shared/errors';
 import { compareNames } from '../../git/name-bytes';
-import { walkCopy } from '../working-copy/copy-walk';
 import { ToolError, type ToolContext, type ToolResult } from './tool-context';
 
-/** The worker's code, as plain JavaScript evaluated in the thread (no bundler entry needed). */
+/** The worker's code, as plain JavaScript evaluated in the thread (no bundler entry needed); one search per message. */
 const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
+const { parentPort } = require('node:worker_threads');
 const { readFileSync } = require('node:fs');
-const { pattern, files, maxMatches, lineChars } = workerData;
-const re = new RegExp(pattern);
-const matches = [];
-let binary = 0, searched = 0, stopped = false;
-for (const file of files) {
-  let bytes;
-  try { bytes = readFileSync(Buffer.from(file.full)); } catch { continue; }
-  if (bytes.subarray(0, 8000).includes(0)) { binary++; continue; }
-  searched++;
-  const lines = bytes.toString('utf8').split('\\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (!re.test(lines[i])) continue;
-    if (matches.length === maxMatches) { stopped = true; break; }
-    const line = lines[i].replace(/\\r$/, '');
-    matches.push(file.path + ':' + (i + 1) + ': ' + (line.length > lineChars ? line.slice(0, lineChars) + ' …' : line));
+parentPort.on('message', ({ pattern, files, maxMatches, lineChars }) => {
+  const re = new RegExp(pattern);
+  const matches = [];
+  let binary = 0, searched = 0, stopped = false;
+  for (const file of files) {
+    let bytes;
+    try { bytes = readFileSync(Buffer.from(file.full)); } catch { continue; }
+    if (bytes.subarray(0, 8000).includes(0)) { binary++; continue; }
+    searched++;
+    const lines = bytes.toString('utf8').split('\\n');
+    for (let i = 0; i < lines.length; i++) {
+      if (!re.test(lines[i])) continue;
+      if (matches.length === maxMatches) { stopped = true; break; }
+      const line = lines[i].replace(/\\r$/, '');
+      matches.push(file.path + ':' + (i + 1) + ': ' + (line.length > lineChars ? line.slice(0, lineChars) + ' …' : line));
+    }
+    if (stopped) break;
   }
-  if (stopped) break;
-}
-parentPort.postMessage({ matches, binary, searched, stopped });
+  parentPort.postMessage({ matches, binary, searched, stopped });
+});
 `;
 
 interface WorkerAnswer {
@@ -41,20 +41,33 @@ interface WorkerAnswer {
   stopped: boolean;
 }
 
+/** Idle search workers, kept (unref'd) because starting a thread costs more than most searches; a stopped one is ended. */
+const idle: Worker[] = [];
+const MAX_IDLE = 4;
+
 function runWorker(data: unknown, timeoutMs: number, signal: AbortSignal | undefined): Promise<WorkerAnswer> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: data });
-    const end = (settle: () => void) => {
+    const worker = idle.pop() ?? new Worker(WORKER_SOURCE, { eval: true });
+    worker.ref();
+    const end = (keep: boolean, settle: () => void) => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-      void worker.terminate();
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      if (keep && idle.length < MAX_IDLE) {
+        worker.unref();
+        idle.push(worker);
+      } else void worker.terminate();
       settle();
     };
-    const timer = setTimeout(() => end(() => reject(new ToolError(`The search took longer than ${timeoutMs / 1000} s and was stopped; simplify the pattern (nested repeats like (a+)+ backtrack) or narrow it with a glob.`))), timeoutMs);
-    const onAbort = () => end(() => reject(new FleetError('CANCELLED', 'The search was cancelled.')));
+    const timer = setTimeout(() => end(false, () => reject(new ToolError(`The search took longer than ${timeoutMs / 1000} s and was stopped; simplify the pattern (nested repeats like (a+)+ backtrack) or narrow it with a glob.`))), timeoutMs);
+    const onAbort = () => end(false, () => reject(new FleetError('CANCELLED', 'The search was cancelled.')));
+    const onMessage = (answer: WorkerAnswer) => end(true, () => resolve(answer));
+    const onError = (error: Error) => end(false, () => reject(error));
     signal?.addEventListener('abort', onAbort);
-    worker.once('message', (answer: WorkerAnswer) => end(() => resolve(answer)));
-    worker.once('error', (error) => end(() => reject(error)));
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.postMessage(data);
   });
 }
 
@@ -66,7 +79,7 @@ export async function searchTool(ctx: ToolContext, pattern: string, glob: string
     throw new ToolError(`The pattern ${JSON.stringify(pattern)} is not a valid JavaScript regular expression: ${(error as Error).message}.`);
   }
   const inGlob = glob ? picomatch(glob.replace(/^\.\//u, ''), { dot: true }) : () => true;
-  const all = await walkCopy(ctx.dir, await ctx.walkOptions());
+  const all = await ctx.files();
   const candidates = [...all.values()].filter((file) => file.mode !== '120000' && file.mode !== '160000' && inGlob(file.path)).sort((a, b) => compareNames(a.path, b.path));
   const large = candidates.filter((file) => file.stats.size > ctx.limits.searchMaxFileBytes);
   const files = candidates.filter((file) => file.stats.size <= ctx.limits.searchMaxFileBytes).map((file) => ({ path: file.path, full: file.full }));

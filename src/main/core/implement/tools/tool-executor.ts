@@ -6,7 +6,10 @@ import { FleetError } from '../../../../shared/errors';
 import type { GitRepository } from '../../git/repository';
 import type { RunCheck } from '../loop/types';
 import { countChanges } from '../working-copy/changes';
+import { lstatSync } from 'node:fs';
 import { startEntries, walkOptionsOf } from '../working-copy/copy-state';
+import { gitModeOf, walkCopy, type CopyFile } from '../working-copy/copy-walk';
+import { fsPath } from '../working-copy/safe-fs';
 import { runCheckTool, runCommandTool, type LaunchCommand } from './command-tools';
 import { deleteFileTool, editFileTool, listFiles, readFileTool, renameFileTool, writeFileTool } from './file-tools';
 import { searchTool } from './search-tool';
@@ -34,16 +37,29 @@ export interface ToolExecutorOptions {
 const MODEL_FIXABLE = new Set(['UNSAFE_PATH', 'PATH_NOT_FOUND', 'PATH_OCCUPIED', 'INVALID_INPUT', 'ENOENT', 'ENOTDIR', 'EISDIR', 'EEXIST', 'ELOOP', 'ENOTEMPTY', 'ENAMETOOLONG', 'EACCES', 'EPERM']);
 
 /** The tools of the working copy `dir` (see ToolExecutor). */
-export function createToolExecutor(options: ToolExecutorOptions): ToolExecutor & { readonly context: ToolContext } {
+export function createToolExecutor(options: ToolExecutorOptions): ToolExecutor & { readonly context: ToolContext; invalidate(): void } {
   const limits = { ...DEFAULT_TOOL_LIMITS, ...options.limits };
   const allowList = options.allowList ?? [];
-  const context: ToolContext = {
-    dir: options.dir,
-    repo: options.repo,
-    startTip: options.startTip,
-    limits,
-    walkOptions: async () => walkOptionsOf(await startEntries(options.repo, options.startTip, options.dir)),
+  // The copy's files, walked once and then kept up to date for the paths the file tools touch; a command or check may
+  // change anything, so it drops them (as does `invalidate`, for changes made outside the tools).
+  let walked: Promise<Map<string, CopyFile>> | null = null;
+  const files = () => (walked ??= startEntries(options.repo, options.startTip, options.dir).then((start) => walkCopy(options.dir, walkOptionsOf(start))));
+  const invalidate = () => {
+    walked = null;
   };
+  const touch = async (paths: string[]) => {
+    if (!walked) return;
+    const map = await walked.catch(() => null);
+    if (!map || paths.some((path) => path === '.gitignore' || path.endsWith('/.gitignore'))) return invalidate();
+    for (const path of paths) {
+      const full = fsPath(options.dir, path);
+      const stats = lstatSync(full, { throwIfNoEntry: false });
+      const mode = stats ? gitModeOf(stats) : null;
+      if (stats && mode) map.set(path, { path, mode, full, stats });
+      else map.delete(path);
+    }
+  };
+  const context: ToolContext = { dir: options.dir, repo: options.repo, startTip: options.startTip, limits, files };
   const hidePath = (text: string) => text.split(options.dir).join('.');
 
   type Answer = ToolResult & { failed?: boolean };
@@ -65,13 +81,18 @@ export function createToolExecutor(options: ToolExecutorOptions): ToolExecutor &
     throwIfCancelled(signal);
     const parsed = parseToolCall(call.name, call.arguments);
     if (!parsed.ok) return { ok: false, content: parsed.error, truncated: false };
+    if (parsed.name === 'run_command' || parsed.name === 'run_check') invalidate();
     try {
-      const { failed, ...result } = await run(parsed.name, parsed.args, signal);
+      const { failed, touched, ...result } = await run(parsed.name, parsed.args, signal);
+      if (touched === '*') invalidate();
+      else if (touched) await touch(touched);
       throwIfCancelled(signal);
       // Every answer is bounded here too, whatever the tool did.
       const bounded = headAndTail(hidePath(result.content), limits.outputHeadBytes * 4, limits.outputTailBytes);
       return { ...result, ok: !failed, content: bounded.text, truncated: Boolean(result.truncated) || bounded.truncated };
     } catch (error) {
+      // A tool that failed half-way may have changed something: walk again next time.
+      if (!(error instanceof ToolError)) invalidate();
       throwIfCancelled(signal);
       if (error instanceof FleetError && error.code === 'CANCELLED') throw error;
       const code = (error as { code?: string }).code;
@@ -84,7 +105,8 @@ export function createToolExecutor(options: ToolExecutorOptions): ToolExecutor &
     specs: toolSpecs({ allowList: options.launch ? allowList : [] }),
     context,
     execute,
-    changedCount: () => countChanges(options.repo, options.startTip, options.dir),
+    changedCount: async () => countChanges(options.repo, options.startTip, options.dir, await files()),
+    invalidate,
   };
 }
 

@@ -7,6 +7,7 @@ import type { GitRepository } from '../../git/repository';
 import { compareNames } from '../../git/name-bytes';
 import { contentOf, currentEntries, startEntries, type SideEntry } from './copy-state';
 import { countLineChanges, isBinary } from './line-counts';
+import type { CopyFile } from './copy-walk';
 
 /** A change before its line counts: the entries on both sides. */
 export interface RawChange {
@@ -20,9 +21,9 @@ export interface RawChange {
 const kindOf = (mode: string) => (mode === '120000' ? 'link' : mode === '160000' ? 'gitlink' : 'file');
 
 /** The changed paths with both sides, sorted by path bytes (no file contents read beyond hashing changed stats). */
-export async function listRawChanges(repo: GitRepository, startTip: string, dir: string): Promise<RawChange[]> {
+export async function listRawChanges(repo: GitRepository, startTip: string, dir: string, walked?: Map<string, CopyFile>): Promise<RawChange[]> {
   const start = await startEntries(repo, startTip, dir);
-  const now = await currentEntries(dir, start);
+  const now = await currentEntries(dir, start, walked);
   const changes: RawChange[] = [];
   const added: RawChange[] = [];
   const deleted: RawChange[] = [];
@@ -96,6 +97,6 @@ export async function computeChanges(repo: GitRepository, startTip: string, dir:
 }
 
 /** How many paths the copy changed (a rename counts once); reads no file whose stat is unchanged. */
-export async function countChanges(repo: GitRepository, startTip: string, dir: string): Promise<number> {
-  return (await listRawChanges(repo, startTip, dir)).length;
+export async function countChanges(repo: GitRepository, startTip: string, dir: string, walked?: Map<string, CopyFile>): Promise<number> {
+  return (await listRawChanges(repo, startTip, dir, walked)).length;
 }

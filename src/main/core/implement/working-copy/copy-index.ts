@@ -2,9 +2,9 @@
 // tracking re-hashes only files whose stat changed since. Kept outside the copy, where no tool can edit it.
 
 import { lstat, readFile, rename, writeFile } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import { lstatSync, type Stats } from 'node:fs';
+import { createPacer } from './pacer';
 import type { WrittenEntry } from '../../checkout/write-tree';
-import { forEachSettled } from '../../checkout/settled-pool';
 import { fsPath } from './safe-fs';
 
 /** What a file's stat was when its blob id was known. */
@@ -46,10 +46,12 @@ export function sameStat(a: StatKey, b: StatKey): boolean {
 /** Stats every written entry and stores the index beside `dir` (temp file + rename). */
 export async function recordIndex(dir: string, commit: string, written: WrittenEntry[]): Promise<CopyIndex> {
   const entries: Record<string, IndexEntry> = {};
-  await forEachSettled(written, 32, async (entry) => {
-    const stats = entry.mode === '160000' ? null : await lstat(fsPath(dir, entry.path));
+  const pace = createPacer();
+  for (const entry of written) {
+    const stats = entry.mode === '160000' ? null : lstatSync(fsPath(dir, entry.path));
     entries[entry.path] = { mode: entry.mode, oid: entry.oid, stat: stats ? statKey(stats) : null };
-  });
+    await pace();
+  }
   const target = indexPathOf(dir);
   const temp = `${target}.tmp-${process.pid}`;
   await writeFile(temp, JSON.stringify({ commit, stampMs: 0, entries }), { mode: 0o600 });

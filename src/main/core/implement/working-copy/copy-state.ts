@@ -95,10 +95,10 @@ export function walkOptionsOf(start: Map<string, SideEntry>): WalkOptions {
   return options;
 }
 
-/** Every file in the copy now with its blob id; `submodules` are the start tree's gitlinks (kept as they were). */
-export async function currentEntries(dir: string, start: Map<string, SideEntry>): Promise<Map<string, SideEntry & { file: CopyFile }>> {
+/** Every file in the copy now with its blob id (`walked`: the copy's files when the caller keeps them up to date). */
+export async function currentEntries(dir: string, start: Map<string, SideEntry>, walked?: Map<string, CopyFile>): Promise<Map<string, SideEntry & { file: CopyFile }>> {
   const memo = await memoOf(dir);
-  const files = await walkCopy(dir, walkOptionsOf(start));
+  const files = walked ?? (await walkCopy(dir, walkOptionsOf(start)));
   const result = new Map<string, SideEntry & { file: CopyFile }>();
   const now = Date.now();
   await Promise.all(

@@ -3,8 +3,8 @@
 // Empty folders count for nothing (as in git); a submodule's folder stands for the submodule; names a checkout
 // refuses (a `.git` a command made, ...) and untracked paths `.gitignore` ignores are never part of a change.
 
-import { lstat, readdir, readFile } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
+import { createPacer } from './pacer';
 import { unsafeNameReason } from '../../checkout/name-rules';
 import { decodeName } from '../../git/name-bytes';
 import { joinFsPath } from '../../checkout/fs-name';
@@ -36,29 +36,36 @@ export async function walkCopy(dir: string, options: WalkOptions = {}): Promise<
   const submodules = options.submodules ?? new Set<string>();
   const tracked = options.tracked ?? new Set<string>();
   const found = new Map<string, CopyFile>();
+  const pace = createPacer();
+  // Synchronous calls, paced: a copy of thousands of files is walked in milliseconds without holding the event loop.
   const visit = async (folder: Buffer, prefix: string, ignores: IgnoreFile[]): Promise<void> => {
-    const names = await readdir(folder, { encoding: 'buffer' }).catch(() => [] as Buffer[]);
-    const here = names.some((raw) => raw.equals(GITIGNORE)) ? await readIgnoreFile(joinFsPath(folder, GITIGNORE), prefix.slice(0, -1)) : null;
+    await pace();
+    let names: Buffer[];
+    try {
+      names = readdirSync(folder, { encoding: 'buffer' });
+    } catch {
+      return;
+    }
+    const here = names.some((raw) => raw.equals(GITIGNORE)) ? readIgnoreFile(joinFsPath(folder, GITIGNORE), prefix.slice(0, -1)) : null;
     const rules = here ? [...ignores, here] : ignores;
-    await Promise.all(
-      names.map(async (raw) => {
-        const name = decodeName(raw);
-        if (unsafeNameReason(name, 'file', 'linux')) return;
-        const full = joinFsPath(folder, raw);
-        const stats = await lstat(full).catch(() => null);
-        if (!stats) return;
-        const path = prefix + name;
-        const isDir = stats.isDirectory();
-        if (!tracked.has(path) && rules.length > 0 && isIgnored(rules, path, isDir)) return;
-        if (isDir) {
-          if (submodules.has(path)) found.set(path, { path, mode: '160000', full, stats });
-          else await visit(full, `${path}/`, rules);
-          return;
-        }
-        const mode = gitModeOf(stats);
-        if (mode) found.set(path, { path, mode, full, stats });
-      }),
-    );
+    for (const raw of names) {
+      const name = decodeName(raw);
+      if (unsafeNameReason(name, 'file', 'linux')) continue;
+      const full = joinFsPath(folder, raw);
+      const stats = lstatSync(full, { throwIfNoEntry: false });
+      if (!stats) continue;
+      const path = prefix + name;
+      const isDir = stats.isDirectory();
+      if (!tracked.has(path) && rules.length > 0 && isIgnored(rules, path, isDir)) continue;
+      if (isDir) {
+        if (submodules.has(path)) found.set(path, { path, mode: '160000', full, stats });
+        else await visit(full, `${path}/`, rules);
+        continue;
+      }
+      const mode = gitModeOf(stats);
+      if (mode) found.set(path, { path, mode, full, stats });
+      await pace();
+    }
   };
   await visit(Buffer.from(dir), '', []);
   return found;
@@ -67,8 +74,12 @@ export async function walkCopy(dir: string, options: WalkOptions = {}): Promise<
 const GITIGNORE = Buffer.from('.gitignore');
 
 /** The rules of a `.gitignore` that is a plain file (a symlink is not followed, as git does not). */
-async function readIgnoreFile(path: Buffer, base: string): Promise<IgnoreFile | null> {
-  const stats = await lstat(path).catch(() => null);
+function readIgnoreFile(path: Buffer, base: string): IgnoreFile | null {
+  const stats = lstatSync(path, { throwIfNoEntry: false });
   if (!stats?.isFile() || stats.size > 1024 * 1024) return null;
-  return parseIgnoreFile(base, await readFile(path, 'utf8'));
+  try {
+    return parseIgnoreFile(base, readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
 }

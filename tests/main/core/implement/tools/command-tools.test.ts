@@ -67,10 +67,16 @@ describe('run_check and run_command', () => {
 
   it('runs allowed commands through the launcher with a time limit and bounded output', async () => {
     const launcher = new Launcher({ appDataDirs: [f.appDataDir], workRoot: makeTempDir('fleet-work-'), sandbox: 'off' });
+    const warm = await toolsOn(f);
+    expect(await warm.tools.changedCount()).toBe(0);
     const bound = await toolsOn(f, { allowList: ['touch *', 'sleep *', 'seq *'], launchIn: (cwd) => bindLauncher(launcher, { cwd, timeoutMs: 600 }), limits: { outputHeadBytes: 50, outputTailBytes: 50 } });
     const { dir } = bound;
+    expect(await bound.tools.changedCount()).toBe(0);
     expect(await bound.call('run_command', { command: 'touch made.txt' })).toMatchObject({ ok: true, content: expect.stringMatching(/^Exit code 0 after/u) });
     expect(existsSync(join(dir, 'made.txt'))).toBe(true);
+    // The command's own changes count, and the tools see its files.
+    expect(await bound.tools.changedCount()).toBe(1);
+    expect((await bound.call('list_files', { glob: 'made.*' })).content).toBe('made.txt\n(1 files)');
     const long = await bound.call('run_command', { command: 'seq 1 5000' });
     expect(long).toMatchObject({ ok: true, truncated: true });
     expect(long.content).toMatch(/^Exit code 0[^\n]*\n1\n2\n[\s\S]*bytes omitted[\s\S]*\n5000\n$/u);

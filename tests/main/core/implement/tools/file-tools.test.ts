@@ -3,6 +3,8 @@
 
 import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { commitRawNames, latin1 } from '../../../../helpers/raw-names';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeChanges } from '../../../../../src/main/core/implement/working-copy/changes';
 import { cleanupTempDirs, makeTempDir } from '../../../../helpers/git';
@@ -86,6 +88,18 @@ describe('file tools', () => {
     const changes = await computeChanges(f.repo, f.commit, dir);
     expect(changes.map((c) => `${c.status} ${c.oldPath ?? ''} ${c.path}`)).toEqual(['deleted  README.md', 'renamed src/b.ts lib/b.ts']);
     expect(await tools.changedCount()).toBe(2);
+  });
+
+  it('lists, reads and edits a file whose name is not UTF-8 by the same string tree names use', async () => {
+    const raw = await toolsRepo();
+    commitRawNames(raw.repoDir, { 'caf\xe9.txt': 'latin-1 name\n' }, 'raw name');
+    const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: raw.repoDir, encoding: 'utf8' }).trim();
+    const { call, dir } = await toolsOn({ ...raw, commit });
+    expect((await call('list_files', { glob: 'caf*' })).content).toBe('caf\udce9.txt\n(1 files)');
+    // The model sends the name back as JSON text, the byte escaped as \udce9.
+    expect(await call('edit_file', '{"path": "caf\\udce9.txt", "old_text": "latin-1", "new_text": "still latin-1"}')).toMatchObject({ ok: true });
+    expect(readFileSync(Buffer.concat([Buffer.from(`${dir}/`), latin1('caf\xe9.txt')]), 'utf8')).toBe('still latin-1 name\n');
+    expect((await computeChanges(raw.repo, commit, dir)).map((c) => `${c.status} ${c.path}`)).toEqual(['modified caf\udce9.txt']);
   });
 
   it('refuses every path escape with a tool error and writes nothing outside the copy', async () => {
