@@ -18,7 +18,7 @@ export function ImplementModuleChooser({ value, onChange }: Props) {
     <fieldset className="module-choice" data-testid="implement-modules">
       <legend>{t('implement.dialog.modules', { count: value.length })}</legend>
       <div className="input-row">
-        <button type="button" className="button small" onClick={() => onChange(approved)}>
+        <button type="button" className="button small" onClick={() => onChange(approved)} disabled={approved.length === 0}>
           {t('implement.dialog.pickApproved', { count: approved.length })}
         </button>
         <button type="button" className="button small" onClick={() => onChange([])}>
