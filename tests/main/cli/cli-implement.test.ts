@@ -5,6 +5,7 @@ import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFleetApp } from '../../../src/main/core/app';
 import { cleanupTempDirs, git, makeTempDir } from '../../helpers/git';
 import { startProviderServer, type ProviderServer } from '../../helpers/provider-servers';
 import { filesBelow, forbiddenForms, leaks } from '../core/secrets/leak-check';
@@ -167,6 +168,16 @@ describe.skipIf(notBuilt !== null)('fleet-control implement', () => {
     expect(stderr).toContain('Cancelling the runs (their working copies are kept for review)');
     expect(stdout).toMatch(/^fleet-hub: cancelled/m);
     expect(git(dir, 'rev-parse', 'module/fleet-hub')).toBe(tip);
+    // The run's record says its working copy is still there, with the tip it started from, for review in the app.
+    const app = createFleetApp({ appDataDir: home, transport: 'browser', version: 't', watch: false, log: () => undefined });
+    try {
+      await app.openWorkspace(dir);
+      const [run] = await app.handlers.listImplementRuns({ moduleId: 'fleet-hub' });
+      expect(run).toMatchObject({ state: 'cancelled', workingCopy: true, startTip: tip });
+      expect((await app.handlers.workingCopyUsage({})).count).toBe(1);
+    } finally {
+      await app.dispose();
+    }
     noKeyIn([{ code: code ?? 1, stdout, stderr }], home);
   });
 
