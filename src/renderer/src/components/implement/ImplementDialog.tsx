@@ -115,6 +115,12 @@ export default function ImplementDialog({ request }: { request: ImplementDialogR
         e.preventDefault();
         finish();
       }}
+      onKeyDown={(e) => {
+        // Handled here so the page behind (Escape: back to the board) does not take it too.
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        finish();
+      }}
     >
       <form onSubmit={(e) => void runEstimate(e)} noValidate>
         <h2 id="implement-dialog-title">{title}</h2>
