@@ -14,6 +14,9 @@ const { parentPort } = require('node:worker_threads');
 const { readFileSync } = require('node:fs');
 parentPort.on('message', ({ pattern, files, maxMatches, lineChars }) => {
   const re = new RegExp(pattern);
+  // Most files hold no match: one test of the whole text (multiline, so ^ and $ still meet line ends) skips them
+  // without splitting lines. Lookarounds could see across a line end, so with them every line is tested.
+  const whole = /\\(\\?<?[=!]/.test(pattern) ? null : new RegExp(pattern, 'm');
   const matches = [];
   let binary = 0, searched = 0, stopped = false;
   for (const file of files) {
@@ -21,7 +24,9 @@ parentPort.on('message', ({ pattern, files, maxMatches, lineChars }) => {
     try { bytes = readFileSync(Buffer.from(file.full)); } catch { continue; }
     if (bytes.subarray(0, 8000).includes(0)) { binary++; continue; }
     searched++;
-    const lines = bytes.toString('utf8').split('\\n');
+    const text = bytes.toString('utf8');
+    if (whole && !whole.test(text)) continue;
+    const lines = text.split('\\n');
     for (let i = 0; i < lines.length; i++) {
       if (!re.test(lines[i])) continue;
       if (matches.length === maxMatches) { stopped = true; break; }

@@ -25,6 +25,14 @@ describe('search', () => {
     expect((await call('search', { pattern: 'nowhere' })).content).toMatch(/^No line matches "nowhere"/u);
   });
 
+  it('matches each line on its own: ^ and $ at line ends, a lookbehind not seeing the line before', async () => {
+    const { call, dir } = await toolsOn(f);
+    writeFileSync(join(dir, 'lines.txt'), 'prefix x\nfoo at start\nmid foo\r\n');
+    expect((await call('search', { pattern: '(?<!x\\n)foo', glob: 'lines.txt' })).content).toBe('lines.txt:2: foo at start\nlines.txt:3: mid foo\n(2 matches in 1 files searched.)');
+    expect((await call('search', { pattern: '^foo', glob: 'lines.txt' })).content).toMatch(/^lines.txt:2: foo at start\n\(1 matches/u);
+    expect((await call('search', { pattern: 'start$', glob: '*.txt' })).content).toMatch(/^lines.txt:2: foo at start\n\(1 matches/u);
+  });
+
   it('skips binary and huge files, clips long lines and stops at the match limit', async () => {
     const { call, dir } = await toolsOn(f, { limits: { searchMaxMatches: 5, searchLineChars: 20, searchMaxFileBytes: 1000 } });
     writeFileSync(join(dir, 'blob.bin'), Buffer.from('needle\0needle'));
