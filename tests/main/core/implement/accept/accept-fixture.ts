@@ -17,8 +17,19 @@ export const BRANCH = `module/${MODULE}`;
 export const lines = (prefix: string, count: number, change: Record<number, string> = {}) =>
   Array.from({ length: count }, (_, i) => change[i + 1] ?? `${prefix} line ${i + 1}`).join('\n') + '\n';
 
-/** The repository (main checked out, a clean work tree), its workspace, and the module branch's tip. */
+let template: Promise<string> | null = null;
+
+/** The repository (main checked out, a clean work tree), its workspace, and the module branch's tip. Built once per
+ *  test file and copied for each test (initialising 32 module branches is the slow part). */
 export async function acceptFixture(): Promise<{ dir: string; workspace: Workspace; startTip: string }> {
+  template ??= buildFixture();
+  const dir = join(makeTempDir('fleet-accept-'), 'repo');
+  execFileSync('cp', ['-a', await template, dir]);
+  const workspace = await Workspace.open(dir);
+  return { dir, workspace, startTip: git(dir, 'rev-parse', BRANCH) };
+}
+
+async function buildFixture(): Promise<string> {
   const dir = initRepo();
   commitFiles(dir, { 'src/app.ts': lines('app', 10), 'src/util.ts': lines('util', 4), 'bin/run.sh': '#!/bin/sh\necho run\n', 'README.md': '# fleet\n' }, 'first');
   commitRawNames(dir, { 'docs/caf\xe9.txt': 'latin-1 name\n' }, 'a Latin-1 name');
@@ -30,8 +41,7 @@ export async function acceptFixture(): Promise<{ dir: string; workspace: Workspa
   git(dir, 'add', 'app-link');
   execFileSync('git', ['commit', '-q', '-m', 'link, executable, submodule'], { cwd: dir, env: GIT_ENV });
   await initWorkspace(await GitRepository.open(dir));
-  const workspace = await Workspace.open(dir);
-  return { dir, workspace, startTip: git(dir, 'rev-parse', BRANCH) };
+  return dir;
 }
 
 /** A working copy of `tip` in a new temporary folder. */
