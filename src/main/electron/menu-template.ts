@@ -73,7 +73,8 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
           enabled: recent.length > 0,
           submenu: recent.map((entry) => ({ label: `${entry.name} — ${entry.path}`, click: () => actions.openRecent(entry.path) })),
         },
-        { label: 'Workspaces', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.navigate('workspaces') },
+        // No accelerator: Cmd/Ctrl+Shift+O is the editor's "go to heading" in Monaco.
+        { label: 'Workspaces', click: () => actions.navigate('workspaces') },
         { type: 'separator' },
         { id: 'reveal-repository', label: revealLabel(state.platform), accelerator: 'CmdOrCtrl+Shift+F', enabled: open, click: actions.revealRepository },
         ...(isMac ? [] : [{ type: 'separator' as const }, settings]),
@@ -102,7 +103,8 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
     {
       role: 'help',
       submenu: [
-        { id: 'shortcuts', label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/', click: actions.showShortcuts },
+        // The page's own "?" opens the sheet; Cmd/Ctrl+/ is the editor's comment toggle, so the item has no accelerator.
+        { id: 'shortcuts', label: 'Keyboard Shortcuts', click: actions.showShortcuts },
         ...(isMac ? [] : [{ type: 'separator' as const }, ...updates, { label: `About ${APP_NAME}`, click: actions.showAbout }]),
       ],
     },
