@@ -13,7 +13,7 @@ export function electronRunBlocker({ platform = process.platform, env = process.
   if (platform !== 'linux') return null;
   if (!env.DISPLAY && !env.WAYLAND_DISPLAY) return 'there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)';
   // Chromium refuses to start as root unless its sandbox is turned off, and the app's windows rely on that sandbox.
-  if (uid === 0) return "it refuses to run as root (Chromium's sandbox would have to be turned off); start it as your own user";
+  if (uid === 0) return "it refuses to run as root (Chromium's sandbox would have to be turned off: start it as your own user)";
   return null;
 }
 
