@@ -29,14 +29,23 @@ export interface WorkingCopyEntry {
   ready: boolean;
 }
 
+/** Per root (shared by every WorkingCopies of one workspace in this process): copies being written, and the lock. */
+const roots = new Map<string, { creating: Set<string>; gate: Promise<unknown> }>();
+
 /** The working copies of one workspace: create, find, measure, remove and sweep. */
 export class WorkingCopies {
   readonly root: string;
-  private readonly creating = new Set<string>();
-  private gate: Promise<unknown> = Promise.resolve();
+  private readonly shared: { creating: Set<string>; gate: Promise<unknown> };
 
   constructor(private readonly options: { appDataDir: string; workspacePath: string; limit: number | (() => number) }) {
     this.root = workingCopiesRoot(options.appDataDir, options.workspacePath);
+    let shared = roots.get(this.root);
+    if (!shared) roots.set(this.root, (shared = { creating: new Set(), gate: Promise.resolve() }));
+    this.shared = shared;
+  }
+
+  private get creating(): Set<string> {
+    return this.shared.creating;
   }
 
   /** How many copies may exist at once (the workspace's setting). */
@@ -79,7 +88,7 @@ export class WorkingCopies {
 
   /** Counts copies and makes the run's empty folder under one lock, so two creates cannot both pass the limit. */
   private async reserve(runId: string, dir: string): Promise<void> {
-    const step = this.gate.then(async () => {
+    const step = this.shared.gate.then(async () => {
       await makeFolders(this.root);
       const existing = await this.list();
       if (existing.some((copy) => copy.runId === runId) || this.creating.has(runId)) {
@@ -92,7 +101,7 @@ export class WorkingCopies {
       await mkdir(dir, { mode: 0o700 });
       this.creating.add(runId);
     });
-    this.gate = step.catch(() => undefined);
+    this.shared.gate = step.catch(() => undefined);
     await step;
   }
 

@@ -69,9 +69,10 @@ describe('working copies', () => {
     expect(refused).toBeInstanceOf(FleetError);
     expect((refused as FleetError).code).toBe('WORKING_COPY_LIMIT');
     expect(existsSync(wc.dir('second'))).toBe(false);
-    // Two creates at once cannot both pass the limit.
+    // Two creates at once (even through two instances for one workspace) cannot both pass the limit.
     const wc2 = copies(1);
-    const results = await Promise.allSettled([wc2.create('a', repo, commit), wc2.create('b', repo, commit)]);
+    const other = new WorkingCopies({ appDataDir: wc2['options'].appDataDir, workspacePath: repoDir, limit: 1 });
+    const results = await Promise.allSettled([wc2.create('a', repo, commit), other.create('b', repo, commit)]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
   });
 
