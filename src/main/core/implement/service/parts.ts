@@ -24,7 +24,7 @@ export interface WorkingCopyPort {
   /** Removes every working copy but those of `keep` (run ids) and returns the ids removed. */
   sweep(keep: Set<string>): Promise<string[]>;
   /** The files changed in the run's working copy against the start tip. */
-  changes(startTip: string, dir: string, signal?: AbortSignal): Promise<ChangedFile[]>;
+  changes(startTip: string, dir: string): Promise<ChangedFile[]>;
   sides(startTip: string, dir: string, path: string): Promise<FileSides>;
   /** The path goes back to the start tip's content (or away when the run added it). */
   revert(startTip: string, dir: string, path: string): Promise<void>;
@@ -71,10 +71,18 @@ export interface RunEstimateRequest {
   price: PriceEntry | null;
 }
 
+export interface WorkingCopiesRequest {
+  appDataDir: string;
+  /** The open workspace (the same repository; the object changes when it is opened again). */
+  workspace: () => Workspace;
+  /** How many working copies may exist (the settings' maxWorkingCopies). */
+  limit: () => number;
+}
+
 export interface ImplementParts {
   /** The context size of a module's run and a cost range (turns x tokens per turn); DESIGN_MISSING without a TO-BE. */
   estimateRun(request: RunEstimateRequest): Promise<{ contextTokens: number; lowUsd: number | null; highUsd: number | null }>;
-  workingCopies(workspace: Workspace, dataDir: string): WorkingCopyPort;
+  workingCopies(request: WorkingCopiesRequest): WorkingCopyPort;
   tools(request: ToolsRequest): ToolExecutor;
   /** The system text and first message of a run (DESIGN_MISSING when the module has no TO-BE). */
   prompt(request: PromptRequest): Promise<{ system: string; messages: ConversationMessage[] }>;

@@ -1,45 +1,62 @@
-// The run service's parts bound to their modules. Parts still being built refuse with UNSUPPORTED naming what is
-// missing (replaced here as each lands), so the service's other operations already work.
+// The run service's parts bound to their modules: working copies and their diffs, the prompt and estimate, the agent
+// loop, accept and the branch view. A part still being built refuses with UNSUPPORTED naming what is missing.
 
-import { join } from 'node:path';
 import { FleetError } from '../../../../shared/errors';
-import type { ImplementParts, WorkingCopyPort } from './parts';
+import { acceptRunChanges } from '../accept/accept-run';
+import { getBranchChanges, readBranchFile } from '../branch/branch-changes';
+import { runImplementLoop } from '../loop/run-loop';
+import { buildImplementPrompt } from '../prompt/build-prompt';
+import { assertCanImplement } from '../prompt/can-implement';
+import { estimateImplementRun } from '../prompt/estimate';
+import { computeChanges } from '../working-copy/changes';
+import { readSides, revertPath, writeUserEdit } from '../working-copy/review-edits';
+import { WorkingCopies } from '../working-copy/working-copies';
+import type { ImplementParts, WorkingCopiesRequest, WorkingCopyPort } from './parts';
 
 const missing = (what: string) => (): never => {
   throw new FleetError('UNSUPPORTED', `Implementation runs are not available yet: ${what} is still being built.`);
 };
 
-/** Working copies before their module lands: none exist, none can be made. */
-function noWorkingCopies(dataDir: string): WorkingCopyPort {
-  const root = join(dataDir, 'working-copies');
+/** WorkingCopies and the change tracking of one workspace behind the service's port. */
+function workingCopies(request: WorkingCopiesRequest): WorkingCopyPort {
+  const copies = new WorkingCopies({ appDataDir: request.appDataDir, workspacePath: request.workspace().path, limit: request.limit });
+  const repo = () => request.workspace().repo;
   return {
-    root,
-    create: async () => missing('the working copy')(),
-    dir: (runId) => join(root, runId),
-    exists: async () => false,
-    remove: async () => undefined,
-    usage: async () => ({ count: 0, bytes: 0 }),
-    sweep: async () => [],
-    changes: async () => [],
-    sides: async () => missing('the working copy')(),
-    revert: async () => missing('the working copy')(),
-    writeUserEdit: async () => missing('the working copy')(),
+    root: copies.root,
+    create: async (runId, commit, signal) => (await copies.create(runId, repo(), commit, signal)).dir,
+    dir: (runId) => copies.dir(runId),
+    exists: (runId) => copies.exists(runId),
+    remove: (runId) => copies.remove(runId),
+    usage: () => copies.usage(),
+    sweep: (keep) => copies.sweep((runId) => keep.has(runId)),
+    changes: (startTip, dir) => computeChanges(repo(), startTip, dir),
+    sides: (startTip, dir, path) => readSides(repo(), startTip, dir, path),
+    revert: async (startTip, dir, path) => {
+      await revertPath(repo(), startTip, dir, path);
+    },
+    writeUserEdit: (dir, path, content) => writeUserEdit(dir, path, content),
   };
 }
 
 /** The parts as the app runs them. */
 export function realParts(): ImplementParts {
   return {
-    workingCopies: (_workspace, dataDir) => noWorkingCopies(dataDir),
+    workingCopies,
     tools: missing('the tool set'),
-    prompt: async () => missing('the prompt')(),
-    estimateRun: async () => missing('the estimate')(),
-    assertCanImplement: (provider) => {
-      if (provider.kind === 'offline') throw new FleetError('UNSUPPORTED', 'The offline analyzer cannot implement: it writes reports only. Choose a provider with a model.', { provider: provider.id });
+    prompt: async ({ workspace, moduleId, tip, instruction, provider }) => {
+      const prompt = await buildImplementPrompt({ workspace, moduleId, commit: tip, instruction, contextBudgetTokens: provider.contextTokens });
+      return { system: prompt.system, messages: [{ role: 'user', text: prompt.firstMessage }] };
     },
-    runLoop: async () => missing('the agent loop')(),
-    accept: async () => missing('accept')(),
-    branchChanges: async () => missing("the branch's changes")(),
-    readBranchFile: async () => missing("the branch's files")(),
+    estimateRun: async ({ workspace, moduleId, provider, maxTurns, price }) => {
+      const tip = await workspace.repo.resolveRef(`refs/heads/${workspace.manifest.branchPrefix}${moduleId}`);
+      if (!tip) throw new FleetError('BRANCH_NOT_FOUND', `The branch of module "${moduleId}" does not exist.`, { moduleId });
+      const { contextTokens } = await buildImplementPrompt({ workspace, moduleId, commit: tip, contextBudgetTokens: provider.contextTokens });
+      return { contextTokens, ...estimateImplementRun({ contextTokens, maxTurns, maxOutputTokensPerTurn: provider.maxOutputTokens, price, contextWindow: provider.contextWindow }) };
+    },
+    assertCanImplement,
+    runLoop: runImplementLoop,
+    accept: acceptRunChanges,
+    branchChanges: getBranchChanges,
+    readBranchFile,
   };
 }

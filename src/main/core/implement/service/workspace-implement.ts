@@ -51,7 +51,7 @@ export class WorkspaceImplement {
     this.store = new ImplementRunStore(folder, (m) => context.log(m));
     this.settings = new ImplementSettingsStore(folder, (m) => context.log(m));
     this.lock = new BatchLock(join(folder, 'batches.lock'));
-    this.copies = context.parts.workingCopies(workspace, dataDir);
+    this.copies = context.parts.workingCopies({ appDataDir: context.appDataDir, workspace: () => this.workspace, limit: () => this.settings.cached().maxWorkingCopies });
     this.hub = new ImplementProgressHub((p) => context.emit('implementProgress', p), (runId, entries) => this.store.appendTranscript(runId, entries), context.progressIntervalMs ?? 100, context.log);
     this.queue = new ImplementQueue({
       store: this.store,

@@ -2,13 +2,15 @@
 // and a check script that finds it), initialised, with a TO-BE design committed for fleet-hub and drivers-hub; an
 // app over it with a loopback provider, its key and price; the check command set; helpers to wait for runs.
 
-import { chmodSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createFleetApp, type FleetApp } from '../../../../../src/main/core/app';
 import { createDispatcher } from '../../../../../src/main/api';
 import type { ProviderConfig } from '../../../../../src/shared/providers';
 import type { ImplementBatchProgress, ImplementProgress, ImplementRun, ImplementRunDetail } from '../../../../../src/shared/types-implement';
 import { commitFiles, git, initRepo, makeTempDir } from '../../../../helpers/git';
+import { startProviderServer, type AnswerFactory, type ProviderServer } from '../../../../helpers/provider-servers';
 
 export const KEY = 'sk-loopback-implement-key-0123456789';
 
@@ -162,3 +164,52 @@ export function streamedEntries(core: Core, runId: string): ImplementProgress['e
 }
 
 export const detail = (core: Core, runId: string): Promise<ImplementRunDetail> => core.ok<ImplementRunDetail>('getImplementRun', { runId });
+
+/** HEAD, the index's bytes and `git status` of the user's clone: what no run may change. */
+export function workTreeSnapshot(dir: string): { head: string; status: string; index: string } {
+  return {
+    head: git(dir, 'rev-parse', 'HEAD'),
+    status: git(dir, 'status', '--porcelain=v1', '--untracked-files=all'),
+    index: createHash('sha1').update(readFileSync(join(dir, '.git', 'index'))).digest('hex'),
+  };
+}
+
+/** Every file below `dir` (recursively) with its bytes as text, for searching records for a secret. */
+export function filesBelow(dir: string): Array<{ path: string; text: string }> {
+  const found: Array<{ path: string; text: string }> = [];
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) found.push({ path, text: readFileSync(path, 'latin1') });
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return found;
+}
+
+/** The forms a leaked key could take in text. */
+export function keyForms(key: string): string[] {
+  return [key, Buffer.from(key).toString('base64'), Buffer.from(key).toString('base64url'), encodeURIComponent(key)];
+}
+
+/** A fresh clone of `template` (the user's repository for one test). */
+export function cloneOf(template: string): string {
+  const repo = join(makeTempDir('fleet-impl-repo-'), 'repo');
+  git(join(repo, '..'), 'clone', '-q', '--no-local', template, repo);
+  return repo;
+}
+
+/** A loopback provider server whose answers come from the session a test sets (`server.session = toolSession(...)`). */
+export async function sessionServer(): Promise<ProviderServer & { session: AnswerFactory }> {
+  const holder: { session: AnswerFactory } = { session: () => ({ type: 'error', status: 500, body: { error: { message: 'no session scripted' } } }) };
+  const server = await startProviderServer((request) => holder.session(request));
+  return Object.assign(server, {
+    get session() {
+      return holder.session;
+    },
+    set session(value: AnswerFactory) {
+      holder.session = value;
+    },
+  });
+}
