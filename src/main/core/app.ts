@@ -160,6 +160,8 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     );
     const board = new BoardLoader(workspace, () => docs.listDrafts(), join(dataDir, 'scope-counts.json'), {
       readChecks: () => CheckStore.forWorkspace(options.appDataDir, workspace.path).readAll(),
+      // Running / waiting for review per module, from the implementation run records.
+      implementation: (moduleId) => implement.statusOf(workspace.path, moduleId),
     });
     const docs: ModuleDocuments = new ModuleDocuments(workspace, drafts, (id) => board.findModule(id), (list) => emit('draftsChanged', list));
     current = { workspace, board, docs, workspaceDocs: new WorkspaceDocuments(workspace, drafts), watcher };

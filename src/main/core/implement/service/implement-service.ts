@@ -77,6 +77,11 @@ export class ImplementService {
     }
   }
 
+  /** Whether a run of the module is working ('running') or waiting for review ('review'): the board's view; null: neither. */
+  statusOf(workspacePath: string, moduleId: string): 'running' | 'review' | null {
+    return this.workspaces.get(workspacePath)?.moduleStatuses().get(moduleId) ?? null;
+  }
+
   /** Dollars the implementation runs of a workspace spent (0 until its records are loaded, which opening it does). */
   spentUsd(workspacePath: string): number {
     return this.workspaces.get(workspacePath)?.store.spentUsd() ?? 0;

@@ -42,6 +42,7 @@ export class LiveRun {
   /** New counters (no state change): pushed with the next tick, saved with the next state change. */
   counters(patch: Partial<StoredRun>): void {
     this.record = { ...this.record, ...patch };
+    this.store.touchRun(this.record);
     this.hub.push(this.record.runId, () => publicRun(this.record));
   }
 

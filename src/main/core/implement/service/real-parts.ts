@@ -1,10 +1,12 @@
 // The run service's parts bound to their modules: working copies and their diffs, the prompt and estimate, the agent
-// loop, accept and the branch view. A part still being built refuses with UNSUPPORTED naming what is missing.
+// loop, accept and the branch view.
 
 import { FleetError } from '../../../../shared/errors';
 import { acceptRunChanges } from '../accept/accept-run';
 import { getBranchChanges, readBranchFile } from '../branch/branch-changes';
 import { runImplementLoop } from '../loop/run-loop';
+import { bindLauncher } from '../tools/command-tools';
+import { createToolExecutor } from '../tools/tool-executor';
 import { buildImplementPrompt } from '../prompt/build-prompt';
 import { assertCanImplement } from '../prompt/can-implement';
 import { estimateImplementRun } from '../prompt/estimate';
@@ -12,10 +14,6 @@ import { computeChanges } from '../working-copy/changes';
 import { readSides, revertPath, writeUserEdit } from '../working-copy/review-edits';
 import { WorkingCopies } from '../working-copy/working-copies';
 import type { ImplementParts, WorkingCopiesRequest, WorkingCopyPort } from './parts';
-
-const missing = (what: string) => (): never => {
-  throw new FleetError('UNSUPPORTED', `Implementation runs are not available yet: ${what} is still being built.`);
-};
 
 /** WorkingCopies and the change tracking of one workspace behind the service's port. */
 function workingCopies(request: WorkingCopiesRequest): WorkingCopyPort {
@@ -42,7 +40,16 @@ function workingCopies(request: WorkingCopiesRequest): WorkingCopyPort {
 export function realParts(): ImplementParts {
   return {
     workingCopies,
-    tools: missing('the tool set'),
+    tools: ({ workspace, dir, startTip, runCheck, launch, settings }) =>
+      createToolExecutor({
+        dir,
+        repo: workspace.repo,
+        startTip,
+        runCheck,
+        // run_command: only what the user's allow-list (set on this machine, in app data) lets through.
+        launch: bindLauncher(launch.launcher, { cwd: dir, timeoutMs: settings.commandTimeoutSeconds * 1000, variables: launch.variables, userGitConfig: launch.userGitConfig }),
+        allowList: settings.commandAllowList,
+      }),
     prompt: async ({ workspace, moduleId, tip, instruction, provider }) => {
       const prompt = await buildImplementPrompt({ workspace, moduleId, commit: tip, instruction, contextBudgetTokens: provider.contextTokens });
       return { system: prompt.system, messages: [{ role: 'user', text: prompt.firstMessage }] };

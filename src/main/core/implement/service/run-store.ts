@@ -95,6 +95,11 @@ export class ImplementRunStore {
     return sum;
   }
 
+  /** Takes a working run's new counters into memory (totals and budgets read them); saved with its next state change. */
+  touchRun(run: StoredRun): void {
+    this.runs.set(run.runId, run);
+  }
+
   saveRun(run: StoredRun): Promise<void> {
     this.runs.set(run.runId, run);
     return this.queue(join(this.folder, 'runs', `${run.runId}.json`), () => writeRecordAtomic(join(this.folder, 'runs', `${run.runId}.json`), run, 1, false));

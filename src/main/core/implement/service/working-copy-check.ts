@@ -11,9 +11,9 @@ import type { LaunchSetup } from '../../launcher/handlers';
 import type { LaunchOutcome } from '../../launcher/launcher';
 import type { RunCheck } from '../loop/types';
 
-/** What the model sees of a check's output: the first 4 KB and the last 12 KB. */
-const HEAD_BYTES = 4 * 1024;
-const TAIL_BYTES = 12 * 1024;
+/** What is kept of a check's output: the first 8 KB and the last 24 KB (the tools' own bound of what the model sees). */
+const HEAD_BYTES = 8 * 1024;
+const TAIL_BYTES = 24 * 1024;
 /** Shell exit codes for "not found" and "not executable" (sh), and cmd.exe's "not recognized". */
 const COULD_NOT_START = new Set([126, 127, 9009]);
 
@@ -75,6 +75,6 @@ export function workingCopyCheck(options: WorkingCopyCheckOptions): RunCheck {
     if (outcome.ended === 'cancelled' && signal?.aborted) throw new FleetError('CANCELLED', 'The check was cancelled.');
     const state = verdict(outcome);
     const note = outcome.ended === 'timed-out' ? `\n[stopped after ${Math.min(check.timeoutSeconds, options.maxSeconds)} s, the time limit]` : outcome.ended === 'spawn-failed' ? `\n[the shell could not start: ${outcome.spawnError ?? 'unknown reason'}]` : '';
-    return { passed: state === 'passed', state, exitCode: outcome.exitCode, output: `${log.text()}${note}`, durationMs: Math.round(outcome.durationMs) };
+    return { passed: state === 'passed', state, exitCode: outcome.exitCode, output: `${log.text()}${note}`, durationMs: Math.round(outcome.durationMs), sandbox: outcome.sandbox };
   };
 }

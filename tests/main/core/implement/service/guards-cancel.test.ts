@@ -73,6 +73,7 @@ describe('guard rails and cancel', () => {
     await waitFor(core, 10_000, 'the first model call', () => (server.requests.length >= 1 ? true : null));
     expect(await core.ok('cancelImplementBatch', { batchId: second.batchId })).toEqual({ cancelled: true });
     const gone = await runEnd(core, second.runIds[0]!);
+    expect(gone.error, JSON.stringify(gone.error)).toMatchObject({ code: 'CANCELLED' });
     expect(gone).toMatchObject({ state: 'cancelled', stop: 'cancelled', workingCopy: false, changedFiles: 0 });
     expect(existsSync(copyOf(core, gone.runId))).toBe(false);
     expect(await batchEnd(core, second.batchId)).toMatchObject({ state: 'cancelled' });

@@ -139,22 +139,28 @@ export function batchEnd(core: Core, batchId: string, timeoutMs = 20_000): Promi
   });
 }
 
-/** Resolves once `found()` returns a value (checked now and at every event). */
+/** Resolves once `found()` returns a value (checked now, at every event and every 20 ms for facts outside the app). */
 export function waitFor<T>(core: Core, timeoutMs: number, what: string, found: () => T | null): Promise<T> {
   return new Promise((resolve, reject) => {
     const now = found();
     if (now !== null) return resolve(now);
-    const timer = setTimeout(() => {
+    const done = (): void => {
+      clearTimeout(timer);
+      clearInterval(poll);
       off();
+    };
+    const timer = setTimeout(() => {
+      done();
       reject(new Error(`timed out waiting for ${what}`));
     }, timeoutMs);
-    const off = core.app.onEvent(() => {
+    const check = (): void => {
       const value = found();
       if (value === null) return;
-      clearTimeout(timer);
-      off();
+      done();
       resolve(value);
-    });
+    };
+    const poll = setInterval(check, 20);
+    const off = core.app.onEvent(check);
   });
 }
 
@@ -204,12 +210,5 @@ export function cloneOf(template: string): string {
 export async function sessionServer(): Promise<ProviderServer & { session: AnswerFactory }> {
   const holder: { session: AnswerFactory } = { session: () => ({ type: 'error', status: 500, body: { error: { message: 'no session scripted' } } }) };
   const server = await startProviderServer((request) => holder.session(request));
-  return Object.assign(server, {
-    get session() {
-      return holder.session;
-    },
-    set session(value: AnswerFactory) {
-      holder.session = value;
-    },
-  });
+  return Object.defineProperty(server, 'session', { get: () => holder.session, set: (value: AnswerFactory) => (holder.session = value) }) as ProviderServer & { session: AnswerFactory };
 }
