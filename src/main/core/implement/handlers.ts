@@ -1,7 +1,5 @@
 // Contract handlers of implementation runs over the run service: each finds the open workspace's runs, delegates,
 // and returns plain data (records pass the redaction step on every way out).
-// Until the provider clients offer converse (the client layer), runs refuse with UNSUPPORTED: that PLACEHOLDER state
-// (this word goes once they do; tests of whole runs look for it).
 
 import type { FleetHandlers } from '../../../shared/contract';
 import { FleetError } from '../../../shared/errors';

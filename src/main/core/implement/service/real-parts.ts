@@ -9,7 +9,7 @@ import { bindLauncher } from '../tools/command-tools';
 import { createToolExecutor } from '../tools/tool-executor';
 import { buildImplementPrompt } from '../prompt/build-prompt';
 import { assertCanImplement } from '../prompt/can-implement';
-import { estimateImplementRun } from '../prompt/estimate';
+import { implementContextBudget, planModuleRun } from '../prompt/plan-run';
 import { computeChanges } from '../working-copy/changes';
 import { readSides, revertPath, writeUserEdit } from '../working-copy/review-edits';
 import { WorkingCopies } from '../working-copy/working-copies';
@@ -51,14 +51,14 @@ export function realParts(): ImplementParts {
         allowList: settings.commandAllowList,
       }),
     prompt: async ({ workspace, moduleId, tip, instruction, provider }) => {
-      const prompt = await buildImplementPrompt({ workspace, moduleId, commit: tip, instruction, contextBudgetTokens: provider.contextTokens });
+      const prompt = await buildImplementPrompt({ workspace, moduleId, commit: tip, instruction, contextBudgetTokens: implementContextBudget(provider) });
       return { system: prompt.system, messages: [{ role: 'user', text: prompt.firstMessage }] };
     },
     estimateRun: async ({ workspace, moduleId, provider, maxTurns, price }) => {
       const tip = await workspace.repo.resolveRef(`refs/heads/${workspace.manifest.branchPrefix}${moduleId}`);
       if (!tip) throw new FleetError('BRANCH_NOT_FOUND', `The branch of module "${moduleId}" does not exist.`, { moduleId });
-      const { contextTokens } = await buildImplementPrompt({ workspace, moduleId, commit: tip, contextBudgetTokens: provider.contextTokens });
-      return { contextTokens, ...estimateImplementRun({ contextTokens, maxTurns, maxOutputTokensPerTurn: provider.maxOutputTokens, price, contextWindow: provider.contextWindow }) };
+      const { prompt, lowUsd, highUsd } = await planModuleRun({ workspace, moduleId, commit: tip, provider, maxTurns, price });
+      return { contextTokens: prompt.contextTokens, lowUsd, highUsd };
     },
     assertCanImplement,
     runLoop: runImplementLoop,

@@ -5,7 +5,7 @@ import type { ImplementBatchProgress, ImplementRun, ImplementStarted } from '../
 import { workspaceDataDir } from '../../../../../src/main/core/paths';
 import { cleanupTempDirs, makeTempDir } from '../../../../helpers/git';
 import { call, toolSession, type RecordedRequest } from '../../../../helpers/provider-servers';
-import { batchEnd, cloneOf, configure, detail, makeRepo, newCore, runEnd, sessionServer, waitFor, writeDesign, type Core } from './service-fixture';
+import { batchEnd, cloneOf, configure, detail, makeRepo, newCore, runEnd, sessionServer, waitFor, writeDesign, type Core, SDKS_INSTALLED } from './service-fixture';
 
 let server: Awaited<ReturnType<typeof sessionServer>>;
 let template: string;
@@ -39,7 +39,7 @@ async function setUp(): Promise<Core> {
   return core;
 }
 
-describe('runs side by side, and what a quit or a crash leaves', () => {
+describe.skipIf(!SDKS_INSTALLED)('runs side by side, and what a quit or a crash leaves', () => {
   it('runs two modules at once, each in its own working copy that only its own run touches', async () => {
     const core = await setUp();
     const fleet = toolSession([{ calls: [FLEET_EDIT] }, { calls: [call('finish', { summary: 'fleet' })] }]);

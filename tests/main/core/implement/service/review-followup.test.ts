@@ -5,7 +5,7 @@ import type { ImplementRun, ImplementRunDetail, ImplementStarted } from '../../.
 import { workspaceDataDir } from '../../../../../src/main/core/paths';
 import { cleanupTempDirs, git, makeTempDir, writeFiles } from '../../../../helpers/git';
 import { call, toolSession } from '../../../../helpers/provider-servers';
-import { cloneOf, configure, detail, makeRepo, newCore, runEnd, sessionServer, waitFor, workTreeSnapshot, writeDesign, type Core } from './service-fixture';
+import { cloneOf, configure, detail, makeRepo, newCore, runEnd, sessionServer, waitFor, workTreeSnapshot, writeDesign, type Core, SDKS_INSTALLED } from './service-fixture';
 
 let server: Awaited<ReturnType<typeof sessionServer>>;
 let template: string;
@@ -62,7 +62,7 @@ function commitOnModuleBranch(repo: string, files: Record<string, string>): stri
   return tip;
 }
 
-describe('review: follow-up, edits, drops, discard and accept onto a moved branch', () => {
+describe.skipIf(!SDKS_INSTALLED)('review: follow-up, edits, drops, discard and accept onto a moved branch', () => {
   it('continues a run in review with the same conversation and working copy', async () => {
     const core = await setUp();
     const run = await runToReview(core);

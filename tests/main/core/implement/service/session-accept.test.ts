@@ -22,6 +22,7 @@ import {
   workTreeSnapshot,
   writeDesign,
   type Core,
+  SDKS_INSTALLED,
 } from './service-fixture';
 
 let server: Awaited<ReturnType<typeof sessionServer>>;
@@ -51,7 +52,7 @@ const FIX_SESSION = toolSession([
   { calls: [call('finish', { summary: 'add() now adds its arguments.' })], tokensIn: 1900, tokensOut: 30 },
 ]);
 
-describe('an implementation run from the first turn to the commit', () => {
+describe.skipIf(!SDKS_INSTALLED)('an implementation run from the first turn to the commit', () => {
   it('runs a scripted session in a working copy, checks and repairs, then accept commits exactly the edit with trailers', async () => {
     const core = await newCore(cloneOf(template));
     cores.push(core);
