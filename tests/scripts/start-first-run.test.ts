@@ -4,11 +4,12 @@
 
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeZip } from '../helpers/zip';
 
 const REPO = join(__dirname, '..', '..');
@@ -54,6 +55,28 @@ function startMirror(options: { failArchive?: boolean } = {}): Promise<Mirror> {
 }
 
 let root: string;
+let sharedModules: string;
+/** Electron's installer's dependencies (@electron/get, the zip extractor and theirs): package name -> its folder. */
+const installerModules = new Map<string, string>();
+
+function collectDependencies(name: string, from: string): void {
+  const require = createRequire(from);
+  let dir = dirname(require.resolve(name));
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  if (installerModules.has(name)) return;
+  installerModules.set(name, dir);
+  const { dependencies = {} } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  for (const dependency of Object.keys(dependencies)) collectDependencies(dependency, join(dir, 'package.json'));
+}
+
+beforeAll(() => {
+  for (const name of ['@electron/get', '@electron-internal/extract-zip']) collectDependencies(name, join(REAL_MODULES, 'electron', 'package.json'));
+  sharedModules = mkdtempSync(join(tmpdir(), 'fleet-start-modules-'));
+  // In a node_modules folder of its own: the links resolve to here, and the packages find each other from here.
+  for (const [name, dir] of installerModules) cpSync(dir, join(sharedModules, 'node_modules', name), { recursive: true, dereference: true });
+  if (asRoot) chownTree(sharedModules);
+});
+afterAll(() => rmSync(sharedModules, { recursive: true, force: true }));
 const realHadBinary = existsSync(join(REAL_MODULES, 'electron', 'path.txt'));
 
 /** A checkout-shaped folder: the start scripts, a built out/ (cli.js records the serve call), a copy of the electron package. */
@@ -71,8 +94,11 @@ function makeCheckout(): string {
   for (const file of readdirSync(join(REAL_MODULES, 'electron'))) {
     if (!['node_modules', 'dist', 'path.txt'].includes(file)) copyFileSync(join(REAL_MODULES, 'electron', file), join(electronCopy, file));
   }
-  // The installer's own dependencies come from the real node_modules (read only).
-  for (const scope of ['@electron', '@electron-internal']) symlinkSync(join(REAL_MODULES, scope), join(dir, 'node_modules', scope));
+  // The installer's own dependencies, copied once from the real node_modules (which the ordinary user may not reach).
+  for (const name of installerModules.keys()) {
+    mkdirSync(dirname(join(dir, 'node_modules', name)), { recursive: true });
+    symlinkSync(join(sharedModules, 'node_modules', name), join(dir, 'node_modules', name));
+  }
   if (asRoot) chownTree(dir);
   return dir;
 }
@@ -95,7 +121,7 @@ function npmStart(env: Record<string, string | undefined>, options: { asUser?: b
   const base = { PATH: process.env.PATH, HOME: join(root, 'home'), electron_config_cache: join(root, 'cache') };
   const records = { FLEET_TEST_ELECTRON_RECORD: join(root, 'records', 'electron.txt'), FLEET_TEST_SERVE_RECORD: join(root, 'records', 'serve.json') };
   return new Promise((resolve) => {
-    const child = spawn(command as string, args as string[], { env: { ...base, ...records, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command as string, args as string[], { cwd: root, env: { ...base, ...records, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
