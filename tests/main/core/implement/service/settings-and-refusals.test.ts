@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ImplementSettings, ImplementRun } from '../../../../../src/shared/types-implement';
+import type { ImplementEstimate, ImplementSettings, ImplementRun } from '../../../../../src/shared/types-implement';
 import { workspaceDataDir } from '../../../../../src/main/core/paths';
 import { cleanupTempDirs } from '../../../../helpers/git';
 import { startProviderServer, type ProviderServer } from '../../../../helpers/provider-servers';
@@ -65,6 +65,26 @@ describe('implementation settings and the refusals before a run starts', () => {
     const unknown = await core.fails('startImplement', { modules: ['no-such-module'], provider: 'loopback' });
     expect(unknown.code).toBe('MODULE_NOT_FOUND');
     expect(await core.ok<ImplementRun[]>('listImplementRuns', {})).toEqual([]);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('estimates a batch as a range per module, naming the modules that cannot run and the caps that apply', async () => {
+    const core = await setUp();
+    await configure(core, server.baseUrl);
+    await writeDesign(core, 'fleet-hub');
+    const estimate = await core.ok<ImplementEstimate>('estimateImplement', { modules: ['fleet-hub', 'drivers-hub'], provider: 'loopback', budgetUsd: 3, maxTurns: 10 });
+    expect(estimate).toMatchObject({ provider: 'loopback', model: 'test-model', maxTurns: 10, totals: { runs: 1, blocked: 1 }, budget: { batchUsd: 3, workspaceUsd: null, workspaceSpentUsd: 0 } });
+    const [fleet, drivers] = estimate.runs;
+    expect(fleet).toMatchObject({ moduleId: 'fleet-hub', blocked: null });
+    expect(fleet!.contextTokens).toBeGreaterThan(100);
+    expect(fleet!.lowUsd).toBeGreaterThan(0);
+    expect(fleet!.highUsd).toBeGreaterThan(fleet!.lowUsd!);
+    expect(drivers).toMatchObject({ moduleId: 'drivers-hub', lowUsd: null, highUsd: null });
+    expect(drivers!.blocked).toMatch(/no TO-BE design/);
+    expect(estimate.summary).toMatch(/^1 run of up to 10 turns with loopback\/test-model: \$/);
+    const offline = await core.ok<ImplementEstimate>('estimateImplement', { modules: ['fleet-hub'], provider: 'offline' });
+    expect(offline.runs[0]!.blocked).toMatch(/cannot implement/);
+    expect(await core.ok('workingCopyUsage')).toMatchObject({ count: 0, bytes: 0, limit: 4 });
     expect(server.requests).toHaveLength(0);
   });
 
