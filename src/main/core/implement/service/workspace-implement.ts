@@ -133,9 +133,7 @@ export class WorkspaceImplement {
   /** Queues a batch and starts it; returns at once. */
   async start(request: ImplementRequest): Promise<ImplementStarted> {
     const resolved = await this.resolve(request);
-    for (const run of this.store.allRuns()) {
-      if (WORKING.has(run.state) && resolved.moduleIds.includes(run.moduleId)) throw new FleetError('LOCKED', `${run.moduleId} already has an implementation run working (${run.runId}); wait for it or cancel it.`, { moduleId: run.moduleId, runId: run.runId });
-    }
+    this.refuseBusy(resolved.moduleIds);
     await this.requireTrustedChecks(resolved.moduleIds);
     await this.client(resolved.provider, resolved.baseUrl);
     const settings = await this.getSettings();
@@ -170,6 +168,16 @@ export class WorkspaceImplement {
     }
   }
 
+  /** LOCKED when one of the modules has a run working, or queued in a running batch (`except`: a batch being resumed). */
+  private refuseBusy(moduleIds: string[], except?: string): void {
+    for (const run of this.store.allRuns()) {
+      if (run.batchId === except || !moduleIds.includes(run.moduleId)) continue;
+      // A run queued in a batch that is not running (interrupted, stopped) waits for a resume and holds nothing.
+      const busy = run.state === 'queued' ? this.queue.isActive(run.batchId) : WORKING.has(run.state);
+      if (busy) throw new FleetError('LOCKED', `${run.moduleId} already has an implementation run working (${run.runId}); wait for it or cancel it.`, { moduleId: run.moduleId, runId: run.runId });
+    }
+  }
+
   /** Runs what an interrupted (or stopped, or cancelled) batch had not started, with its provider, model and caps. */
   async resume(batchId: string, budgetUsd?: number): Promise<ImplementStarted> {
     await this.ready();
@@ -180,6 +188,7 @@ export class WorkspaceImplement {
     const left = this.store.runsOf(batch).filter((r) => r.state === 'queued' || ((r.state === 'failed' || r.state === 'cancelled') && r.startTip === null));
     if (left.length === 0) throw new FleetError('INVALID_INPUT', 'Every run of this batch has started; there is nothing to resume (continue a run with a follow-up).');
     const resolved = await this.resolve({ modules: [...new Set(left.map((r) => r.moduleId))], provider: batch.provider, model: batch.model, baseUrl: batch.baseUrl ?? undefined, budgetUsd: budgetUsd ?? batch.budgetUsd ?? undefined });
+    this.refuseBusy(resolved.moduleIds, batchId);
     await this.requireTrustedChecks(resolved.moduleIds);
     await this.client(resolved.provider, resolved.baseUrl);
     const release = await this.lock.hold();
