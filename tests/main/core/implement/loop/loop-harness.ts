@@ -1,9 +1,21 @@
-// The loop's test harness: a scripted model session answered turn by turn, and what each request carried.
-// TEMPORARY bridge: the ConversingClient below stands in for the SDK-based clients until they land on main; the
-// harness then points createProviderClient at a loopback server instead, and the tests stay as they are.
+// The loop's test harness: a loopback server speaking a provider's wire protocol answers a scripted model session
+// turn by turn (the shared toolSession), and the real client (createProviderClient pointed at it by base URL) holds
+// the conversation. The tests see which requests reached the server and what each carried.
 
-import { FleetError } from '../../../../../src/shared/errors';
-import type { ConversationMessage, ConversingClient, ConverseRequest, ConverseResult } from '../../../../../src/main/core/agents/providers/types';
+import type { ConversingClient } from '../../../../../src/main/core/agents/providers/types';
+import { createProviderClient } from '../../../../../src/main/core/agents/providers/client-factory';
+import type { ProviderConfig } from '../../../../../src/shared/providers';
+import {
+  anthropicError,
+  openAiError,
+  renderTurn,
+  startProviderServer,
+  toolSession,
+  type Answer,
+  type ProviderServer,
+  type RecordedRequest,
+  type SessionStep,
+} from '../../../../helpers/provider-servers';
 
 export interface ScriptCall {
   name: string;
@@ -17,15 +29,18 @@ export interface ScriptTurn {
   calls: ScriptCall[];
   tokensIn?: number;
   tokensOut?: number;
-  /** The provider reports no usage for this turn. */
+  /** The provider reports no usage for this turn (OpenAI's stream without its usage chunk). */
   noUsage?: boolean;
 }
 
-/** A provider failure: 401 (AUTH_FAILED) or a 5xx that outlasts the retries; `hang`: text streams, then silence. */
+/** A provider failure: 401 (AUTH_FAILED) or a 500 on every attempt; `hang`: text streams, then silence. */
 export type ScriptStep = ScriptTurn | { fail: 401 | 500 } | { hang: string } | ((context: { turn: number; lastResults: string[]; lastUserText: string }) => ScriptTurn);
+
+export type Wire = 'openai' | 'anthropic';
 
 export interface Harness {
   client: ConversingClient;
+  server: ProviderServer;
   /** Requests that reached the provider. */
   requestCount(): number;
   /** The messages request `i` carried, as JSON text. */
@@ -35,39 +50,63 @@ export interface Harness {
 
 export const call = (name: string, args: ScriptCall['args']): ScriptCall => ({ name, args });
 
-function context(messages: ConversationMessage[]): { turn: number; lastResults: string[]; lastUserText: string } {
-  let turn = 0;
-  let lastResults: string[] = [];
-  let lastUserText = '';
-  for (const m of messages) {
-    if (m.role === 'assistant') turn++;
-    else if (m.role === 'tool') lastResults = m.results.map((r) => r.content);
-    else lastUserText = m.text;
-  }
-  return { turn, lastResults, lastUserText };
+const isAnthropic = (request: RecordedRequest): boolean => request.path.endsWith('/messages');
+
+/** The answer without its last three frames (OpenAI: finish, usage, [DONE]; Anthropic: block stop, message_delta, message_stop), then silence. */
+function cutOff(answer: Answer): Answer {
+  if (answer.type !== 'stream') return answer;
+  return { type: 'stream', frames: [...answer.frames.slice(0, -3), 'hang'] };
 }
 
-/** A session answering each request with the step at its number of earlier assistant turns. */
-export async function startSession(steps: ScriptStep[]): Promise<Harness> {
-  const requests: ConverseRequest[] = [];
-  const client: ConversingClient = {
-    complete: () => Promise.reject(new Error('not used')),
-    async converse(request, options): Promise<ConverseResult> {
-      requests.push(structuredClone(request));
-      const ctx = context(request.messages);
-      const raw = steps[ctx.turn] ?? { text: 'The script has no more turns.', calls: [] };
-      const step = typeof raw === 'function' ? raw(ctx) : raw;
-      if ('fail' in step) throw step.fail === 401 ? new FleetError('AUTH_FAILED', 'The provider refused the key (401).') : new FleetError('PROVIDER_ERROR', 'The provider answered 500 after 3 attempts.');
-      if ('hang' in step) {
-        options.onText?.(step.hang);
-        await new Promise<void>((_, reject) => options.signal?.addEventListener('abort', () => reject(new FleetError('CANCELLED', 'cancelled')), { once: true }));
-      }
-      const turn = step as ScriptTurn;
-      if (turn.reasoning) options.onReasoning?.(turn.reasoning);
-      if (turn.text) options.onText?.(turn.text);
-      const toolCalls = turn.calls.map((c, i) => ({ id: `call_${ctx.turn}_${i}`, name: c.name, arguments: typeof c.args === 'string' ? c.args : JSON.stringify(c.args) }));
-      return { text: turn.text ?? '', reasoning: turn.reasoning ?? '', toolCalls, tokensIn: turn.noUsage ? null : (turn.tokensIn ?? 1000), tokensOut: turn.noUsage ? null : (turn.tokensOut ?? 100), stopReason: toolCalls.length ? 'tool_calls' : 'stop', attempts: 1 };
-    },
+function withoutUsage(answer: Answer): Answer {
+  if (answer.type !== 'stream') return answer;
+  return { type: 'stream', frames: answer.frames.filter((f) => typeof f !== 'string' || !f.includes('"prompt_tokens"')) };
+}
+
+/** A turn as the server streams it: 1,000 tokens in and 100 out unless the script says otherwise. */
+function rendered(request: RecordedRequest, turn: ScriptTurn): Answer {
+  const answer = renderTurn(request, { tokensIn: 1000, tokensOut: 100, ...turn });
+  return turn.noUsage ? withoutUsage(answer) : answer;
+}
+
+function toSessionStep(step: ScriptStep): SessionStep {
+  return (context, request) => {
+    if (typeof step === 'function') return rendered(request, step({ turn: context.turn, lastResults: context.lastResults.map((r) => r.content), lastUserText: context.lastUserText }));
+    if ('fail' in step) {
+      if (step.fail === 401) return isAnthropic(request) ? anthropicError(401, 'authentication_error', 'invalid x-api-key') : openAiError(401, 'Incorrect API key provided.', 'invalid_api_key');
+      return isAnthropic(request) ? anthropicError(500, 'api_error', 'Internal server error') : openAiError(500, 'The server had an error while processing your request.', 'server_error');
+    }
+    if ('hang' in step) return cutOff(renderTurn(request, { text: step.hang, calls: [] }));
+    return rendered(request, step);
   };
-  return { client, requestCount: () => requests.length, requestText: (i) => JSON.stringify(requests[i]?.messages), close: async () => {} };
+}
+
+function provider(baseUrl: string, wire: Wire): ProviderConfig {
+  return {
+    id: wire === 'anthropic' ? 'anthropic' : 'loopback',
+    title: wire === 'anthropic' ? 'Anthropic (loopback)' : 'Loopback server',
+    kind: wire === 'anthropic' ? 'anthropic' : 'openai-compatible',
+    baseUrl,
+    models: ['test-model'],
+    defaultModel: 'test-model',
+    keyEnv: null,
+    needsKey: true,
+    contextWindow: 128_000,
+    contextTokens: 24_000,
+    maxOutputTokens: 4_000,
+    stallSeconds: 10,
+  };
+}
+
+/** A session answering each request with the step at its number of earlier assistant turns, over `wire`. */
+export async function startSession(steps: ScriptStep[], wire: Wire = 'openai'): Promise<Harness> {
+  const server = await startProviderServer(toolSession(steps.map(toSessionStep)));
+  const client = createProviderClient(provider(server.baseUrl, wire), 'sk-loop-test-key', { retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 1000 } });
+  return {
+    client,
+    server,
+    requestCount: () => server.requests.length,
+    requestText: (i) => JSON.stringify(server.requests[i]?.body.messages),
+    close: () => server.close(),
+  };
 }

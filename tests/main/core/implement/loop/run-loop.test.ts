@@ -1,6 +1,7 @@
-// The built-in agent loop against a scripted model session and real tools over a temp working copy: whole sessions,
-// every guard (budget, turns, wall time, changed files, repeated failures, no finish), repair rounds, provider
-// failures, cancel and follow-up.
+// The built-in agent loop with the real client (the SDKs, pointed at loopback servers speaking OpenAI's and
+// Anthropic's wire protocols with scripted tool-calling sessions) and the real tools over a working copy written
+// from a git commit: whole sessions, every guard (budget, turns, wall time, changed files, repeated failures, no
+// finish), repair rounds, provider failures, cancel and follow-up.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { GitRepository } from '../../../../../src/main/core/git/repository';
 import { WorkingCopies } from '../../../../../src/main/core/implement/working-copy/working-copies';
 import { createToolExecutor } from '../../../../../src/main/core/implement/tools/tool-executor';
 import { cleanupTempDirs, commitFiles, initRepo, makeTempDir } from '../../../../helpers/git';
-import { call, startSession, type Harness, type ScriptStep } from './loop-harness';
+import { call, startSession, type Harness, type ScriptStep, type Wire } from './loop-harness';
 
 type Entry = DistributiveOmit<TranscriptEntry, 'seq' | 'at'>;
 
@@ -49,8 +50,8 @@ function sumRepository(): Promise<{ repo: GitRepository; commit: string; copies:
   return repository;
 }
 
-async function setup(steps: ScriptStep[], overrides: Omit<Partial<LoopRequest>, 'guards'> & { guards?: Partial<LoopGuards> } = {}): Promise<Setup> {
-  const harness = await startSession(steps);
+async function setup(steps: ScriptStep[], overrides: Omit<Partial<LoopRequest>, 'guards'> & { guards?: Partial<LoopGuards> } = {}, wire: Wire = 'openai'): Promise<Setup> {
+  const harness = await startSession(steps, wire);
   harnesses.push(harness);
   const { repo, commit, copies } = await sumRepository();
   const { dir: root } = await copies.create(`run-${++copiesMade}`, repo, commit);
@@ -83,15 +84,19 @@ const FINISH = call('finish', { summary: 'sum now adds' });
 const ofType = <T extends Entry['type']>(entries: Entry[], type: T): Array<Extract<Entry, { type: T }>> => entries.filter((e): e is Extract<Entry, { type: T }> => e.type === type);
 
 describe('runImplementLoop', () => {
-  it('runs a whole session: reads, edits, sees the check fail, fixes, sees it pass and finishes with the check passed', async () => {
-    const { root, entries, request, harness } = await setup([
+  it.each(['openai', 'anthropic'] as const)('runs a whole session over %s: reads, edits, sees the check fail, fixes, sees it pass and finishes with the check passed', async (wire) => {
+    const { root, entries, request, harness } = await setup(
+      [
       { text: 'Reading the file.', calls: [call('read_file', { path: 'src/sum.ts' })] },
       { calls: [call('edit_file', { path: 'src/sum.ts', old_text: 'a - b', new_text: 'b - a' })] },
       { calls: [call('run_check', {})] },
       (ctx) => ({ text: ctx.lastResults[0]!.includes('failing') ? 'The check fails; fixing.' : 'unexpected', calls: [call('edit_file', { path: 'src/sum.ts', old_text: 'b - a', new_text: 'a + b' })] }),
       { calls: [call('run_check', {})] },
       { reasoning: 'All good.', calls: [FINISH] },
-    ]);
+      ],
+      {},
+      wire,
+    );
     const result = await runImplementLoop(request);
     expect(result.stop).toBe('finished');
     expect(result.summary).toBe('sum now adds');
@@ -100,6 +105,9 @@ describe('runImplementLoop', () => {
     expect(result.toolCalls).toBe(6);
     expect(readFileSync(join(root, 'src/sum.ts'), 'utf8')).toContain('a + b');
     expect(harness.requestCount()).toBe(6);
+    expect(harness.server.requests.every((r) => r.path.endsWith(wire === 'anthropic' ? '/messages' : '/chat/completions'))).toBe(true);
+    // The last request carries the whole conversation: the check's failure went back to the model.
+    expect(harness.requestText(5)).toContain('expected 5, got -1');
     expect(result.tokensIn).toBe(6000);
     expect(result.costUsd).toBeCloseTo((6000 + 5 * 600) / 1_000_000, 10);
     const tools = ofType(entries, 'tool');
@@ -209,10 +217,12 @@ describe('runImplementLoop', () => {
 
   it('ends as provider-error when the provider fails mid-run (5xx after retries, or 401), keeping the work and the conversation', async () => {
     for (const status of [500, 401] as const) {
-      const { request, root } = await setup([{ calls: [FIX] }, { fail: status }]);
+      const { request, root, harness } = await setup([{ calls: [FIX] }, { fail: status }]);
       const result = await runImplementLoop(request);
       expect(result.stop).toBe('provider-error');
       expect(result.error?.code).toBe(status === 401 ? 'AUTH_FAILED' : 'PROVIDER_ERROR');
+      // 401 is not retried; a 500 is, up to the client's three attempts.
+      expect(harness.requestCount()).toBe(status === 401 ? 2 : 4);
       expect(result.turns).toBe(1);
       expect(result.messages).toHaveLength(3);
       expect(readFileSync(join(root, 'src/sum.ts'), 'utf8')).toContain('a + b');
