@@ -25,7 +25,7 @@ self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 loader.config({ monaco });
 
 // The editors sit on the app's own surfaces, in both themes; token colours that fall short of 4.5:1 contrast
-// on those surfaces (markdown's HTML attributes, comments, separators) are darkened or lightened.
+// on those surfaces (markdown's HTML attributes, comments, separators; code's types and numbers) are darkened or lightened.
 monaco.editor.defineTheme('fleet-light', {
   base: 'vs',
   inherit: true,
@@ -34,6 +34,9 @@ monaco.editor.defineTheme('fleet-light', {
     { token: 'comment', foreground: '1a6b34' },
     { token: 'annotation', foreground: '5c6570' },
     { token: 'metatag.html', foreground: '5c6570' },
+    // Code in the Changes view: types and numbers darkened to stay readable on the diff's green and red lines.
+    { token: 'type', foreground: '00666b' },
+    { token: 'number', foreground: '0b6b3a' },
   ],
   colors: { 'editor.background': '#ffffff', 'editorGutter.background': '#ffffff' },
 });
