@@ -104,6 +104,13 @@ describe('converse over OpenAI-compatible chat completions', () => {
     expect(result.toolCalls).toEqual([{ id: 'call_bad', name: 'edit_file', arguments: broken }]);
   });
 
+  it('takes the answer of a server that never sends the role chunk, as some local servers do', async () => {
+    const frames = (openAiToolTurn({ text: 'Reading.', toolCalls: [call('read_file', { path: EDIT.path }, 'call_r')] }) as { frames: string[] }).frames.slice(1);
+    server.script({ type: 'stream', frames });
+    const result = await openAi().converse(turn(first), {});
+    expect(result).toMatchObject({ text: 'Reading.', stopReason: 'tool_calls', toolCalls: [{ id: 'call_r', name: 'read_file', arguments: JSON.stringify({ path: EDIT.path }) }] });
+  });
+
   it('fails with PROVIDER_ERROR when an error chunk arrives in the middle of a tool call', async () => {
     const frames = (openAiToolTurn({ text: 'Editing.', toolCalls: [call('edit_file', EDIT)] }) as { frames: string[] }).frames.slice(0, 6);
     server.script({ type: 'stream', frames: [...frames, sseFrame({ error: { message: 'The server had an error while processing your request.', type: 'server_error', code: null } })] });

@@ -3,6 +3,7 @@
 // error classification and xAI's `reasoning_content`. The SDK is imported on first use (CLI start-up stays fast).
 
 import type OpenAI from 'openai';
+import type { ChatCompletionSnapshot } from 'openai/lib/ChatCompletionStream';
 import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
 import { openAiMessages, openAiTools } from './openai-messages';
 import { runStreamedCall } from './streamed-call';
@@ -65,10 +66,12 @@ export function createOpenAiCompatibleClient(options: ClientOptions): Conversing
         let text = '';
         let reasoning = '';
         let usage: ChatCompletionChunk['usage'] = null;
+        let snapshot: ChatCompletionSnapshot | undefined;
         const stream = sdkClient(OpenAiSdk, options, watch.fetch).chat.completions.stream({ ...params, stream_options: { include_usage: true } }, { signal: watch.signal });
         stream.on('connect', watch.started);
-        stream.on('chunk', (chunk) => {
+        stream.on('chunk', (chunk, accumulated) => {
           watch.progress();
+          snapshot = accumulated;
           const choice = chunk.choices[0];
           const delta = choice?.delta as Delta | undefined;
           // xAI (and LM Studio) stream reasoning as `reasoning_content`, some servers as `reasoning`.
@@ -86,17 +89,33 @@ export function createOpenAiCompatibleClient(options: ClientOptions): Conversing
           if (choice?.finish_reason) progress.complete = true;
           if (chunk.usage) usage = chunk.usage;
         });
-        const completion = await stream.finalChatCompletion();
-        const choice = completion.choices[0];
-        const calls = (choice?.message.tool_calls ?? []).flatMap((c) => (c.type === 'function' ? [{ id: c.id, name: c.function.name, arguments: c.function.arguments }] : []));
-        const used = usage ?? completion.usage ?? null;
+        let message: { tool_calls?: Array<{ id?: string; type?: string; function?: { name?: string; arguments?: string } }> | null } | undefined;
+        let stopReason: string | null;
+        try {
+          const completion = await stream.finalChatCompletion();
+          message = completion.choices[0]?.message;
+          stopReason = completion.choices[0]?.finish_reason ?? null;
+          usage ??= completion.usage ?? null;
+        } catch (error) {
+          // A server that never sends the role chunk (some local ones) ends whole but fails the SDK's final check;
+          // its answer is then the SDK's own accumulated snapshot.
+          const whole = snapshot?.choices[0];
+          const sdkCheck = error instanceof OpenAiSdk.OpenAIError && !(error instanceof OpenAiSdk.APIError) && !(error as { cause?: unknown }).cause;
+          if (!progress.complete || !whole || !sdkCheck || watch.signal.aborted) throw error;
+          message = whole.message;
+          stopReason = whole.finish_reason ?? null;
+        }
+        const calls = (message?.tool_calls ?? []).flatMap((c, i) =>
+          (c.type ?? 'function') === 'function' ? [{ id: c.id || `call_${i}`, name: c.function?.name ?? '', arguments: c.function?.arguments ?? '' }] : [],
+        );
+        const used = usage;
         return {
           text,
           reasoning,
           toolCalls: calls,
           tokensIn: used?.prompt_tokens ?? null,
           tokensOut: used?.completion_tokens ?? null,
-          stopReason: choice?.finish_reason ?? null,
+          stopReason,
           attempts: 1,
         };
       },
