@@ -312,4 +312,26 @@ describe('runImplementLoop', () => {
     expect(harness.requestCount()).toBe(2);
     expect(result.toolCalls).toBe(3);
   });
+
+  it("runs a turn's parallel calls in order, answers them in one tool message, and leaves calls after finish unrun", async () => {
+    const { request, root, entries, harness } = await setup([
+      { calls: [call('read_file', { path: 'README.md' }), FIX] },
+      { calls: [FINISH, call('write_file', { path: 'late.ts', content: 'x' })] },
+    ]);
+    const result = await runImplementLoop(request);
+    expect(result.stop).toBe('finished');
+    expect(ofType(entries, 'tool').map((t) => [t.turn, t.tool])).toEqual([
+      [1, 'read_file'],
+      [1, 'edit_file'],
+      [2, 'finish'],
+    ]);
+    const results = (result.messages[2] as { role: 'tool'; results: Array<{ content: string; isError: boolean }> }).results;
+    expect(results).toHaveLength(2);
+    expect(result.messages[4]).toMatchObject({ role: 'tool', results: [{ isError: false }, { content: 'Not run: finish was called before it.', isError: true }] });
+    // The second request carried both results of the first turn, each tied to its call.
+    const second = harness.server.requests[1]!.body.messages as Array<{ role: string; tool_call_id?: string }>;
+    expect(second.filter((m) => m.role === 'tool').map((m) => m.tool_call_id)).toEqual(['call_0_read_file', 'call_1_edit_file']);
+    expect(readFileSync(join(root, 'src/sum.ts'), 'utf8')).toContain('a + b');
+    expect(() => readFileSync(join(root, 'late.ts'))).toThrow();
+  });
 });
