@@ -83,7 +83,7 @@ export async function implementCommand(app: FleetApp, options: ImplementCommandO
   const cancel = () => {
     if (interrupted) process.exit(INTERRUPTED); // a second Ctrl+C does not wait
     interrupted = true;
-    printErr('Cancelling the runs (their working copies are kept for review)… Ctrl+C again to quit at once.');
+    printErr('Cancelling the runs (changes made so far stay for review)… Ctrl+C again to quit at once.');
     if (batchId) void app.handlers.cancelImplementBatch({ batchId }).catch(() => undefined);
   };
   process.on('SIGINT', cancel);

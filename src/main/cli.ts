@@ -67,7 +67,7 @@ Commands:
                                             whose check passed (--commit-failing: also one whose check failed or is not
                                             set); others wait for review in the app. Exits 0 when every run is ready
                                             for review (with --commit: committed), 1 otherwise, 130 after Ctrl+C (runs
-                                            cancelled, working copies kept).
+                                            cancelled; changes made so far stay for review).
   pr <repo> [--modules a,b] [--remote NAME] [--target base|integration|BRANCH] [--refresh] [--json]
                                             Open (or find) the modules' pull requests on GitHub with the remote's token
                                             (other hosts: the link to their page); --refresh asks GitHub for the states
