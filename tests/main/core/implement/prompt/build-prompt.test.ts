@@ -16,7 +16,15 @@ afterAll(cleanupTempDirs);
 const TO_BE = 'enhancements/fleet-hub/TO_BE_DESIGN.md';
 const AS_IS = 'enhancements/fleet-hub/AS_IS_ANALYSIS.md';
 
-async function repository(): Promise<{ dir: string; workspace: Workspace }> {
+let shared: Promise<{ dir: string; workspace: Workspace; templateTip: string }> | null = null;
+
+/** One initialised repository for the file (initialising 32 module branches is the slow part); tests commit on. */
+function repository(): Promise<{ dir: string; workspace: Workspace; templateTip: string }> {
+  shared ??= makeRepository();
+  return shared;
+}
+
+async function makeRepository(): Promise<{ dir: string; workspace: Workspace; templateTip: string }> {
   const dir = initRepo();
   commitFiles(
     dir,
@@ -35,7 +43,7 @@ async function repository(): Promise<{ dir: string; workspace: Workspace }> {
     'first',
   );
   await initWorkspace(await GitRepository.open(dir));
-  return { dir, workspace: await Workspace.open(dir) };
+  return { dir, workspace: await Workspace.open(dir), templateTip: git(dir, 'rev-parse', 'module/fleet-hub') };
 }
 
 async function commitDesign(dir: string, workspace: Workspace, changes: Array<{ path: string; content: string }>): Promise<string> {
@@ -45,8 +53,7 @@ async function commitDesign(dir: string, workspace: Workspace, changes: Array<{ 
 
 describe('buildImplementPrompt', () => {
   it('refuses a module whose TO-BE is the untouched template or missing, naming the module and the path', async () => {
-    const { dir, workspace } = await repository();
-    const template = git(dir, 'rev-parse', 'module/fleet-hub');
+    const { dir, workspace, templateTip: template } = await repository();
     await expect(buildImplementPrompt({ workspace, moduleId: 'fleet-hub', commit: template, contextBudgetTokens: 8000 })).rejects.toMatchObject({
       code: 'DESIGN_MISSING',
       message: expect.stringContaining(`Fleet Hub (fleet-hub) has no TO-BE design to implement: write ${TO_BE}`),
@@ -101,12 +108,13 @@ describe('buildImplementPrompt', () => {
       { path: TO_BE, content: '# Fleet Hub: To-Be\n\nSplit FleetList.\n' },
       { path: 'web/src/pages/FleetList.tsx', content: big },
     ]);
-    workspace.manifest = { ...workspace.manifest, checks: { command: 'npm test', timeoutSeconds: 600 } };
-    const prompt = await buildImplementPrompt({ workspace, moduleId: 'fleet-hub', commit, contextBudgetTokens: 4000 });
+    const manifest = workspace.manifest;
+    workspace.manifest = { ...manifest, checks: { command: 'npm test', timeoutSeconds: 600 } };
+    const prompt = await buildImplementPrompt({ workspace, moduleId: 'fleet-hub', commit, contextBudgetTokens: 4000 }).finally(() => (workspace.manifest = manifest));
     expect(prompt.firstMessage.length / 4).toBeLessThan(4000 * 1.1);
     expect(prompt.included.filesTruncated).toContain('web/src/pages/FleetList.tsx');
     expect(prompt.firstMessage).toMatch(/\[truncated: lines \d+-3000 of web\/src\/pages\/FleetList\.tsx not sent\]/);
-    expect(prompt.included.documents).toEqual([expect.objectContaining({ kind: 'to-be', truncated: false })]);
+    expect(prompt.included.documents[0]).toMatchObject({ kind: 'to-be', truncated: false });
     expect(prompt.system).toContain("the module's check: `npm test`");
   });
 
