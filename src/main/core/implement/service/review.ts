@@ -75,13 +75,15 @@ export function runTrailers(run: StoredRun): Record<string, string> {
   return {
     'Fleet-Run': run.runId,
     'Fleet-Engine': run.engine,
-    'Fleet-Model': `${run.provider}/${run.model}`,
+    // Provider and model apart, as document runs write them (the reports read both).
+    'Fleet-Provider': run.provider,
+    'Fleet-Model': run.model,
     'Fleet-Tokens-In': String(run.tokensIn),
     'Fleet-Tokens-Out': String(run.tokensOut),
-    'Fleet-Cost': run.costUsd.toFixed(6),
+    'Fleet-Cost': `${run.costUsd.toFixed(6)} USD`,
     'Fleet-Turns': String(run.turns),
     'Fleet-Check': run.check?.state ?? 'not-run',
-    ...(run.editedPaths.length > 0 ? { 'Fleet-Edited': 'true' } : {}),
+    'Fleet-Edited': run.editedPaths.length > 0 ? 'yes' : 'no',
   };
 }
 
@@ -89,7 +91,7 @@ export function runTrailers(run: StoredRun): Record<string, string> {
 export async function acceptRun(context: ReviewContext, run: StoredRun, message: string | undefined): Promise<StoredRun> {
   const ready = reviewable(context, run);
   const files = await currentFiles(context, ready);
-  if (files.length === 0) throw new FleetError('RUN_NOT_REVIEWABLE', `The run ${run.runId} has no change left to accept (every file was dropped).`, { runId: run.runId });
+  if (files.length === 0) throw new FleetError('RUN_NOT_REVIEWABLE', `The run ${run.runId} has no change to accept (it changed no file, or every file was dropped).`, { runId: run.runId });
   const subject = message?.trim() || `Implement ${run.moduleId}${run.summary ? `: ${run.summary.split('\n')[0]!.slice(0, 120)}` : ''}`;
   const result = await context.parts.accept({
     workspace: context.workspace,

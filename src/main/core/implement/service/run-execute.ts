@@ -1,7 +1,7 @@
 // One loop of one run: the first (a working copy of the module branch's tip, the prompt, the tools, the agent loop)
 // or a follow-up (the kept conversation and working copy, a new instruction). Either way the run then settles: a run
 // that changed files goes to review whatever stopped it (its work is kept); one that changed none is failed or
-// cancelled and its working copy goes.
+// cancelled; a failed run's working copy goes, a cancelled run's stays for inspection until discarded.
 
 import { FleetError, toErrorPayload, type FleetErrorPayload } from '../../../../shared/errors';
 import { costOf, type PriceEntry } from '../../../../shared/prices';
@@ -186,10 +186,11 @@ async function settle(env: RunEnvironment, live: LiveRun, startTip: string, dir:
     if (stop !== 'finished') live.notice('info', `The run stopped (${stop}) with ${files.length} changed file${files.length === 1 ? '' : 's'}; they are kept for review.`);
     return live.update({ state: 'review', stop, files, changedFiles: files.length, workingCopy: true, finishedAt, error });
   }
-  await env.copies.remove(live.record.runId);
+  // A cancelled run keeps its working copy for inspection until it is discarded; a failed one without changes has nothing to show.
   const cancelled = stop === 'cancelled';
+  if (!cancelled) await env.copies.remove(live.record.runId);
   if (!cancelled && !error) live.notice('warning', 'The run changed no file.');
-  return live.update({ state: cancelled ? 'cancelled' : 'failed', stop, files, changedFiles: 0, workingCopy: false, finishedAt, error: error ?? (cancelled ? { code: 'CANCELLED', message: 'The run was cancelled.' } : null) });
+  return live.update({ state: cancelled ? 'cancelled' : 'failed', stop, files, changedFiles: 0, workingCopy: cancelled, finishedAt, error: error ?? (cancelled ? { code: 'CANCELLED', message: 'The run was cancelled.' } : null) });
 }
 
 /** A run that failed before or around its loop (no TO-BE, untrusted check, no key, cancelled while preparing). */

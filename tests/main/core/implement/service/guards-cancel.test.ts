@@ -54,7 +54,7 @@ describe.skipIf(!SDKS_INSTALLED)('guard rails and cancel', () => {
     expect(await batchEnd(core, started.batchId)).toMatchObject({ state: 'stopped', done: 1 });
   });
 
-  it('cancels a run mid-turn: a run with changes keeps its working copy for review, one without is cancelled and its copy removed', async () => {
+  it('cancels a run mid-turn: a run with changes goes to review, one without is cancelled; both keep their working copy until discarded', async () => {
     const core = await setUp();
     server.session = toolSession([{ calls: [EDIT] }, { type: 'stream', frames: ['hang'] }]);
     const first = await core.ok<ImplementStarted>('startImplement', { modules: ['fleet-hub'], provider: 'loopback' });
@@ -74,8 +74,11 @@ describe.skipIf(!SDKS_INSTALLED)('guard rails and cancel', () => {
     expect(await core.ok('cancelImplementBatch', { batchId: second.batchId })).toEqual({ cancelled: true });
     const gone = await runEnd(core, second.runIds[0]!);
     expect(gone.error, JSON.stringify(gone.error)).toMatchObject({ code: 'CANCELLED' });
-    expect(gone).toMatchObject({ state: 'cancelled', stop: 'cancelled', workingCopy: false, changedFiles: 0 });
-    expect(existsSync(copyOf(core, gone.runId))).toBe(false);
+    expect(gone).toMatchObject({ state: 'cancelled', stop: 'cancelled', workingCopy: true, changedFiles: 0 });
+    expect(existsSync(copyOf(core, gone.runId))).toBe(true);
     expect(await batchEnd(core, second.batchId)).toMatchObject({ state: 'cancelled' });
+    expect((await core.fails('acceptRun', { runId: gone.runId })).code).toBe('RUN_NOT_REVIEWABLE');
+    expect(await core.ok('discardRun', { runId: gone.runId })).toMatchObject({ state: 'discarded', workingCopy: false });
+    expect(existsSync(copyOf(core, gone.runId))).toBe(false);
   });
 });

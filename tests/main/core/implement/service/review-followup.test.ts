@@ -103,7 +103,7 @@ describe.skipIf(!SDKS_INSTALLED)('review: follow-up, edits, drops, discard and a
     expect(git(core.repo, 'show', `${commit}:api/src/fleet.js`)).toBe(`${FIXED}// checked by hand`);
     expect(git(core.repo, 'show', `${commit}:api/src/driver.js`)).toContain('hello');
     expect(git(core.repo, 'ls-tree', '-r', '--name-only', commit)).not.toContain('scratch.js');
-    expect(git(core.repo, 'log', '-1', '--format=%s%n%(trailers:only,unfold)', commit)).toMatch(/^Fix add\(\)\n[\s\S]*Fleet-Edited: true/);
+    expect(git(core.repo, 'log', '-1', '--format=%s%n%(trailers:only,unfold)', commit)).toMatch(/^Fix add\(\)\n[\s\S]*Fleet-Edited: yes/);
     expect(workTreeSnapshot(core.repo)).toEqual(userTree);
     expect(existsSync(copyOf(core, run.runId))).toBe(false);
   });

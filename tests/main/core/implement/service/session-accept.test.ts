@@ -104,12 +104,14 @@ describe.skipIf(!SDKS_INSTALLED)('an implementation run from the first turn to t
     const trailers = git(core.repo, 'log', '-1', '--format=%(trailers:only,unfold)', commit);
     expect(trailers).toContain(`Fleet-Run: ${runId}`);
     expect(trailers).toContain('Fleet-Engine: builtin');
-    expect(trailers).toContain('Fleet-Model: loopback/test-model');
+    expect(trailers).toContain('Fleet-Provider: loopback');
+    expect(trailers).toContain('Fleet-Model: test-model');
+    expect(trailers).toContain('Fleet-Edited: no');
     expect(trailers).toContain(`Fleet-Tokens-In: ${ended.tokensIn}`);
     expect(trailers).toContain(`Fleet-Tokens-Out: ${ended.tokensOut}`);
     expect(trailers).toContain('Fleet-Turns: 6');
     expect(trailers).toContain('Fleet-Check: passed');
-    expect(trailers).toMatch(/Fleet-Cost: 0\.0\d+/);
+    expect(trailers).toMatch(/Fleet-Cost: 0\.0\d+ USD/);
     git(core.repo, 'fsck', '--no-progress');
 
     // The user's clone never moved, and the working copy is gone.
