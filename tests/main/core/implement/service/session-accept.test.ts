@@ -92,6 +92,9 @@ describe.skipIf(!SDKS_INSTALLED)('an implementation run from the first turn to t
     const copy = join(workspaceDataDir(core.appDataDir, core.repo), 'working-copies', runId);
     expect(existsSync(copy)).toBe(true);
 
+    const card = async (): Promise<{ implementation: string }> => (await core.ok<{ modules: Array<{ id: string; implementation: string }> }>('getBoard')).modules.find((m) => m.id === 'fleet-hub')!;
+    expect((await card()).implementation).toBe('review');
+
     // Accept: one commit on the module branch, parent = the start tip, tree = the start tree plus the edit.
     const accepted = await core.ok<ImplementRun>('acceptRun', { runId });
     expect(accepted).toMatchObject({ state: 'committed', workingCopy: false });
@@ -113,6 +116,7 @@ describe.skipIf(!SDKS_INSTALLED)('an implementation run from the first turn to t
     expect(trailers).toContain('Fleet-Check: passed');
     expect(trailers).toMatch(/Fleet-Cost: 0\.0\d+ USD/);
     git(core.repo, 'fsck', '--no-progress');
+    expect((await card()).implementation).toBe('committed');
 
     // The user's clone never moved, and the working copy is gone.
     expect(workTreeSnapshot(core.repo)).toEqual(userTree);
