@@ -205,6 +205,7 @@ test('a module is implemented, watched live, reviewed, trimmed, accepted and com
   await go(page, '#/workspace-docs/FLEET_ENHANCEMENT_SUMMARY.md');
   await page.getByRole('button', { name: 'Generate FLEET_ENHANCEMENT_SUMMARY.md' }).click();
   const editor = monacoIn(page.getByTestId('markdown-editor'));
-  await expect(editor).toContainText('Fleet Hub');
+  await expect(editor).toContainText('Implemented: 1 of 32 modules change code on their branch');
+  await expect(editor).toContainText(/Fleet\sHub\s\(`fleet-hub`\)\s\|\s[^|]+\|\scode\schanged\s\|/);
   expect(problems()).toEqual([]);
 });
