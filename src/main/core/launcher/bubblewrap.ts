@@ -5,12 +5,23 @@
 
 import type { HiddenPath } from './hidden-paths';
 
+/** A folder or file one launch may also read (or write): an agent CLI's config folder, a prompt file outside cwd. */
+export interface LaunchPath {
+  path: string;
+  write: boolean;
+}
+
 /** The flags every sandboxed command gets, before any folder is bound. */
 export const BWRAP_BASE = ['--die-with-parent', '--unshare-pid', '--unshare-ipc', '--unshare-cgroup-try', '--cap-drop', 'ALL', '--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--tmpfs', '/tmp'];
 
-/** bwrap's arguments up to `--`: `cwd` bound writable last, so a hidden folder above it cannot cover it. */
-export function bubblewrapArgs(cwd: string, hidden: HiddenPath[]): string[] {
+/**
+ * bwrap's arguments up to `--`: the launch's extra paths over the private /tmp but under the hidden ones (a grant
+ * of a parent folder cannot reopen a credential store inside it), `cwd` bound writable last, so a hidden folder
+ * above it cannot cover it.
+ */
+export function bubblewrapArgs(cwd: string, hidden: HiddenPath[], extra: LaunchPath[] = []): string[] {
   const args = [...BWRAP_BASE];
+  for (const { path, write } of extra) args.push(write ? '--bind' : '--ro-bind', path, path);
   for (const { path, kind } of hidden) {
     if (kind === 'folder') args.push('--tmpfs', path);
     else args.push('--ro-bind', '/dev/null', path);

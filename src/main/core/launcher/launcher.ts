@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { FleetError } from '../../../shared/errors';
 import type { SandboxUse } from '../../../shared/types-launcher';
-import { bubblewrapArgs } from './bubblewrap';
+import { existsSync } from 'node:fs';
+import { bubblewrapArgs, type LaunchPath } from './bubblewrap';
 import { commandEnvironment, type ResolvedVariable } from './command-env';
 import { keyEnvironment } from './held-secrets';
 import { existingHiddenPaths, hiddenCandidates } from './hidden-paths';
@@ -49,6 +50,11 @@ export interface LaunchRequest {
   userGitConfig?: boolean;
   /** Named credentials given by the user's explicit choice; nothing else secret is passed. */
   credentials?: Record<string, string>;
+  /**
+   * Paths this launch may also read or write besides `cwd` (an agent CLI's own config folder, its prompt file),
+   * granted explicitly per launch; missing ones are left out (bwrap cannot bind what is not there).
+   */
+  paths?: LaunchPath[];
 }
 
 export interface LaunchOutcome extends ProcessOutcome {
@@ -116,8 +122,13 @@ export class Launcher {
     const shell = ['/bin/sh', '-c', request.command];
     if (!support.program) return shell;
     const hidden = existingHiddenPaths(hiddenCandidates(host.HOME || homedir(), host, this.options.appDataDirs));
-    if (support.method === 'bubblewrap') return [support.program, ...bubblewrapArgs(request.cwd, hidden), '--', ...shell];
-    const profile = seatbeltProfile(await realpath(request.cwd), await realpath(tempDir), hidden);
+    const extra = (request.paths ?? []).filter(({ path }) => existsSync(path));
+    // A grant never reopens what is hidden: the app's data and the credential stores stay out whatever is asked.
+    const covered = extra.find(({ path }) => hidden.some((h) => path === h.path || path.startsWith(`${h.path}/`)));
+    if (covered) throw new FleetError('UNSAFE_PATH', `${covered.path} is hidden from commands (app data or a credential store) and cannot be granted to one.`, { path: covered.path });
+    if (support.method === 'bubblewrap') return [support.program, ...bubblewrapArgs(request.cwd, hidden, extra), '--', ...shell];
+    const writable = await Promise.all(extra.filter(({ write }) => write).map(({ path }) => realpath(path)));
+    const profile = seatbeltProfile(await realpath(request.cwd), await realpath(tempDir), hidden, writable);
     return [support.program, '-p', profile, ...shell];
   }
 
