@@ -19,8 +19,8 @@ const say = { type: 'assistant', session_id: 'sess-1', message: { id: 'msg_1', r
 const toolResult = { type: 'user', session_id: 'sess-1', message: { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: [{ type: 'text', text: 'The file src/a.ts has been updated.' }], is_error: false }] } };
 const done = { type: 'result', subtype: 'success', is_error: false, duration_ms: 1200, num_turns: 2, result: 'Done.', session_id: 'sess-1', total_cost_usd: 0.0123, usage: { input_tokens: 100, cache_creation_input_tokens: 20, cache_read_input_tokens: 30, output_tokens: 40 } };
 
-function run(script: Script, overrides: Partial<EngineRunRequest> = {}) {
-  const s = standIn('claude', script);
+function run(script: Script, overrides: Partial<EngineRunRequest> = {}, extraEnv: NodeJS.ProcessEnv = {}) {
+  const s = standIn('claude', script, extraEnv);
   const workdir = makeTempDir('fleet-engine-copy-');
   const promise = runEngine({
     engine: claudeCode,
@@ -57,6 +57,17 @@ describe('the Claude Code engine', () => {
     const argv = notices.find((t) => t.includes('ARGV'))!;
     for (const flag of ['-p', '--output-format', 'stream-json', '--verbose', '--permission-mode', 'acceptEdits', '--max-turns', '7', '--max-budget-usd', '2.0000', '--model']) expect(argv).toContain(`"${flag}"`);
     expect(argv).toContain('STDIN "Implement the module."');
+  });
+
+  it('gets its own variables (base URL) but no key the app holds unless mapped to it, and stops after the idle limit', async () => {
+    const env = { ANTHROPIC_BASE_URL: 'http://127.0.0.1:9/', ANTHROPIC_API_KEY: 'sk-ant-app-held', OPENAI_BASE_URL: 'http://other/' };
+    const { s, promise } = run({ lines: [init], echoEnv: Object.keys(env), hang: true }, { idleMs: 600 }, env);
+    const result = await promise;
+    const seen = result.transcript.find((e) => e.type === 'notice' && e.text.includes('ENV '));
+    expect(seen).toMatchObject({ text: expect.stringContaining('"ANTHROPIC_BASE_URL":"http://127.0.0.1:9/","ANTHROPIC_API_KEY":null,"OPENAI_BASE_URL":null') });
+    expect(result.stop).toBe('error');
+    expect(result.message).toContain('printed nothing for 1 seconds');
+    expect(processesNaming(s.bin)).toEqual([]);
   });
 
   it('continues its session with --resume on a follow-up', async () => {

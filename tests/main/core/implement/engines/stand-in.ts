@@ -17,6 +17,8 @@ export interface Script {
   /** After the lines: start a child that sleeps, then never exit. */
   hang?: boolean;
   delayMs?: number;
+  /** Printed on stderr: these variables as the CLI sees them (unset ones as null). */
+  echoEnv?: string[];
 }
 
 function source(script: Script): string {
@@ -27,6 +29,8 @@ const lines = ${JSON.stringify(lines)};
 let stdin = '';
 try { stdin = require('node:fs').readFileSync(0, 'utf8'); } catch {}
 if (${script.echoArgs === true}) process.stderr.write('ARGV ' + JSON.stringify(process.argv.slice(2)) + ' STDIN ' + JSON.stringify(stdin) + '\\n');
+const names = ${JSON.stringify(script.echoEnv ?? [])};
+if (names.length) process.stderr.write('ENV ' + JSON.stringify(Object.fromEntries(names.map((n) => [n, process.env[n] ?? null]))) + '\\n');
 (async () => {
   for (const line of lines) {
     process.stdout.write(line + '\\n');
