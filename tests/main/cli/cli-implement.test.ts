@@ -94,7 +94,8 @@ describe.skipIf(notBuilt !== null)('fleet-control implement', () => {
     expect(git(dir, 'show', `${head}:${SOURCE}`)).toBe('export const fixed = true;');
     const message = git(dir, 'log', '-1', '--format=%B', head);
     expect(message).toMatch(/^Fleet-Run: \S+$/m);
-    expect(message).toMatch(/^Fleet-Model: openai\/gpt-4\.1-mini$/m);
+    expect(message).toMatch(/^Fleet-Provider: openai$/m);
+    expect(message).toMatch(/^Fleet-Model: gpt-4\.1-mini$/m);
     expect(message).toMatch(/^Fleet-Turns: 3$/m);
     expect(message).toMatch(/^Fleet-Check: passed/m);
     expect(workTreeSnapshot(dir)).toEqual(before);
