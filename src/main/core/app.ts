@@ -205,6 +205,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     }
   }
 
+  const implementHandlers = createImplementHandlers(implement);
   const handlers: FleetHandlers = asNamedOperations({
     getAppInfo: async () => ({
       version: options.version,
@@ -276,7 +277,14 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     ...createAgentHandlers(agents),
     ...createRemoteHandlers({ ...options.remotes, requireWorkspace: () => requireOpen().workspace, jobs, emit, secrets, version: options.version, log }),
     ...createMergeHandlers({ requireWorkspace: () => requireOpen().workspace, jobs, emit }),
-    ...createReportHandlers({ current: () => requireOpen(), agents, jobs, version: options.version, appDataDir: options.appDataDir }),
+    ...createReportHandlers({
+      current: () => requireOpen(),
+      agents,
+      implementRuns: () => implementHandlers.listImplementRuns({}),
+      jobs,
+      version: options.version,
+      appDataDir: options.appDataDir,
+    }),
     ...createPullHandlers({ requireWorkspace: () => requireOpen().workspace, appDataDir: options.appDataDir, secrets, env: options.remotes?.env, version: options.version }),
     ...createCheckHandlers({
       ...options.checks,
@@ -291,7 +299,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     }),
     ...createTrustHandlers({ trust, requireWorkspace: () => requireOpen().workspace }),
     ...launch.handlers,
-    ...createImplementHandlers(implement),
+    ...implementHandlers,
     ...createScopeHandlers({
       current: () => {
         const { workspace, board } = requireOpen();

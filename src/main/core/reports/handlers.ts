@@ -25,6 +25,8 @@ export interface ReportHandlerContext {
   version: string;
   /** The app-data folder, where the check results are kept. */
   appDataDir: string;
+  /** The open workspace's implementation runs (their cost counts with the document runs'). */
+  implementRuns?: () => Promise<Array<{ moduleId: string; costUsd: number }>>;
   /** Every module's latest check result (default: the check store of the open workspace). */
   checks?: () => Promise<CheckResult[]>;
   /** The conflict forecast (default: every module against the default merge target). */
@@ -39,7 +41,7 @@ export function reportSources(context: ReportHandlerContext): ReportSources {
     findModule: (moduleId) => context.current().board.findModule(moduleId),
     docs: () => context.current().docs,
     workspaceDocs: () => context.current().workspaceDocs,
-    runs: async () => (await context.agents.forCurrent()).listRuns({}).runs,
+    runs: async () => [...(await context.agents.forCurrent()).listRuns({}).runs, ...((await context.implementRuns?.()) ?? [])],
     checks: context.checks ?? (() => readCheckResults(context.current().workspace, context.appDataDir)),
     forecast: context.forecast ?? ((signal, onProgress) => forecastMerges(context.current().workspace, undefined, { signal, onProgress })),
     version: context.version,

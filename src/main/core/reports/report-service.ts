@@ -5,7 +5,7 @@
 import type { BoardState } from '../../../shared/types';
 import type { CheckResult } from '../../../shared/types-checks';
 import type { MergeForecast } from '../../../shared/types-merge';
-import type { RunRecord } from '../../../shared/types-agents';
+import type { RunCost } from './workspace-facts';
 import type { GeneratedWorkspaceDoc, HtmlReport, ImplementationLogDraft, WorkspaceReportDraft } from '../../../shared/types-reports';
 import type { ModuleDef } from '../../../shared/manifest';
 import { FleetError } from '../../../shared/errors';
@@ -33,7 +33,8 @@ export interface ReportSources {
   docs(): ModuleDocuments;
   workspaceDocs(): WorkspaceDocuments;
   /** Every agent run record of the workspace. */
-  runs(): Promise<RunRecord[]>;
+  /** Every agent run's module and cost: document runs and implementation runs. */
+  runs(): Promise<RunCost[]>;
   /** Every module's latest check result. */
   checks(): Promise<CheckResult[]>;
   /** The conflict forecast of every module branch against the default merge target. */

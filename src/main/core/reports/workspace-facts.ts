@@ -3,7 +3,6 @@
 
 import type { BoardState, ModuleCard } from '../../../shared/types';
 import type { CheckResult } from '../../../shared/types-checks';
-import type { RunRecord } from '../../../shared/types-agents';
 import { PHASES, type Phase } from '../../../shared/documents';
 
 export interface ModuleFacts {
@@ -27,8 +26,14 @@ export interface WorkspaceFacts {
 
 const roundUsd = (amount: number) => Math.round(amount * 1e6) / 1e6;
 
-/** Joins the board with check results and run records, module by module in board order. */
-export function workspaceFacts(board: BoardState, runs: RunRecord[], checks: CheckResult[]): WorkspaceFacts {
+/** What the reports read of a run, document or implementation: whose module it served and what it cost. */
+export interface RunCost {
+  moduleId: string;
+  costUsd: number;
+}
+
+/** Joins the board with check results and run records (document and implementation runs), module by module in board order. */
+export function workspaceFacts(board: BoardState, runs: RunCost[], checks: CheckResult[]): WorkspaceFacts {
   const phaseCounts = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
   const modules = board.modules.map((card) => {
     phaseCounts[card.phase]++;

@@ -117,6 +117,9 @@ describe.skipIf(!SDKS_INSTALLED)('an implementation run from the first turn to t
     expect(trailers).toMatch(/Fleet-Cost: 0\.0\d+ USD/);
     git(core.repo, 'fsck', '--no-progress');
     expect((await card()).implementation).toBe('committed');
+    // The reports count the implementation run's cost with the document runs' (there are none here).
+    const report = await core.ok<{ html: string }>('exportHtmlReport');
+    expect(report.html).toMatch(/All modules<\/th><td class="num">1<\/td><td class="num">\$0\.0\d+<\/td>/);
 
     // The user's clone never moved, and the working copy is gone.
     expect(workTreeSnapshot(core.repo)).toEqual(userTree);
