@@ -43,12 +43,12 @@ export function sameStat(a: StatKey, b: StatKey): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino && a.mode === b.mode;
 }
 
-/** Stats every written entry and stores the index beside `dir` (temp file + rename). */
+/** Stats every written entry (or takes the stat the writer gave it) and stores the index beside `dir` (temp file + rename). */
 export async function recordIndex(dir: string, commit: string, written: WrittenEntry[]): Promise<CopyIndex> {
   const entries: Record<string, IndexEntry> = {};
   const pace = createPacer();
   for (const entry of written) {
-    const stats = entry.mode === '160000' ? null : lstatSync(fsPath(dir, entry.path));
+    const stats = entry.mode === '160000' ? null : (entry.stats ?? lstatSync(fsPath(dir, entry.path)));
     entries[entry.path] = { mode: entry.mode, oid: entry.oid, stat: stats ? statKey(stats) : null };
     await pace();
   }

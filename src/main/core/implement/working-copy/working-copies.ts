@@ -73,7 +73,7 @@ export class WorkingCopies {
     const dir = this.dir(runId);
     await this.reserve(runId, dir);
     try {
-      const written = await writeCommitToFolder(repo, commit, dir, { signal });
+      const written = await writeCommitToFolder(repo, commit, dir, { signal, stats: true });
       await recordIndex(dir, commit, written.entries);
       if (signal?.aborted) throw new FleetError('CANCELLED', 'Writing the working copy was cancelled.');
       await writeFile(`${dir}.ready`, `${commit}\n`, { flag: 'wx', mode: 0o600 });
