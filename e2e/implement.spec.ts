@@ -172,10 +172,12 @@ test('a module is implemented, watched live, reviewed, trimmed, accepted and com
   const message = git(repo, ['log', '-1', '--format=%B', commit]);
   expect(message).toMatch(/^fleet-hub: render the fleet summary/);
   expect(message).toMatch(/Fleet-Run: \S+/);
-  expect(message).toContain('Fleet-Model: lmstudio/local-model');
+  expect(message).toContain('Fleet-Engine: builtin');
+  expect(message).toContain('Fleet-Provider: lmstudio');
+  expect(message).toContain('Fleet-Model: local-model');
   expect(message).toContain('Fleet-Turns: 4');
   expect(message).toContain('Fleet-Check: passed');
-  expect(message).toContain('Fleet-Edited: true');
+  expect(message).toContain('Fleet-Edited: yes');
   expect(git(repo, ['status', '--porcelain'])).toBe('');
   await expect(run.getByTestId('run-state')).toHaveText('committed');
 
