@@ -1,28 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImplementBatchProgress, ImplementRun, ImplementStarted } from '../../../../../src/shared/types-implement';
 import { workspaceDataDir } from '../../../../../src/main/core/paths';
-import { cleanupTempDirs, makeTempDir } from '../../../../helpers/git';
+import { makeTempDir } from '../../../../helpers/git';
 import { call, toolSession, type RecordedRequest } from '../../../../helpers/provider-servers';
-import { batchEnd, cloneOf, configure, detail, makeRepo, newCore, runEnd, sessionServer, waitFor, writeDesign, type Core, SDKS_INSTALLED } from './service-fixture';
+import { batchEnd, configure, detail, newCore, runEnd, waitFor, writeDesign, type Core, SDKS_INSTALLED, serviceSuite } from './service-fixture';
 
-let server: Awaited<ReturnType<typeof sessionServer>>;
-let template: string;
-const cores: Core[] = [];
-
-beforeAll(async () => {
-  server = await sessionServer();
-  template = makeRepo();
-});
-afterEach(async () => {
-  for (const core of cores.splice(0)) await core.app.dispose();
-  server.reset();
-});
-afterAll(async () => {
-  await server.close();
-  cleanupTempDirs();
-});
+const suite = serviceSuite();
 
 const copiesOf = (core: Core, appDataDir = core.appDataDir): string => join(workspaceDataDir(appDataDir, core.repo), 'working-copies');
 const FLEET_EDIT = call('edit_file', { path: 'api/src/fleet.js', old_text: 'return a - b;', new_text: 'return a + b;' });
@@ -31,9 +16,8 @@ const DRIVER_EDIT = call('edit_file', { path: 'api/src/driver.js', old_text: '"h
 const moduleOf = (request: RecordedRequest): string => (JSON.stringify(request.body.messages).includes('(drivers-hub)') ? 'drivers-hub' : 'fleet-hub');
 
 async function setUp(): Promise<Core> {
-  const core = await newCore(cloneOf(template));
-  cores.push(core);
-  await configure(core, server.baseUrl, { check: 'true' });
+  const core = await suite.core();
+  await configure(core, suite.server.baseUrl, { check: 'true' });
   await writeDesign(core, 'fleet-hub');
   await writeDesign(core, 'drivers-hub');
   return core;
@@ -46,7 +30,7 @@ describe.skipIf(!SDKS_INSTALLED)('runs side by side, and what a quit or a crash 
     const drivers = toolSession([{ calls: [DRIVER_EDIT] }, { calls: [call('finish', { summary: 'drivers' })] }]);
     let inFlight = 0;
     let most = 0;
-    server.session = (request) => {
+    suite.server.session = (request) => {
       inFlight++;
       most = Math.max(most, inFlight);
       setTimeout(() => inFlight--, 150);
@@ -70,9 +54,9 @@ describe.skipIf(!SDKS_INSTALLED)('runs side by side, and what a quit or a crash 
   it('after a crash: an interrupted run becomes failed with its work kept, leftovers are swept; after a quit its batch resumes', async () => {
     const core = await setUp();
     // fleet-hub edits, then its model hangs; drivers-hub waits its turn (concurrency 1).
-    server.session = (request) => (moduleOf(request) === 'fleet-hub' ? toolSession([{ calls: [FLEET_EDIT] }, { type: 'stream', frames: ['hang'] }])(request) : toolSession([{ calls: [DRIVER_EDIT] }, { calls: [call('finish', { summary: 'd' })] }])(request));
+    suite.server.session = (request) => (moduleOf(request) === 'fleet-hub' ? toolSession([{ calls: [FLEET_EDIT] }, { type: 'stream', frames: ['hang'] }])(request) : toolSession([{ calls: [DRIVER_EDIT] }, { calls: [call('finish', { summary: 'd' })] }])(request));
     const started = await core.ok<ImplementStarted>('startImplement', { modules: ['fleet-hub', 'drivers-hub'], provider: 'loopback', concurrency: 1 });
-    await waitFor(core, 10_000, 'the hanging call', () => (server.requests.length >= 2 ? true : null));
+    await waitFor(core, 10_000, 'the hanging call', () => (suite.server.requests.length >= 2 ? true : null));
     const [fleetId, driversId] = started.runIds as [string, string];
 
     // A crash: the app data as the process left it mid-run (its lock's process gone), opened by a new process.
@@ -81,7 +65,7 @@ describe.skipIf(!SDKS_INSTALLED)('runs side by side, and what a quit or a crash 
     rmSync(join(workspaceDataDir(crashed, core.repo), 'implement', 'batches.lock'), { force: true });
     mkdirSync(join(copiesOf(core, crashed), 'impl-leftover-0'), { recursive: true });
     const afterCrash = await newCore(core.repo, { appDataDir: crashed, init: false });
-    cores.push(afterCrash);
+    suite.track(afterCrash);
     const list = await afterCrash.ok<ImplementRun[]>('listImplementRuns', {});
     const fleet = list.find((r) => r.runId === fleetId)!;
     expect(fleet).toMatchObject({ state: 'failed', workingCopy: true, changedFiles: 1, error: { code: 'CANCELLED' } });
@@ -94,9 +78,9 @@ describe.skipIf(!SDKS_INSTALLED)('runs side by side, and what a quit or a crash 
 
     // A quit of the first process: its running run is interrupted (work kept), its batch resumes at the next start.
     await core.app.dispose();
-    cores.splice(cores.indexOf(core), 1);
+    suite.forget(core);
     const reopened = await newCore(core.repo, { appDataDir: core.appDataDir, init: false, resumeBatches: true });
-    cores.push(reopened);
+    suite.track(reopened);
     const drivers = await runEnd(reopened, driversId);
     expect(drivers).toMatchObject({ state: 'review', changedFiles: 1 });
     expect(await batchEnd(reopened, started.batchId)).toMatchObject({ state: 'finished' });

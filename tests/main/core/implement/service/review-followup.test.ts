@@ -1,44 +1,28 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImplementRun, ImplementRunDetail, ImplementStarted } from '../../../../../src/shared/types-implement';
 import { workspaceDataDir } from '../../../../../src/main/core/paths';
-import { cleanupTempDirs, git, makeTempDir, writeFiles } from '../../../../helpers/git';
+import { git, makeTempDir, writeFiles } from '../../../../helpers/git';
 import { call, toolSession } from '../../../../helpers/provider-servers';
-import { cloneOf, configure, detail, makeRepo, newCore, runEnd, sessionServer, waitFor, workTreeSnapshot, writeDesign, type Core, SDKS_INSTALLED } from './service-fixture';
+import { configure, detail, runEnd, waitFor, workTreeSnapshot, writeDesign, type Core, SDKS_INSTALLED, serviceSuite } from './service-fixture';
 
-let server: Awaited<ReturnType<typeof sessionServer>>;
-let template: string;
-const cores: Core[] = [];
-
-beforeAll(async () => {
-  server = await sessionServer();
-  template = makeRepo();
-});
-afterEach(async () => {
-  for (const core of cores.splice(0)) await core.app.dispose();
-  server.reset();
-});
-afterAll(async () => {
-  await server.close();
-  cleanupTempDirs();
-});
+const suite = serviceSuite();
 
 const FIXED = 'export function add(a, b) {\n  return a + b;\n}\n';
 const EDIT = call('edit_file', { path: 'api/src/fleet.js', old_text: 'return a - b;', new_text: 'return a + b;' });
 const copyOf = (core: Core, runId: string): string => join(workspaceDataDir(core.appDataDir, core.repo), 'working-copies', runId);
 
 async function setUp(): Promise<Core> {
-  const core = await newCore(cloneOf(template));
-  cores.push(core);
-  await configure(core, server.baseUrl);
+  const core = await suite.core();
+  await configure(core, suite.server.baseUrl);
   await writeDesign(core, 'fleet-hub');
   return core;
 }
 
 /** A run that fixes add(), writes a scratch file and finishes; resolves once it is in review. */
 async function runToReview(core: Core): Promise<ImplementRun> {
-  server.session = toolSession([
+  suite.server.session = toolSession([
     { calls: [EDIT, call('write_file', { path: 'api/src/scratch.js', content: 'export const scratch = 1;\n' })] },
     { calls: [call('finish', { summary: 'fixed' })] },
     (context) => ({ calls: [call('edit_file', { path: 'api/src/fleet.js', old_text: '}\n', new_text: `}\n\n// ${context.lastUserText.slice(0, 40)}\n` })] }),
@@ -66,7 +50,7 @@ describe.skipIf(!SDKS_INSTALLED)('review: follow-up, edits, drops, discard and a
   it('continues a run in review with the same conversation and working copy', async () => {
     const core = await setUp();
     const run = await runToReview(core);
-    const before = server.requests.length;
+    const before = suite.server.requests.length;
     const followed = await core.ok<ImplementRun>('followUpRun', { runId: run.runId, instruction: 'Add a comment saying it was reviewed.' });
     expect(followed.runId).toBe(run.runId);
     await waitFor(core, 20_000, 'the follow-up to end', () => {
@@ -76,7 +60,7 @@ describe.skipIf(!SDKS_INSTALLED)('review: follow-up, edits, drops, discard and a
     const after = await detail(core, run.runId);
     expect(after).toMatchObject({ state: 'review', stop: 'finished', turns: 4, summary: 'followed up', workingCopy: true });
     // The follow-up's first request carried the whole earlier conversation and then the new instruction.
-    const request = server.requests[before]!;
+    const request = suite.server.requests[before]!;
     const sent = JSON.stringify(request.body.messages);
     expect(sent).toContain('scratch.js');
     expect(sent).toContain('Add a comment saying it was reviewed.');

@@ -2,6 +2,7 @@
 // and a check script that finds it), initialised, with a TO-BE design committed for fleet-hub and drivers-hub; an
 // app over it with a loopback provider, its key and price; the check command set; helpers to wait for runs.
 
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { createFleetApp, type FleetApp } from '../../../../../src/main/core/app'
 import { createDispatcher } from '../../../../../src/main/api';
 import type { ProviderConfig } from '../../../../../src/shared/providers';
 import type { ImplementBatchProgress, ImplementProgress, ImplementRun, ImplementRunDetail } from '../../../../../src/shared/types-implement';
-import { commitFiles, git, initRepo, makeTempDir } from '../../../../helpers/git';
+import { cleanupTempDirs, commitFiles, git, initRepo, makeTempDir } from '../../../../helpers/git';
 import { startProviderServer, type AnswerFactory, type ProviderServer } from '../../../../helpers/provider-servers';
 
 export const KEY = 'sk-loopback-implement-key-0123456789';
@@ -223,4 +224,54 @@ export async function sessionServer(): Promise<ProviderServer & { session: Answe
   const holder: { session: AnswerFactory } = { session: () => ({ type: 'error', status: 500, body: { error: { message: 'no session scripted' } } }) };
   const server = await startProviderServer((request) => holder.session(request));
   return Object.defineProperty(server, 'session', { get: () => holder.session, set: (value: AnswerFactory) => (holder.session = value) }) as ProviderServer & { session: AnswerFactory };
+}
+
+/**
+ * One test file's shared parts: a loopback provider (scripted sessions by default) and a template repository made once,
+ * every core handed out disposed after each test and the server's script forgotten.
+ */
+export function serviceSuite<S extends ProviderServer = ProviderServer & { session: AnswerFactory }>(
+  start: () => Promise<S> = sessionServer as unknown as () => Promise<S>,
+): {
+  readonly server: S;
+  /** A core over a fresh clone of the template repository. */
+  core(options?: Parameters<typeof newCore>[1]): Promise<Core>;
+  /** Disposes `core` after the test too (one a test made itself). */
+  track(core: Core): Core;
+  /** Leaves a core the test disposed itself. */
+  forget(core: Core): void;
+} {
+  let server: S | undefined;
+  let template = '';
+  const cores: Core[] = [];
+  beforeAll(async () => {
+    server = await start();
+    template = makeRepo();
+  });
+  afterEach(async () => {
+    for (const core of cores.splice(0)) await core.app.dispose();
+    server?.reset();
+  });
+  afterAll(async () => {
+    await server?.close();
+    cleanupTempDirs();
+  });
+  return {
+    get server(): S {
+      if (!server) throw new Error('The suite\'s server starts in beforeAll.');
+      return server;
+    },
+    async core(options = {}) {
+      const core = await newCore(cloneOf(template), options);
+      cores.push(core);
+      return core;
+    },
+    track(core) {
+      cores.push(core);
+      return core;
+    },
+    forget(core) {
+      cores.splice(cores.indexOf(core), 1);
+    },
+  };
 }

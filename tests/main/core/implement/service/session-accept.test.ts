@@ -1,46 +1,27 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImplementBatchProgress, ImplementProgress, ImplementRun, ImplementStarted, TranscriptEntry } from '../../../../../src/shared/types-implement';
 import { workspaceDataDir } from '../../../../../src/main/core/paths';
-import { cleanupTempDirs, git } from '../../../../helpers/git';
+import { git } from '../../../../helpers/git';
 import { call, toolSession } from '../../../../helpers/provider-servers';
 import {
   CHECK_SCRIPT,
   KEY,
   batchEnd,
-  cloneOf,
   configure,
   detail,
   filesBelow,
   keyForms,
-  makeRepo,
-  newCore,
   runEnd,
-  sessionServer,
   streamedEntries,
   workTreeSnapshot,
   writeDesign,
-  type Core,
   SDKS_INSTALLED,
+  serviceSuite,
 } from './service-fixture';
 
-let server: Awaited<ReturnType<typeof sessionServer>>;
-let template: string;
-const cores: Core[] = [];
-
-beforeAll(async () => {
-  server = await sessionServer();
-  template = makeRepo();
-});
-afterEach(async () => {
-  for (const core of cores.splice(0)) await core.app.dispose();
-  server.reset();
-});
-afterAll(async () => {
-  await server.close();
-  cleanupTempDirs();
-});
+const suite = serviceSuite();
 
 /** The whole session a good model has: read, a wrong fix, the check fails, the right fix, the check passes, finish. */
 const FIX_SESSION = toolSession([
@@ -54,13 +35,12 @@ const FIX_SESSION = toolSession([
 
 describe.skipIf(!SDKS_INSTALLED)('an implementation run from the first turn to the commit', () => {
   it('runs a scripted session in a working copy, checks and repairs, then accept commits exactly the edit with trailers', async () => {
-    const core = await newCore(cloneOf(template));
-    cores.push(core);
-    await configure(core, server.baseUrl);
+    const core = await suite.core();
+    await configure(core, suite.server.baseUrl);
     await writeDesign(core, 'fleet-hub');
     const userTree = workTreeSnapshot(core.repo);
     const startTip = git(core.repo, 'rev-parse', 'module/fleet-hub');
-    server.session = FIX_SESSION;
+    suite.server.session = FIX_SESSION;
 
     const started = await core.ok<ImplementStarted>('startImplement', { modules: ['fleet-hub'], provider: 'loopback', budgetUsd: 5 });
     expect(started.runIds).toHaveLength(1);

@@ -1,33 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImplementEstimate, ImplementSettings, ImplementRun } from '../../../../../src/shared/types-implement';
 import { workspaceDataDir } from '../../../../../src/main/core/paths';
-import { cleanupTempDirs } from '../../../../helpers/git';
-import { startProviderServer, type ProviderServer } from '../../../../helpers/provider-servers';
+import { startProviderServer } from '../../../../helpers/provider-servers';
 import { commitManifestChange } from '../../trust/manifest-commit';
-import { cloneOf, configure, makeRepo, newCore, writeDesign, type Core } from './service-fixture';
+import { configure, newCore, writeDesign, type Core, serviceSuite } from './service-fixture';
 
-let server: ProviderServer;
-let template: string;
-const cores: Core[] = [];
-
-beforeAll(async () => {
-  server = await startProviderServer();
-  template = makeRepo();
-});
-afterEach(async () => {
-  for (const core of cores.splice(0)) await core.app.dispose();
-  server.reset();
-});
-afterAll(async () => {
-  await server.close();
-  cleanupTempDirs();
-});
+const suite = serviceSuite(startProviderServer);
 
 async function setUp(options: { appDataDir?: string } = {}): Promise<Core> {
-  const core = await newCore(cloneOf(template), options);
-  cores.push(core);
+  const core = await suite.core(options);
   return core;
 }
 
@@ -46,14 +29,14 @@ describe('implementation settings and the refusals before a run starts', () => {
     // Another process over the same app data reads what was saved.
     await core.app.dispose();
     const again = await newCore(core.repo, { appDataDir: core.appDataDir, init: false });
-    cores.push(again);
+    suite.track(again);
     expect(await again.ok('getImplementSettings')).toEqual(changed);
     expect(await again.ok<ImplementRun[]>('listImplementRuns', {})).toEqual([]);
   });
 
   it('refuses the offline analyzer, a module without a TO-BE design and no approved module, writing no run', async () => {
     const core = await setUp();
-    await configure(core, server.baseUrl);
+    await configure(core, suite.server.baseUrl);
     const offline = await core.fails('startImplement', { modules: ['fleet-hub'] });
     expect(offline).toMatchObject({ code: 'UNSUPPORTED' });
     expect(offline.message).toMatch(/cannot implement/);
@@ -65,12 +48,12 @@ describe('implementation settings and the refusals before a run starts', () => {
     const unknown = await core.fails('startImplement', { modules: ['no-such-module'], provider: 'loopback' });
     expect(unknown.code).toBe('MODULE_NOT_FOUND');
     expect(await core.ok<ImplementRun[]>('listImplementRuns', {})).toEqual([]);
-    expect(server.requests).toHaveLength(0);
+    expect(suite.server.requests).toHaveLength(0);
   });
 
   it('estimates a batch as a range per module, naming the modules that cannot run and the caps that apply', async () => {
     const core = await setUp();
-    await configure(core, server.baseUrl);
+    await configure(core, suite.server.baseUrl);
     await writeDesign(core, 'fleet-hub');
     const estimate = await core.ok<ImplementEstimate>('estimateImplement', { modules: ['fleet-hub', 'drivers-hub'], provider: 'loopback', budgetUsd: 3, maxTurns: 10 });
     expect(estimate).toMatchObject({ provider: 'loopback', model: 'test-model', maxTurns: 10, totals: { runs: 1, blocked: 1 }, budget: { batchUsd: 3, workspaceUsd: null, workspaceSpentUsd: 0 } });
@@ -85,12 +68,12 @@ describe('implementation settings and the refusals before a run starts', () => {
     const offline = await core.ok<ImplementEstimate>('estimateImplement', { modules: ['fleet-hub'], provider: 'offline' });
     expect(offline.runs[0]!.blocked).toMatch(/cannot implement/);
     expect(await core.ok('workingCopyUsage')).toMatchObject({ count: 0, bytes: 0, limit: 4 });
-    expect(server.requests).toHaveLength(0);
+    expect(suite.server.requests).toHaveLength(0);
   });
 
   it('refuses a run whose check command this machine has not confirmed, before anything is written', async () => {
     const core = await setUp();
-    await configure(core, server.baseUrl, { check: null });
+    await configure(core, suite.server.baseUrl, { check: null });
     await writeDesign(core, 'fleet-hub');
     // A teammate's commit sets the check command: it has not been confirmed here.
     commitManifestChange(core.repo, (manifest) => {
@@ -101,7 +84,7 @@ describe('implementation settings and the refusals before a run starts', () => {
     expect(refused.code, refused.message).toBe('COMMAND_NOT_TRUSTED');
     expect(refused.data).toMatchObject({ commands: [{ kind: 'check', scope: '*', command: 'sh check.sh', previous: null }] });
     expect(await core.ok<ImplementRun[]>('listImplementRuns', {})).toEqual([]);
-    expect(server.requests).toHaveLength(0);
+    expect(suite.server.requests).toHaveLength(0);
     const copies = join(workspaceDataDir(core.appDataDir, core.repo), 'working-copies');
     expect(existsSync(copies) ? readdirSync(copies) : []).toEqual([]);
   });
