@@ -1,11 +1,12 @@
-// Which engines are installed: each CLI looked for on PATH and asked its version (`<cli> --version`, bounded by a
-// timeout, without the app's secrets in its environment), with the install hint for the missing ones.
+// Which engines are installed: each CLI looked for on PATH and asked its version (`<cli> --version` through the
+// launcher, bounded by a timeout, like every command), with the install hint for the missing ones.
 
-import { execFile } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { allowListNames } from '../../launcher/allow-list';
+import type { Launcher } from '../../launcher/launcher';
+import { ensurePrivateFolder } from '../../launcher/work-folders';
 import { ENGINES } from './registry';
+import { shellWord } from './shell-words';
 import type { EngineAdapter } from './types';
 
 export interface EngineFound {
@@ -39,28 +40,32 @@ export function findOnPath(program: string, pathVar: string | undefined): string
   return null;
 }
 
-function versionOf(path: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string | null> {
-  return new Promise((resolve) => {
-    execFile(path, args, { env, timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 }, (error, stdout) => {
-      const line = stdout.toString().split('\n').find((l) => l.trim());
-      resolve(error || !line ? null : line.trim().slice(0, 200));
-    });
+/** The first line `<path> <args>` prints, or null when it fails or outlives `timeoutMs`. */
+async function versionOf(launcher: Launcher, path: string, args: string[], timeoutMs: number): Promise<string | null> {
+  await ensurePrivateFolder(launcher.workRoot);
+  let output = '';
+  const outcome = await launcher.run({
+    command: [path, ...args].map(shellWord).join(' '),
+    cwd: launcher.workRoot,
+    timeoutMs,
+    killGraceMs: 200,
+    onOutput: (chunk) => (output = (output + chunk.toString('utf8')).slice(0, 64 * 1024)),
   });
+  const line = output.split('\n').find((l) => l.trim());
+  return outcome.ended !== 'exited' || outcome.exitCode !== 0 || !line ? null : line.trim().slice(0, 200);
 }
 
 /** One engine's state on this machine. */
-export async function detectEngine(engine: EngineAdapter, hostEnv: NodeJS.ProcessEnv, timeoutMs = 5000): Promise<EngineFound> {
+export async function detectEngine(engine: EngineAdapter, launcher: Launcher, hostEnv: NodeJS.ProcessEnv, timeoutMs = 5000): Promise<EngineFound> {
   const base = { id: engine.id, title: engine.title, program: engine.program, installHint: engine.installHint, enforces: engine.enforces, cannot: engine.cannot, reportsCost: engine.reportsCost, canResume: engine.canResume };
   if (!engine.program) return { ...base, path: null, version: null, problem: null };
   const path = findOnPath(engine.program, hostEnv.PATH);
   if (!path) return { ...base, path: null, version: null, problem: `${engine.program} is not on PATH` };
-  // Only the launcher's allow-listed variables: a version check needs no key.
-  const env = Object.fromEntries(allowListNames().filter((name) => hostEnv[name] !== undefined).map((name) => [name, hostEnv[name]]));
-  const version = await versionOf(path, engine.versionArgs, env, timeoutMs);
+  const version = await versionOf(launcher, path, engine.versionArgs, timeoutMs);
   return { ...base, path, version, problem: version ? null : `${engine.program} --version did not answer within ${timeoutMs / 1000} seconds or failed` };
 }
 
-/** Every engine, found or not. */
-export function detectEngines(hostEnv: NodeJS.ProcessEnv = process.env, timeoutMs = 5000): Promise<EngineFound[]> {
-  return Promise.all(ENGINES.map((engine) => detectEngine(engine, hostEnv, timeoutMs)));
+/** Every engine, found or not, on the PATH of `hostEnv` (the launcher's host environment). */
+export function detectEngines(launcher: Launcher, hostEnv: NodeJS.ProcessEnv, timeoutMs = 5000): Promise<EngineFound[]> {
+  return Promise.all(ENGINES.map((engine) => detectEngine(engine, launcher, hostEnv, timeoutMs)));
 }

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runEngine } from '../../../../../src/main/core/implement/engines/engine-runner';
 import { custom, fillTemplate } from '../../../../../src/main/core/implement/engines/custom';
 import { detectEngines } from '../../../../../src/main/core/implement/engines/detect';
+import { Launcher } from '../../../../../src/main/core/launcher/launcher';
 import { cleanupTempDirs, makeTempDir } from '../../../../helpers/git';
 import { cleanupOutsideTmp, outsideTmp } from '../../launcher/launch-fixture';
 import { processesNaming, standIn } from './stand-in';
@@ -66,12 +67,18 @@ describe('the custom engine', () => {
   });
 });
 
+/** A launcher whose host environment is `env` (the CLIs' PATH). */
+function detectLauncher(env: NodeJS.ProcessEnv): Launcher {
+  return new Launcher({ appDataDirs: [outsideTmp('fleet-engine-appdata-')], workRoot: makeTempDir('fleet-engine-work-'), hostEnv: () => env });
+}
+
 describe('engine detection', () => {
   it('finds an engine on PATH with its version and gives the install hint for a missing one', async () => {
     const bin = outsideTmp('fleet-engine-detect-');
     writeFileSync(join(bin, 'claude'), '#!/bin/sh\necho "2.0.14 (Claude Code)"\n');
     chmodSync(join(bin, 'claude'), 0o755);
-    const found = await detectEngines({ PATH: `${bin}:/usr/bin:/bin` }, 3000);
+    const env = { PATH: `${bin}:/usr/bin:/bin` };
+    const found = await detectEngines(detectLauncher(env), env, 3000);
     const claude = found.find((e) => e.id === 'claude-code')!;
     expect(claude).toMatchObject({ path: join(bin, 'claude'), version: '2.0.14 (Claude Code)', problem: null, reportsCost: true, canResume: true });
     const codexFound = found.find((e) => e.id === 'codex')!;
@@ -85,7 +92,8 @@ describe('engine detection', () => {
     writeFileSync(join(bin, 'codex'), '#!/bin/sh\nexec sleep 30\n');
     chmodSync(join(bin, 'codex'), 0o755);
     const started = Date.now();
-    const found = await detectEngines({ PATH: `${bin}:/usr/bin:/bin` }, 300);
+    const env = { PATH: `${bin}:/usr/bin:/bin` };
+    const found = await detectEngines(detectLauncher(env), env, 300);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(found.find((e) => e.id === 'codex')!.problem).toContain('did not answer');
     expect(processesNaming(bin)).toEqual([]);

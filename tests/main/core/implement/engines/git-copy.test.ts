@@ -5,9 +5,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { initCopyRepository } from '../../../../../src/main/core/implement/engines/git-copy';
+import { initCopyRepository, objectStore } from '../../../../../src/main/core/implement/engines/git-copy';
 import { computeChanges } from '../../../../../src/main/core/implement/working-copy/changes';
 import { GitRepository } from '../../../../../src/main/core/git/repository';
+import { Launcher } from '../../../../../src/main/core/launcher/launcher';
 import { cleanupTempDirs, commitFiles, git, initRepo, makeTempDir, writeFiles } from '../../../../helpers/git';
 
 afterAll(cleanupTempDirs);
@@ -24,7 +25,9 @@ describe('a CLI engine working copy as a git repository', () => {
     const objectsBefore = objectCount(repoDir);
     const dir = makeTempDir('fleet-engine-copy-');
     writeFiles(dir, { 'src/a.ts': 'export const a = 1;\n', 'README.md': 'hello\n' });
-    await initCopyRepository(dir, repoDir, tip);
+    const repo = await GitRepository.open(repoDir);
+    const launcher = new Launcher({ appDataDirs: [makeTempDir('fleet-engine-appdata-')], workRoot: makeTempDir('fleet-engine-work-') });
+    await initCopyRepository(launcher, dir, objectStore(repo), tip);
     expect(git(dir, 'rev-parse', 'HEAD')).toBe(tip);
     expect(git(dir, 'status', '--porcelain')).toBe('');
     // The agent edits and commits by itself, as some CLIs do.
@@ -32,7 +35,6 @@ describe('a CLI engine working copy as a git repository', () => {
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'agent commit');
     expect(git(dir, 'rev-parse', 'HEAD')).not.toBe(tip);
-    const repo = await GitRepository.open(repoDir);
     const changes = await computeChanges(repo, tip, dir);
     expect(changes.map((c) => [c.path, c.status])).toEqual([
       ['src/a.ts', 'modified'],
