@@ -5,11 +5,12 @@
 
 import type { FleetErrorPayload } from '../../../../shared/errors';
 import type { ImplementBatchProgress } from '../../../../shared/types-implement';
+import { HALTS_PROVIDER } from '../../agents/batch-runner';
 import type { RunAbortReason } from './run-execute';
 import type { ImplementRunStore, StoredImplementBatch, StoredRun } from './run-store';
 
-/** Run endings after which every other run of the batch would end the same way. */
-const STOPS_BATCH = new Set(['AUTH_FAILED', 'QUOTA_EXHAUSTED', 'KEY_MISSING', 'PROVIDER_UNREACHABLE', 'MODEL_NOT_FOUND']);
+/** Run endings after which every other run of the batch would end the same way: the provider's halts, and more. */
+const STOPS_BATCH = new Set([...HALTS_PROVIDER, 'PROVIDER_UNREACHABLE', 'MODEL_NOT_FOUND']);
 
 export interface QueueDeps {
   store: ImplementRunStore;
