@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { SlugSchema } from './manifest';
 import { HttpUrl } from './providers';
 import { Empty, Oid, out } from './contract-kit';
+import { ENGINE_IDS, type EngineInfo } from './types-engines';
 import type {
   BranchChanges,
   FileSides,
@@ -19,6 +20,12 @@ import type {
   WorkingCopyUsage,
 } from './types-implement';
 
+const EngineKeySchema = z
+  .object({
+    provider: SlugSchema,
+    variable: z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'must be an environment variable name (A-Z, 0-9, _)'),
+  })
+  .strict();
 const RunId = z.string().min(1, 'must not be empty').max(100);
 const ModelName = z.string().min(1, 'must not be empty').max(200);
 const Dollars = z.number().finite().min(0, 'must not be negative').max(1_000_000);
@@ -32,6 +39,7 @@ const AllowEntry = z.string().trim().min(1, 'must not be empty').max(500).regex(
 export const ImplementRequestSchema = z
   .object({
     modules: z.union([z.literal('approved'), z.array(SlugSchema).min(1, 'must name at least one module').max(500)]),
+    engine: z.enum(ENGINE_IDS).optional(),
     provider: SlugSchema.optional(),
     model: ModelName.optional(),
     baseUrl: HttpUrl.optional(),
@@ -46,6 +54,8 @@ export const ImplementRequestSchema = z
 export const ImplementSettingsSchema = z
   .object({
     maxWorkingCopies: z.number().int().min(1).max(64),
+    customEngineTemplate: z.string().max(2000).regex(/^[^\r\n\0]*$/, 'must be one line'),
+    engineKeys: z.record(z.enum(ENGINE_IDS), EngineKeySchema),
     maxTurns: z.number().int().min(1).max(500),
     maxMinutes: z.number().int().min(1).max(24 * 60),
     maxChangedFiles: z.number().int().min(1).max(10_000),
@@ -58,6 +68,8 @@ export const ImplementSettingsSchema = z
   .strict();
 
 export const implementMethods = {
+  /** Every engine: the built-in loop, the agent CLIs found on PATH with their versions, how to install the others. */
+  listEngines: { input: z.object({ refresh: z.boolean().optional() }).strict(), output: out<EngineInfo[]>() },
   getImplementSettings: { input: Empty, output: out<ImplementSettings>() },
   saveImplementSettings: { input: ImplementSettingsSchema, output: out<ImplementSettings>() },
   /** A range per module (turns x tokens per turn from the context size) and the caps that apply. */

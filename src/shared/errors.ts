@@ -86,6 +86,9 @@ export const ERROR_CODES = [
   'RUN_NOT_REVIEWABLE',
   'MERGE_CONFLICT',
   'WORKING_COPY_LIMIT',
+  // Agent CLI engines: not installed or too old (the install hint in the message), or no time cap for one that reports no cost.
+  'ENGINE_UNAVAILABLE',
+  'TIME_CAP_REQUIRED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

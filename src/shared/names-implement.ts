@@ -1,6 +1,7 @@
 // Method and event names of the implementation part of the contract, zod-free for the preload; names.ts spreads them in.
 
 export const IMPLEMENT_METHOD_NAMES = [
+  'listEngines',
   'getImplementSettings',
   'saveImplementSettings',
   'estimateImplement',

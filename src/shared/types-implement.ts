@@ -4,6 +4,7 @@
 import type { FleetErrorPayload } from './errors';
 import type { CheckState } from './types-checks';
 import type { SandboxUse } from './types-launcher';
+import type { EngineId, EngineKeyMapping } from './types-engines';
 
 /** Where a run is. `review`: finished (or stopped by a guard) with changes kept for the user. */
 export const IMPLEMENT_STATES = ['queued', 'preparing', 'running', 'checking', 'review', 'committed', 'discarded', 'failed', 'cancelled'] as const;
@@ -79,8 +80,14 @@ export interface ImplementRun {
   runId: string;
   batchId: string;
   moduleId: string;
-  /** `builtin` is our own loop; agent CLI engines come later (claude-code, codex, ...). */
+  /** `builtin` is our own loop; else the agent CLI that ran (see types-engines.ts). */
   engine: string;
+  /** False when the engine reports no cost and no price applies: the run shows "cost unknown" and had a time cap. */
+  costKnown?: boolean;
+  /** The CLI's own session id, which a follow-up resumes where the engine supports it. */
+  engineSession?: string | null;
+  /** The engine's version when the run started (`claude --version`'s line). */
+  engineVersion?: string | null;
   provider: string;
   model: string;
   state: ImplementState;
@@ -135,6 +142,10 @@ export interface FileSides {
 /** Knobs of implementation runs, per workspace (app data). */
 export interface ImplementSettings {
   maxWorkingCopies: number;
+  /** The custom engine's command template: {prompt_file}, {workdir}, {model}; empty when not set up. */
+  customEngineTemplate: string;
+  /** Stored keys the user gave an engine explicitly (by engine id); an engine absent here gets none. */
+  engineKeys: Partial<Record<EngineId, EngineKeyMapping>>;
   maxTurns: number;
   maxMinutes: number;
   maxChangedFiles: number;
@@ -150,6 +161,8 @@ export interface ImplementSettings {
 
 export interface ImplementRequest {
   modules: string[] | 'approved';
+  /** `builtin` (the default) or an agent CLI. */
+  engine?: EngineId;
   provider?: string;
   model?: string;
   baseUrl?: string;
@@ -171,6 +184,9 @@ export interface ImplementRunEstimate {
 }
 
 export interface ImplementEstimate {
+  engine: EngineId;
+  /** False for an engine that reports no cost: the batch needs a time cap and its spending shows as unknown. */
+  costKnown: boolean;
   provider: string;
   model: string;
   maxTurns: number;

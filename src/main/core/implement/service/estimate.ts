@@ -52,6 +52,8 @@ export async function estimateImplement(ws: WorkspaceImplement, request: Impleme
   const totals = { runs: open.length, blocked: runs.length - open.length, lowUsd: sum(open.map((r) => r.lowUsd)), highUsd: sum(open.map((r) => r.highUsd)) };
   const range = totals.lowUsd !== null && totals.highUsd !== null ? `$${totals.lowUsd.toFixed(2)}–$${totals.highUsd.toFixed(2)}` : 'an unknown cost (no price for this model)';
   return {
+    engine: 'builtin',
+    costKnown: true,
     provider: provider.id,
     model,
     maxTurns,

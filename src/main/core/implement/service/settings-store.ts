@@ -9,6 +9,8 @@ import { writeFileAtomic } from '../../atomic';
 
 export const DEFAULT_IMPLEMENT_SETTINGS: ImplementSettings = {
   maxWorkingCopies: 4,
+  customEngineTemplate: '',
+  engineKeys: {},
   maxTurns: 40,
   maxMinutes: 30,
   maxChangedFiles: 60,
