@@ -55,7 +55,7 @@ export const ImplementSettingsSchema = z
   .object({
     maxWorkingCopies: z.number().int().min(1).max(64),
     customEngineTemplate: z.string().max(2000).regex(/^[^\r\n\0]*$/, 'must be one line'),
-    engineKeys: z.record(z.enum(ENGINE_IDS), EngineKeySchema),
+    engineKeys: z.partialRecord(z.enum(ENGINE_IDS), EngineKeySchema),
     maxTurns: z.number().int().min(1).max(500),
     maxMinutes: z.number().int().min(1).max(24 * 60),
     maxChangedFiles: z.number().int().min(1).max(10_000),
