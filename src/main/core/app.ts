@@ -39,6 +39,7 @@ import { keyEnvironment } from './launcher/held-secrets';
 import { createImplementHandlers } from './implement/handlers';
 import { ImplementService, type ImplementTuning } from './implement/service/implement-service';
 import { realParts } from './implement/service/real-parts';
+import { EngineCatalog } from './implement/engines/engine-catalog';
 import type { ImplementParts } from './implement/service/parts';
 
 export { defaultAppDataDir } from './paths';
@@ -137,6 +138,8 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     emit,
     log,
     parts: options.implement?.parts ?? realParts(),
+    engines: new EngineCatalog(launcher, hostEnv),
+    hostEnv,
     current: () => requireOpen(),
   });
 

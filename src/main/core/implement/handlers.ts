@@ -36,8 +36,7 @@ export function createImplementHandlers(service: ImplementService): ImplementHan
     return runDetail(ws, run.runId);
   };
   return {
-    // Wired to engine detection by the engine integration (issue 14); until then it says so.
-    listEngines: () => Promise.reject(new FleetError('UNSUPPORTED', 'Agent CLI engines are not wired into this build yet.')),
+    listEngines: ({ refresh }) => service.listEngines(refresh === true),
     getImplementSettings: async () => (await current()).getSettings(),
     saveImplementSettings: async (settings) => (await current()).saveSettings(settings),
     estimateImplement: async (request) => estimateImplement(await current(), request),

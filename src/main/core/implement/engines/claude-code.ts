@@ -39,6 +39,8 @@ export const claudeCode: EngineAdapter = {
   title: 'Claude Code',
   program: 'claude',
   versionArgs: ['--version'],
+  // --max-budget-usd came with 2.0.28 (its changelog).
+  minVersion: '2.0.28',
   installHint: 'npm install -g @anthropic-ai/claude-code (then `claude` once to log in)',
   variables: ['ANTHROPIC_BASE_URL', 'ANTHROPIC_MODEL', 'CLAUDE_CONFIG_DIR', 'DISABLE_TELEMETRY', 'DISABLE_AUTOUPDATER'],
   configPaths: ['.claude', '.claude.json'],

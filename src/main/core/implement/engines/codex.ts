@@ -42,6 +42,8 @@ export const codex: EngineAdapter = {
   title: 'Codex',
   program: 'codex',
   versionArgs: ['--version'],
+  // `exec --json` prints thread.started / item.* events (read here) since 0.44 (openai/codex#4525).
+  minVersion: '0.44.0',
   installHint: 'npm install -g @openai/codex (then `codex login`)',
   variables: ['OPENAI_BASE_URL', 'CODEX_HOME'],
   configPaths: ['.codex'],

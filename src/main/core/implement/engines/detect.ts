@@ -6,6 +6,7 @@ import { delimiter, join } from 'node:path';
 import type { Launcher } from '../../launcher/launcher';
 import { ensurePrivateFolder } from '../../launcher/work-folders';
 import { ENGINES } from './registry';
+import { olderThan } from './engine-version';
 import { shellWord } from './shell-words';
 import type { EngineAdapter } from './types';
 
@@ -22,7 +23,10 @@ export interface EngineFound {
   enforces: string[];
   cannot: string[];
   reportsCost: boolean;
+  reportsTokens: boolean;
   canResume: boolean;
+  variables: string[];
+  configPaths: string[];
 }
 
 /** The first executable named `program` on `pathVar`. */
@@ -57,12 +61,26 @@ async function versionOf(launcher: Launcher, path: string, args: string[], timeo
 
 /** One engine's state on this machine. */
 export async function detectEngine(engine: EngineAdapter, launcher: Launcher, hostEnv: NodeJS.ProcessEnv, timeoutMs = 5000): Promise<EngineFound> {
-  const base = { id: engine.id, title: engine.title, program: engine.program, installHint: engine.installHint, enforces: engine.enforces, cannot: engine.cannot, reportsCost: engine.reportsCost, canResume: engine.canResume };
+  const base = {
+    id: engine.id,
+    title: engine.title,
+    program: engine.program,
+    installHint: engine.installHint,
+    enforces: engine.enforces,
+    cannot: engine.cannot,
+    reportsCost: engine.reportsCost,
+    reportsTokens: engine.reportsTokens,
+    canResume: engine.canResume,
+    variables: engine.variables,
+    configPaths: engine.configPaths,
+  };
   if (!engine.program) return { ...base, path: null, version: null, problem: null };
   const path = findOnPath(engine.program, hostEnv.PATH);
   if (!path) return { ...base, path: null, version: null, problem: `${engine.program} is not on PATH` };
   const version = await versionOf(launcher, path, engine.versionArgs, timeoutMs);
-  return { ...base, path, version, problem: version ? null : `${engine.program} --version did not answer within ${timeoutMs / 1000} seconds or failed` };
+  if (!version) return { ...base, path, version, problem: `${engine.program} --version did not answer within ${timeoutMs / 1000} seconds or failed` };
+  if (engine.minVersion && olderThan(version, engine.minVersion)) return { ...base, path, version, problem: `${engine.program} ${version} is too old: Fleet Control needs ${engine.minVersion} or newer` };
+  return { ...base, path, version, problem: null };
 }
 
 /** Every engine, found or not, on the PATH of `hostEnv` (the launcher's host environment). */

@@ -45,6 +45,8 @@ export interface EngineAdapter {
   /** The executable looked for on PATH (the custom engine has none). */
   program: string | null;
   versionArgs: string[];
+  /** The oldest version whose flags and output this adapter relies on; an older one is reported as too old. */
+  minVersion?: string;
   installHint: string;
   /** Variables the CLI reads, passed through from the app's environment when set, and nothing else beyond the launcher's defaults. */
   variables: string[];

@@ -2,13 +2,15 @@
 // batches a quit interrupted, and the stop of every run when the app stops.
 
 import type { EventName, EventPayload } from '../../../../shared/contract';
-import type { ImplementBatchProgress } from '../../../../shared/types-implement';
+import type { EngineInfo } from '../../../../shared/types-engines';
+import type { ImplementBatchProgress, ImplementSettings } from '../../../../shared/types-implement';
 import type { AgentService } from '../../agents/agent-service';
 import type { BoardLoader } from '../../board/board';
 import type { LaunchSetup } from '../../launcher/handlers';
 import { workspaceDataDir } from '../../paths';
 import type { CommandTrust } from '../../trust/command-trust';
 import type { Workspace } from '../../workspace/workspace';
+import type { EngineCatalog } from '../engines/engine-catalog';
 import type { ImplementParts } from './parts';
 import { WorkspaceImplement } from './workspace-implement';
 import { toErrorPayload } from '../../../../shared/errors';
@@ -27,6 +29,10 @@ export interface ImplementContext extends ImplementTuning {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   log(message: string, error?: unknown): void;
   parts: ImplementParts;
+  /** The agent CLIs on this machine (detected once, kept until a refresh). */
+  engines: EngineCatalog;
+  /** The app's environment (handed-over keys included): an engine takes only its own variables from it, and HOME. */
+  hostEnv(): NodeJS.ProcessEnv;
   /** The open workspace and its board; throws NO_WORKSPACE when none is open. */
   current(): { workspace: Workspace; board: BoardLoader };
 }
@@ -75,6 +81,17 @@ export class ImplementService {
         this.context.emit('implementBatchProgress', progress);
       }
     }
+  }
+
+  /** Every engine, the built-in loop first; key mappings and the custom template from the open workspace's settings (none open: none). */
+  async listEngines(refresh = false): Promise<EngineInfo[]> {
+    let settings: ImplementSettings | null = null;
+    try {
+      settings = await (await this.forCurrent()).getSettings();
+    } catch (error) {
+      if (toErrorPayload(error).code !== 'NO_WORKSPACE') throw error;
+    }
+    return this.context.engines.list(settings, refresh);
   }
 
   /** Whether a run of the module is working ('running') or waiting for review ('review'): the board's view; null: neither. */

@@ -61,6 +61,7 @@ export async function resolveImplement(
   request: ImplementRequest,
   assertCanImplement: (provider: ProviderConfig) => void,
 ): Promise<ResolvedImplement> {
+  if (request.engine && request.engine !== 'builtin') throw new FleetError('UNSUPPORTED', `Runs with the engine ${request.engine} are being wired into the run service; use the built-in loop for now.`, { engine: request.engine });
   const agentSettings = await agents.settings.get();
   const provider = await agents.service.providers.get(request.provider ?? agentSettings.defaultProvider);
   assertCanImplement(provider);

@@ -75,12 +75,12 @@ function detectLauncher(env: NodeJS.ProcessEnv): Launcher {
 describe('engine detection', () => {
   it('finds an engine on PATH with its version and gives the install hint for a missing one', async () => {
     const bin = outsideTmp('fleet-engine-detect-');
-    writeFileSync(join(bin, 'claude'), '#!/bin/sh\necho "2.0.14 (Claude Code)"\n');
+    writeFileSync(join(bin, 'claude'), '#!/bin/sh\necho "2.0.31 (Claude Code)"\n');
     chmodSync(join(bin, 'claude'), 0o755);
     const env = { PATH: `${bin}:/usr/bin:/bin` };
     const found = await detectEngines(detectLauncher(env), env, 3000);
     const claude = found.find((e) => e.id === 'claude-code')!;
-    expect(claude).toMatchObject({ path: join(bin, 'claude'), version: '2.0.14 (Claude Code)', problem: null, reportsCost: true, canResume: true });
+    expect(claude).toMatchObject({ path: join(bin, 'claude'), version: '2.0.31 (Claude Code)', problem: null, reportsCost: true, canResume: true });
     const codexFound = found.find((e) => e.id === 'codex')!;
     expect(codexFound).toMatchObject({ path: null, version: null, problem: 'codex is not on PATH' });
     expect(codexFound.installHint).toContain('@openai/codex');

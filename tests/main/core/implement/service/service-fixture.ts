@@ -80,7 +80,7 @@ export function loopbackProvider(baseUrl: string, overrides: Partial<ProviderCon
 }
 
 /** A core over `repo` (a fresh app-data folder unless given), opened, initialised once. */
-export async function newCore(repo: string, options: { appDataDir?: string; workRoot?: string; init?: boolean; resumeBatches?: boolean } = {}): Promise<Core> {
+export async function newCore(repo: string, options: { appDataDir?: string; workRoot?: string; init?: boolean; resumeBatches?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<Core> {
   const appDataDir = options.appDataDir ?? makeTempDir('fleet-impl-home-');
   const workRoot = options.workRoot ?? makeTempDir('fleet-impl-work-');
   const app = createFleetApp({
@@ -92,7 +92,8 @@ export async function newCore(repo: string, options: { appDataDir?: string; work
     resumeBatches: options.resumeBatches,
     agents: { retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 50, maxRetryAfterMs: 1_000 }, env: {} },
     checks: { killGraceMs: 300 },
-    launcher: { env: { PATH: process.env.PATH, HOME: process.env.HOME }, workRoot },
+    // `env`: a test's own PATH (stand-in agent CLIs first), HOME and engine variables.
+    launcher: { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env }, workRoot },
     implement: { progressIntervalMs: 20, killGraceMs: 300 },
   });
   const dispatcher = createDispatcher(app.handlers, () => undefined);
