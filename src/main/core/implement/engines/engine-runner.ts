@@ -148,6 +148,7 @@ export async function runEngine(request: EngineRunRequest): Promise<EngineRunRes
       },
     });
     if (partial) onLine(partial);
+    if (parse.end) log.push(parse.end());
     log.finish();
     const ending = describeEnd(engine, outcome.ended, outcome.exitCode, outcome.spawnError, why, log, request);
     log.notice(ending.stop === 'finished' ? 'info' : 'error', ending.message);

@@ -1,6 +1,6 @@
 // What an agent CLI engine is to Fleet Control: how to find it, start it for one run, read its output and what it
-// enforces. One small module per CLI implements it (claude-code.ts, codex.ts, custom.ts); normaliser.ts turns the
-// events they read into the run's transcript.
+// enforces. One small module per CLI implements it (listed in registry.ts); normaliser.ts turns the events they read
+// into the run's transcript.
 
 /** One thing a CLI reported, in the engine-neutral form the normaliser maps to transcript entries. */
 export type EngineEvent =
@@ -61,5 +61,8 @@ export interface EngineAdapter {
   /** The shell command line (sh -c) for one run; stdin is the prompt file or /dev/null, never a terminal. */
   command(input: EngineCommandInput): string;
   /** A reader for one launch: each line of the CLI's output into events; never throws (an unreadable line becomes a notice). */
-  parser(): (line: string) => EngineEvent[];
+  parser(): LineParser;
 }
+
+/** Reads one output line into events; `end`, when given, returns what it still held once the CLI ended (streamed text). */
+export type LineParser = ((line: string) => EngineEvent[]) & { end?: () => EngineEvent[] };

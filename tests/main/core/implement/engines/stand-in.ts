@@ -1,9 +1,11 @@
 // Stand-in agent CLIs for the engine tests: a small node script, written into a folder of its own outside /tmp (the
 // sandbox gives commands a private /tmp) and put first on PATH, that replays a CLI's documented output line by line,
-// then exits with a code, hangs (with a child of its own) or waits on stdin.
+// then exits with a code, hangs (with a child of its own) or waits on stdin; and running an adapter against one.
 
 import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runEngine, type EngineRunRequest, type EngineRunResult } from '../../../../../src/main/core/implement/engines/engine-runner';
+import type { EngineAdapter } from '../../../../../src/main/core/implement/engines/types';
 import { Launcher } from '../../../../../src/main/core/launcher/launcher';
 import { makeTempDir } from '../../../../helpers/git';
 import { outsideTmp } from '../../launcher/launch-fixture';
@@ -19,6 +21,8 @@ export interface Script {
   delayMs?: number;
   /** Printed on stderr: these variables as the CLI sees them (unset ones as null). */
   echoEnv?: string[];
+  /** Folders it makes in its working directory first (a CLI's cache). */
+  mkdirs?: string[];
 }
 
 function source(script: Script): string {
@@ -29,6 +33,7 @@ const lines = ${JSON.stringify(lines)};
 let stdin = '';
 try { stdin = require('node:fs').readFileSync(0, 'utf8'); } catch {}
 if (${script.echoArgs === true}) process.stderr.write('ARGV ' + JSON.stringify(process.argv.slice(2)) + ' STDIN ' + JSON.stringify(stdin) + '\\n');
+for (const dir of ${JSON.stringify(script.mkdirs ?? [])}) require('node:fs').mkdirSync(dir, { recursive: true });
 const names = ${JSON.stringify(script.echoEnv ?? [])};
 if (names.length) process.stderr.write('ENV ' + JSON.stringify(Object.fromEntries(names.map((n) => [n, process.env[n] ?? null]))) + '\\n');
 (async () => {
@@ -77,4 +82,37 @@ export function processesNaming(fragment: string): number[] {
     }
   }
   return found;
+}
+
+/** `engine` run against a stand-in `program` replaying `script`, in a fresh working copy (a short question wait). */
+export function runStandIn(engine: EngineAdapter, program: string, script: Script, overrides: Partial<EngineRunRequest> = {}, extraEnv: NodeJS.ProcessEnv = {}) {
+  const s = standIn(program, script, extraEnv);
+  const workdir = makeTempDir('fleet-engine-copy-');
+  const promise = runEngine({
+    engine,
+    launcher: s.launcher,
+    workdir,
+    prompt: 'Implement the module.',
+    model: null,
+    maxTurns: 7,
+    budgetUsd: null,
+    timeoutMs: 20_000,
+    hostEnv: s.env,
+    home: s.home,
+    killGraceMs: 300,
+    questionMs: 400,
+    onEntries: () => {},
+    ...overrides,
+  });
+  return { s, workdir, promise };
+}
+
+/** The texts of a run's notices (the stand-in's ARGV/ENV lines on stderr arrive among them). */
+export function noticeTexts(result: EngineRunResult): string[] {
+  return result.transcript.filter((e) => e.type === 'notice').map((e) => (e as { text: string }).text);
+}
+
+/** The model text of a run's transcript, joined. */
+export function modelText(result: EngineRunResult): string {
+  return result.transcript.filter((e) => e.type === 'model').map((e) => (e as { text: string }).text).join('\n');
 }
