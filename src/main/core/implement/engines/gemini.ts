@@ -72,6 +72,8 @@ export const gemini: EngineAdapter = {
   title: 'Gemini CLI',
   program: 'gemini',
   versionArgs: ['--version'],
+  // --skip-trust (headless mode refuses an untrusted folder without it) came with 0.41.0 (google-gemini/gemini-cli#25814).
+  minVersion: '0.41.0',
   installHint: 'npm install -g @google/gemini-cli (then `gemini` once to log in, or set GEMINI_API_KEY for it in the settings)',
   variables: ['GOOGLE_GEMINI_BASE_URL', 'GOOGLE_VERTEX_BASE_URL', 'GEMINI_MODEL', 'GOOGLE_CLOUD_PROJECT', 'GOOGLE_CLOUD_LOCATION', 'GOOGLE_GENAI_USE_VERTEXAI', 'GOOGLE_GENAI_USE_GCA', 'GEMINI_CLI_HOME'],
   configPaths: ['.gemini'],
