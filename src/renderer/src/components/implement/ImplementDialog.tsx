@@ -1,21 +1,28 @@
 // The Implement dialog: modules (one from its page, or a choice from the board: those whose TO-BE is approved
-// first), provider and model, an optional instruction, a budget and concurrency; then the estimate as a range per
-// module with the reasons a module cannot run, and the approval that starts the runs. Loaded lazily.
+// first), the engine (built-in loop or an agent CLI), provider and model, an optional instruction, a budget, a time
+// cap (required for an engine that reports no cost) and concurrency; then the estimate as a range per module with
+// the reasons a module cannot run, and the approval that starts the runs. Loaded lazily.
 
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { EngineId } from '../../../../shared/types-engines';
 import type { ImplementEstimate, ImplementRequest } from '../../../../shared/types-implement';
 import { api, asApiError, type ApiError } from '../../api';
+import { parseTimeCap } from '../../lib/engineInput';
 import { useAgentsSettingsStore } from '../../stores/agentsSettings';
 import { useImplementDialogStore, type ImplementDialogRequest } from '../../stores/implementDialog';
+import { engineOf, useImplementEnginesStore } from '../../stores/implementEngines';
 import { useImplementRunsStore } from '../../stores/implementRuns';
 import { useImplementSettingsStore } from '../../stores/implementSettings';
 import { useRouteStore } from '../../stores/route';
 import { ErrorNotice } from '../ErrorNotice';
 import { ProviderModelPicker } from '../agents/ProviderModelPicker';
+import { EngineChoice } from './EngineChoice';
+import { EngineNotes } from './EngineNotes';
 import { ImplementEstimateTable } from './ImplementEstimateTable';
 import { ImplementModuleChooser } from './ImplementModuleChooser';
 import { formatRange } from './format';
+import { TimeCapField } from './TimeCapField';
 import '../agents/agents.css';
 import './implement.css';
 
@@ -28,9 +35,13 @@ export default function ImplementDialog({ request }: { request: ImplementDialogR
   const providers = useAgentsSettingsStore((s) => s.providers);
   const agentSettings = useAgentsSettingsStore((s) => s.settings);
   const settings = useImplementSettingsStore((s) => s.settings);
+  const engines = useImplementEnginesStore((s) => s.engines);
   const dialog = useRef<HTMLDialogElement>(null);
   const returnFocus = useRef<Element | null>(null);
   const [modules, setModules] = useState<string[]>(request.modules);
+  const [engineId, setEngineId] = useState<EngineId>('builtin');
+  const [cliModel, setCliModel] = useState('');
+  const [timeCap, setTimeCap] = useState('');
   const [provider, setProvider] = useState('');
   const [model, setModel] = useState('');
   const [instruction, setInstruction] = useState('');
@@ -45,6 +56,7 @@ export default function ImplementDialog({ request }: { request: ImplementDialogR
     dialog.current?.showModal();
     if (useAgentsSettingsStore.getState().providers.length === 0) void useAgentsSettingsStore.getState().load();
     if (!useImplementSettingsStore.getState().settings) void useImplementSettingsStore.getState().load();
+    if (!useImplementEnginesStore.getState().engines) void useImplementEnginesStore.getState().load();
   }, []);
 
   // The first provider that can implement: the workspace's default unless it is the offline analyzer.
@@ -64,19 +76,27 @@ export default function ImplementDialog({ request }: { request: ImplementDialogR
   const budgetBad = budgetUsd !== undefined && (!Number.isFinite(budgetUsd) || budgetUsd < 0);
   const concurrencyN = concurrency.trim() === '' ? undefined : Number(concurrency);
   const concurrencyBad = concurrencyN !== undefined && (!Number.isInteger(concurrencyN) || concurrencyN < 1 || concurrencyN > 16);
-  const offline = provider === OFFLINE_PROVIDER_ID;
+  const engine = engineOf(engines, engineId);
+  const builtin = engineId === 'builtin';
+  // An engine that reports no cost can only be stopped by time: the cap is required before approval.
+  const capRequired = !builtin && engine?.reportsCost === false;
+  const cap = parseTimeCap(timeCap);
+  const capMissing = cap === null || Number.isNaN(cap);
+  const offline = builtin && provider === OFFLINE_PROVIDER_ID;
+  const canEstimate = modules.length > 0 && (builtin ? !!provider : !!engine && !engine.problem);
   const build = (): ImplementRequest => ({
     modules,
-    provider,
-    model,
+    engine: engineId,
+    ...(builtin ? { provider, model } : { model: cliModel.trim() || undefined }),
     budgetUsd,
+    maxMinutes: cap === null || Number.isNaN(cap) ? undefined : cap,
     concurrency: request.fixed ? undefined : concurrencyN,
     instruction: instruction.trim() || undefined,
   });
 
   const runEstimate = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (budgetBad || concurrencyBad || modules.length === 0 || !provider) return;
+    if (budgetBad || concurrencyBad || Number.isNaN(cap) || !canEstimate) return;
     setBusy(true);
     try {
       setEstimate(await api.estimateImplement(build()));
@@ -128,7 +148,18 @@ export default function ImplementDialog({ request }: { request: ImplementDialogR
           <>
             <p className="subtle">{t('implement.dialog.intro')}</p>
             {!request.fixed && <ImplementModuleChooser value={modules} onChange={setModules} />}
-            <ProviderModelPicker providers={providers} provider={provider} model={model} onChange={(p, m) => (setProvider(p), setModel(m))} />
+            <EngineChoice engines={engines} value={engineId} onChange={setEngineId} />
+            {builtin ? (
+              <ProviderModelPicker providers={providers} provider={provider} model={model} onChange={(p, m) => (setProvider(p), setModel(m))} />
+            ) : (
+              <div className="field">
+                <label htmlFor="implement-cli-model">{t('implement.dialog.cliModel')}</label>
+                <input id="implement-cli-model" value={cliModel} maxLength={200} spellCheck={false} onChange={(e) => setCliModel(e.target.value)} aria-describedby="implement-cli-model-hint" />
+                <p className="hint" id="implement-cli-model-hint">
+                  {t('implement.dialog.cliModelHint', { engine: engine?.title ?? engineId })}
+                </p>
+              </div>
+            )}
             {offline && (
               <p className="notice notice-warning" role="status" data-testid="implement-offline">
                 {t('implement.dialog.offline')}
@@ -149,6 +180,7 @@ export default function ImplementDialog({ request }: { request: ImplementDialogR
                   {budgetBad ? t('agents.batch.budgetBad') : t('implement.dialog.budgetHint')}
                 </p>
               </div>
+              <TimeCapField id="implement-time-cap" value={timeCap} onChange={setTimeCap} required={capRequired} fallback={settings?.maxMinutes} />
               {!request.fixed && (
                 <div className="field">
                   <label htmlFor="implement-concurrency">{t('implement.dialog.concurrency')}</label>
@@ -167,14 +199,23 @@ export default function ImplementDialog({ request }: { request: ImplementDialogR
                 </div>
               )}
             </div>
+            {!builtin && engine && <EngineNotes engine={engine} />}
           </>
         )}
-        {estimate && <ImplementEstimateTable estimate={estimate} />}
+        {estimate && <ImplementEstimateTable estimate={estimate} engineTitle={engine?.title ?? estimate.engine} />}
+        {estimate && !estimate.costKnown && (
+          <TimeCapField id="implement-time-cap-estimate" value={timeCap} onChange={setTimeCap} required fallback={settings?.maxMinutes} />
+        )}
+        {estimate && estimate.engine !== 'builtin' && engine && <EngineNotes engine={engine} />}
         {estimate && (
           <p className="approve-question" data-testid="implement-approve-question">
             {runnable === 0
               ? t('implement.dialog.nothingToRun')
-              : t('implement.dialog.approveQuestion', { count: runnable, turns: estimate.maxTurns, cost: formatRange(estimate.totals.lowUsd, estimate.totals.highUsd) })}
+              : !estimate.costKnown
+                ? capMissing
+                  ? t('implement.dialog.approveNeedsCap', { count: runnable })
+                  : t('implement.dialog.approveQuestionUnknown', { count: runnable, minutes: cap, engine: engine?.title ?? estimate.engine })
+                : t('implement.dialog.approveQuestion', { count: runnable, turns: estimate.maxTurns, cost: formatRange(estimate.totals.lowUsd, estimate.totals.highUsd) })}
           </p>
         )}
         <ErrorNotice error={error} title={t('implement.dialog.failed')} />
@@ -187,12 +228,12 @@ export default function ImplementDialog({ request }: { request: ImplementDialogR
               <button type="button" className="button" onClick={() => setEstimate(null)}>
                 {t('agents.batch.back')}
               </button>
-              <button type="button" className="button primary" disabled={busy || runnable === 0} onClick={() => void approve()} data-testid="implement-approve">
+              <button type="button" className="button primary" disabled={busy || runnable === 0 || (!estimate.costKnown && capMissing) || Number.isNaN(cap)} onClick={() => void approve()} data-testid="implement-approve">
                 {t('implement.dialog.approve', { count: runnable })}
               </button>
             </>
           ) : (
-            <button type="submit" className="button primary" disabled={busy || modules.length === 0 || !provider}>
+            <button type="submit" className="button primary" disabled={busy || !canEstimate}>
               {busy ? t('agents.batch.estimating') : t('agents.batch.estimate')}
             </button>
           )}

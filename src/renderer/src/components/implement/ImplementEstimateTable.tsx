@@ -1,18 +1,22 @@
-// An implementation estimate: per module the context size and the cost as a range (turns x tokens per turn),
-// modules that cannot run with the reason (no TO-BE design, no branch, the offline analyzer), and the caps.
+// An implementation estimate: per module the context size and the cost as a range (turns x tokens per turn), or
+// "cost unknown" for an engine that reports none, modules that cannot run with the reason (no TO-BE design, no
+// branch, the offline analyzer), and the caps.
 
 import { useTranslation } from 'react-i18next';
 import type { ImplementEstimate } from '../../../../shared/types-implement';
 import { formatTokens, formatUsd } from '../../lib/agentFormat';
 import { formatRange } from './format';
 
-export function ImplementEstimateTable({ estimate }: { estimate: ImplementEstimate }) {
+export function ImplementEstimateTable({ estimate, engineTitle }: { estimate: ImplementEstimate; engineTitle: string }) {
   const { t } = useTranslation();
   const { totals, budget } = estimate;
+  const range = (low: number | null, high: number | null) => (estimate.costKnown ? formatRange(low, high) : t('implement.cost.unknown'));
   return (
-    <div className="estimate" data-testid="implement-estimate">
+    <div className="estimate" data-testid="implement-estimate" data-cost-known={estimate.costKnown}>
       <p className="subtle">
-        {t('agents.estimate.with', { provider: estimate.provider, model: estimate.model })}
+        {estimate.engine === 'builtin'
+          ? t('agents.estimate.with', { provider: estimate.provider, model: estimate.model })
+          : t('implement.estimate.withEngine', { engine: engineTitle, model: estimate.model || t('implement.estimate.defaultModel') })}
         {' · '}
         {t('implement.estimate.maxTurns', { count: estimate.maxTurns })}
         {budget.batchUsd !== null && <> · {t('agents.estimate.batchBudget', { cap: formatUsd(budget.batchUsd) })}</>}
@@ -41,7 +45,7 @@ export function ImplementEstimateTable({ estimate }: { estimate: ImplementEstima
                   )}
                 </th>
                 <td className="num">{formatTokens(r.contextTokens)}</td>
-                <td className="num">{r.blocked ? '—' : formatRange(r.lowUsd, r.highUsd)}</td>
+                <td className="num">{r.blocked ? '—' : range(r.lowUsd, r.highUsd)}</td>
               </tr>
             ))}
           </tbody>
@@ -49,7 +53,7 @@ export function ImplementEstimateTable({ estimate }: { estimate: ImplementEstima
             <tr>
               <th scope="row">{t('agents.runs.total')}</th>
               <td className="num">{t('agents.estimate.blocked', { count: totals.blocked })}</td>
-              <td className="num">{formatRange(totals.lowUsd, totals.highUsd)}</td>
+              <td className="num" data-testid="implement-estimate-total">{range(totals.lowUsd, totals.highUsd)}</td>
             </tr>
           </tfoot>
         </table>

@@ -4,7 +4,8 @@
 import { useTranslation } from 'react-i18next';
 import type { ImplementRun } from '../../../../shared/types-implement';
 import { formatDateTime } from '../../format';
-import { formatTokens, formatUsd } from '../../lib/agentFormat';
+import { formatTokens } from '../../lib/agentFormat';
+import { engineName, isCliEngine, runCost } from './format';
 
 interface Props {
   moduleId: string;
@@ -44,11 +45,17 @@ export function ImplementRunList({ moduleId, runs, openRunId }: Props) {
                 </td>
                 <td>{r.stop ? t(`implement.stop.${r.stop}`) : ''}</td>
                 <td>
-                  <code>{`${r.provider}/${r.model}`}</code>
+                  {isCliEngine(r.engine) ? (
+                    <>
+                      {engineName(t, r.engine)} {r.model && <code>{r.model}</code>}
+                    </>
+                  ) : (
+                    <code>{`${r.provider}/${r.model}`}</code>
+                  )}
                 </td>
                 <td className="num">{r.turns}</td>
                 <td className="num">{formatTokens(r.tokensIn + r.tokensOut)}</td>
-                <td className="num">{formatUsd(r.costUsd)}</td>
+                <td className="num">{runCost(t, r)}</td>
                 <td className="num">{r.changedFiles}</td>
                 <td>{r.check ? t(`implement.check.${r.check.state}`) : '—'}</td>
               </tr>

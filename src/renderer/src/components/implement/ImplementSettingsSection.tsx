@@ -1,5 +1,6 @@
 // Implementation settings on the agent settings page: limits of a run, the run_command allow-list (commands that
-// run on this machine), and how much disk the working copies use. Loaded lazily with the page section.
+// run on this machine), how much disk the working copies use, and the engines (built-in loop, agent CLIs, custom
+// command). Loaded lazily with the page section.
 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,10 +9,11 @@ import type { ApiError } from '../../api';
 import { useImplementSettingsStore } from '../../stores/implementSettings';
 import { ErrorNotice } from '../ErrorNotice';
 import { AllowListEditor } from './AllowListEditor';
+import { EnginesSection } from './EnginesSection';
 import { WorkingCopyUsageLine } from './WorkingCopyUsageLine';
 import './implement.css';
 
-type NumberKey = Exclude<keyof ImplementSettings, 'commandAllowList'>;
+type NumberKey = Exclude<keyof ImplementSettings, 'commandAllowList' | 'customEngineTemplate' | 'engineKeys'>;
 const NUMBERS: Array<{ key: NumberKey; min: number; max: number }> = [
   { key: 'maxWorkingCopies', min: 1, max: 64 },
   { key: 'maxTurns', min: 1, max: 500 },
@@ -34,11 +36,12 @@ export default function ImplementSettingsSection() {
   const [saved, setSaved] = useState(false);
 
   useEffect(() => void load(), [load]);
+  // Filled once: a save by the Engines section below must not throw away numbers being edited here.
   useEffect(() => {
-    if (!settings) return;
+    if (!settings || form) return;
     setForm(Object.fromEntries(NUMBERS.map(({ key }) => [key, String(settings[key])])) as Record<NumberKey, string>);
     setAllow(settings.commandAllowList);
-  }, [settings]);
+  }, [settings, form]);
 
   if (!form) return <ErrorNotice error={loadError} title={t('implement.settings.loadFailed')} onRetry={() => void load()} />;
   const bad = (key: NumberKey, min: number, max: number) => {
@@ -49,45 +52,51 @@ export default function ImplementSettingsSection() {
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (anyBad) return;
-    const next = { ...Object.fromEntries(NUMBERS.map(({ key }) => [key, Number(form[key])])), commandAllowList: allow.map((a) => a.trim()) } as ImplementSettings;
+    const current = useImplementSettingsStore.getState().settings;
+    if (anyBad || !current) return;
+    // The engines' template and key mappings are saved by their own forms: kept as they are now.
+    const numbers = Object.fromEntries(NUMBERS.map(({ key }) => [key, Number(form[key])])) as Record<NumberKey, number>;
+    const next: ImplementSettings = { ...current, ...numbers, commandAllowList: allow.map((a) => a.trim()) };
     const failed = await save(next);
     setError(failed);
     setSaved(!failed);
   };
 
   return (
-    <form className="implement-settings" onSubmit={(e) => void submit(e)} noValidate data-testid="implement-settings">
-      <p className="subtle">{t('implement.settings.intro')}</p>
-      <div className="settings-grid">
-        {NUMBERS.map(({ key, min, max }) => (
-          <div className="field" key={key}>
-            <label htmlFor={`impl-${key}`}>{t(`implement.settings.${key}`)}</label>
-            <input
-              id={`impl-${key}`}
-              inputMode="numeric"
-              value={form[key]}
-              onChange={(e) => (setForm({ ...form, [key]: e.target.value }), setSaved(false))}
-              aria-invalid={bad(key, min, max) || undefined}
-              aria-describedby={`impl-${key}-hint`}
-            />
-            <p className="hint" id={`impl-${key}-hint`}>
-              {bad(key, min, max) ? t('implement.settings.range', { min, max }) : t(`implement.settings.${key}Hint`)}
-            </p>
-          </div>
-        ))}
-      </div>
-      <AllowListEditor value={allow} onChange={(v) => (setAllow(v), setSaved(false))} />
-      <ErrorNotice error={error} title={t('implement.settings.saveFailed')} />
-      <div className="form-actions">
-        <button type="submit" className="button primary" disabled={anyBad}>
-          {t('implement.settings.save')}
-        </button>
-        <span role="status" className="subtle">
-          {saved ? t('implement.settings.saved') : ''}
-        </span>
-      </div>
-      <WorkingCopyUsageLine />
-    </form>
+    <>
+      <form className="implement-settings" onSubmit={(e) => void submit(e)} noValidate data-testid="implement-settings">
+        <p className="subtle">{t('implement.settings.intro')}</p>
+        <div className="settings-grid">
+          {NUMBERS.map(({ key, min, max }) => (
+            <div className="field" key={key}>
+              <label htmlFor={`impl-${key}`}>{t(`implement.settings.${key}`)}</label>
+              <input
+                id={`impl-${key}`}
+                inputMode="numeric"
+                value={form[key]}
+                onChange={(e) => (setForm({ ...form, [key]: e.target.value }), setSaved(false))}
+                aria-invalid={bad(key, min, max) || undefined}
+                aria-describedby={`impl-${key}-hint`}
+              />
+              <p className="hint" id={`impl-${key}-hint`}>
+                {bad(key, min, max) ? t('implement.settings.range', { min, max }) : t(`implement.settings.${key}Hint`)}
+              </p>
+            </div>
+          ))}
+        </div>
+        <AllowListEditor value={allow} onChange={(v) => (setAllow(v), setSaved(false))} />
+        <ErrorNotice error={error} title={t('implement.settings.saveFailed')} />
+        <div className="form-actions">
+          <button type="submit" className="button primary" disabled={anyBad}>
+            {t('implement.settings.save')}
+          </button>
+          <span role="status" className="subtle">
+            {saved ? t('implement.settings.saved') : ''}
+          </span>
+        </div>
+        <WorkingCopyUsageLine />
+      </form>
+      <EnginesSection />
+    </>
   );
 }

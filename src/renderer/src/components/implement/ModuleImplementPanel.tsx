@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModuleCard } from '../../../../shared/types';
 import { useKeyboardShortcut } from '../../hooks/useKeyboardShortcut';
-import { formatUsd } from '../../lib/agentFormat';
+import { runCost } from './format';
 import { codeChanged, hasDesign, implementationStatus } from '../../lib/implementStatus';
 import { useImplementDialogStore } from '../../stores/implementDialog';
 import { runsOfModule, useImplementRunsStore } from '../../stores/implementRuns';
@@ -57,7 +57,7 @@ export function ModuleImplementPanel({ card }: { card: ModuleCard }) {
       {newest && (
         <p className="subtle" data-testid="implement-newest">
           <a href={`#/module/${card.id}/changes/run/${encodeURIComponent(newest.runId)}`}>
-            {t('implement.module.newest', { state: t(`implement.state.${newest.state}`), turns: newest.turns, cost: formatUsd(newest.costUsd), files: newest.changedFiles })}
+            {t('implement.module.newest', { state: t(`implement.state.${newest.state}`), turns: newest.turns, cost: runCost(t, newest), files: newest.changedFiles })}
           </a>
         </p>
       )}

@@ -4,11 +4,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, asApiError, type ApiError } from '../../api';
-import { formatTokens, formatUsd } from '../../lib/agentFormat';
+import { formatTokens } from '../../lib/agentFormat';
 import { LIVE_STATES, useImplementRunsStore } from '../../stores/implementRuns';
 import { ErrorNotice } from '../ErrorNotice';
 import { CheckOutcome } from './CheckOutcome';
-import { shortOid } from './format';
+import { engineName, isCliEngine, runCost, shortOid } from './format';
 import { stateClass } from './ImplementRunList';
 import { LiveFiles } from './LiveFiles';
 import { RunReview } from './RunReview';
@@ -50,7 +50,11 @@ export function RunView({ runId }: { runId: string }) {
   return (
     <section className="run-view" aria-labelledby="run-heading" data-testid="run-view" data-run-id={runId} data-state={detail.state}>
       <div className="panel-head">
-        <h2 id="run-heading">{t('implement.run.heading', { model: `${detail.provider}/${detail.model}` })}</h2>
+        <h2 id="run-heading">
+          {isCliEngine(detail.engine)
+            ? t('implement.run.headingEngine', { engine: engineName(t, detail.engine), model: detail.model || t('implement.estimate.defaultModel') })
+            : t('implement.run.heading', { model: `${detail.provider}/${detail.model}` })}
+        </h2>
         <span className={`tag state-${stateClass(detail.state)}`} data-testid="run-state">
           {t(`implement.state.${detail.state}`)}
         </span>
@@ -68,6 +72,12 @@ export function RunView({ runId }: { runId: string }) {
       </div>
       <dl className="run-facts" aria-live="polite" data-testid="run-facts">
         <div>
+          <dt>{t('implement.run.engine')}</dt>
+          <dd data-testid="run-engine" data-engine={detail.engine}>
+            {[engineName(t, detail.engine), detail.engineVersion].filter(Boolean).join(' ')}
+          </dd>
+        </div>
+        <div>
           <dt>{t('implement.runs.turns')}</dt>
           <dd>{detail.turns}</dd>
         </div>
@@ -81,7 +91,9 @@ export function RunView({ runId }: { runId: string }) {
         </div>
         <div>
           <dt>{t('implement.runs.cost')}</dt>
-          <dd data-testid="run-cost">{formatUsd(detail.costUsd)}</dd>
+          <dd data-testid="run-cost" data-cost-known={detail.costKnown !== false}>
+            {runCost(t, detail)}
+          </dd>
         </div>
         <div>
           <dt>{t('implement.runs.files')}</dt>
@@ -94,6 +106,11 @@ export function RunView({ runId }: { runId: string }) {
           </dd>
         </div>
       </dl>
+      {isCliEngine(detail.engine) && (
+        <p className="subtle" data-testid="run-budget-note">
+          {detail.costKnown === false ? t('implement.run.costUnknownNote', { engine: engineName(t, detail.engine) }) : t('implement.run.overshootNote', { engine: engineName(t, detail.engine) })}
+        </p>
+      )}
       {detail.error && (
         <div className="notice notice-error" role="alert" data-testid="run-error">
           <div className="notice-text">

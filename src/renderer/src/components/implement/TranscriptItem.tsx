@@ -29,9 +29,12 @@ export const TranscriptItem = memo(function TranscriptItem({ entry }: { entry: T
         <li className="entry entry-model" data-testid="entry" data-type="model">
           <div className="entry-head">
             <strong>{t('implement.transcript.turn', { turn: entry.turn })}</strong>
-            <span className="subtle">
-              {t('implement.run.tokensInOut', { input: formatTokens(entry.tokensIn), output: formatTokens(entry.tokensOut) })} · {formatUsd(entry.costUsd)}
-            </span>
+            {/* An agent CLI reports usage for the whole session, not per message: its text entries carry none. */}
+            {(entry.tokensIn > 0 || entry.tokensOut > 0 || entry.costUsd > 0) && (
+              <span className="subtle">
+                {t('implement.run.tokensInOut', { input: formatTokens(entry.tokensIn), output: formatTokens(entry.tokensOut) })} · {formatUsd(entry.costUsd)}
+              </span>
+            )}
           </div>
           {entry.reasoning && (
             <details className="entry-reasoning">
@@ -82,6 +85,8 @@ export const TranscriptItem = memo(function TranscriptItem({ entry }: { entry: T
     case 'notice':
       return (
         <li className={`entry entry-notice notice-${entry.level}`} data-testid="entry" data-type="notice" data-level={entry.level}>
+          {/* The level in words, not only in colour: an engine's question or unreadable output must stand out. */}
+          <strong className={`notice-level tag ${entry.level === 'error' ? 'tag-danger' : entry.level === 'warning' ? 'tag-warning' : ''}`}>{t(`implement.transcript.level.${entry.level}`)}</strong>
           <p className="entry-text">{entry.text}</p>
         </li>
       );
