@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { git } from './support/git';
 import { serveInitialisedRepo, type FleetServer } from './support/fleet-server';
 import { removeTempDirs } from './support/repo';
-import { expectNoSeriousA11yViolations, openBoard, screenshot } from './support/page';
+import { expectNoSeriousA11yViolations, inputTextFits, openBoard, screenshot } from './support/page';
 import { monacoIn, watchConsole } from './support/editor';
 import { openAiError, sseFrame } from '../tests/helpers/provider-servers';
 import { moduleOf, startSlowOpenAiServer, type ProviderServer } from './support/provider-server';
@@ -62,8 +62,23 @@ test('the settings screen points a local provider at a base URL, tests it, and c
   await xai.getByRole('button', { name: 'Clear key' }).click();
   await expect(xai.getByTestId('key-source')).toHaveText('No key');
 
-  // The workspace's budget cap and defaults.
+  // The workspace's budget cap and defaults: without a cap the hint says so in words.
   const defaults = page.getByTestId('agent-defaults');
+  await expect(defaults.getByTestId('ws-budget-hint')).toHaveText("No workspace cap: runs are limited only by each batch's own budget.");
+  // The checkbox is a box with its label on one line beside it, and Save sits in the form's footer below the fields.
+  const resume = defaults.getByTestId('auto-resume');
+  const resumeBox = (await resume.boundingBox())!;
+  expect(resumeBox.width).toBeGreaterThanOrEqual(14);
+  const resumeLabel = (await defaults.getByText('Resume batches a quit interrupted', { exact: false }).boundingBox())!;
+  expect(resumeLabel.width).toBeGreaterThan(300);
+  expect(resumeLabel.x).toBeGreaterThan(resumeBox.x);
+  const save = (await defaults.getByRole('button', { name: 'Save' }).boundingBox())!;
+  expect(save.y).toBeGreaterThan(resumeLabel.y + resumeLabel.height);
+  expect(save.x).toBeLessThan(resumeBox.x);
+  // Provider fields are wide enough for their address and the key's placeholder.
+  const openai = page.locator('[data-testid="provider-card"][data-provider-id="openai"]');
+  expect(await inputTextFits(openai.getByLabel('Base URL'))).toBe(true);
+  expect(await inputTextFits(openai.getByLabel('API key'))).toBe(true);
   await defaults.getByLabel('Budget for all runs ($, empty for no cap)').fill('25');
   await defaults.getByRole('button', { name: 'Save' }).click();
   await expect(defaults.getByRole('status')).toHaveText('Saved.');

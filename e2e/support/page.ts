@@ -1,7 +1,7 @@
 // Page helpers shared by the end-to-end specs: locators by the renderer's stable hooks, axe, screenshots.
 
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -35,4 +35,28 @@ export async function screenshot(page: Page, name: string, colorScheme: 'light' 
   await page.evaluate('window.scrollTo(0, 0)');
   // Pages with several editors take a while to paint in software rendering on a busy machine.
   await page.screenshot({ path: join(ARTIFACTS, `${name}-${colorScheme}.png`), fullPage: true, timeout: 45_000 });
+}
+
+/** The little of the page's DOM that `inputTextFits` uses (this Node tsconfig has no DOM types). */
+interface FieldView {
+  value: string;
+  placeholder: string;
+  clientWidth: number;
+}
+interface PageView {
+  getComputedStyle(el: FieldView): { fontWeight: string; fontSize: string; fontFamily: string; paddingLeft: string; paddingRight: string };
+  document: { createElement(tag: 'canvas'): { getContext(kind: '2d'): { font: string; measureText(text: string): { width: number } } } };
+}
+
+/** True when an input shows its whole value and placeholder: their text is no wider than its content box. */
+export async function inputTextFits(input: Locator): Promise<boolean> {
+  return input.evaluate((el) => {
+    const field = el as unknown as FieldView;
+    const view = globalThis as unknown as PageView;
+    const style = view.getComputedStyle(field);
+    const context = view.document.createElement('canvas').getContext('2d');
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const room = field.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return [field.value, field.placeholder].every((text) => context.measureText(text).width <= room);
+  });
 }

@@ -30,7 +30,7 @@ export function AddProviderForm() {
   };
 
   return (
-    <form className="provider-card provider-form add-provider" onSubmit={(e) => void submit(e)} aria-labelledby="add-provider-heading">
+    <form className="provider-card provider-form" onSubmit={(e) => void submit(e)} aria-labelledby="add-provider-heading">
       <h3 id="add-provider-heading">{t('agents.providers.add.heading')}</h3>
       <label htmlFor="add-provider-id">{t('agents.providers.add.id')}</label>
       <input id="add-provider-id" value={id} onChange={(e) => setId(e.target.value)} spellCheck={false} required />
@@ -41,9 +41,11 @@ export function AddProviderForm() {
       <PlainHttpNote url={baseUrl} />
       <label htmlFor="add-provider-model">{t('agents.providers.add.model')}</label>
       <input id="add-provider-model" value={model} onChange={(e) => setModel(e.target.value)} spellCheck={false} required />
-      <button type="submit" className="button" disabled={!id.trim() || !model.trim()}>
-        {t('agents.providers.add.submit')}
-      </button>
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={!id.trim() || !model.trim()}>
+          {t('agents.providers.add.submit')}
+        </button>
+      </div>
       <ErrorNotice error={error} title={t('agents.providers.actionFailed', { provider: id })} />
     </form>
   );

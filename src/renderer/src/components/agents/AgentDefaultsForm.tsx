@@ -47,13 +47,14 @@ export function AgentDefaultsForm() {
     }
   };
 
+  const budgetHint = budgetBad ? t('agents.batch.budgetBad') : budgetValue === null ? t('agents.defaults.budgetHintNoCap') : t('agents.defaults.budgetHint', { cap: formatUsd(budgetValue) });
   return (
-    <form className="provider-card provider-form add-provider" onSubmit={(e) => void save(e)} noValidate data-testid="agent-defaults">
+    <form className="provider-card provider-form settings-form" onSubmit={(e) => void save(e)} noValidate data-testid="agent-defaults">
       <label htmlFor="ws-budget">{t('agents.defaults.budget')}</label>
       <div>
         <input id="ws-budget" inputMode="decimal" value={budget} onChange={(e) => (setBudget(e.target.value), setSaved(false))} aria-invalid={budgetBad || undefined} aria-describedby="ws-budget-hint" />
-        <p className="hint" id="ws-budget-hint">
-          {budgetBad ? t('agents.batch.budgetBad') : t('agents.defaults.budgetHint', { cap: budgetValue === null ? t('agents.defaults.noCap') : formatUsd(budgetValue) })}
+        <p className={budgetBad ? 'field-error' : 'hint'} id="ws-budget-hint" data-testid="ws-budget-hint">
+          {budgetHint}
         </p>
       </div>
       <label htmlFor="ws-provider">{t('agents.defaults.provider')}</label>
@@ -71,24 +72,25 @@ export function AgentDefaultsForm() {
           {concurrencyBad ? t('agents.defaults.concurrencyBad') : t('agents.defaults.concurrencyHint')}
         </p>
       </div>
-      <span />
       <div>
         <label className="checkbox">
           <input type="checkbox" checked={autoResume} onChange={(e) => (setAutoResume(e.target.checked), setSaved(false))} aria-describedby="ws-auto-resume-hint" data-testid="auto-resume" />
-          {t('agents.defaults.autoResume')}
+          <span>{t('agents.defaults.autoResume')}</span>
         </label>
         <p className="hint" id="ws-auto-resume-hint">
           {t('agents.defaults.autoResumeHint')}
         </p>
       </div>
-      <button type="submit" className="button">
-        {t('agents.defaults.save')}
-      </button>
-      {saved && (
-        <span role="status" className="subtle">
-          {t('agents.defaults.saved')}
-        </span>
-      )}
+      <div className="form-actions">
+        <button type="submit" className="button primary">
+          {t('agents.defaults.save')}
+        </button>
+        {saved && (
+          <span role="status" className="subtle">
+            {t('agents.defaults.saved')}
+          </span>
+        )}
+      </div>
       <ErrorNotice error={error} title={t('agents.defaults.saveFailed')} />
     </form>
   );

@@ -61,21 +61,25 @@ export function ProviderCard({ provider: p }: Props) {
           <PlainHttpNote url={baseUrl} />
           <label htmlFor={`${id}-models`}>{t('agents.providers.models')}</label>
           <input id={`${id}-models`} className="input" value={models} onChange={(e) => setModels(e.target.value)} spellCheck={false} />
-          <button type="submit" className="button">
-            {t('agents.providers.save')}
-          </button>
+          <div className="form-actions">
+            <button type="submit" className="button">
+              {t('agents.providers.save')}
+            </button>
+          </div>
         </form>
       )}
       {p.needsKey && (
         <form className="provider-form key-form" onSubmit={(e) => void submitKey(e)}>
           <label htmlFor={`${id}-key`}>{t('agents.providers.key')}</label>
           <input id={`${id}-key`} className="input" type="password" autoComplete="off" value={key} onChange={(e) => setKeyText(e.target.value)} placeholder={t('agents.providers.keyPlaceholder')} />
-          <button type="submit" className="button" disabled={key.trim() === ''}>
-            {t('agents.providers.setKey')}
-          </button>
-          <button type="button" className="button" disabled={p.keySource !== 'stored'} onClick={() => void clearKey(p.id)}>
-            {t('agents.providers.clearKey')}
-          </button>
+          <div className="form-actions">
+            <button type="submit" className="button" disabled={key.trim() === ''}>
+              {t('agents.providers.setKey')}
+            </button>
+            <button type="button" className="button" disabled={p.keySource !== 'stored'} onClick={() => void clearKey(p.id)}>
+              {t('agents.providers.clearKey')}
+            </button>
+          </div>
         </form>
       )}
       <div className="provider-form">
@@ -85,9 +89,11 @@ export function ProviderCard({ provider: p }: Props) {
             <option key={m}>{m}</option>
           ))}
         </select>
-        <button type="button" className="button" disabled={test === 'testing'} onClick={() => void testProvider(p.id, model)}>
-          {test === 'testing' ? t('agents.providers.testing') : t('agents.providers.test')}
-        </button>
+        <div className="form-actions">
+          <button type="button" className="button" disabled={test === 'testing'} onClick={() => void testProvider(p.id, model)}>
+            {test === 'testing' ? t('agents.providers.testing') : t('agents.providers.test')}
+          </button>
+        </div>
       </div>
       {test && test !== 'testing' && <ConnectionTestResult test={test} />}
       <ErrorNotice error={error} title={t('agents.providers.actionFailed', { provider: p.title })} />
