@@ -236,6 +236,48 @@ test('an estimate over all 32 modules flags the modules whose patterns match no 
   await expect(dialog).toBeHidden();
 });
 
+test('the estimate counts every flagged row in its total, and each row\'s notes stand apart from the module id', async ({ page }) => {
+  await openBoard(page, server.url);
+  await page.getByTestId('open-batch-dialog').click();
+  const dialog = page.getByTestId('batch-dialog');
+  // The offline analyzer runs modules that match no file too (they send no code): flagged, not blocked.
+  await dialog.getByLabel('Provider').selectOption('offline');
+  await dialog.getByRole('button', { name: 'Estimate' }).click();
+  await expect(dialog.getByTestId('estimate-row')).toHaveCount(32);
+  const flagged = await dialog.locator('[data-testid="estimate-row"][data-flag]').count();
+  const noCode = await dialog.locator('[data-testid="estimate-row"][data-flag="no-code"]').count();
+  expect(noCode).toBeGreaterThan(0);
+  await expect(dialog.getByTestId('estimate-flagged')).toHaveText(`${flagged} flagged (${noCode} send no code)`);
+  // The module id, its tag and its warning are separate lines, not "fleet-hubNo files match…".
+  const row = dialog.locator('[data-testid="estimate-row"][data-flag="no-code"]').first();
+  const id = (await row.getAttribute('data-module-id'))!;
+  const lines = (await row.locator('th').innerText()).split('\n');
+  expect(lines[0]).toBe(id);
+  expect(lines[1]).toBe('no file matches: sends no code');
+  expect(lines.length).toBeGreaterThan(2);
+  await expectNoSeriousA11yViolations(page, 'the estimate with flagged rows');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+});
+
+test('a provider without a key: the estimate says so, names where to set it, and Approve stays disabled', async ({ page }) => {
+  await openBoard(page, server.url);
+  await page.getByTestId('open-batch-dialog').click();
+  const dialog = page.getByTestId('batch-dialog');
+  await dialog.getByLabel(/Selected modules/).check();
+  await dialog.getByRole('checkbox', { name: /^Fleet Hub/ }).check();
+  await dialog.getByLabel('Provider').selectOption('openai');
+  await dialog.getByRole('button', { name: 'Estimate' }).click();
+  const refusal = dialog.getByTestId('estimate-cannot-start');
+  await expect(refusal).toContainText('OpenAI needs an API key: add it in the provider settings or set OPENAI_API_KEY.');
+  await expect(dialog.getByRole('button', { name: 'Approve and start 1 run' })).toBeDisabled();
+  await expectNoSeriousA11yViolations(page, 'the estimate without a key');
+  await screenshot(page, 'agent-batch-estimate-no-key', 'light');
+  await screenshot(page, 'agent-batch-estimate-no-key', 'dark');
+  // The way to the key is one click.
+  await refusal.getByRole('link', { name: 'Open agent settings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Agent settings' })).toBeVisible();
+});
+
 test('a run whose stream stalls can be cancelled from the run panel; what it wrote stays in the draft', async ({ page }) => {
   const chunk = (content: string) => sseFrame({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'local-model', choices: [{ index: 0, delta: { content }, finish_reason: null }] });
   provider.script({ type: 'stream', frames: [chunk('# Webhooks\n\nPartial analysis before the stall.\n'), 'hang'] });

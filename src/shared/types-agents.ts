@@ -118,6 +118,8 @@ export interface BatchEstimate {
   budget: { batchUsd: number | null; workspaceUsd: number | null; workspaceSpentUsd: number };
   /** "3 runs, about 640k tokens, about $3.20 (at most $5.10): approve?" */
   summary: string;
+  /** Why Approve would be refused now (KEY_MISSING naming the provider and where to set its key, PRICE_MISSING, LOCKED...); null when it would start. */
+  cannotStart: FleetErrorPayload | null;
 }
 
 export const RUN_STATES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'skipped'] as const;

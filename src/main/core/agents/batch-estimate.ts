@@ -1,6 +1,7 @@
 // The estimate shown before a batch is approved: tokens and dollars per run and in total, what each run would
 // send, what blocks a run (no files match, unsupported kind, no room in the window), and the budgets in force.
 
+import { FleetError, type FleetErrorPayload } from '../../../shared/errors';
 import type { BatchEstimate, BatchRequest, RunEstimate } from '../../../shared/types-agents';
 import { formatTokens } from './context/token-estimate';
 import type { WorkspaceAgents } from './workspace-agents';
@@ -12,6 +13,14 @@ export async function estimateBatch(agents: WorkspaceAgents, request: BatchReque
   const resolved = await agents.resolve(request);
   const plans = await agents.planAll(resolved);
   const halted = agents.service.halted(resolved.provider.id);
+  // What Approve would refuse (a missing key above all) is said here, before the user approves anything.
+  let cannotStart: FleetErrorPayload | null = null;
+  try {
+    await agents.preflight(resolved);
+  } catch (error) {
+    if (!(error instanceof FleetError)) throw error;
+    cannotStart = error.toPayload();
+  }
   const runs: RunEstimate[] = plans.map((plan) => ({
     moduleId: plan.moduleId,
     kind: plan.kind,
@@ -45,5 +54,6 @@ export async function estimateBatch(agents: WorkspaceAgents, request: BatchReque
     totals: { runs: runnable.length, blocked, inputTokens, outputTokens, costUsd, worstCaseUsd },
     budget: { batchUsd: resolved.budgetUsd, workspaceUsd: settings.workspaceBudgetUsd, workspaceSpentUsd: agents.ledger.workspaceSpentUsd() },
     summary,
+    cannotStart,
   };
 }

@@ -111,9 +111,11 @@ export class WorkspaceAgents {
     return planBatch(this, resolved);
   }
 
-  /** Queues the batch's runs and starts it; returns at once. */
-  async startBatch(request: BatchRequest): Promise<BatchStarted> {
-    const resolved = await this.resolve(request);
+  /**
+   * What Approve would refuse before queueing anything (no price while a budget holds, a run already busy, a
+   * missing key or plain HTTP for a key); the client the batch runs with when nothing is refused.
+   */
+  async preflight(resolved: ResolvedBatch): Promise<ProviderClient | null> {
     const settings = this.settings.cached();
     if (!resolved.price && (resolved.budgetUsd !== null || settings.workspaceBudgetUsd !== null)) {
       throw new FleetError('PRICE_MISSING', `The price table has no entry for ${resolved.provider.id}/${resolved.model}, so a budget cannot be held: add its price first.`, {
@@ -126,7 +128,13 @@ export class WorkspaceAgents {
         if (this.runner.isBusy(moduleId, kind)) throw new FleetError('LOCKED', `${moduleId} ${kind} is already queued or running in another batch; wait for it or cancel it.`);
       }
     }
-    const client = resolved.provider.kind === 'offline' ? null : await this.service.client(resolved.provider, resolved.baseUrl ?? undefined);
+    return resolved.provider.kind === 'offline' ? null : this.service.client(resolved.provider, resolved.baseUrl ?? undefined);
+  }
+
+  /** Queues the batch's runs and starts it; returns at once. */
+  async startBatch(request: BatchRequest): Promise<BatchStarted> {
+    const resolved = await this.resolve(request);
+    const client = await this.preflight(resolved);
     // Taken before anything is written: a refusal leaves no batch behind.
     const release = await this.lock.hold();
     try {

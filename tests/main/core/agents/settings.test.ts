@@ -162,6 +162,17 @@ describe('context, estimates and grounding', () => {
     expect(estimate.summary).toMatch(/^4 runs with Loopback test server test-model, about [\d.]+k tokens, about \$0\.\d\d \(at most \$0\.\d\d\); 2 blocked: approve\?$/);
   });
 
+  it('says in the estimate that a key is missing (the provider and where to set it), and Approve is refused the same way', async () => {
+    const estimate = await core.ok<BatchEstimate>('estimateBatch', { modules: ['fleet-hub'], kinds: ['as-is'], provider: 'openai' });
+    expect(estimate.runs).toHaveLength(1);
+    expect(estimate.cannotStart).toMatchObject({ code: 'KEY_MISSING', data: { provider: 'openai' } });
+    expect(estimate.cannotStart!.message).toBe('OpenAI needs an API key: add it in the provider settings or set OPENAI_API_KEY.');
+    expect(await failure('startBatch', { modules: ['fleet-hub'], kinds: ['as-is'], provider: 'openai' })).toMatchObject({ code: 'KEY_MISSING', message: estimate.cannotStart!.message });
+    // With the key from the environment the same estimate can start.
+    const ready = await core.ok<BatchEstimate>('estimateBatch', { modules: ['fleet-hub'], kinds: ['as-is'], provider: 'loopback' });
+    expect(ready.cannotStart).toBeNull();
+  });
+
   it('flags paths outside the module, paths that do not exist and libraries the repository does not use, by line', async () => {
     const content = [
       '---',

@@ -133,6 +133,20 @@ export function BatchDialog() {
             </>
           )}
           {estimate && <EstimateTable estimate={estimate} />}
+          {estimate?.cannotStart && (
+            <div className="notice notice-error" role="alert" id="batch-cannot-start" data-testid="estimate-cannot-start">
+              <div className="notice-text">
+                <strong className="notice-title">{t('agents.batch.cannotStart')}</strong>
+                <span>{estimate.cannotStart.message}</span>
+                <span className="error-code">{t('error.code', { code: estimate.cannotStart.code })}</span>
+              </div>
+              {(estimate.cannotStart.code === 'KEY_MISSING' || estimate.cannotStart.code === 'PRICE_MISSING') && (
+                <a className="button" href="#/settings/agents" onClick={() => close()}>
+                  {t('agents.batch.openSettings')}
+                </a>
+              )}
+            </div>
+          )}
           {estimate && (
             <p className="approve-question" data-testid="approve-question">
               {runnable === 0
@@ -154,7 +168,13 @@ export function BatchDialog() {
                 <button type="button" className="button" onClick={() => setEstimate(null)}>
                   {t('agents.batch.back')}
                 </button>
-                <button type="button" className="button primary" disabled={busy || runnable === 0} onClick={() => void approve()}>
+                <button
+                  type="button"
+                  className="button primary"
+                  disabled={busy || runnable === 0 || !!estimate.cannotStart}
+                  aria-describedby={estimate.cannotStart ? 'batch-cannot-start' : undefined}
+                  onClick={() => void approve()}
+                >
                   {t('agents.batch.approve', { count: runnable })}
                 </button>
               </>
