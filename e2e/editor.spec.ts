@@ -169,17 +169,47 @@ test('compare with the base branch, an earlier commit of the history, or another
   await page.getByRole('radio', { name: 'Document', exact: true }).check();
 });
 
-test('approving records the approval in a commit and the card follows; refused while there are unsaved changes', async ({ page }) => {
+test('approving asks first (Enter confirms, Escape cancels), is refused for a template, and the card follows', async ({ page }) => {
   await openDoc(page, 'maintenance-hub', 'to-be');
   const editor = monacoIn(page.getByTestId('markdown-editor'));
-  await appendEditorText(page, editor, '\nSchedule preventive work orders by mileage.\n');
-  await page.getByTestId('approve-button').click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Commit or discard your unsaved changes first' })).toBeVisible();
-  expect(show('maintenance-hub', 'to-be')).not.toContain('approved: 2');
+  // A template is never approved: the button says why it is disabled.
+  await expect(page.getByTestId('approve-button')).toBeDisabled();
+  await expect(page.getByTestId('approve-blocked')).toHaveText(/Still a template/);
+  await expect(page.getByTestId('approve-button')).toHaveAccessibleDescription(/Still a template/);
 
+  // Two added lines do not make it written.
+  await appendEditorText(page, editor, '\nSchedule preventive work orders by mileage.\n');
   await commitWithKeyboard(page);
   await expect(page.getByTestId('save-status')).toHaveText(/Committed/);
+  await expect(page.getByTestId('approve-button')).toBeDisabled();
+  await expect(page.getByTestId('document-link').filter({ hasText: 'To-be design' })).toContainText('template');
+
+  const written = [
+    '---', 'module: maintenance-hub', 'document: to-be', 'approved: false', '---', '', '# Maintenance Hub: To-Be Design', '',
+    '## Goals', '', 'Fewer breakdowns.', '', '## Design', '', 'Work orders by mileage.', '', '## User experience', '', 'One list per depot.', '', '## Plan', '', 'Schedule, then remind.', '',
+  ].join('\n');
+  await replaceEditorText(page, editor, written);
+  await commitWithKeyboard(page);
+  await expect(page.getByTestId('save-status')).toHaveText(/Committed/);
+  await expect(page.getByTestId('document-link').filter({ hasText: 'To-be design' })).toContainText('written');
+  const tip = git(repo, ['rev-parse', 'module/maintenance-hub']);
+
+  // The confirm step: Escape cancels (and stays on the page), Enter confirms.
   await page.getByTestId('approve-button').click();
+  const confirm = page.getByTestId('approve-confirm');
+  await expect(confirm).toContainText('Approve To-be design? This commits the approval');
+  await expect(confirm).toContainText('module/maintenance-hub');
+  await expect(page.getByTestId('approve-confirm-yes')).toBeFocused();
+  await expectNoSeriousA11yViolations(page, 'approve-confirm');
+  for (const scheme of ['light', 'dark'] as const) await screenshot(page, 'editor-approve-confirm', scheme);
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(page.getByTestId('module-page')).toBeVisible();
+  expect(git(repo, ['rev-parse', 'module/maintenance-hub'])).toBe(tip);
+
+  await page.getByTestId('approve-button').click();
+  await expect(page.getByTestId('approve-confirm-yes')).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('approve-button')).toHaveText('Withdraw approval');
   expect(show('maintenance-hub', 'to-be')).toMatch(/^approved: \d{4}-\d{2}-\d{2} by /m);
   expect(git(repo, ['log', '-1', '--format=%s', 'module/maintenance-hub'])).toBe('Maintenance Hub: approve to-be');
@@ -189,7 +219,16 @@ test('approving records the approval in a commit and the card follows; refused w
 
   await card(page, 'maintenance-hub').click();
   await page.getByTestId('document-link').filter({ hasText: 'To-be design' }).click();
+  // Unsaved changes refuse it, after the confirm step.
+  await appendEditorText(page, editor, '\nMore.\n');
   await page.getByTestId('approve-button').click();
+  await page.getByTestId('approve-confirm-yes').click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Commit or discard your unsaved changes first' })).toBeVisible();
+  await commitWithKeyboard(page);
+  await expect(page.getByTestId('save-status')).toHaveText(/Committed/);
+  await page.getByTestId('approve-button').click();
+  await expect(page.getByTestId('approve-confirm')).toContainText('Withdraw the approval of To-be design?');
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('approve-button')).toHaveText('Approve');
   expect(show('maintenance-hub', 'to-be')).toMatch(/^approved: false$/m);
 });

@@ -2,7 +2,8 @@
 // CLI: two independent modules, two that change the same file on different lines, two that change the same line
 // differently (each clean alone), one ready to merge, one that conflicts with the base branch, one branch deleted. The screen forecasts, two clean modules merge into the integration branch (checked with
 // git: they landed, the base branch did not move), a conflicting one is refused with its three-way view, the
-// base branch checked out here offers the integration branch instead; axe and screenshots in both themes.
+// base branch checked out here is said on the target choice, the screen forecasts again after every move of its
+// target, modules whose documents are templates are named before merging; axe and screenshots in both themes.
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -111,6 +112,9 @@ test('the forecast shows how each module would merge, which modules share files,
   await expect(page.getByTestId('selected-count')).toHaveText('1 module selected');
   // Six paths: the module's five documents and its page.
   await expect(row(page, 'fleet-hub').getByTestId('changed-count')).toHaveText('6');
+  // Its documents are still templates, and the row says so; the ready module's are written.
+  await expect(row(page, 'fleet-hub').getByTestId('unwritten-docs')).toHaveText('5 documents not written');
+  await expect(row(page, 'analytics-hub').getByTestId('unwritten-docs')).toHaveCount(0);
 
   // The conflicting files fold open under their count.
   await row(page, 'maintenance-hub').getByTestId('toggle-conflicts').click();
@@ -158,8 +162,16 @@ test('two clean modules merge into the integration branch, and the base branch d
   const dialog = page.getByTestId('merge-confirm');
   await expect(dialog.getByRole('heading')).toHaveText('Merge 2 modules into fleet/integration?');
   // In the suggested order: the table lists fleet-hub first, the order too.
-  await expect(dialog.locator('li')).toHaveText(['fleet-hub', 'drivers-hub']);
+  await expect(dialog.locator('.confirm-list li')).toHaveText(['fleet-hub', 'drivers-hub']);
+  // Their documents are still the templates init wrote: said (and listed) before merging.
+  const unwritten = dialog.getByTestId('merge-unwritten-warning');
+  await expect(unwritten).toContainText('2 of these modules have documents that are not written');
+  await expect(unwritten.locator('li')).toHaveText([
+    'fleet-hub: As-is analysis, To-be design, Implementation log, Test plan, Enhancement summary',
+    'drivers-hub: As-is analysis, To-be design, Implementation log, Test plan, Enhancement summary',
+  ]);
   await expectNoSeriousA11yViolations(page, 'merge confirmation');
+  for (const scheme of ['light', 'dark'] as const) await screenshot(page, 'merge-confirm-unwritten', scheme);
   await dialog.getByTestId('merge-confirm-go').click();
 
   await expect(page.getByTestId('merge-summary')).toHaveText('2 modules merged into fleet/integration.');
@@ -173,8 +185,13 @@ test('two clean modules merge into the integration branch, and the base branch d
   expect(git(repo, ['show', 'fleet/integration:web/src/pages/FleetPage.tsx'])).toContain('"fleet"');
   git(repo, ['fsck', '--no-progress']);
 
-  // The forecast is now out of date (the integration branch moved), and says so.
-  await expect(page.getByTestId('forecast-stale')).toBeVisible();
+  // The integration branch moved: the screen forecasts again by itself, so the next merge starts from its new tip.
+  const integrationTip = git(repo, ['rev-parse', 'fleet/integration']);
+  await expect(page.getByTestId('forecast-time')).toContainText(`fleet/integration at ${integrationTip.slice(0, 7)}`);
+  await expect(page.getByTestId('forecast-stale')).toHaveCount(0);
+  await expect(row(page, 'fleet-hub')).toHaveAttribute('data-outcome', 'up-to-date');
+  await expect(row(page, 'drivers-hub')).toHaveAttribute('data-outcome', 'up-to-date');
+  await expect(page.getByTestId('merge-summary')).toHaveText('2 modules merged into fleet/integration.');
   await screenshot(page, 'merge-done', 'light');
   await screenshot(page, 'merge-done', 'dark');
 });
@@ -216,54 +233,64 @@ test('a conflicting module is refused before anything is written, with a three-w
   await expect(page).toHaveURL(/#\/$/);
 });
 
-test('merging into the base branch checked out here is refused, and one click merges into the integration branch instead', async ({ page }) => {
+test('the base branch checked out here is said on the target choice: it can be forecast, but its merge button says why it is disabled', async ({ page }) => {
   await openBoard(page, server.url);
   await page.getByRole('link', { name: 'Merge', exact: true }).click();
-  await page.getByRole('radio', { name: /Base branch/ }).check();
+  const base = page.getByRole('radio', { name: /Base branch/ });
+  await expect(page.getByTestId('target-held')).toHaveCount(1);
+  await expect(page.getByTestId('target-held')).toContainText(`main is checked out in ${repo}, so merging into it here is refused`);
+  await expect(base).toHaveAccessibleDescription(/main is checked out in/);
+  await base.check();
+  await forecast(page);
+  await selectOnly(page, ['telematics']);
+  await expect(page.getByTestId('merge-selected')).toBeDisabled();
+  await expect(page.getByTestId('merge-held-reason')).toHaveText('Merging into main is refused while a working tree holds it (see above): pick the integration branch instead.');
+  await expect(page.getByTestId('merge-selected')).toHaveAccessibleDescription(/Merging into main is refused/);
+  await expectNoSeriousA11yViolations(page, 'merge target held by a working tree');
+  for (const scheme of ['light', 'dark'] as const) await screenshot(page, 'merge-target-held', scheme);
+
+  // The integration branch takes it, from the keyboard.
+  await page.getByRole('radio', { name: /Integration branch/ }).focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('radio', { name: /Integration branch/ })).toBeChecked();
   await forecast(page);
   await selectOnly(page, ['telematics']);
   await page.getByTestId('merge-selected').click();
-  await expect(page.getByTestId('merge-confirm').getByRole('heading')).toHaveText('Merge 1 module into main?');
   await page.getByTestId('merge-confirm-go').click();
-
-  await expect(page.getByTestId('merge-checked-out')).toContainText('main is checked out in your working tree');
-  expect(git(repo, ['rev-parse', 'main'])).toBe(baseTipBefore);
-  await page.getByTestId('merge-into-integration').click();
   await expect(page.getByTestId('merge-summary')).toHaveText('1 module merged into fleet/integration.');
   expect(isAncestor('module/telematics', 'fleet/integration')).toBe(true);
   expect(git(repo, ['rev-parse', 'main'])).toBe(baseTipBefore);
 });
 
-test('a merge onto the integration branch after it moved since the forecast is refused, and forecasting again lets it through', async ({ page }) => {
+test('when the integration branch moves from a terminal, the screen forecasts again by itself and the merge goes through', async ({ page }) => {
   await openBoard(page, server.url);
   await page.getByRole('link', { name: 'Merge', exact: true }).click();
   await forecast(page);
   await selectOnly(page, ['inventory']);
 
-  // Someone moves the integration branch from a terminal: the screen notices, and the merge is refused.
+  // Someone moves the integration branch from a terminal: the screen notices and forecasts against the new tip.
   const moved = commitFileToBranch(repo, 'fleet/integration', 'NOTES.md', 'Integration notes\n', 'Notes on the integration branch');
-  await expect(page.getByTestId('forecast-stale')).toBeVisible();
-  await page.getByTestId('merge-selected').click();
-  await page.getByTestId('merge-confirm-go').click();
-  await expect(page.getByTestId('merge-target-moved')).toContainText('fleet/integration moved since the forecast');
-  expect(git(repo, ['rev-parse', 'fleet/integration'])).toBe(moved);
-  expect(isAncestor('module/inventory', 'fleet/integration')).toBe(false);
-
-  // Forecast again: the selection is kept, and the merge goes through on top of the moved branch.
-  await page.getByTestId('merge-target-moved').getByRole('button', { name: 'Forecast again' }).click();
+  await expect(page.getByTestId('forecast-time')).toContainText(`fleet/integration at ${moved.slice(0, 7)}`);
   await expect(page.getByTestId('forecast-stale')).toHaveCount(0);
   await expect(page.getByTestId('job-progress')).toHaveCount(0);
+  // The selection is kept, and the merge goes through on top of the moved branch.
   await expect(page.getByTestId('selected-count')).toHaveText('1 module selected');
   await page.getByTestId('merge-selected').click();
   await page.getByTestId('merge-confirm-go').click();
   await expect(page.getByTestId('merge-summary')).toHaveText('1 module merged into fleet/integration.');
   expect(isAncestor('module/inventory', 'fleet/integration')).toBe(true);
   expect(isAncestor(moved, 'fleet/integration')).toBe(true);
+  // Its own merge moved the branch again: forecast again too, with no word of a stale forecast.
+  const after = git(repo, ['rev-parse', 'fleet/integration']);
+  await expect(page.getByTestId('forecast-time')).toContainText(`fleet/integration at ${after.slice(0, 7)}`);
+  await expect(row(page, 'inventory')).toHaveAttribute('data-outcome', 'up-to-date');
+  await expect(page.getByTestId('merge-target-moved')).toHaveCount(0);
 });
 
 test('the board shows merged modules as Merged once it refreshes', async ({ page }) => {
   await openBoard(page, server.url);
   await expect(card(page, 'fleet-hub')).toHaveAttribute('data-phase', 'merged');
-  await expect(card(page, 'fleet-hub').getByTestId('phase-badge')).toHaveText(/Merged/);
+  // Merged is a git fact, but with its documents still templates it is never done: the badge says so.
+  await expect(card(page, 'fleet-hub').getByTestId('phase-badge')).toHaveText(/Merged \(documents not written\)/);
   await expect(card(page, 'safety-hub')).not.toHaveAttribute('data-phase', 'merged');
 });

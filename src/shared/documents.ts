@@ -31,3 +31,11 @@ export type Phase = (typeof PHASES)[number];
 export function moduleDocPath(docsFolder: string, moduleId: string, kind: DocKind): string {
   return `${docsFolder}/${moduleId}/${DOC_FILE_NAMES[kind]}`;
 }
+
+/**
+ * True for a module that is merged while some of its documents are not written (missing or still templates): a git
+ * fact that is never "done". The board and the reports show it as "Merged (documents not written)", counted apart.
+ */
+export function mergedUnwritten(card: { phase: Phase; docs: ReadonlyArray<{ state: DocState }> }): boolean {
+  return card.phase === 'merged' && card.docs.some((d) => d.state !== 'written' && d.state !== 'approved');
+}

@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'NO_WORKSPACE',
   'MODULE_NOT_FOUND',
   'DOC_NOT_FOUND',
+  // Approval asked for a document that is still its template (no real content: sections unfilled, placeholders left).
+  'DOC_NOT_WRITTEN',
   'BRANCH_MOVED',
   'BRANCH_CHECKED_OUT',
   // A write that would replace a file, link or submodule with a folder (or the reverse), such as the documents folder.

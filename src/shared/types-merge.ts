@@ -1,5 +1,7 @@
 // What the conflict forecast and the merges return: per module, pairwise overlaps, a suggested order.
 
+import type { DocKind } from './documents';
+
 /** Where merges go: the base branch itself, or an integration branch forked from it (safe when the base is protected). */
 export type MergeTargetKind = 'base' | 'integration';
 
@@ -8,6 +10,9 @@ export interface MergeTarget {
   branch: string;
   /** Null when the integration branch does not exist yet (it is created from the base tip on the first merge). */
   tip: string | null;
+  /** The working tree holding the branch (checked out, rebasing or bisecting there), which a merge into it is refused
+   *  for (BRANCH_CHECKED_OUT); null when none does. Set by getMergeTargets, absent elsewhere. */
+  heldBy?: { worktree: string; state: 'checked-out' | 'rebasing' | 'bisecting' } | null;
 }
 
 /** Why a path cannot be merged by itself: both sides changed the same lines, one deleted what the other changed,
@@ -39,6 +44,9 @@ export interface ModuleForecast {
   /** Whether the module branch changes code since its fork from the base branch (as the board's card says); false:
    *  documents only, which a merge brings without implementing anything; null when the branch is missing. */
   codeChanged: boolean | null;
+  /** The module's documents that are not written at its tip (missing or still their template): merging the module
+   *  brings them as they are, and the merge screen warns before it. Empty when every document is written. */
+  unwrittenDocs: DocKind[];
 }
 
 /** Two module branches that changed the same paths since they forked. */

@@ -7,7 +7,7 @@ import { isMergeable, markerLines, mergeSequence, outcomeCounts, overlapMatrix, 
 import { formatHash, parseHash } from '../../src/renderer/src/lib/route';
 
 function module(moduleId: string, outcome: ModuleForecast['outcome'], changedPaths: string[] = ['a.ts']): ModuleForecast {
-  return { moduleId, branch: `module/${moduleId}`, tip: outcome === 'missing' ? null : 'f'.repeat(40), mergeBase: null, outcome, changedPaths, conflicts: [], codeChanged: outcome === 'missing' ? null : true };
+  return { moduleId, branch: `module/${moduleId}`, tip: outcome === 'missing' ? null : 'f'.repeat(40), mergeBase: null, outcome, changedPaths, conflicts: [], codeChanged: outcome === 'missing' ? null : true, unwrittenDocs: [] };
 }
 
 function forecast(modules: ModuleForecast[]): MergeForecast {

@@ -185,10 +185,10 @@ export class BoardLoader {
   private async docState(module: ModuleDef, kind: DocKind, blobId: string): Promise<DocState> {
     const templateId = templateBlobId(module, kind);
     if (blobId === templateId) return 'template';
-    let state = this.docStates.get(blobId);
+    let state = this.docStates.get(`${kind}\0${blobId}`);
     if (!state) {
-      state = committedDocState(blobId, templateId, await this.workspace.repo.readBlob(blobId));
-      this.docStates.set(blobId, state);
+      state = committedDocState(kind, blobId, templateId, await this.workspace.repo.readBlob(blobId));
+      this.docStates.set(`${kind}\0${blobId}`, state);
     }
     return state;
   }

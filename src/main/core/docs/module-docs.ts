@@ -10,6 +10,7 @@ import type { DraftStore } from '../drafts/draft-store';
 import { commitDocuments } from './commit-docs';
 import { isUtf8Text } from './doc-state';
 import { setFrontMatterField } from './front-matter';
+import { hasRealContent } from './doc-content';
 import { personNow, resolveIdentity } from '../workspace/identity';
 
 const MAX_HISTORY_WALK = 2000;
@@ -98,12 +99,19 @@ export class ModuleDocuments {
     return { branch, commit: result.commit, parent: result.parent, blobIds };
   }
 
-  /** Records (or withdraws) approval in the document's front matter, as a commit on the module branch. */
+  /** Records (or withdraws) approval in the document's front matter, as a commit; approving a template is DOC_NOT_WRITTEN. */
   async approve(input: { moduleId: string; kind: DocKind; expectedTip: string; approved: boolean }): Promise<CommitResult> {
     const module = this.findModule(input.moduleId);
     const current = await this.readAt(input.expectedTip, this.path(module.id, input.kind));
     if (current.content === null) {
       throw new FleetError('DOC_NOT_FOUND', current.binary ? 'This document is not text; it cannot be approved here.' : 'This document does not exist on its branch yet.');
+    }
+    if (input.approved && !hasRealContent(input.kind, current.content)) {
+      throw new FleetError(
+        'DOC_NOT_WRITTEN',
+        `${current.path} is still its template: fill every section (or replace the placeholders) and commit it before approving.`,
+        { moduleId: module.id, kind: input.kind, path: current.path },
+      );
     }
     const identity = await resolveIdentity(this.workspace.repo.commondir);
     const stamp = new Date(personNow(identity).timestamp * 1000).toISOString().slice(0, 10);

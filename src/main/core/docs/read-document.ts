@@ -22,7 +22,7 @@ export async function readModuleDocument(workspace: Workspace, module: ModuleDef
     moduleId: module.id,
     kind,
     path,
-    state: committedDocState(entry.oid, templateBlobId(module, kind), bytes),
+    state: committedDocState(kind, entry.oid, templateBlobId(module, kind), bytes),
     blobId: entry.oid,
     content: text ? bytes.toString('utf8') : null,
     binary: !text,

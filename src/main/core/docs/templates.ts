@@ -41,6 +41,11 @@ const HEADINGS: Record<DocKind, { title: string; sections: Array<[string, string
   },
 };
 
+/** The sections (heading and the italic placeholder under it) the template of `kind` starts with. */
+export function templateSections(kind: DocKind): ReadonlyArray<{ heading: string; placeholder: string }> {
+  return HEADINGS[kind].sections.map(([heading, hint]) => ({ heading, placeholder: hint }));
+}
+
 /** The template text of one document of one module. */
 export function renderTemplate(module: Pick<ModuleDef, 'id' | 'title'>, kind: DocKind): string {
   const spec = HEADINGS[kind];

@@ -14,6 +14,7 @@ import { changedPaths } from '../git/tree-diff';
 import { mergeTrees } from './tree-merge';
 import { mergeBaseTree } from './virtual-base';
 import { codeChangedAt } from '../implement/branch/branch-changes';
+import { docStatesAt, unwrittenKinds } from '../docs/doc-states-at';
 
 const FORECAST_CONCURRENCY = 4;
 
@@ -82,13 +83,15 @@ export async function forecastMerges(workspace: Workspace, targetKind?: MergeTar
     const tip = branches.get(branch) ?? null;
     let forecast: ModuleForecast;
     if (!tip) {
-      forecast = { moduleId: module.id, branch, tip: null, mergeBase: null, outcome: 'missing', changedPaths: [], conflicts: [], codeChanged: null };
+      forecast = { moduleId: module.id, branch, tip: null, mergeBase: null, outcome: 'missing', changedPaths: [], conflicts: [], codeChanged: null, unwrittenDocs: [] };
     } else {
       const pair = await forecastPair(repo, targetTip, tip, { ours: resolved.target.branch, theirs: branch });
       const outcome = pair.upToDate ? 'up-to-date' : pair.unrelated ? 'unrelated' : pair.conflicts.length > 0 ? 'conflicts' : 'clean';
       // Against the base branch, as the board counts it (cached by the two tips), whatever the merge target is.
       const codeChanged = baseTip ? await codeChangedAt(repo, tip, baseTip, manifest.docsFolder, module.id) : null;
-      forecast = { moduleId: module.id, branch, tip, mergeBase: pair.mergeBase, outcome, changedPaths: pair.changedPaths, conflicts: pair.conflicts, codeChanged };
+      // A module whose documents are still templates merges as cleanly as any: the screen warns before it does.
+      const unwrittenDocs = unwrittenKinds(await docStatesAt(repo, manifest.docsFolder, module, tip));
+      forecast = { moduleId: module.id, branch, tip, mergeBase: pair.mergeBase, outcome, changedPaths: pair.changedPaths, conflicts: pair.conflicts, codeChanged, unwrittenDocs };
     }
     options.onProgress?.(++done, modules.length, `Forecast ${module.id}: ${forecast.outcome}`);
     return forecast;

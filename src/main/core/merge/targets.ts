@@ -27,11 +27,17 @@ export interface ResolvedTarget {
   baseBranch: string;
 }
 
-/** The base and integration targets as they are now, and which one merges go to by default. */
+/** The base and integration targets as they are now (with the working tree holding each), and the default one. */
 export async function listMergeTargets(workspace: Workspace): Promise<{ default: MergeTarget; targets: MergeTarget[] }> {
   const base = await resolveTarget(workspace, 'base');
   const integration = await resolveTarget(workspace, 'integration');
-  const targets = [base.target, integration.target];
+  // Said before the user picks a target, not only once a merge into it is refused.
+  const held = checkedOutBranches(workspace.repo.commondir);
+  const heldBy = (branch: string) => {
+    const hold = held.get(branch);
+    return hold ? { worktree: hold.worktree, state: hold.kind } : null;
+  };
+  const targets = [base.target, integration.target].map((target) => ({ ...target, heldBy: heldBy(target.branch) }));
   const kind = defaultTargetKind(workspace.manifest);
   return { default: targets.find((t) => t.kind === kind)!, targets };
 }

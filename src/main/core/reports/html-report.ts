@@ -82,7 +82,8 @@ export function renderHtmlReport(facts: WorkspaceFacts, generatedAt: Date, versi
 <li><strong>${facts.implemented}</strong>change code</li>
 <li><strong>${facts.documentsOnly}</strong>documents only</li>
 <li><strong>${facts.phaseCounts.ready}</strong>ready to merge</li>
-<li><strong>${facts.phaseCounts.merged}</strong>merged</li>
+<li><strong>${facts.phaseCounts.merged - facts.mergedUnwritten}</strong>merged</li>
+<li><strong>${facts.mergedUnwritten}</strong>merged, documents not written</li>
 <li><strong>${usd(facts.totalCostUsd)}</strong>agent cost</li>
 </ul>
 </header>

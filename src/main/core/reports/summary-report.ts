@@ -38,7 +38,9 @@ export function renderSummarySection(facts: WorkspaceFacts): string {
     '',
     tableRow(['Phase', 'Modules']),
     tableRow(['---', '---:']),
-    ...PHASES.map((phase) => tableRow([PHASE_TITLES[phase], String(facts.phaseCounts[phase])])),
+    // Merged modules whose documents are still templates are counted apart: merged, never done.
+    ...PHASES.map((phase) => tableRow([PHASE_TITLES[phase], String(facts.phaseCounts[phase] - (phase === 'merged' ? facts.mergedUnwritten : 0))])),
+    tableRow([`${PHASE_TITLES.merged} (documents not written)`, String(facts.mergedUnwritten)]),
     tableRow(['**Total**', `**${board.modules.length}**`]),
     '',
   ];

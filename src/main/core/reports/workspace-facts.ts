@@ -3,7 +3,7 @@
 
 import type { BoardState, ModuleCard } from '../../../shared/types';
 import type { CheckResult } from '../../../shared/types-checks';
-import { PHASES, type Phase } from '../../../shared/documents';
+import { mergedUnwritten, PHASES, type Phase } from '../../../shared/documents';
 
 export interface ModuleFacts {
   card: ModuleCard;
@@ -22,6 +22,8 @@ export interface WorkspaceFacts {
   implemented: number;
   /** Modules whose branch holds documents only (never counted as implemented, whatever their phase). */
   documentsOnly: number;
+  /** Merged modules whose documents are not all written (counted in phaseCounts.merged, a git fact, but never done). */
+  mergedUnwritten: number;
 }
 
 const roundUsd = (amount: number) => Math.round(amount * 1e6) / 1e6;
@@ -53,6 +55,7 @@ export function workspaceFacts(board: BoardState, runs: RunCost[], checks: Check
     totalRuns: modules.reduce((sum, m) => sum + m.runs, 0),
     implemented: board.modules.filter((card) => card.codeChanged === true).length,
     documentsOnly: board.modules.filter((card) => card.codeChanged === false).length,
+    mergedUnwritten: board.modules.filter(mergedUnwritten).length,
   };
 }
 
@@ -61,8 +64,9 @@ export function codeText(card: ModuleCard): string {
   return card.codeChanged === null ? 'no branch' : card.codeChanged ? 'code changed' : 'documents only';
 }
 
-/** The phase in words, saying "documents only" where a merged branch brought no code (merged, but not done). */
+/** The phase in words, saying "documents not written" or "documents only" where a merged module is not done. */
 export function phaseText(card: ModuleCard): string {
+  if (mergedUnwritten(card)) return `${PHASE_TITLES.merged} (documents not written)`;
   return card.phase === 'merged' && card.codeChanged === false ? `${PHASE_TITLES.merged} (documents only)` : PHASE_TITLES[card.phase];
 }
 

@@ -128,7 +128,19 @@ export default function DocumentEditor(props: DocumentEditorProps) {
         committing={committing}
         onCommit={() => void requestCommit({ ask: true })}
         onDiscard={() => activeKeys.forEach((k) => void store().discardChanges(k))}
-        approve={approvable ? { approved: docState === 'approved', busy: selected.busy === 'approving', onToggle: () => void toggleApproval(doc, label(doc), docState === 'approved') } : null}
+        approve={
+          approvable
+            ? {
+                approved: docState === 'approved',
+                busy: selected.busy === 'approving',
+                onToggle: () => void toggleApproval(doc, label(doc), docState === 'approved'),
+                doc: label(doc),
+                branch,
+                // The board's state of the committed document: a template (or missing one) is written first.
+                blockedReason: docState === 'written' || docState === 'approved' || docState === undefined ? null : t('editor.approveNeedsContent'),
+              }
+            : null
+        }
       />
       <p className="visually-hidden" role="status" data-testid="editor-announcement">
         {announcement}

@@ -9,11 +9,17 @@ import type { DocSession } from '../stores/documents';
 import { useEditorPrefsStore, type PreviewMode } from '../stores/editorPrefs';
 import type { EditorView } from '../stores/editorView';
 import { SaveStatus } from './SaveStatus';
+import { ApproveConfirm } from './ApproveConfirm';
 
 export interface ApproveControl {
   approved: boolean;
   busy: boolean;
   onToggle: () => void;
+  /** The document's name and branch, for the confirm step. */
+  doc: string;
+  branch: string;
+  /** Why approving is not possible yet (a template is never approved), or null. */
+  blockedReason: string | null;
 }
 
 interface Props {
@@ -35,6 +41,8 @@ export function EditorToolbar({ views, view, onView, sessions, changed, committi
   const previewMode = useEditorPrefsStore((s) => s.previewMode);
   const setPreviewMode = useEditorPrefsStore((s) => s.setPreviewMode);
   const [confirming, setConfirming] = useState(false);
+  const [confirmingApproval, setConfirmingApproval] = useState(false);
+  const approveBlocked = !!approve && !approve.approved && approve.blockedReason !== null;
 
   return (
     <div className="editor-toolbar">
@@ -68,8 +76,21 @@ export function EditorToolbar({ views, view, onView, sessions, changed, committi
             {t('editor.discard')}
           </button>
         )}
+        {approveBlocked && (
+          <span className="subtle approve-blocked" id="approve-blocked" data-testid="approve-blocked">
+            {approve.blockedReason}
+          </span>
+        )}
         {approve && (
-          <button type="button" className="button" onClick={approve.onToggle} disabled={approve.busy} aria-busy={approve.busy} data-testid="approve-button">
+          <button
+            type="button"
+            className="button"
+            onClick={() => setConfirmingApproval(true)}
+            disabled={approve.busy || approveBlocked || confirmingApproval}
+            aria-busy={approve.busy}
+            aria-describedby={approveBlocked ? 'approve-blocked' : undefined}
+            data-testid="approve-button"
+          >
             {t(approve.approved ? 'editor.withdrawApproval' : 'editor.approve')}
           </button>
         )}
@@ -85,6 +106,18 @@ export function EditorToolbar({ views, view, onView, sessions, changed, committi
           {t(committing ? 'editor.committing' : 'editor.commit')}
         </button>
       </div>
+      {approve && confirmingApproval && (
+        <ApproveConfirm
+          doc={approve.doc}
+          branch={approve.branch}
+          withdraw={approve.approved}
+          onConfirm={() => {
+            setConfirmingApproval(false);
+            approve.onToggle();
+          }}
+          onCancel={() => setConfirmingApproval(false)}
+        />
+      )}
       {confirming && (
         <div className="notice notice-warning" role="alert">
           <div className="notice-text">

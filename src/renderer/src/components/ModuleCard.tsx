@@ -10,6 +10,7 @@ import { useRouteStore } from '../stores/route';
 import { AheadBehind } from './AheadBehind';
 import { DocBadges } from './DocBadges';
 import { PhaseBadge } from './PhaseBadge';
+import { mergedUnwritten } from '../../../shared/documents';
 import { RemoteBranchChips } from './remotes/RemoteBranchChips';
 import { CheckBadge } from './checks/CheckBadge';
 import { PullRequestChip } from './pulls/PullRequestChip';
@@ -53,7 +54,7 @@ export const ModuleCard = memo(function ModuleCard({ card, isTabStop, baseBranch
           <h3 id={titleId} className="card-title">
             {card.title}
           </h3>
-          <PhaseBadge phase={card.phase} id={phaseId} />
+          <PhaseBadge phase={card.phase} id={phaseId} unwritten={mergedUnwritten(card)} />
         </div>
         <div id={detailsId} className="card-body">
           <code className="card-id">{card.id}</code>

@@ -5,6 +5,7 @@ import type { ModuleCard } from '../../../shared/types';
 import { useBoardStore } from '../stores/board';
 import { AheadBehind } from './AheadBehind';
 import { PhaseBadge } from './PhaseBadge';
+import { mergedUnwritten } from '../../../shared/documents';
 
 export function ModuleFacts({ card }: { card: ModuleCard }) {
   const { t } = useTranslation();
@@ -15,7 +16,7 @@ export function ModuleFacts({ card }: { card: ModuleCard }) {
       <div>
         <dt>{t('module.phase')}</dt>
         <dd>
-          <PhaseBadge phase={card.phase} />
+          <PhaseBadge phase={card.phase} unwritten={mergedUnwritten(card)} />
         </dd>
       </div>
       <div>

@@ -1,5 +1,6 @@
 // The merge screen's forecast: the chosen target, the forecast job and its result, and which modules are
-// selected for merging (those the board calls ready start selected).
+// selected for merging (those the board calls ready start selected). When the shown forecast's target moves (a
+// merge from this screen, or a commit from elsewhere), it forecasts again by itself.
 
 import { create } from 'zustand';
 import type { JobFinished } from '../../../shared/types';
@@ -23,9 +24,12 @@ interface MergeStore {
   forecasting: boolean;
   forecastError: ApiError | null;
   selected: string[];
+  /** True while a merge from this screen runs: the target moves under it, and the run forecasts again when done. */
+  merging: boolean;
+  setMerging: (merging: boolean) => void;
   /** Targets and the last forecast computed for the default target; keeps a target the user already chose. */
   load: () => Promise<void>;
-  /** Re-reads the targets' tips (after a merge, or to see whether the forecast is out of date). */
+  /** Re-reads the targets' tips; when the shown forecast's target moved since, forecasts again. */
   reloadTargets: () => Promise<void>;
   chooseTarget: (kind: MergeTargetKind) => Promise<void>;
   runForecast: () => Promise<void>;
@@ -88,6 +92,8 @@ export const useMergeStore = create<MergeStore>((set, get) => {
     forecasting: false,
     forecastError: null,
     selected: [],
+    merging: false,
+    setMerging: (merging) => set({ merging }),
 
     load: async () => {
       set({ loading: true, loadError: null });
@@ -108,6 +114,10 @@ export const useMergeStore = create<MergeStore>((set, get) => {
       try {
         const answer = await api.getMergeTargets({});
         set({ targets: answer.targets, defaultKind: answer.default.kind });
+        // A forecast of a target that has moved since would blame the next merge on it: compute it again now.
+        const { forecast, forecasting, merging, kind } = get();
+        const current = answer.targets.find((target) => target.kind === forecast?.target.kind);
+        if (forecast && current && current.tip !== forecast.target.tip && forecast.target.kind === kind && !forecasting && !merging) void get().runForecast();
       } catch (error) {
         set({ loadError: asApiError(error) });
       }

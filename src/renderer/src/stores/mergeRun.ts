@@ -54,6 +54,7 @@ export const useMergeRunStore = create<MergeRunStore>((set, get) => {
   async function run(request: MergeRequest, expectedTargetTip: string | null | undefined): Promise<void> {
     if (get().running) return;
     set({ request, running: true, jobId: null, report: null, error: null, conflict: null, confirming: null });
+    useMergeStore.getState().setMerging(true);
     try {
       const input = expectedTargetTip === undefined ? { target: request.kind, modules: request.modules } : { target: request.kind, modules: request.modules, expectedTargetTip };
       const { jobId } = await api.mergeModules(input);
@@ -67,7 +68,9 @@ export const useMergeRunStore = create<MergeRunStore>((set, get) => {
       set({ error: asApiError(error) });
     }
     set({ running: false });
-    // The target's tip moved (or was created): the forecast is now out of date, and the board shows Merged.
+    useMergeStore.getState().setMerging(false);
+    // The target's tip moved (or was created): reading it forecasts again (the merged modules are now up to date),
+    // and the board shows Merged.
     void useMergeStore.getState().reloadTargets();
     useBoardStore.getState().scheduleRefresh();
   }

@@ -52,7 +52,7 @@ describe('the board', () => {
     commitFiles(wt, { 'enhancements/drivers-hub/AS_IS_ANALYSIS.md': '# Drivers\n\nThe drivers page lists drivers.\n' }, 'as-is');
     commitFiles(
       wt,
-      { 'enhancements/drivers-hub/TO_BE_DESIGN.md': '---\nmodule: drivers-hub\napproved: 2026-11-23 by Maya\n---\n# Design\n' },
+      { 'enhancements/drivers-hub/TO_BE_DESIGN.md': '---\nmodule: drivers-hub\napproved: 2026-11-23 by Maya\n---\n# Design\n\nDrivers get a licence expiry warning.\n' },
       'to-be approved',
     );
     commitFiles(dir, { 'api/src/routes/new.routes.ts': 'export {}\n' }, 'base moves on');

@@ -49,7 +49,10 @@ describe('module documents through the contract', () => {
 
   it('records approval in the front matter and the board follows', async () => {
     const { dir, call } = await setup();
-    const tip = git(dir, 'rev-parse', 'module/fleet-hub');
+    const written = '---\nmodule: fleet-hub\napproved: false\n---\n# Fleet Hub: To-Be Design\n\nThe fleet page gets a status filter.\n';
+    const tip = value<{ commit: string }>(
+      await call('commitDocuments', { moduleId: 'fleet-hub', expectedTip: git(dir, 'rev-parse', 'module/fleet-hub'), changes: [{ kind: 'to-be', content: written }], message: 'design' }),
+    ).commit;
     value(await call('approveDocument', { moduleId: 'fleet-hub', kind: 'to-be', expectedTip: tip, approved: true }));
     expect(git(dir, 'show', 'module/fleet-hub:enhancements/fleet-hub/TO_BE_DESIGN.md')).toMatch(/^approved: \d{4}-\d\d-\d\d by .+$/m);
     const board = value<{ modules: Array<{ id: string; docs: Array<{ kind: string; state: string }> }> }>(await call('getBoard', {}));

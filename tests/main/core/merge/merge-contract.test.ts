@@ -28,7 +28,7 @@ function nextFinished(kind: JobFinished['kind']): Promise<JobFinished> {
 }
 
 describe('merging behind the contract', () => {
-  it('forecasts and merges as jobs, and the board shows merged modules as Merged', async () => {
+  it('names the working tree holding a target, forecasts and merges as jobs, and the board shows merged modules as Merged', async () => {
     const { dir } = await mergeFixture();
     await app.openWorkspace(dir);
     const { call } = createDispatcher(app.handlers, () => undefined);
@@ -37,10 +37,11 @@ describe('merging behind the contract', () => {
     expect(targets).toEqual({
       ok: true,
       value: {
-        default: { kind: 'integration', branch: 'fleet/integration', tip: null },
+        default: { kind: 'integration', branch: 'fleet/integration', tip: null, heldBy: null },
+        // The base is checked out in the repository's own working tree: said before any merge is tried.
         targets: [
-          { kind: 'base', branch: 'main', tip: git(dir, 'rev-parse', 'main') },
-          { kind: 'integration', branch: 'fleet/integration', tip: null },
+          { kind: 'base', branch: 'main', tip: git(dir, 'rev-parse', 'main'), heldBy: { worktree: dir, state: 'checked-out' } },
+          { kind: 'integration', branch: 'fleet/integration', tip: null, heldBy: null },
         ],
       },
     });

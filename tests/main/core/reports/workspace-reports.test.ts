@@ -4,7 +4,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { FleetApp } from '../../../../src/main/core/app';
 import { forecastMerges } from '../../../../src/main/core/merge/forecast';
-import { generateWorkspaceReport } from '../../../../src/main/core/reports/report-service';
+import { exportHtmlReport, generateWorkspaceReport } from '../../../../src/main/core/reports/report-service';
 import { PHASE_TITLES } from '../../../../src/main/core/reports/workspace-facts';
 import { PHASES } from '../../../../src/shared/documents';
 import type { BoardState, JobFinished } from '../../../../src/shared/types';
@@ -85,6 +85,29 @@ describe('workspace reports', () => {
     expect(draft.content).toContain(`- Checks: 1 of ${board.modules.length} modules passed on their current commit`);
   });
 
+  it('counts a merged module whose documents are still templates apart, as merged with documents not written', async () => {
+    const repo = await initialisedRepo(apps);
+    // fleet-hub: every document written, then merged; drivers-hub merged as it was initialised (five templates).
+    const tip = git(repo.dir, 'rev-parse', 'module/fleet-hub');
+    const changes = (['as-is', 'to-be', 'implementation-log', 'test-plan', 'summary'] as const).map((kind) => ({ kind, content: `# ${kind}\n\nWritten for real.\n` }));
+    value(await repo.call('commitDocuments', { moduleId: 'fleet-hub', expectedTip: tip, changes, message: 'docs' }));
+    git(repo.dir, 'merge', '-q', '--no-edit', 'module/fleet-hub');
+    git(repo.dir, 'merge', '-q', '--no-edit', 'module/drivers-hub');
+
+    const sources = await reportSourcesFor(repo);
+    const draft = await generateWorkspaceReport(sources, 'FLEET_ENHANCEMENT_SUMMARY.md', new AbortController().signal, noProgress);
+    const rowOf = (id: string) => draft.content.split('\n').find((line) => line.includes(`(\`${id}\`)`))!;
+    expect(rowOf('fleet-hub')).toContain('| Merged | documents only |');
+    expect(rowOf('drivers-hub')).toContain('| Merged (documents not written) | documents only | template | template |');
+    expect(draft.content).toContain('| Merged | 1 |');
+    expect(draft.content).toContain('| Merged (documents not written) | 1 |');
+
+    const html = (await exportHtmlReport(sources)).html;
+    expect(html).toContain('<li><strong>1</strong>merged</li>');
+    expect(html).toContain('<li><strong>1</strong>merged, documents not written</li>');
+    expect(html).toContain('<td>Merged (documents not written)</td>');
+  });
+
   it('generates into the draft through a job, and the user commits it on the workspace branch only', async () => {
     const repo = await initialisedRepo(apps);
     const workspaceTip = git(repo.dir, 'rev-parse', 'fleet/workspace');
@@ -112,9 +135,9 @@ describe('workspace reports', () => {
       target: { kind: 'integration', branch: 'fleet/integration', tip: null },
       computedAt: git(repo.dir, 'rev-parse', 'main'),
       modules: [
-        { moduleId: 'fleet-hub', branch: 'module/fleet-hub', tip: 'a'.repeat(40), mergeBase: 'b'.repeat(40), outcome: 'clean', changedPaths: ['src/fleet/FleetPage.tsx'], conflicts: [], codeChanged: true },
-        { moduleId: 'drivers-hub', branch: 'module/drivers-hub', tip: 'c'.repeat(40), mergeBase: 'b'.repeat(40), outcome: 'clean', changedPaths: ['src/fleet/FleetPage.tsx', 'src/drivers.ts'], conflicts: [], codeChanged: true },
-        { moduleId: 'safety-hub', branch: 'module/safety-hub', tip: 'd'.repeat(40), mergeBase: 'b'.repeat(40), outcome: 'conflicts', changedPaths: ['README.md'], conflicts: [{ path: 'README.md', kind: 'content' }], codeChanged: false },
+        { moduleId: 'fleet-hub', branch: 'module/fleet-hub', tip: 'a'.repeat(40), mergeBase: 'b'.repeat(40), outcome: 'clean', changedPaths: ['src/fleet/FleetPage.tsx'], conflicts: [], codeChanged: true, unwrittenDocs: [] },
+        { moduleId: 'drivers-hub', branch: 'module/drivers-hub', tip: 'c'.repeat(40), mergeBase: 'b'.repeat(40), outcome: 'clean', changedPaths: ['src/fleet/FleetPage.tsx', 'src/drivers.ts'], conflicts: [], codeChanged: true, unwrittenDocs: [] },
+        { moduleId: 'safety-hub', branch: 'module/safety-hub', tip: 'd'.repeat(40), mergeBase: 'b'.repeat(40), outcome: 'conflicts', changedPaths: ['README.md'], conflicts: [{ path: 'README.md', kind: 'content' }], codeChanged: false, unwrittenDocs: [] },
       ],
       overlaps: [{ a: 'fleet-hub', b: 'drivers-hub', paths: ['src/fleet/FleetPage.tsx', 'docs/a|b.md'] }],
       order: [

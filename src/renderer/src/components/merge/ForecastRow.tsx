@@ -51,6 +51,11 @@ export function ForecastRow({ module: m, title, selected, selectable }: Props) {
         {m.outcome === 'missing' || m.outcome === 'unrelated' ? '—' : formatNumber(m.changedPaths.length)}
       </td>
       <td>
+        {m.unwrittenDocs.length > 0 && m.outcome !== 'up-to-date' && (
+          <span className="chip chip-warning" data-testid="unwritten-docs" title={m.unwrittenDocs.map((kind) => t(`doc.${kind}.long`)).join(', ')}>
+            {t('merges.table.unwrittenDocs', { count: m.unwrittenDocs.length })}
+          </span>
+        )}{' '}
         {m.outcome === 'unrelated' && (
           <span className="subtle" data-testid="unrelated-note">
             {t('merges.table.unrelated', { branch: m.branch })}

@@ -1,9 +1,11 @@
 // Asks before merging: names the target branch and how many modules, lists them in the order they will go,
-// and says that a conflict stops the run before anything is written for that module.
+// says that a conflict stops the run before anything is written for that module, and warns (listing them) when
+// modules whose documents are not written are among them: they merge as cleanly as any, but are not done.
 
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMergeRunStore } from '../../stores/mergeRun';
+import { useMergeStore } from '../../stores/merge';
 
 export function MergeConfirmDialog() {
   const { t } = useTranslation();
@@ -11,6 +13,8 @@ export function MergeConfirmDialog() {
   const request = useMergeRunStore((s) => s.confirming);
   const close = useMergeRunStore((s) => s.closeConfirm);
   const confirm = useMergeRunStore((s) => s.mergeConfirmed);
+  const forecast = useMergeStore((s) => s.forecast);
+  const unwritten = (request?.modules ?? []).flatMap((id) => forecast?.modules.filter((m) => m.moduleId === id && m.unwrittenDocs.length > 0) ?? []);
 
   useEffect(() => {
     const el = dialog.current;
@@ -45,6 +49,21 @@ export function MergeConfirmDialog() {
               ))}
             </ol>
           </div>
+          {unwritten.length > 0 && (
+            <div className="notice notice-warning" data-testid="merge-unwritten-warning">
+              <div className="notice-text">
+                <strong className="notice-title">{t('merges.confirm.unwrittenTitle', { count: unwritten.length })}</strong>
+                <span>{t('merges.confirm.unwrittenText')}</span>
+                <ul className="unwritten-list">
+                  {unwritten.map((m) => (
+                    <li key={m.moduleId}>
+                      <code>{m.moduleId}</code>: {m.unwrittenDocs.map((kind) => t(`doc.${kind}.long`)).join(', ')}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            </div>
+          )}
           <div className="dialog-actions">
             <button type="button" className="button" onClick={close}>
               {t('action.cancel')}

@@ -1,5 +1,6 @@
 // Where merges go: the integration branch (the default, safe when the base branch is protected) or the base
-// branch itself, each with its branch name and why one would pick it.
+// branch itself, each with its branch name and why one would pick it; a target a working tree holds says so here,
+// before any merge is tried (it can still be forecast, but a merge into it is refused).
 
 import { useTranslation } from 'react-i18next';
 import { useMergeStore } from '../../stores/merge';
@@ -19,7 +20,14 @@ export function MergeTargetPicker() {
       <legend>{t('merges.target.legend')}</legend>
       {ordered.map((target) => (
         <label key={target.kind} className="merge-target">
-          <input type="radio" name="merge-target" value={target.kind} checked={kind === target.kind} onChange={() => void chooseTarget(target.kind)} />
+          <input
+            type="radio"
+            name="merge-target"
+            value={target.kind}
+            checked={kind === target.kind}
+            onChange={() => void chooseTarget(target.kind)}
+            aria-describedby={target.heldBy ? `target-held-${target.kind}` : undefined}
+          />
           <span className="merge-target-text">
             <span className="merge-target-name">
               {t(`merges.target.${target.kind}`)} <code>{target.branch}</code>
@@ -29,6 +37,12 @@ export function MergeTargetPicker() {
               {t(`merges.target.${target.kind}Hint`)}
               {target.tip === null && ` ${t('merges.target.notYet')}`}
             </span>
+            {target.heldBy && (
+              <span className="merge-target-held" id={`target-held-${target.kind}`} data-testid="target-held">
+                <span aria-hidden="true">⚠ </span>
+                {t(`merges.target.held.${target.heldBy.state}`, { branch: target.branch, worktree: target.heldBy.worktree })}
+              </span>
+            )}
           </span>
         </label>
       ))}

@@ -16,6 +16,8 @@ export function SuggestedOrder({ forecast }: { forecast: MergeForecast }) {
   const forecasting = useMergeStore((s) => s.forecasting);
   const running = useMergeRunStore((s) => s.running);
   const askToMerge = useMergeRunStore((s) => s.askToMerge);
+  // A target a working tree holds refuses merges (BRANCH_CHECKED_OUT): say so on the button rather than after confirming.
+  const held = useMergeStore((s) => s.targets.find((target) => target.kind === s.kind && target.heldBy));
   const chosen = new Set(selected);
   const sequence = mergeSequence(forecast.order, chosen, forecast.modules.map((m) => m.moduleId));
   const stopsAt = sequence.find((id) => forecast.modules.find((m) => m.moduleId === id)?.outcome === 'conflicts');
@@ -54,10 +56,23 @@ export function SuggestedOrder({ forecast }: { forecast: MergeForecast }) {
         </p>
       )}
       <div className="merge-go">
-        <button type="button" className="button primary" disabled={sequence.length === 0 || running || forecasting} onClick={() => askToMerge(sequence)} data-testid="merge-selected">
+        <button
+          type="button"
+          className="button primary"
+          disabled={sequence.length === 0 || running || forecasting || !!held}
+          onClick={() => askToMerge(sequence)}
+          aria-describedby={held ? 'merge-held-reason' : undefined}
+          data-testid="merge-selected"
+        >
           {t('merges.order.mergeSelected', { count: sequence.length })}
         </button>
-        {sequence.length === 0 && <span className="subtle">{t('merges.order.selectFirst')}</span>}
+        {held ? (
+          <span className="subtle" id="merge-held-reason" data-testid="merge-held-reason">
+            {t('merges.order.heldReason', { branch: held.branch })}
+          </span>
+        ) : (
+          sequence.length === 0 && <span className="subtle">{t('merges.order.selectFirst')}</span>
+        )}
       </div>
     </section>
   );
