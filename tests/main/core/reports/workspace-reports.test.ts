@@ -97,7 +97,7 @@ describe('workspace reports', () => {
     const sources = await reportSourcesFor(repo);
     const draft = await generateWorkspaceReport(sources, 'FLEET_ENHANCEMENT_SUMMARY.md', new AbortController().signal, noProgress);
     const rowOf = (id: string) => draft.content.split('\n').find((line) => line.includes(`(\`${id}\`)`))!;
-    expect(rowOf('fleet-hub')).toContain('| Merged | documents only |');
+    expect(rowOf('fleet-hub')).toContain('| Merged (documents only) | documents only | written | written |');
     expect(rowOf('drivers-hub')).toContain('| Merged (documents not written) | documents only | template | template |');
     expect(draft.content).toContain('| Merged | 1 |');
     expect(draft.content).toContain('| Merged (documents not written) | 1 |');
