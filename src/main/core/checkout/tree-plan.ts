@@ -4,6 +4,7 @@
 
 import { FleetError } from '../../../shared/errors';
 import type { GitRepository } from '../git/repository';
+import { createPacer } from '../pacer';
 import { mapLimit } from '../remotes/map-limit';
 import { childPath } from './fs-name';
 import { collisionKey, unsafeNameReason, type EntryKind } from './name-rules';
@@ -75,15 +76,19 @@ interface Folder {
 export async function planTree(repo: GitRepository, treeOid: string, root: Buffer, options: { signal?: AbortSignal; platform?: NodeJS.Platform } = {}): Promise<TreePlan> {
   const plan: TreePlan = { folders: [], files: [], symlinks: [], submodules: [] };
   let count = 0;
+  const pace = createPacer();
   let level: Folder[] = [{ rel: '', path: root, oid: treeOid }];
   for (let depth = 1; level.length > 0; depth++) {
     throwIfCancelled(options.signal);
     const trees = await mapLimit(level, READ_CONCURRENCY, (folder) => repo.readTree(folder.oid));
     const next: Folder[] = [];
     const created: PlannedEntry[] = [];
-    level.forEach((folder, index) => {
+    for (const [index, folder] of level.entries()) {
       const seen = new Map<string, string>();
       for (const entry of trees[index]!) {
+        // Judged paced: thousands of entries a level would otherwise hold the event loop for tens of milliseconds.
+        const wait = pace();
+        if (wait) await wait;
         const rel = folder.rel ? `${folder.rel}/${entry.path}` : entry.path;
         const type = classify(entry.mode);
         if (!type) throw unsafeTree(rel, `has the mode ${entry.mode}, which git does not check out`);
@@ -107,7 +112,7 @@ export async function planTree(repo: GitRepository, treeOid: string, root: Buffe
           (type.kind === 'symlink' ? plan.symlinks : plan.files).push(planned);
         }
       }
-    });
+    }
     if (created.length > 0) plan.folders.push(created);
     level = next;
   }

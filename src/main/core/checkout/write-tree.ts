@@ -77,7 +77,8 @@ export async function writeTreeToFolder(repo: GitRepository, treeOid: string, di
   const step = async (entry: PlannedEntry, work: () => void): Promise<void> => {
     throwIfCancelled(options.signal);
     created(entry, work);
-    await pace();
+    const wait = pace();
+    if (wait) await wait;
   };
   try {
     for (const level of plan.folders) {

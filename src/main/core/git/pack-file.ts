@@ -1,7 +1,8 @@
 // Reads single entries of a `.pack` file with positional reads on an open handle: never the whole pack.
 
 import { open, type FileHandle } from 'node:fs/promises';
-import { inflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { inflate, inflateSync, type ZlibOptions } from 'node:zlib';
 import { FleetError } from '../../../shared/errors';
 import type { PackBlockCache } from './pack-blocks';
 import type { ObjectType } from './types';
@@ -18,6 +19,12 @@ const REF_DELTA = 7;
 /** Enough for the header and the whole compressed body of most commits, trees and deltas: one read each. */
 const FIRST_READ_BYTES = 8192;
 const TRAILER_BYTES = 20;
+/**
+ * Objects at least this large inflate in libuv's thread pool: a few megabytes inflated synchronously would hold the
+ * event loop for tens of milliseconds. Smaller ones inflate synchronously, far cheaper than a trip to the pool.
+ */
+const ASYNC_INFLATE_BYTES = 64 * 1024;
+const inflateAsync = promisify(inflate) as (data: Buffer, options: ZlibOptions) => Promise<Buffer>;
 /** Handles left unused this long are closed, so `git gc` can remove old packs (Windows refuses while open). */
 const IDLE_CLOSE_MS = 5000;
 
@@ -143,7 +150,8 @@ export class PackFile {
         if (chunk.length < wanted) chunk = await this.readAt(file, offset, wanted);
         try {
           // An output chunk of the declared size avoids allocating (and collecting) 16 KB for every small object.
-          data = inflateSync(chunk.subarray(position), { chunkSize: Math.max(64, size + 16) });
+          const options = { chunkSize: Math.max(64, size + 16) };
+          data = size >= ASYNC_INFLATE_BYTES ? await inflateAsync(chunk.subarray(position), options) : inflateSync(chunk.subarray(position), options);
         } catch (error) {
           // The bound was too tight for this compressor: read further, up to the end of the pack.
           if (chunk.length >= dataEnd - offset) throw this.corrupt(offset, `cannot inflate: ${(error as Error).message}`);

@@ -1,6 +1,7 @@
 // Reading objects: every object of packed (OFS and REF deltas), loose and multi-pack repositories equals git's bytes.
 
 import { afterAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { chmodSync, readFileSync, readdirSync, renameSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitRepository } from '../../../../src/main/core/git/repository';
@@ -88,6 +89,24 @@ describe('reading objects', () => {
     expect(stats.ref).toBeGreaterThan(50);
     expect(stats.ofs).toBe(0);
     expect(await expectAllObjectsMatch(dir)).toBeGreaterThan(200);
+  });
+
+  it('reads objects of 64 KB and more (inflated in the thread pool) whole and as deltas exactly as git cat-file does', async () => {
+    const dir = initRepo();
+    // Lines no compressor shortens much: whole objects and deltas over the 64 KB threshold, next to small ones.
+    const line = (n: number) => `${n} ${createHash('sha1').update(String(n)).digest('hex')}\n`;
+    const big = (from: number, count: number) => Array.from({ length: count }, (_, i) => line(from + i)).join('');
+    // Two versions sharing most lines, each with 2,500 of its own: one is stored as a delta of over 64 KB.
+    commitFiles(dir, { 'assets/big.txt': `${big(0, 6000)}${big(10_000, 2500)}`, 'small.txt': 'small\n' }, 'big file');
+    commitFiles(dir, { 'assets/big.txt': `${big(0, 6000)}${big(20_000, 2500)}` }, 'big file, other tail');
+    commitFiles(dir, { 'assets/big.txt': `${big(0, 5999)}${big(20_000, 2500)}`, 'assets/other.txt': big(50_000, 2500) }, 'small delta on a big base');
+    git(dir, 'repack', '-adf', '-q');
+    const sizes = git(dir, 'verify-pack', '-v', ...readdirSync(join(dir, '.git', 'objects', 'pack')).filter((n) => n.endsWith('.idx')).map((n) => join(dir, '.git', 'objects', 'pack', n)));
+    const stored = sizes.split('\n').map((l) => /^[0-9a-f]{40} blob\s+(\d+) \d+ \d+(?: (\d+))?/.exec(l)).filter((m) => m !== null);
+    expect(stored.some((m) => m![2] === undefined && Number(m![1]) >= 64 * 1024)).toBe(true);
+    expect(stored.some((m) => m![2] !== undefined && Number(m![1]) >= 64 * 1024)).toBe(true);
+    expect(stored.some((m) => m![2] !== undefined && Number(m![1]) < 64 * 1024)).toBe(true);
+    expect(await expectAllObjectsMatch(dir)).toBeGreaterThan(8);
   });
 
   it('reads a pack whose index keeps offsets in the 64-bit table (as packs over 2 GB do)', async () => {

@@ -43,7 +43,7 @@ export function createToolExecutor(options: ToolExecutorOptions): ToolExecutor &
   // The copy's files, walked once and then kept up to date for the paths the file tools touch; a command or check may
   // change anything, so it drops them (as does `invalidate`, for changes made outside the tools).
   let walked: Promise<Map<string, CopyFile>> | null = null;
-  const files = () => (walked ??= startEntries(options.repo, options.startTip, options.dir).then((start) => walkCopy(options.dir, walkOptionsOf(start))));
+  const files = () => (walked ??= startEntries(options.repo, options.startTip, options.dir).then(async (start) => walkCopy(options.dir, await walkOptionsOf(start))));
   const invalidate = () => {
     walked = null;
   };

@@ -45,16 +45,22 @@ export function sameStat(a: StatKey, b: StatKey): boolean {
 
 /** Stats every written entry (or takes the stat the writer gave it) and stores the index beside `dir` (temp file + rename). */
 export async function recordIndex(dir: string, commit: string, written: WrittenEntry[]): Promise<CopyIndex> {
-  const entries: Record<string, IndexEntry> = {};
+  // No prototype: a file named `__proto__` is an entry like any other.
+  const entries = Object.create(null) as Record<string, IndexEntry>;
+  // The JSON text is built an entry at a time, paced: one stringify of thousands of entries would hold the loop.
+  const parts: string[] = [];
   const pace = createPacer();
   for (const entry of written) {
     const stats = entry.mode === '160000' ? null : (entry.stats ?? lstatSync(fsPath(dir, entry.path)));
-    entries[entry.path] = { mode: entry.mode, oid: entry.oid, stat: stats ? statKey(stats) : null };
-    await pace();
+    const recorded = { mode: entry.mode, oid: entry.oid, stat: stats ? statKey(stats) : null };
+    entries[entry.path] = recorded;
+    parts.push(`${JSON.stringify(entry.path)}:${JSON.stringify(recorded)}`);
+    const wait = pace();
+    if (wait) await wait;
   }
   const target = indexPathOf(dir);
   const temp = `${target}.tmp-${process.pid}`;
-  await writeFile(temp, JSON.stringify({ commit, stampMs: 0, entries }), { mode: 0o600 });
+  await writeFile(temp, `{"commit":${JSON.stringify(commit)},"stampMs":0,"entries":{${parts.join(',')}}}`, { mode: 0o600 });
   await rename(temp, target);
   const stampMs = (await lstat(target)).mtimeMs;
   return { commit, stampMs, entries };

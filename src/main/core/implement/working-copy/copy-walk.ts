@@ -39,7 +39,8 @@ export async function walkCopy(dir: string, options: WalkOptions = {}): Promise<
   const pace = createPacer();
   // Synchronous calls, paced: a copy of thousands of files is walked in milliseconds without holding the event loop.
   const visit = async (folder: Buffer, prefix: string, ignores: IgnoreFile[]): Promise<void> => {
-    await pace();
+    const wait = pace();
+    if (wait) await wait;
     let names: Buffer[];
     try {
       names = readdirSync(folder, { encoding: 'buffer' });
@@ -64,7 +65,8 @@ export async function walkCopy(dir: string, options: WalkOptions = {}): Promise<
       }
       const mode = gitModeOf(stats);
       if (mode) found.set(path, { path, mode, full, stats });
-      await pace();
+      const next = pace();
+      if (next) await next;
     }
   };
   await visit(Buffer.from(dir), '', []);

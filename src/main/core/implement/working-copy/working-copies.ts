@@ -12,7 +12,7 @@ import { makeFolders } from '../../folders';
 import type { GitRepository } from '../../git/repository';
 import { workspaceDataDir } from '../../paths';
 import { indexPathOf, recordIndex } from './copy-index';
-import { forgetCopy } from './copy-state';
+import { forgetCopy, rememberIndex } from './copy-state';
 
 const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/u;
 const SIDE_FILE = /^([A-Za-z0-9][A-Za-z0-9_-]{0,127})\.(?:ready|index\.json(?:\.tmp-\d+)?)$/u;
@@ -74,7 +74,7 @@ export class WorkingCopies {
     await this.reserve(runId, dir);
     try {
       const written = await writeCommitToFolder(repo, commit, dir, { signal, stats: true });
-      await recordIndex(dir, commit, written.entries);
+      rememberIndex(dir, await recordIndex(dir, commit, written.entries));
       if (signal?.aborted) throw new FleetError('CANCELLED', 'Writing the working copy was cancelled.');
       await writeFile(`${dir}.ready`, `${commit}\n`, { flag: 'wx', mode: 0o600 });
       return { ...written, dir };
