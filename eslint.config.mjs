@@ -23,7 +23,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/core/**/*.ts', 'src/main/server/**/*.ts', 'src/main/cli.ts', 'src/main/api.ts'],
+    files: ['src/main/core/**/*.ts', 'src/main/server/**/*.ts', 'src/main/cli*.ts', 'src/main/cli-commands/**/*.ts', 'src/main/api.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['electron', 'react', 'react-dom', '**/renderer/**', '**/preload/**', '**/electron/**'] }],
     },

@@ -11,4 +11,8 @@ if (!existsSync(cli)) {
   process.stderr.write(`error: Fleet Control is not built yet (no ${cli}); run \`npm run build\` in ${join(__dirname, '..')} first.\n`);
   process.exit(1);
 }
+// Node 22.1+ keeps the code it compiled on disk (in the system's temporary folder), so the next start skips compiling it
+// again; older Node has no such cache and starts as before.
+const { enableCompileCache } = require('node:module');
+if (typeof enableCompileCache === 'function') enableCompileCache();
 require(cli);

@@ -1,7 +1,6 @@
 // `fleet-control serve`: opens the repository (or the demo), starts the browser host, prints a single-use link, and
 // runs until SIGINT/SIGTERM, which cancel the jobs, close the sockets and exit within a few seconds whatever runs.
 
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { FleetApp } from './core/app';
 import type { WorkspaceSummary } from '../shared/types';
@@ -12,6 +11,8 @@ export interface ServeOptions {
   repo: string | undefined;
   host: string | undefined;
   port: number;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
   print(line: string): void;
   log(message: string, error?: unknown): void;
 }
@@ -36,7 +37,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     workspace = options.repo ? await app.openWorkspace(options.repo) : await app.openDemoWorkspace();
     // The host (and its WebSocket library) loads only for `serve`, keeping `status` and `init` quick to start.
     const { startBrowserHost } = await import('./server/browser-host');
-    server = await startBrowserHost({ app, host: options.host, port: options.port, rendererDir: join(__dirname, '..', 'renderer'), log: options.log });
+    server = await startBrowserHost({ app, host: options.host, port: options.port, rendererDir: options.rendererDir, log: options.log });
   } catch (error) {
     await app.dispose(); // the repository watcher would otherwise keep the process alive
     throw error;

@@ -1,0 +1,11 @@
+// `fleet-control fetch`: the report on stdout; exit code 1 when any remote failed.
+
+import { withWorkspace } from '../cli-app';
+import { print } from '../cli-io';
+import { fetchCommand } from '../cli-remotes';
+import type { CommandInput } from '../cli-registry';
+
+export async function run({ repo, values }: CommandInput): Promise<void> {
+  const ok = await withWorkspace(repo as string, (app) => fetchCommand(app, values.remote, values.json === true, print));
+  if (!ok) process.exitCode = 1;
+}

@@ -1,0 +1,23 @@
+// What every CLI command prints through (the redaction step first) and the usage error; small, so the entry stays quick.
+
+import { redact } from './core/secrets/redactor';
+
+/** Bad command-line usage: reported with exit code 2. */
+export class UsageError extends Error {}
+
+export const debug = process.env.FLEET_DEBUG === '1';
+
+// Everything the CLI prints goes through these two, so through the redaction step.
+export const print = (line = ''): boolean => process.stdout.write(`${redact(line)}\n`);
+export const printErr = (line: string): boolean => process.stderr.write(`${redact(line)}\n`);
+
+/** The core's log: warnings on stderr (with the stack under FLEET_DEBUG=1). */
+export const log = (message: string, error?: unknown): void => {
+  if (debug) printErr(`${message}${error instanceof Error ? `\n${error.stack}` : ''}`);
+  else printErr(`warning: ${message}${error instanceof Error ? `: ${error.message}` : ''}`);
+};
+
+/** A comma-separated, repeatable list flag (--modules a,b --modules c) as trimmed ids. */
+export function listValues(values: string[] | undefined): string[] | undefined {
+  return values?.flatMap((list) => list.split(',')).map((id) => id.trim()).filter(Boolean);
+}
