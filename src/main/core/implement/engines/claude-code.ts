@@ -13,7 +13,7 @@ export const claudeCode: EngineAdapter = {
   // --max-budget-usd came with 2.0.28 (its changelog).
   minVersion: '2.0.28',
   installHint: 'npm install -g @anthropic-ai/claude-code (then `claude` once to log in)',
-  variables: ['ANTHROPIC_BASE_URL', 'ANTHROPIC_MODEL', 'CLAUDE_CONFIG_DIR', 'DISABLE_TELEMETRY', 'DISABLE_AUTOUPDATER'],
+  variables: ['ANTHROPIC_BASE_URL', 'ANTHROPIC_MODEL', 'CLAUDE_CONFIG_DIR', 'DISABLE_TELEMETRY', 'DISABLE_AUTOUPDATER', 'DISABLE_ERROR_REPORTING', 'CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC'],
   configPaths: ['.claude', '.claude.json'],
   enforces: [
     'edits only through its permission mode acceptEdits; shell commands only those allow-listed with --allowedTools (the check command)',
