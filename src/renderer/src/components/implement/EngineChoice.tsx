@@ -29,6 +29,7 @@ export function EngineChoice({ engines, value, onChange }: Props) {
       )}
       {shown.map((engine) => {
         const note = `engine-note-${engine.id}`;
+        const name = `engine-name-${engine.id}`;
         return (
           <label key={engine.id} className={`engine-option${engine.problem ? ' engine-option-disabled' : ''}`} data-testid="engine-option" data-engine-id={engine.id}>
             <input
@@ -38,9 +39,12 @@ export function EngineChoice({ engines, value, onChange }: Props) {
               checked={value === engine.id}
               disabled={!!engine.problem}
               onChange={() => onChange(engine.id)}
+              aria-labelledby={name}
               aria-describedby={note}
             />
-            <span className="engine-option-title">{engine.title}</span>
+            <span className="engine-option-title" id={name}>
+              {engine.title}
+            </span>
             <span className="subtle" id={note}>
               {engine.problem ?? [engine.version, engine.reportsCost ? null : t('implement.cost.unknown')].filter(Boolean).join(' · ')}
             </span>

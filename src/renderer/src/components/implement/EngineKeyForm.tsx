@@ -33,7 +33,9 @@ export function EngineKeyForm({ engine }: { engine: EngineInfo }) {
   const [busy, setBusy] = useState(false);
   const ids = { provider: `key-provider-${engine.id}`, variable: `key-variable-${engine.id}`, hint: `key-hint-${engine.id}` };
   const chosen = provider || stored[0]?.id || '';
-  const variableBad = !VARIABLE.test(variable);
+  const variableOk = VARIABLE.test(variable);
+  // Empty is not wrong yet (nothing typed); it only keeps the button disabled.
+  const variableBad = variable !== '' && !variableOk;
 
   const store = async (next: ImplementSettings['engineKeys']) => {
     const current = useImplementSettingsStore.getState().settings;
@@ -43,7 +45,7 @@ export function EngineKeyForm({ engine }: { engine: EngineInfo }) {
     setBusy(false);
   };
   const give = () => {
-    if (!settings || !chosen || variableBad) return;
+    if (!settings || !chosen || !variableOk) return;
     void store({ ...settings.engineKeys, [engine.id]: { provider: chosen, variable } });
   };
   const remove = () => {
@@ -69,28 +71,30 @@ export function EngineKeyForm({ engine }: { engine: EngineInfo }) {
           {stored.length === 0 ? (
             <p className="subtle">{t('implement.engines.noStoredKeys')}</p>
           ) : (
-            <div className="picker-row">
-              <div className="field">
-                <label htmlFor={ids.provider}>{t('implement.engines.keyProvider')}</label>
-                <select id={ids.provider} value={chosen} onChange={(e) => setProvider(e.target.value)}>
-                  {stored.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.title}
-                    </option>
-                  ))}
-                </select>
+            <>
+              <div className="engine-key-row">
+                <div className="field">
+                  <label htmlFor={ids.provider}>{t('implement.engines.keyProvider')}</label>
+                  <select id={ids.provider} value={chosen} onChange={(e) => setProvider(e.target.value)}>
+                    {stored.map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.title}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor={ids.variable}>{t('implement.engines.keyVariable')}</label>
+                  <input id={ids.variable} value={variable} onChange={(e) => setVariable(e.target.value.toUpperCase())} aria-invalid={variableBad || undefined} aria-describedby={ids.hint} spellCheck={false} />
+                </div>
+                <button type="button" className="button" onClick={give} disabled={busy || !variableOk || !chosen}>
+                  {t('implement.engines.keyGive', { engine: engine.title })}
+                </button>
               </div>
-              <div className="field">
-                <label htmlFor={ids.variable}>{t('implement.engines.keyVariable')}</label>
-                <input id={ids.variable} value={variable} onChange={(e) => setVariable(e.target.value.toUpperCase())} aria-invalid={variableBad || undefined} aria-describedby={ids.hint} spellCheck={false} />
-                <p className="hint" id={ids.hint}>
-                  {variableBad ? t('implement.engines.keyVariableBad') : t('implement.engines.keyVariableHint', { engine: engine.title, variable })}
-                </p>
-              </div>
-              <button type="button" className="button" onClick={give} disabled={busy || variableBad || !chosen}>
-                {t('implement.engines.keyGive', { engine: engine.title })}
-              </button>
-            </div>
+              <p className={`hint${variableBad ? ' field-problem' : ''}`} id={ids.hint}>
+                {variableBad ? t('implement.engines.keyVariableBad') : variable ? t('implement.engines.keyVariableHint', { engine: engine.title, variable }) : t('implement.engines.keyVariableEmpty')}
+              </p>
+            </>
           )}
         </>
       )}
