@@ -13,7 +13,10 @@ export interface ModulePatterns {
 /** One pattern of a previewed list: its match count, or why it cannot be used. */
 export interface PatternPreviewRow {
   pattern: string;
+  /** Code files it matches. */
   count: number;
+  /** Assets it matches (images, models, fonts, archives...: counted apart, never sent to a model). */
+  assets: number;
   /** A sentence naming what is wrong (bad glob syntax, absolute path, ".."); null for a usable pattern. */
   problem: string | null;
 }
@@ -23,11 +26,15 @@ export interface PatternPreview {
   /** The branch whose files were matched: the module branch, or the base branch when it does not exist yet. */
   branch: string;
   commit: string;
-  /** Code files on that commit (the documents folder left out). */
+  /** Code files on that commit (the documents folder and assets left out). */
   totalFiles: number;
-  /** Files matched by at least one usable pattern. */
+  /** Assets on that commit. */
+  totalAssets: number;
+  /** Code files matched by at least one usable pattern. */
   matchedFiles: number;
-  /** The first matched paths, sorted, at most `sampleLimit`. */
+  /** Assets matched by at least one usable pattern (shared/asset-files). */
+  matchedAssets: number;
+  /** The first matched code paths, sorted, at most `sampleLimit`. */
   sample: string[];
   sampleLimit: number;
   rows: PatternPreviewRow[];

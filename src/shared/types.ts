@@ -66,7 +66,10 @@ export interface ModuleCard {
   draftKinds: DocKind[];
   phase: Phase;
   patterns: string[];
+  /** Code files the patterns match (assets left out: shared/asset-files). */
   matchedFiles: number;
+  /** Assets the patterns match (images, 3D models, fonts, archives, ...): counted apart, never sent to a model. */
+  matchedAssets: number;
   /** Whether the branch changes code since its fork from the base (files outside the documents folder and .fleet/);
    *  null when the branch does not exist. A merged module with false merged documents only. */
   codeChanged: boolean | null;
@@ -95,13 +98,18 @@ export interface BoardState {
 
 export interface PatternMatch {
   pattern: string;
+  /** Code files the pattern matches. */
   count: number;
+  /** Assets the pattern matches (counted apart from code). */
+  assets?: number;
 }
 
 export interface ModuleDetail {
   card: ModuleCard;
-  /** Matched files, sorted, at most `filesLimit` of them; `card.matchedFiles` is the full count. */
+  /** Matched code files, sorted, at most `filesLimit` of them; `card.matchedFiles` is the full count. */
   files: string[];
+  /** Matched assets, at most `filesLimit` of them; `card.matchedAssets` is the full count. */
+  assets: string[];
   filesLimit: number;
   patternMatches: PatternMatch[];
 }

@@ -26,6 +26,7 @@ export function makeCard(id: string, overrides: Partial<ModuleCard> & { states?:
     phase: 'analysis' as Phase,
     patterns: def.patterns,
     matchedFiles: 3,
+    matchedAssets: 0,
     codeChanged: false,
     implementation: 'not-started',
     lastCheck: null,

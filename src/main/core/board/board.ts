@@ -98,7 +98,7 @@ export class BoardLoader {
     const [drafts, checks, integrationTip] = await Promise.all([this.listDrafts(), this.checksByModule(), repo.resolveRef(`refs/heads/${integrationBranchOf(manifest)}`)]);
     const card = await this.card(module, tip, baseTip, drafts, integrationTip, checks);
     const scope = await this.scopeOf(module, tip ?? baseTip);
-    return { card, files: scope.files.slice(0, FILES_LIMIT), filesLimit: FILES_LIMIT, patternMatches: scope.perPattern };
+    return { card, files: scope.files.slice(0, FILES_LIMIT), assets: scope.assets.slice(0, FILES_LIMIT), filesLimit: FILES_LIMIT, patternMatches: scope.perPattern };
   }
 
   /** The module definition for `moduleId`, or MODULE_NOT_FOUND. */
@@ -128,7 +128,7 @@ export class BoardLoader {
     const counts = tip ? await repo.aheadBehind(tip, baseTip) : null;
     // Merged into the integration branch counts as merged too; the walk is cached per pair of tips like ahead/behind.
     const inIntegration = tip !== null && integrationTip !== null && (counts?.ahead ?? 0) > 0 && (await repo.isAncestor(tip, integrationTip));
-    const matchedFiles = await this.scope.count((await repo.readCommit(tip ?? baseTip)).tree, manifest.docsFolder, module.patterns);
+    const matched = await this.scope.count((await repo.readCommit(tip ?? baseTip)).tree, manifest.docsFolder, module.patterns);
     const states = Object.fromEntries(docs.map((d) => [d.kind, d.state])) as Record<DocKind, DocState>;
     // Cached by (tip, base tip): a warm board pays a map lookup; a cold one reads only folders outside the docs that differ.
     const codeChanged = tip ? await codeChangedAt(repo, tip, baseTip, manifest.docsFolder, module.id) : null;
@@ -149,7 +149,8 @@ export class BoardLoader {
       draftKinds: drafts.filter((d) => d.moduleId === module.id).map((d) => d.kind),
       phase: modulePhase(tip !== null, counts?.ahead ?? null, states, inIntegration, codeChanged),
       patterns: module.patterns,
-      matchedFiles,
+      matchedFiles: matched.code,
+      matchedAssets: matched.assets,
       codeChanged,
       implementation,
       lastCheck,

@@ -3,10 +3,15 @@
 import picomatch from 'picomatch';
 import type { GitRepository } from '../git/repository';
 import type { PatternMatch } from '../../../shared/types';
-import { ScopeCountStore } from './scope-counts';
+import { isAssetPath } from '../../../shared/asset-files';
+import { ScopeCountStore, type ScopeCounts } from './scope-counts';
 
 export interface ScopeMatch {
+  /** Code files the patterns match: what the module page lists and an agent may read. */
   files: string[];
+  /** Assets the patterns match (images, models, fonts, archives...: shared/asset-files), counted apart, never sent. */
+  assets: string[];
+  /** Per pattern: code files in `count`, assets in `assets`. */
   perPattern: PatternMatch[];
 }
 
@@ -43,6 +48,7 @@ function combinedMatcher(patterns: string[]): (file: string, lower: string) => b
 export class ScopeCache {
   private readonly fileLists = new Map<string, Promise<string[]>>();
   private readonly lowerCase = new WeakMap<string[], string[]>();
+  private readonly withoutAssets = new WeakMap<string[], string[]>();
   private readonly matches = new Map<string, ScopeMatch>();
 
   constructor(
@@ -60,16 +66,27 @@ export class ScopeCache {
       .join('\n');
   }
 
-  /** How many files `patterns` match in `rootTree`, from the on-disk counts when this scope was seen before. */
-  async count(rootTree: string, docsFolder: string, patterns: string[]): Promise<number> {
+  /** How many code files and assets `patterns` match in `rootTree`, from the on-disk counts when this scope was seen before. */
+  async count(rootTree: string, docsFolder: string, patterns: string[]): Promise<ScopeCounts> {
     const key = await this.scopeKey(rootTree, docsFolder);
     const stored = ScopeCountStore.key(key, patterns);
     const known = await this.counts.get(stored);
     if (known !== undefined) return known;
     const { files } = await this.codeFiles(rootTree, docsFolder);
-    const count = this.match(key, files, patterns).files.length;
-    await this.counts.set(stored, count);
-    return count;
+    const match = this.match(key, files, patterns);
+    const counts = { code: match.files.length, assets: match.assets.length };
+    await this.counts.set(stored, counts);
+    return counts;
+  }
+
+  /** `files` without assets (what suggestions are drawn from), computed once per file list. */
+  codeOnly(files: string[]): string[] {
+    let code = this.withoutAssets.get(files);
+    if (!code) {
+      code = files.filter((f) => !isAssetPath(f));
+      this.withoutAssets.set(files, code);
+    }
+    return code;
   }
 
   /** Writes counts learned since the last flush. */
@@ -88,7 +105,7 @@ export class ScopeCache {
     return { key, files: await list };
   }
 
-  /** The files that `patterns` match among `files` (identified by `key`), with a count per pattern. */
+  /** The files that `patterns` match among `files` (identified by `key`), code and assets apart, with counts per pattern. */
   match(key: string, files: string[], patterns: string[]): ScopeMatch {
     const cacheKey = `${key}\0${patterns.join('\0')}`;
     const cached = this.matches.get(cacheKey);
@@ -97,7 +114,9 @@ export class ScopeCache {
     // One combined expression rules out most files in a single test; only files it accepts are counted per pattern.
     const any = combinedMatcher(patterns);
     const counts = new Array<number>(patterns.length).fill(0);
+    const assetCounts = new Array<number>(patterns.length).fill(0);
     const matched: string[] = [];
+    const assets: string[] = [];
     let lower = this.lowerCase.get(files);
     if (!lower) {
       lower = files.map((f) => f.toLowerCase());
@@ -106,10 +125,12 @@ export class ScopeCache {
     for (let f = 0; f < files.length; f++) {
       const file = files[f]!;
       if (!any(file, lower[f]!)) continue;
-      matched.push(file);
-      for (let i = 0; i < matchers.length; i++) if (matchers[i]!(file)) counts[i]!++;
+      const asset = isAssetPath(file);
+      (asset ? assets : matched).push(file);
+      const tally = asset ? assetCounts : counts;
+      for (let i = 0; i < matchers.length; i++) if (matchers[i]!(file)) tally[i]!++;
     }
-    const result = { files: matched, perPattern: patterns.map((pattern, i) => ({ pattern, count: counts[i]! })) };
+    const result = { files: matched, assets, perPattern: patterns.map((pattern, i) => ({ pattern, count: counts[i]!, assets: assetCounts[i]! })) };
     if (this.matches.size > 2000) this.matches.clear();
     this.matches.set(cacheKey, result);
     return result;

@@ -43,8 +43,9 @@ export function createScopeHandlers({ current, emit }: ScopeHandlerContext): Sco
       const usable = [...new Set(currentPatterns.filter((p) => patternProblem(p) === null))];
       const rejected = await rejections().list(moduleId);
       const words = moduleWords(module);
+      // Assets are never suggested: a folder of screenshots or models is not a module's code.
       const suggestions = findSuggestions({
-        files,
+        files: context.scope.codeOnly(files),
         covered: new Set(context.scope.match(key, files, usable).files),
         words,
         exclude: new Set([...currentPatterns, ...rejected]),

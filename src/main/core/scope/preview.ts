@@ -13,18 +13,21 @@ export async function previewPatterns(context: ScopeContext, moduleId: string, p
   const problems = patterns.map((pattern) => patternProblem(pattern));
   const usable = [...new Set(patterns.filter((_, i) => problems[i] === null))];
   const match = context.scope.match(key, files, usable);
-  const counts = new Map(match.perPattern.map((m) => [m.pattern, m.count]));
-  const rows: PatternPreviewRow[] = patterns.map((pattern, i) => ({ pattern, count: counts.get(pattern) ?? 0, problem: problems[i] ?? null }));
+  const counts = new Map(match.perPattern.map((m) => [m.pattern, m]));
+  const rows: PatternPreviewRow[] = patterns.map((pattern, i) => ({ pattern, count: counts.get(pattern)?.count ?? 0, assets: counts.get(pattern)?.assets ?? 0, problem: problems[i] ?? null }));
+  const code = context.scope.codeOnly(files);
   return {
     moduleId,
     branch,
     commit,
-    totalFiles: files.length,
+    totalFiles: code.length,
+    totalAssets: files.length - code.length,
     matchedFiles: match.files.length,
+    matchedAssets: match.assets.length,
     sample: match.files.slice(0, SAMPLE_LIMIT),
     sampleLimit: SAMPLE_LIMIT,
     rows,
-    unmatched: rows.filter((r) => r.problem === null && r.count === 0).map((r) => r.pattern),
+    unmatched: rows.filter((r) => r.problem === null && r.count === 0 && r.assets === 0).map((r) => r.pattern),
     invalid: rows.filter((r) => r.problem !== null).map((r) => ({ pattern: r.pattern, problem: r.problem! })),
   };
 }

@@ -76,8 +76,14 @@ export const ModuleCard = memo(function ModuleCard({ card, isTabStop, baseBranch
                 <span aria-hidden="true">⚠ </span>
                 {t('card.noFiles')}
               </span>
+            ) : card.matchedAssets > 0 ? (
+              <span className="subtle" data-testid="card-file-count">
+                {t('card.codeAndAssets', { code: formatNumber(card.matchedFiles), assets: formatNumber(card.matchedAssets) })}
+              </span>
             ) : (
-              <span className="subtle">{t('card.files', { count: card.matchedFiles, formatted: formatNumber(card.matchedFiles) })}</span>
+              <span className="subtle" data-testid="card-file-count">
+                {t('card.files', { count: card.matchedFiles, formatted: formatNumber(card.matchedFiles) })}
+              </span>
             )}
           </div>
         </div>

@@ -1,4 +1,5 @@
-// Each path pattern of the module and how many files it matches; patterns matching nothing stand out.
+// Each path pattern of the module and how many code files (and assets, when any) it matches; patterns matching
+// nothing stand out.
 
 import { useTranslation } from 'react-i18next';
 import type { PatternMatch } from '../../../shared/types';
@@ -7,6 +8,7 @@ import { formatNumber } from '../format';
 export function PatternTable({ matches }: { matches: PatternMatch[] }) {
   const { t } = useTranslation();
   if (matches.length === 0) return <p className="subtle">{t('files.noPatterns')}</p>;
+  const anyAssets = matches.some((m) => (m.assets ?? 0) > 0);
   return (
     <table className="pattern-table" data-testid="pattern-table">
       <caption>{t('files.patternsCaption')}</caption>
@@ -16,15 +18,21 @@ export function PatternTable({ matches }: { matches: PatternMatch[] }) {
           <th scope="col" className="num">
             {t('files.count')}
           </th>
+          {anyAssets && (
+            <th scope="col" className="num">
+              {t('files.assets')}
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
         {matches.map((m, i) => (
-          <tr key={`${m.pattern}-${i}`} className={m.count === 0 ? 'no-match' : undefined}>
+          <tr key={`${m.pattern}-${i}`} className={m.count === 0 && !m.assets ? 'no-match' : undefined}>
             <td>
               <code>{m.pattern}</code>
             </td>
-            <td className="num">{m.count === 0 ? t('files.noMatch') : formatNumber(m.count)}</td>
+            <td className="num">{m.count === 0 && !m.assets ? t('files.noMatch') : formatNumber(m.count)}</td>
+            {anyAssets && <td className="num">{formatNumber(m.assets ?? 0)}</td>}
           </tr>
         ))}
       </tbody>

@@ -17,7 +17,7 @@ describe('matched-file counts kept between processes', () => {
     const file = join(makeTempDir(), 'scope-counts.json');
 
     const first = await new BoardLoader(await Workspace.open(dir), async () => [], file).load();
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as { counts: Record<string, number> };
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { counts: Record<string, [number, number]> };
     expect(Object.keys(stored.counts)).toHaveLength(32);
 
     const second = await new BoardLoader(await Workspace.open(dir), async () => [], file).load();
@@ -36,8 +36,14 @@ describe('matched-file counts kept between processes', () => {
     writeFileSync(file, '{"counts": {"not-a-key": 3, "' + 'a'.repeat(40) + '": -1');
     const store = new ScopeCountStore(file);
     expect(await store.get('a'.repeat(40))).toBeUndefined();
-    await store.set('b'.repeat(40), 7);
+    await store.set('b'.repeat(40), { code: 7, assets: 2 });
     await store.flush();
-    expect(await new ScopeCountStore(file).get('b'.repeat(40))).toBe(7);
+    expect(await new ScopeCountStore(file).get('b'.repeat(40))).toEqual({ code: 7, assets: 2 });
+  });
+
+  it('does not reuse counts written before assets were counted apart', async () => {
+    const file = join(makeTempDir(), 'scope-counts.json');
+    writeFileSync(file, JSON.stringify({ counts: { ['c'.repeat(40)]: 5 } }));
+    expect(await new ScopeCountStore(file).get('c'.repeat(40))).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import picomatch from 'picomatch';
 import { GitRepository } from '../../../../src/main/core/git/repository';
 import { ScopeCache, requiredLiteral } from '../../../../src/main/core/board/scope';
 import { DEFAULT_MODULES } from '../../../../src/shared/catalog';
+import { isAssetPath } from '../../../../src/shared/asset-files';
 import { cleanupTempDirs, commitFiles, initRepo } from '../../../helpers/git';
 
 afterAll(cleanupTempDirs);
@@ -30,9 +31,11 @@ describe('module scope matching', () => {
     for (const patterns of [...DEFAULT_MODULES.map((m) => m.patterns), ...extra]) {
       const expected = FILES.filter((f) => patterns.some((p) => picomatch(p, { nocase: true, dot: true })(f)));
       const result = scope.match('key', FILES, patterns);
-      expect(result.files, patterns.join(' ')).toEqual(expected);
-      for (const { pattern, count } of result.perPattern) {
-        expect(count).toBe(FILES.filter((f) => picomatch(pattern, { nocase: true, dot: true })(f)).length);
+      // Code and assets apart, together exactly picomatch's matches.
+      expect(result.files, patterns.join(' ')).toEqual(expected.filter((f) => !isAssetPath(f)));
+      expect(result.assets, patterns.join(' ')).toEqual(expected.filter(isAssetPath));
+      for (const { pattern, count, assets } of result.perPattern) {
+        expect(count + (assets ?? 0)).toBe(FILES.filter((f) => picomatch(pattern, { nocase: true, dot: true })(f)).length);
       }
     }
   });

@@ -204,3 +204,45 @@ describe('pattern suggestions', () => {
     expect(restored.suggestions[0]!.pattern).toBe('src/pages/drivers/**');
   });
 });
+
+describe('assets in a module scope', () => {
+  const WITH_ASSETS = {
+    ...CODE,
+    'src/pages/drivers/driver-photo.png': '\x89PNG\r\n\x1a\n\0\0',
+    'src/pages/drivers/screenshots/driver-list.png': '\x89PNG\r\n\x1a\n\0\0',
+    'public/models/driver-cab.glb': 'glTF\0\0',
+    'public/fonts/driver-sans.woff2': 'wOF2\0\0',
+    'assets/driver-assets/van.fbx': 'Kaydara\0',
+  };
+
+  it('counts code files and assets apart on the card, the module page and the preview', async () => {
+    const dir = initRepo();
+    commitFiles(dir, WITH_ASSETS, 'FleetOps with images and models');
+    const { app, call } = await openApp(dir);
+    await app.initWorkspace({});
+    const card = (await app.getBoard()).modules.find((m) => m.id === 'drivers-hub')!;
+    expect([card.matchedFiles, card.matchedAssets]).toEqual([5, 5]);
+    const detail = await value<{ files: string[]; assets: string[] }>(call('getModule', { moduleId: 'drivers-hub' }));
+    expect(detail.files).not.toContain('public/models/driver-cab.glb');
+    expect(detail.assets).toEqual(expect.arrayContaining(['public/models/driver-cab.glb', 'src/pages/drivers/driver-photo.png']));
+    const preview = await value<import('../../../../src/shared/types-scope').PatternPreview>(call('previewModulePatterns', { moduleId: 'drivers-hub', patterns: ['src/pages/drivers/**', 'public/**'] }));
+    expect(preview.rows.map((r) => [r.pattern, r.count, r.assets])).toEqual([
+      ['src/pages/drivers/**', 3, 2],
+      ['public/**', 0, 2],
+    ]);
+    expect([preview.matchedFiles, preview.matchedAssets, preview.totalFiles, preview.totalAssets]).toEqual([3, 4, 11, 5]);
+    expect(preview.sample.some((f) => f.endsWith('.png'))).toBe(false);
+  });
+
+  it('never suggests a pattern for assets, nor shows one in a sample', async () => {
+    const dir = initRepo();
+    commitFiles(dir, WITH_ASSETS, 'FleetOps with images and models');
+    const { app, call } = await openApp(dir);
+    await app.initWorkspace({});
+    const result = await value<PatternSuggestions>(call('suggestModulePatterns', { moduleId: 'drivers-hub', patterns: ['api/**'] }));
+    const patterns = result.suggestions.map((s) => s.pattern);
+    expect(patterns).toEqual(['src/pages/drivers/**', 'src/components/driver*.tsx']);
+    expect(result.suggestions.find((s) => s.pattern === 'src/pages/drivers/**')!.filesAdded).toBe(3);
+    for (const s of result.suggestions) expect(s.sample.filter((f) => /\.(png|glb|woff2|fbx)$/.test(f))).toEqual([]);
+  });
+});

@@ -45,7 +45,8 @@ export async function collectModuleFacts(repo: GitRepository, files: ModuleFiles
     const file = await files.readFile(snapshot.tree, path);
     const counted = file.text === null ? null : countLines(file.text);
     facts.files.push({ path, bytes: file.bytes, language: languageOf(path), lines: counted?.lines ?? null, nonBlank: counted?.nonBlank ?? null });
-    if (isTestPath(path)) facts.tests.push(path);
+    // A binary file in a test folder (a screenshot, a fixture archive) is no test, whatever its name says.
+    if (isTestPath(path) && !file.binary) facts.tests.push(path);
     if (file.text === null) continue;
     const text = file.text;
     if (isScript(path)) {

@@ -7,7 +7,7 @@ import type { PatternMatch } from '../../../../shared/types';
 import type { Workspace } from '../../workspace/workspace';
 import { ScopeCache } from '../../board/scope';
 import { isUtf8Text } from '../../docs/doc-state';
-import { isBinaryPath } from './relevance';
+import { isAssetPath, looksBinary } from '../../../../shared/asset-files';
 
 export interface ModuleSnapshot {
   module: ModuleDef;
@@ -29,8 +29,10 @@ export interface ModuleSnapshot {
 export interface FileText {
   path: string;
   bytes: number;
-  /** Null when the file is binary (by name or content) or missing. */
+  /** Null when the file is binary (by name or content), too large, or missing. */
   text: string | null;
+  /** An asset by its name (shared/asset-files), binary by git's test (a NUL in its first 8,000 bytes), or not UTF-8. */
+  binary: boolean;
 }
 
 export class ModuleFiles {
@@ -61,14 +63,14 @@ export class ModuleFiles {
     return { module, branch, branchTip, commit, tree, files: [...match.files].sort(), perPattern: match.perPattern, allFiles, allFilesKey: key };
   }
 
-  /** A file's size and text; text is null for binary files, which are recognised by name before any read. */
+  /** A file's size and text; text is null for binary files, assets by name, other files by git's test. */
   async readFile(tree: string, path: string, maxBytes = 4 * 1024 * 1024): Promise<FileText> {
     const entry = await this.workspace.repo.entryAtPath(tree, path);
-    if (!entry || entry.type !== 'blob') return { path, bytes: 0, text: null };
+    if (!entry || entry.type !== 'blob') return { path, bytes: 0, text: null, binary: false };
     const bytes = await this.workspace.repo.readBlob(entry.oid, path);
-    if (isBinaryPath(path) || bytes.length > maxBytes) return { path, bytes: bytes.length, text: null };
-    const head = bytes.length > 8000 ? bytes.subarray(0, 8000) : bytes;
-    if (head.includes(0) || !isUtf8Text(bytes)) return { path, bytes: bytes.length, text: null };
-    return { path, bytes: bytes.length, text: bytes.toString('utf8') };
+    if (isAssetPath(path)) return { path, bytes: bytes.length, text: null, binary: true };
+    if (bytes.length > maxBytes) return { path, bytes: bytes.length, text: null, binary: looksBinary(bytes) };
+    if (looksBinary(bytes) || !isUtf8Text(bytes)) return { path, bytes: bytes.length, text: null, binary: true };
+    return { path, bytes: bytes.length, text: bytes.toString('utf8'), binary: false };
   }
 }

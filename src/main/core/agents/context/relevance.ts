@@ -1,12 +1,8 @@
 // Which of a module's files an agent should see first: entry points and domain logic, then other source,
-// configuration, tests, documentation, styles. Binary files and generated files are never sent.
+// configuration, tests, documentation, styles. Assets (shared/asset-files) and generated files are never sent.
 
-const BINARY_EXTENSIONS = new Set([
-  'png', 'jpg', 'jpeg', 'gif', 'webp', 'ico', 'bmp', 'tif', 'tiff', 'psd', 'avif', 'heic',
-  'pdf', 'zip', 'gz', 'tgz', 'bz2', 'xz', '7z', 'rar', 'jar', 'war', 'tar',
-  'woff', 'woff2', 'ttf', 'otf', 'eot', 'mp3', 'mp4', 'mov', 'avi', 'webm', 'wav', 'ogg', 'flac',
-  'exe', 'dll', 'so', 'dylib', 'bin', 'class', 'o', 'a', 'wasm', 'pyc', 'sqlite', 'db', 'keystore', 'p12',
-]);
+import { isAssetPath } from '../../../../shared/asset-files';
+
 const GENERATED = /(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|npm-shrinkwrap\.json|composer\.lock|Cargo\.lock|poetry\.lock)$|\.min\.(js|css)$|\.map$|(^|\/)(dist|build|coverage|node_modules|vendor)\//i;
 const TEST = /(^|\/)(__tests__|__mocks__|tests?|spec|specs|e2e|cypress|playwright)\/|\.(test|spec|e2e|cy)\.[a-z0-9]+$/i;
 const ENTRY = /(^|\/)(routes?|routers?|controllers?|handlers?|endpoints?|services?|pages?|screens?|views?)\/|\.(routes?|router|controller|service|handler|page|screen|view)\.[a-z0-9]+$|(Page|Screen|View|Controller|Service|Router|Routes)\.[jt]sx?$/;
@@ -16,15 +12,9 @@ const DOCS = /\.(md|mdx|markdown|txt|rst|adoc)$/i;
 
 export const TIER_NAMES = ['entry points and services', 'source', 'configuration', 'tests', 'documentation', 'styles and markup'] as const;
 
-function extension(path: string): string {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
-}
-
-/** True for files that are binary by their name (checked again by content when read). */
+/** True for files that are binary or assets by their name (checked again by content when read). */
 export function isBinaryPath(path: string): boolean {
-  return BINARY_EXTENSIONS.has(extension(path));
+  return isAssetPath(path);
 }
 
 /** True for lock files, bundles, source maps and build output: never worth a token. */
@@ -32,9 +22,9 @@ export function isGeneratedPath(path: string): boolean {
   return GENERATED.test(path);
 }
 
-/** True for test files (by folder or by a .test/.spec name). */
+/** True for test files (by folder or by a .test/.spec name); an asset in a test folder (a .png snapshot) is not one. */
 export function isTestPath(path: string): boolean {
-  return TEST.test(path);
+  return TEST.test(path) && !isAssetPath(path);
 }
 
 /** 0 (send first) to 5 (send last). */

@@ -8,6 +8,7 @@ import { useScopeEditorStore } from '../../stores/scopeEditor';
 import { useWorkspaceStore } from '../../stores/workspace';
 import { FileList } from '../FileList';
 import { PatternTable } from '../PatternTable';
+import { AssetList } from './AssetList';
 import { NoFilesNotice } from './NoFilesNotice';
 import { PatternEditor } from './PatternEditor';
 import { SavedPatternsNotice } from './SavedPatternsNotice';
@@ -56,7 +57,10 @@ export function ModuleScope({ detail }: { detail: ModuleDetail }) {
       ) : (
         <div className="files-columns">
           <PatternTable matches={detail.patternMatches} />
-          <FileList files={detail.files} total={detail.card.matchedFiles} limit={detail.filesLimit} moduleId={moduleId} tip={detail.card.tip} />
+          <div>
+            <FileList files={detail.files} total={detail.card.matchedFiles} limit={detail.filesLimit} moduleId={moduleId} tip={detail.card.tip} />
+            <AssetList assets={detail.assets ?? []} total={detail.card.matchedAssets ?? 0} />
+          </div>
         </div>
       )}
     </section>

@@ -20,6 +20,9 @@ export function PatternPreviewSummary() {
           : preview.matchedFiles === 0
             ? t('scope.previewNone', { branch: preview.branch, total: formatNumber(preview.totalFiles) })
             : t('scope.previewTotal', { count: preview.matchedFiles, matched: formatNumber(preview.matchedFiles), total: formatNumber(preview.totalFiles), branch: preview.branch })}
+        {preview && preview.matchedAssets > 0 && (
+          <span data-testid="preview-assets"> {t('scope.previewAssets', { count: preview.matchedAssets, formatted: formatNumber(preview.matchedAssets) })}</span>
+        )}
         {updating && preview && <span className="subtle"> · {t('scope.updating')}</span>}
       </p>
       {preview && preview.sample.length > 0 && (

@@ -39,6 +39,9 @@ async function makeRepository(): Promise<{ dir: string; workspace: Workspace; te
       'web/src/services/fleetService.ts': 'export const listVehicles = () => [];\n',
       'web/src/fleet/fleet.test.ts': 'import { listVehicles } from "../services/fleetService";\n',
       'server/drivers.ts': 'export const drivers = [];\n',
+      // Assets the fleet patterns match: never listed or sent to the model.
+      'web/src/fleet/fleet-hero.png': '\x89PNG\r\n\x1a\n\0\0IHDR',
+      'web/public/models/fleet-truck.glb': 'glTF\0\0\0',
     },
     'first',
   );
@@ -86,6 +89,8 @@ describe('buildImplementPrompt', () => {
     expect(prompt.firstMessage).toContain('- web/src/services/fleetService.ts');
     expect(prompt.firstMessage).toContain('export function FleetPage()');
     expect(prompt.firstMessage).not.toContain('server/drivers.ts');
+    expect(prompt.firstMessage).not.toContain('fleet-hero.png');
+    expect(prompt.firstMessage).not.toContain('fleet-truck.glb');
     // Conventions: the root's and the nearest package's scripts, the README's beginning only, configs of both folders.
     expect(prompt.included.conventions).toEqual(['package.json', 'web/package.json', 'README.md', 'eslint.config.js', 'tsconfig.json', 'web/vitest.config.ts']);
     expect(prompt.firstMessage).toContain('  test: vitest run');
