@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { SlugSchema } from './manifest';
 import { Oid, out } from './contract-kit';
-import type { ModulePatterns, PatternPreview, PatternSuggestions, SavedPatterns } from './types-scope';
+import type { FileOwners, ModulePatterns, PatternPreview, PatternSuggestions, SavedPatterns } from './types-scope';
 
 /** Glob syntax is checked in main (picomatch), which names the problem; here only size and shape. */
 export const PatternSchema = z
@@ -48,6 +48,11 @@ export const scopeMethods = {
   restorePatternSuggestions: {
     input: z.object({ moduleId: SlugSchema, patterns: z.array(PatternSchema).min(1).max(200).optional() }).strict(),
     output: out<{ rejected: string[] }>(),
+  },
+  /** Which modules own files whose path contains `query` (a glob with * or ?), and the owners of a path named exactly. */
+  findFileOwners: {
+    input: z.object({ query: z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters') }).strict(),
+    output: out<FileOwners>(),
   },
 } as const;
 

@@ -7,6 +7,7 @@ export const SCOPE_METHOD_NAMES = [
   'suggestModulePatterns',
   'rejectPatternSuggestion',
   'restorePatternSuggestions',
+  'findFileOwners',
 ] as const;
 
 export const SCOPE_EVENT_NAMES = [] as const;

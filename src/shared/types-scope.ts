@@ -72,3 +72,12 @@ export interface SavedPatterns {
   workspaceBranch: string;
   workspaceTip: string;
 }
+
+/** The board filter's path search: which modules own files whose path contains the query. */
+export interface FileOwners {
+  query: string;
+  /** Modules with at least one matching file (code or asset) on their branch, in catalog order. */
+  modules: { moduleId: string; title: string; files: number; sample: string[] }[];
+  /** When the query names one file of a module's branch exactly: that path and the modules it belongs to (none: []). */
+  exact: { path: string; moduleIds: string[] } | null;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTER, filterModules, isFilterActive } from '../../src/renderer/src/lib/filter';
+import { EMPTY_FILTER, filterModules, isFilterActive, pathWords } from '../../src/renderer/src/lib/filter';
 import { catalogCards, makeCard } from './cards';
 
 const ids = (cards: { id: string }[]) => cards.map((c) => c.id);
@@ -41,5 +41,22 @@ describe('board filter', () => {
     expect(ids(filterModules(cards, { ...EMPTY_FILTER, docState: 'missing' }))).toEqual(['webhooks']);
     expect(ids(filterModules(cards, { ...EMPTY_FILTER, docState: 'all-approved' }))).toEqual(['drivers-hub']);
     expect(isFilterActive({ ...EMPTY_FILTER, docState: 'approved' })).toBe(true);
+  });
+});
+
+describe('board filter over file paths', () => {
+  it('treats words with a "/" or "." as paths, once each', () => {
+    expect(pathWords('src/components/ fleet FleetPage.tsx src/components/ a.')).toEqual(['src/components/', 'FleetPage.tsx', 'a.']);
+    expect(pathWords('fleet hub')).toEqual([]);
+  });
+
+  it('shows the modules owning files under a path, even when no title, id or pattern holds it', () => {
+    const cards = catalogCards();
+    const filter = { ...EMPTY_FILTER, text: 'src/components/drivers' };
+    expect(filterModules(cards, filter)).toEqual([]);
+    const owners = new Map([['src/components/drivers', new Set(['drivers-hub', 'fleet-hub'])]]);
+    expect(ids(filterModules(cards, filter, owners))).toEqual(['fleet-hub', 'drivers-hub']);
+    // Every word must still match: the path and a title word together narrow it down.
+    expect(ids(filterModules(cards, { ...filter, text: 'src/components/drivers driver' }, owners))).toEqual(['drivers-hub']);
   });
 });

@@ -38,7 +38,7 @@ describe('the app core behind the contract', () => {
     const summary = await app.openDemoWorkspace();
     expect(summary.isDemo).toBe(true);
     expect(summary.initialised).toBe(false);
-    expect(git(summary.path, 'rev-list', '--count', 'main')).toBe(String(1 + 28 + 12));
+    expect(git(summary.path, 'rev-list', '--count', 'main')).toBe(String(1 + 31 + 1 + 12)); // scaffold, 31 feature areas, the assets, follow-ups
 
     const progress: number[] = [];
     app.onEvent((name, payload) => {

@@ -1,5 +1,6 @@
-// The files of the demo workspace: a small fleet-management codebase (React front end, Express API) whose
-// features map onto most of the 32 default modules, with none for a few so the board shows that case too.
+// The files of the demo workspace: a small fleet-management codebase (React front end, Express API) with code for
+// 31 of the 32 default modules. Break Glass has none on purpose (its README section says so): the one gap shows
+// how the board flags a module whose patterns match no file. A few images and a 3D model show assets counted apart.
 
 export interface DemoArea {
   /** kebab-case stem used in file names; contains the module's keyword. */
@@ -31,9 +32,12 @@ export const DEMO_AREAS: DemoArea[] = [
   { stem: 'admin', name: 'Admin', noun: 'settings', tested: false },
   { stem: 'audit', name: 'Audit', noun: 'audit events', tested: false },
   { stem: 'reports', name: 'Reports', noun: 'reports', tested: false },
+  { stem: 'widgets', name: 'Widgets', noun: 'dashboard widgets', tested: false },
   { stem: 'insights', name: 'Insights', noun: 'insights', tested: false },
   { stem: 'ai-dispatch', name: 'AiDispatch', noun: 'dispatch suggestions', tested: false },
   { stem: 'task-priority', name: 'TaskPriority', noun: 'prioritised tasks', tested: false },
+  { stem: 'assistant', name: 'Assistant', noun: 'chat conversations', tested: true },
+  { stem: 'reauth', name: 'Reauth', noun: 'step-up challenges', tested: false },
   { stem: 'security-alerts', name: 'SecurityAlerts', noun: 'security alerts', tested: false },
   { stem: 'privacy', name: 'Privacy', noun: 'data requests', tested: false },
   { stem: 'mobile', name: 'Mobile', noun: 'device sessions', tested: false },
@@ -42,9 +46,40 @@ export const DEMO_AREAS: DemoArea[] = [
   { stem: 'integrations', name: 'Integrations', noun: 'integrations', tested: false },
 ];
 
+/** The demo's README: what the codebase is, and the one module it deliberately lacks. */
+export const DEMO_README = `# FleetOps
+
+Fleet management platform: a React front end (\`web/\`) and an Express API (\`api/\`).
+
+\`\`\`
+npm install
+npm run dev
+\`\`\`
+
+## Not built yet: break-glass access
+
+Emergency ("break-glass") access for administrators is planned but has no code yet. In Fleet Control the
+Break Glass module therefore matches no file: its card says "patterns match no file" on purpose, to show what a
+module without code looks like. Everything else in this demo has code behind it.
+`;
+
+/** A 1x1 PNG and a minimal binary glTF: assets the fleet module's patterns match, counted apart from its code. */
+export function assetFiles(): Record<string, Buffer> {
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+  const glb = Buffer.alloc(12);
+  glb.write('glTF', 0, 'ascii');
+  glb.writeUInt32LE(2, 4);
+  glb.writeUInt32LE(12, 8);
+  return {
+    'web/public/images/fleet-map.png': png,
+    'web/public/images/fleet-depot.png': png,
+    'web/public/models/vehicle-truck.glb': glb,
+  };
+}
+
 export function scaffoldFiles(): Record<string, string> {
   return {
-    'README.md': '# FleetOps\n\nFleet management platform: a React front end (`web/`) and an Express API (`api/`).\n\n```\nnpm install\nnpm run dev\n```\n',
+    'README.md': DEMO_README,
     '.gitignore': 'node_modules/\ndist/\n.env\n',
     'web/package.json': JSON.stringify(
       { name: 'fleetops-web', private: true, scripts: { dev: 'vite', build: 'vite build', test: 'vitest' }, dependencies: { react: '^18.3.1', 'react-dom': '^18.3.1', 'react-router-dom': '^6.26.0', '@tanstack/react-query': '^5.51.0' }, devDependencies: { vite: '^5.4.0', vitest: '^2.0.0', typescript: '^5.5.0' } },

@@ -8,7 +8,7 @@ import git from 'isomorphic-git';
 import { makeFolders } from '../folders';
 import { GitRepository } from '../git/repository';
 import type { Person } from '../git/types';
-import { DEMO_AREAS, appFile, areaFiles, scaffoldFiles, serverFile } from './demo-content';
+import { DEMO_AREAS, appFile, areaFiles, assetFiles, scaffoldFiles, serverFile } from './demo-content';
 
 const AUTHORS = [
   { name: 'Maya Okafor', email: 'maya.okafor@fleetops.example' },
@@ -69,10 +69,10 @@ export async function generateDemoRepository(dir: string): Promise<void> {
   let parent: string | null = null;
   let index = 0;
 
-  const commit = async (changes: Record<string, string>, message: string) => {
+  const commit = async (changes: Record<string, string | Buffer>, message: string) => {
     const blobs: Record<string, string> = {};
     for (const [path, content] of Object.entries(changes)) {
-      files.set(path, content);
+      if (typeof content === 'string') files.set(path, content);
       blobs[path] = await repo.writeBlob(content);
     }
     tree = await repo.updateTree(tree, blobs);
@@ -91,6 +91,7 @@ export async function generateDemoRepository(dir: string): Promise<void> {
     added.push(area);
     await commit({ ...areaFiles(area), ...appFile(added), ...serverFile(added) }, `${area.name}: first version of ${area.noun}`);
   }
+  await commit(assetFiles(), 'Fleet: depot map images and the truck model');
   for (const followUp of FOLLOW_UPS) {
     const area = DEMO_AREAS.find((a) => a.stem === followUp.area)!;
     const path = areaPath(area.stem, area.name, followUp.file);

@@ -4,6 +4,7 @@
 import type { FleetHandlers } from '../../../shared/contract';
 import type { scopeMethods } from '../../../shared/contract-scope';
 import type { AppEventListener } from '../app';
+import { findFileOwners } from './file-owners';
 import { findModule, moduleFiles, type ScopeContext } from './module-files';
 import { patternProblem } from './pattern-check';
 import { previewPatterns } from './preview';
@@ -60,5 +61,6 @@ export function createScopeHandlers({ current, emit }: ScopeHandlerContext): Sco
       await findModule(current().workspace, moduleId);
       return { rejected: await rejections().restore(moduleId, patterns) };
     },
+    findFileOwners: ({ query }) => findFileOwners(current(), query),
   };
 }

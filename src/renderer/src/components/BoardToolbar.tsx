@@ -9,6 +9,7 @@ import { useKeyboardShortcut } from '../hooks/useKeyboardShortcut';
 import type { DocStateFilter, PhaseFilter } from '../lib/filter';
 import { useBoardStore } from '../stores/board';
 import { useSettingsStore } from '../stores/settings';
+import { FileOwnersNote } from './FileOwnersNote';
 
 interface Props {
   view: BoardView | null;
@@ -94,6 +95,7 @@ export function BoardToolbar({ view }: Props) {
           ))}
         </fieldset>
       </div>
+      <FileOwnersNote text={filter.text} />
       <div className="toolbar-row toolbar-status">
         <p className="module-count" role="status" data-testid="module-count">
           {view ? t('board.count', { visible: view.visible, count: view.total }) : ''}

@@ -78,7 +78,10 @@ export const ModuleCard = memo(function ModuleCard({ card, isTabStop, baseBranch
               </span>
             ) : card.matchedAssets > 0 ? (
               <span className="subtle" data-testid="card-file-count">
-                {t('card.codeAndAssets', { code: formatNumber(card.matchedFiles), assets: formatNumber(card.matchedAssets) })}
+                {t('card.codeAndAssets', {
+                  code: t('card.codeFiles', { count: card.matchedFiles, formatted: formatNumber(card.matchedFiles) }),
+                  assets: t('card.assets', { count: card.matchedAssets, formatted: formatNumber(card.matchedAssets) }),
+                })}
               </span>
             ) : (
               <span className="subtle" data-testid="card-file-count">

@@ -1,4 +1,5 @@
-// Board filtering: free text over title, id and patterns, plus a phase and a document-state condition.
+// Board filtering: free text over title, id and patterns, plus a phase and a document-state condition. A word that
+// looks like a path (it holds "/" or ".") also matches the modules owning files whose path contains it.
 
 import type { DocState, Phase } from '../../../shared/documents';
 import type { ModuleCard } from '../../../shared/types';
@@ -19,10 +20,26 @@ export function isFilterActive(filter: BoardFilter): boolean {
   return filter.text.trim() !== '' || filter.phase !== 'any' || filter.docState !== 'any';
 }
 
-function matchesText(card: ModuleCard, words: string[]): boolean {
+/** The module ids owning files under each path word, as main answered (findFileOwners); absent while unknown. */
+export type FileOwnerIndex = ReadonlyMap<string, ReadonlySet<string>>;
+
+/** The words of the filter text as typed. */
+export function filterWords(text: string): string[] {
+  return text.split(/\s+/).filter(Boolean);
+}
+
+/** Words that may name files: they hold a "/" or a "." ("src/components/", "FleetPage.tsx"). */
+export function pathWords(text: string): string[] {
+  return [...new Set(filterWords(text).filter((w) => w.length >= 2 && /[/.]/.test(w)))];
+}
+
+function matchesText(card: ModuleCard, words: string[], owners: FileOwnerIndex): boolean {
   if (words.length === 0) return true;
   const haystack = [card.title, card.id, ...card.patterns].map((s) => s.toLowerCase());
-  return words.every((word) => haystack.some((h) => h.includes(word)));
+  return words.every((word) => {
+    const lower = word.toLowerCase();
+    return haystack.some((h) => h.includes(lower)) || owners.get(word)?.has(card.id) === true;
+  });
 }
 
 function matchesDocState(card: ModuleCard, docState: DocStateFilter): boolean {
@@ -32,10 +49,10 @@ function matchesDocState(card: ModuleCard, docState: DocStateFilter): boolean {
 }
 
 /** The cards that pass the filter, in their original order. Every word of the text must match somewhere. */
-export function filterModules(cards: readonly ModuleCard[], filter: BoardFilter): ModuleCard[] {
-  const words = filter.text.toLowerCase().split(/\s+/).filter(Boolean);
+export function filterModules(cards: readonly ModuleCard[], filter: BoardFilter, owners: FileOwnerIndex = new Map()): ModuleCard[] {
+  const words = filterWords(filter.text);
   return cards.filter(
     (card) =>
-      (filter.phase === 'any' || card.phase === filter.phase) && matchesDocState(card, filter.docState) && matchesText(card, words),
+      (filter.phase === 'any' || card.phase === filter.phase) && matchesDocState(card, filter.docState) && matchesText(card, words, owners),
   );
 }

@@ -45,7 +45,7 @@ describe('the offline analyzer on the demo repository', () => {
   it('lists exactly the files whose paths name the module (git ls-tree, matched independently), with their line counts', () => {
     const expected = git(repo, 'ls-tree', '-r', '--name-only', BRANCH)
       .split('\n')
-      .filter((p) => /fleet|vehicle/i.test(p) && !p.startsWith('enhancements/'))
+      .filter((p) => /fleet|vehicle/i.test(p) && !p.startsWith('enhancements/') && !/\.(png|glb)$/.test(p))
       .sort();
     const rows = tableAfter('Scope').filter((r) => r.length === 4);
     expect(rows).toHaveLength(expected.length);

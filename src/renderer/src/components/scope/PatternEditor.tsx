@@ -7,6 +7,7 @@ import { localProblems, samePatterns } from '../../lib/patternList';
 import { useScopeEditorStore } from '../../stores/scopeEditor';
 import { ErrorNotice } from '../ErrorNotice';
 import { BranchMovedNotice } from './BranchMovedNotice';
+import { NewPatternPreview } from './NewPatternPreview';
 import { PatternEditRow } from './PatternEditRow';
 import { PatternPreviewSummary } from './PatternPreviewSummary';
 import { PatternSuggestionList } from './PatternSuggestionList';
@@ -89,6 +90,7 @@ export function PatternEditor({ moduleId, branch }: Props) {
               ref={newRow}
               value={draft}
               placeholder="src/pages/drivers/**"
+              aria-describedby="pattern-new-preview"
               autoComplete="off"
               spellCheck={false}
               onChange={(e) => setDraft(e.target.value)}
@@ -103,6 +105,7 @@ export function PatternEditor({ moduleId, branch }: Props) {
               {t('scope.add')}
             </button>
           </div>
+          <NewPatternPreview moduleId={moduleId} pattern={draft} id="pattern-new-preview" />
         </div>
         <PatternPreviewSummary />
         <ErrorNotice error={liveError} title={t('scope.previewFailed')} />
