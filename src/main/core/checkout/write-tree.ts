@@ -7,7 +7,6 @@ import { readdir, rm, lstat } from 'node:fs/promises';
 import { FleetError } from '../../../shared/errors';
 import type { GitRepository } from '../git/repository';
 import { createPacer } from '../pacer';
-import { mapLimit } from '../remotes/map-limit';
 import { joinFsPath } from './fs-name';
 import { showPath } from './safe-path';
 import { forEachSettled } from './settled-pool';
@@ -19,6 +18,8 @@ const READ_CONCURRENCY = 16;
 const WRITE_CONCURRENCY = 16;
 /** Files per batch: their blobs are read together, then written one by one. Bounds the blobs held in memory. */
 const BATCH = 64;
+/** Bytes a batch reads before it closes early (and above which the next batch is not read ahead). */
+const BATCH_BYTES = 4 * 1024 * 1024;
 /** Create only, never through an existing name or link (O_NOFOLLOW where the platform has it). */
 const CREATE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 
@@ -126,23 +127,48 @@ export async function writeTreeToFolder(repo: GitRepository, treeOid: string, di
  * then. Stops at the first failure; a read still under way only reads.
  */
 async function forEachBatch(repo: GitRepository, entries: PlannedEntry[], write: (batch: PlannedEntry[], contents: Blob[]) => Promise<void>): Promise<void> {
-  const read = (from: number) =>
-    mapLimit(entries.slice(from, from + BATCH), READ_CONCURRENCY, (entry) =>
-      repo.readBlob(entry.oid, entry.rel).then(
-        (content): Blob => ({ content }),
-        (error: unknown): Blob => ({ error }),
-      ),
-    );
-  let next = entries.length > 0 ? read(0) : null;
+  let next = entries.length > 0 ? readBatch(repo, entries, 0) : null;
   try {
-    for (let from = 0; next; from += BATCH) {
-      const blobs = await next;
-      next = from + BATCH < entries.length ? read(from + BATCH) : null;
-      await write(entries.slice(from, from + BATCH), blobs);
+    for (let from = 0; next; ) {
+      const { blobs, bytes } = await next;
+      const end = from + blobs.length;
+      // The next batch is read while this one is written only when this one was small: several copies written at
+      // once would otherwise each hold two batches of megabyte-sized blobs.
+      const ahead = end < entries.length && bytes < BATCH_BYTES;
+      next = ahead ? readBatch(repo, entries, end) : null;
+      await write(entries.slice(from, end), blobs);
+      if (!ahead && end < entries.length) next = readBatch(repo, entries, end);
+      from = end;
     }
   } finally {
     next?.catch(() => undefined);
   }
+}
+
+/**
+ * The blobs of up to BATCH entries from `from` on, READ_CONCURRENCY reads at once, in order; no read starts once the
+ * batch holds BATCH_BYTES, so large blobs make short batches.
+ */
+async function readBatch(repo: GitRepository, entries: PlannedEntry[], from: number): Promise<{ blobs: Blob[]; bytes: number }> {
+  const blobs: Blob[] = [];
+  const limit = Math.min(entries.length, from + BATCH);
+  let next = from;
+  let bytes = 0;
+  const worker = async (): Promise<void> => {
+    while (next < limit && bytes < BATCH_BYTES) {
+      const index = next++;
+      const entry = entries[index]!;
+      blobs[index - from] = await repo.readBlob(entry.oid, entry.rel).then(
+        (content): Blob => {
+          bytes += content.length;
+          return { content };
+        },
+        (error: unknown): Blob => ({ error }),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, limit - from) }, worker));
+  return { blobs, bytes };
 }
 
 /** A blob read ahead: its content, or why it could not be read. */
