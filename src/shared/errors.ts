@@ -91,6 +91,8 @@ export const ERROR_CODES = [
   // Agent CLI engines: not installed or too old (the install hint in the message), or no time cap for one that reports no cost.
   'ENGINE_UNAVAILABLE',
   'TIME_CAP_REQUIRED',
+  // An agent CLI ended a run badly (non-zero exit, an error result, a question, silence); the message names it.
+  'ENGINE_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

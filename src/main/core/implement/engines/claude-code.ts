@@ -23,6 +23,7 @@ export const claudeCode: EngineAdapter = {
   reportsCost: true,
   reportsTokens: true,
   canResume: true,
+  takesBudget: true,
   command(input) {
     const args = ['claude', '-p', '--output-format', 'stream-json', '--verbose', '--permission-mode', 'acceptEdits', '--max-turns', String(input.maxTurns)];
     if (input.model) args.push('--model', shellWord(input.model));

@@ -58,6 +58,8 @@ export interface EngineAdapter {
   reportsCost: boolean;
   reportsTokens: boolean;
   canResume: boolean;
+  /** Takes the run's remaining budget as a spending limit of its own (its command uses `budgetUsd`). */
+  takesBudget?: boolean;
   /** The shell command line (sh -c) for one run; stdin is the prompt file or /dev/null, never a terminal. */
   command(input: EngineCommandInput): string;
   /** A reader for one launch: each line of the CLI's output into events; never throws (an unreadable line becomes a notice). */

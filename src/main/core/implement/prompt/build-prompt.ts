@@ -47,6 +47,8 @@ export interface ImplementPrompt {
 }
 
 const MAX_LISTED = 400;
+/** The first message's last line (the built-in loop's tools); an agent CLI's prompt says the same in its own words. */
+export const FIRST_MESSAGE_CLOSING = 'Start by reading what you need, then make the change with the tools, run the check, and call finish with a summary.';
 
 function fileList(paths: string[], patterns: string[]): string {
   const shown = paths.slice(0, MAX_LISTED).map((p) => `- ${p}`);
@@ -82,8 +84,7 @@ export async function buildImplementPrompt(input: ImplementPromptInput): Promise
   const snapshot: ModuleSnapshot = { module, branch: `${manifest.branchPrefix}${module.id}`, branchTip: commit, commit, tree, files: matched, perPattern: match.perPattern, allFiles, allFilesKey: key };
   const manifests = await packageManifests(repo, tree, allFiles, key);
   const context = await buildContext({ files: input.files ?? new ModuleFiles(workspace), snapshot, kind: 'to-be', documents, manifests, budgetTokens: rest });
-  const closing = 'Start by reading what you need, then make the change with the tools, run the check, and call finish with a summary.';
-  const firstMessage = [lead, context.text, list, conventions.text, closing].join('\n');
+  const firstMessage = [lead, context.text, list, conventions.text, FIRST_MESSAGE_CLOSING].join('\n');
   return {
     system,
     firstMessage,

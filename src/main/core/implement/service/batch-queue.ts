@@ -10,7 +10,7 @@ import type { RunAbortReason } from './run-execute';
 import type { ImplementRunStore, StoredImplementBatch, StoredRun } from './run-store';
 
 /** Run endings after which every other run of the batch would end the same way: the provider's halts, and more. */
-const STOPS_BATCH = new Set([...HALTS_PROVIDER, 'PROVIDER_UNREACHABLE', 'MODEL_NOT_FOUND']);
+const STOPS_BATCH = new Set([...HALTS_PROVIDER, 'PROVIDER_UNREACHABLE', 'MODEL_NOT_FOUND', 'ENGINE_UNAVAILABLE']);
 
 export interface QueueDeps {
   store: ImplementRunStore;

@@ -51,6 +51,14 @@ export interface PromptRequest {
   model: string;
 }
 
+/** An agent CLI's prompt: the same context as the built-in loop's, with rules for a CLI that has its own tools. */
+export interface EnginePromptRequest {
+  workspace: Workspace;
+  moduleId: string;
+  tip: string;
+  instruction: string | null;
+}
+
 export interface AcceptPortRequest {
   workspace: Workspace;
   moduleId: string;
@@ -86,6 +94,8 @@ export interface ImplementParts {
   tools(request: ToolsRequest): ToolExecutor;
   /** The system text and first message of a run (DESIGN_MISSING when the module has no TO-BE). */
   prompt(request: PromptRequest): Promise<{ system: string; messages: ConversationMessage[] }>;
+  /** The whole prompt of an agent CLI's first launch (DESIGN_MISSING when the module has no TO-BE). */
+  enginePrompt(request: EnginePromptRequest): Promise<string>;
   /** Refuses a provider that cannot hold a tool-calling conversation (the offline analyzer) with a clear error. */
   assertCanImplement(provider: ProviderConfig): void;
   runLoop(request: LoopRequest): Promise<LoopResult>;

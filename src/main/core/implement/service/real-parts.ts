@@ -8,12 +8,16 @@ import { runImplementLoop } from '../loop/run-loop';
 import { bindLauncher } from '../tools/command-tools';
 import { createToolExecutor } from '../tools/tool-executor';
 import { buildImplementPrompt } from '../prompt/build-prompt';
+import { cliPrompt } from '../engines/cli-prompt';
 import { assertCanImplement } from '../prompt/can-implement';
 import { implementContextBudget, planModuleRun } from '../prompt/plan-run';
 import { computeChanges } from '../working-copy/changes';
 import { readSides, revertPath, writeUserEdit } from '../working-copy/review-edits';
 import { WorkingCopies } from '../working-copy/working-copies';
 import type { ImplementParts, WorkingCopiesRequest, WorkingCopyPort } from './parts';
+
+/** Tokens of context an agent CLI's prompt carries: it reads more files with its own tools as it needs them. */
+const CLI_CONTEXT_TOKENS = 32_000;
 
 /** WorkingCopies and the change tracking of one workspace behind the service's port. */
 function workingCopies(request: WorkingCopiesRequest): WorkingCopyPort {
@@ -53,6 +57,11 @@ export function realParts(): ImplementParts {
     prompt: async ({ workspace, moduleId, tip, instruction, provider }) => {
       const prompt = await buildImplementPrompt({ workspace, moduleId, commit: tip, instruction, contextBudgetTokens: implementContextBudget(provider) });
       return { system: prompt.system, messages: [{ role: 'user', text: prompt.firstMessage }] };
+    },
+    enginePrompt: async ({ workspace, moduleId, tip, instruction }) => {
+      const prompt = await buildImplementPrompt({ workspace, moduleId, commit: tip, instruction, contextBudgetTokens: CLI_CONTEXT_TOKENS });
+      const module = workspace.manifest.modules.find((m) => m.id === moduleId)!;
+      return cliPrompt({ moduleId, title: module.title, patterns: prompt.included.patterns, checkCommand: prompt.included.checkCommand, firstMessage: prompt.firstMessage });
     },
     estimateRun: async ({ workspace, moduleId, provider, maxTurns, price }) => {
       const tip = await workspace.repo.resolveRef(`refs/heads/${workspace.manifest.branchPrefix}${moduleId}`);

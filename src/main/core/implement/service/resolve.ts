@@ -6,13 +6,19 @@ import { FleetError } from '../../../../shared/errors';
 import { findPrice, type PriceEntry } from '../../../../shared/prices';
 import type { ProviderConfig } from '../../../../shared/providers';
 import type { ImplementRequest, ImplementSettings } from '../../../../shared/types-implement';
+import type { EngineId } from '../../../../shared/types-engines';
 import type { BoardLoader } from '../../board/board';
 import type { WorkspaceAgents } from '../../agents/workspace-agents';
 import { readPrices } from '../../agents/price-store';
 import type { Workspace } from '../../workspace/workspace';
 
 export interface ResolvedImplement {
-  provider: ProviderConfig;
+  engine: EngineId;
+  /** The built-in loop's provider; for a CLI engine the one named for its price, or null (it uses its own login). */
+  provider: ProviderConfig | null;
+  /** What the records name as the provider: the provider's id, or the engine's when a CLI runs without one. */
+  providerId: string;
+  /** For a CLI engine '' means its own default model. */
   model: string;
   baseUrl: string | null;
   moduleIds: string[];
@@ -22,6 +28,9 @@ export interface ResolvedImplement {
   maxMinutes: number;
   instruction: string | null;
   price: PriceEntry | null;
+  /** False when neither the engine nor the price table gives the cost: the runs need a time cap. */
+  costKnown: boolean;
+  engineVersion: string | null;
 }
 
 const HAS_DESIGN = new Set(['written', 'approved']);
@@ -61,7 +70,6 @@ export async function resolveImplement(
   request: ImplementRequest,
   assertCanImplement: (provider: ProviderConfig) => void,
 ): Promise<ResolvedImplement> {
-  if (request.engine && request.engine !== 'builtin') throw new FleetError('UNSUPPORTED', `Runs with the engine ${request.engine} are being wired into the run service; use the built-in loop for now.`, { engine: request.engine });
   const agentSettings = await agents.settings.get();
   const provider = await agents.service.providers.get(request.provider ?? agentSettings.defaultProvider);
   assertCanImplement(provider);
@@ -74,7 +82,9 @@ export async function resolveImplement(
     throw new FleetError('PRICE_MISSING', `The price table has no entry for ${provider.id}/${model}, so a budget cannot be held: add its price first.`, { provider: provider.id, model });
   }
   return {
+    engine: 'builtin',
     provider,
+    providerId: provider.id,
     model,
     baseUrl: request.baseUrl ?? null,
     moduleIds,
@@ -84,5 +94,7 @@ export async function resolveImplement(
     maxMinutes: request.maxMinutes ?? settings.maxMinutes,
     instruction: request.instruction?.trim() ? request.instruction : null,
     price,
+    costKnown: true,
+    engineVersion: null,
   };
 }

@@ -77,13 +77,15 @@ export function runTrailers(run: StoredRun): Record<string, string> {
     'Fleet-Engine': run.engine,
     // Provider and model apart, as document runs write them (the reports read both).
     'Fleet-Provider': run.provider,
-    'Fleet-Model': run.model,
+    // A CLI engine run without a model named used the CLI's own default.
+    'Fleet-Model': run.model || 'default',
     'Fleet-Tokens-In': String(run.tokensIn),
     'Fleet-Tokens-Out': String(run.tokensOut),
-    'Fleet-Cost': `${run.costUsd.toFixed(6)} USD`,
+    'Fleet-Cost': run.costKnown === false ? 'unknown' : `${run.costUsd.toFixed(6)} USD`,
     'Fleet-Turns': String(run.turns),
     'Fleet-Check': run.check?.state ?? 'not-run',
     'Fleet-Edited': run.editedPaths.length > 0 ? 'yes' : 'no',
+    ...(run.engineVersion ? { 'Fleet-Engine-Version': run.engineVersion } : {}),
   };
 }
 

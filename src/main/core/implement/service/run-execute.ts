@@ -8,6 +8,8 @@ import { costOf, type PriceEntry } from '../../../../shared/prices';
 import type { ProviderConfig } from '../../../../shared/providers';
 import type { ImplementSettings, RunCheckOutcome } from '../../../../shared/types-implement';
 import type { RepoCommand } from '../../../../shared/types-trust';
+import type { EngineId } from '../../../../shared/types-engines';
+import type { EngineCatalog } from '../engines/engine-catalog';
 import type { BudgetLedger } from '../../agents/budget';
 import type { ConversationMessage, ConversingClient } from '../../agents/providers/types';
 import { moduleTip } from '../../checks/run-check';
@@ -36,6 +38,12 @@ export interface RunEnvironment {
   client(provider: ProviderConfig, baseUrl: string | null): Promise<ConversingClient>;
   price(provider: ProviderConfig, model: string): Promise<PriceEntry | null>;
   killGraceMs?: number;
+  /** Agent CLI engines: the adapters as detected, the app's environment, the workspace's cap, the mapped key. */
+  engines: EngineCatalog;
+  hostEnv(): NodeJS.ProcessEnv;
+  workspaceCapUsd(): Promise<number | null>;
+  /** The stored key the user mapped to `engine`, as its variable, and how the transcript names it (never the value). */
+  engineCredentials(engine: EngineId): Promise<{ credentials: Record<string, string>; given: string | null }>;
 }
 
 /** What one loop call runs under. */
@@ -52,7 +60,7 @@ export interface LoopPlan {
 
 export const INTERRUPTED = 'Interrupted: Fleet Control stopped while this run was working. Its working copy is kept when it changed files; continue it with a follow-up.';
 
-function interrupted(signal: AbortSignal): boolean {
+export function interrupted(signal: AbortSignal): boolean {
   return signal.aborted && signal.reason === ('shutdown' satisfies RunAbortReason);
 }
 
@@ -174,7 +182,7 @@ async function loopAndSettle(env: RunEnvironment, live: LiveRun, provider: Provi
 }
 
 /** Ends the run by what its working copy holds: review when it changed files, failed or cancelled otherwise. */
-async function settle(env: RunEnvironment, live: LiveRun, startTip: string, dir: string, stop: StoredRun['stop'], error: FleetErrorPayload | null, signal: AbortSignal): Promise<StoredRun> {
+export async function settle(env: RunEnvironment, live: LiveRun, startTip: string, dir: string, stop: StoredRun['stop'], error: FleetErrorPayload | null, signal: AbortSignal): Promise<StoredRun> {
   const files = await env.copies.changes(startTip, dir).catch(() => live.record.files);
   const finishedAt = new Date().toISOString();
   if (interrupted(signal)) {
@@ -194,7 +202,7 @@ async function settle(env: RunEnvironment, live: LiveRun, startTip: string, dir:
 }
 
 /** A run that failed before or around its loop (no TO-BE, untrusted check, no key, cancelled while preparing). */
-async function settleWithoutLoop(env: RunEnvironment, live: LiveRun, error: unknown, signal: AbortSignal): Promise<StoredRun> {
+export async function settleWithoutLoop(env: RunEnvironment, live: LiveRun, error: unknown, signal: AbortSignal): Promise<StoredRun> {
   const payload = toErrorPayload(error);
   const { startTip } = live.record;
   if (startTip && live.record.workingCopy) return settle(env, live, startTip, env.copies.dir(live.record.runId), signal.aborted ? 'cancelled' : 'error', signal.aborted ? null : payload, signal);

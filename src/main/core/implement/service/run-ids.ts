@@ -1,6 +1,7 @@
 // New implementation run and batch records: ids that sort by creation time and never collide with document runs'.
 
 import { randomBytes } from 'node:crypto';
+import type { EngineId } from '../../../../shared/types-engines';
 import type { StoredRun } from './run-store';
 
 function stampedId(prefix: string): string {
@@ -10,12 +11,20 @@ function stampedId(prefix: string): string {
 export const newImplementBatchId = (): string => stampedId('implb');
 
 /** A queued run of `moduleId` in `batchId`. */
-export function newImplementRun(batchId: string, moduleId: string, choice: { provider: string; model: string; baseUrl: string | null; instruction: string | null }, queuedAt: string): StoredRun {
+export function newImplementRun(
+  batchId: string,
+  moduleId: string,
+  choice: { engine?: EngineId; provider: string; model: string; baseUrl: string | null; instruction: string | null; costKnown?: boolean; engineVersion?: string | null },
+  queuedAt: string,
+): StoredRun {
   return {
     runId: stampedId('impl'),
     batchId,
     moduleId,
-    engine: 'builtin',
+    engine: choice.engine ?? 'builtin',
+    costKnown: choice.costKnown ?? true,
+    engineSession: null,
+    engineVersion: choice.engineVersion ?? null,
     provider: choice.provider,
     model: choice.model,
     state: 'queued',

@@ -3,17 +3,19 @@
 
 import { FleetError } from '../../../../shared/errors';
 import type { ImplementRun, ImplementRunDetail, WorkingCopyUsage } from '../../../../shared/types-implement';
+import { engineFollowUp } from './engine-follow-up';
 import { LiveRun, publicRun } from './live-run';
 import { reviewable } from './review';
 import { executeFollowUp, type RunAbortReason } from './run-execute';
 import type { StoredRun } from './run-store';
 import type { WorkspaceImplement } from './workspace-implement';
 
-/** Continues a rested run with a new instruction (same conversation, same working copy); returns at once. */
+/** Continues a rested run with a new instruction (same conversation, same working copy; a CLI's own session); returns at once. */
 export async function followUpRun(ws: WorkspaceImplement, runId: string, instruction: string, budgetUsd: number | undefined): Promise<ImplementRun> {
   await ws.ready();
   const run = reviewable(ws.reviewContext(), ws.run(runId));
   await ws.requireTrustedChecks([run.moduleId]);
+  if (run.engine !== 'builtin') return engineFollowUp(ws, run, instruction, budgetUsd);
   const provider = await ws.context.agents.providers.get(run.provider);
   ws.context.parts.assertCanImplement(provider);
   await ws.client(provider, run.baseUrl);

@@ -6,6 +6,7 @@ import { appendFile, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ConversationMessage } from '../../agents/providers/types';
 import type { ChangedFile, ImplementBatchProgress, ImplementRun, TranscriptEntry } from '../../../../shared/types-implement';
+import type { EngineId } from '../../../../shared/types-engines';
 import { makeFolders } from '../../folders';
 import { redact } from '../../secrets/redactor';
 import { writeRecordAtomic } from '../../secrets/stored-record';
@@ -23,6 +24,8 @@ export interface StoredRun extends ImplementRun {
 export interface StoredImplementBatch {
   batchId: string;
   createdAt: string;
+  /** Absent in records from before engines: the built-in loop. */
+  engine?: EngineId;
   provider: string;
   model: string;
   baseUrl: string | null;

@@ -19,6 +19,9 @@ import type { WorkingCopyPort } from './parts';
 import { ImplementProgressHub } from './progress-hub';
 import { sweepWorkingCopies, takeOverOrphans } from './recovery';
 import { resolveImplement, type ResolvedImplement } from './resolve';
+import { resolveEngineImplement } from './engine-resolve';
+import { engineCredentials } from './engine-keys';
+import { executeEngineRun } from './engine-execute';
 import type { ReviewContext } from './review';
 import { executeRun, type RunEnvironment } from './run-execute';
 import { newImplementBatchId, newImplementRun } from './run-ids';
@@ -118,9 +121,17 @@ export class WorkspaceImplement {
     return this.context.agents.forCurrent();
   }
 
+  /** The request checked and completed: the built-in loop's provider, or a CLI engine that can run here. */
   async resolve(request: ImplementRequest): Promise<ResolvedImplement> {
     await this.ready();
+    const engine = request.engine ?? 'builtin';
+    if (engine !== 'builtin') return resolveEngineImplement(await this.agents(), this.board, await this.getSettings(), { ...request, engine }, this.context.engines);
     return resolveImplement(await this.agents(), this.board, await this.getSettings(), request, (p) => this.context.parts.assertCanImplement(p));
+  }
+
+  /** The built-in loop's client check (a CLI engine uses its own login, checked when it starts). */
+  private async checkClient(resolved: ResolvedImplement): Promise<void> {
+    if (resolved.engine === 'builtin' && resolved.provider) await this.client(resolved.provider, resolved.baseUrl);
   }
 
   /** Refuses a module whose check command this machine's user has not confirmed (as checks do), before anything is written. */
@@ -135,19 +146,21 @@ export class WorkspaceImplement {
     const resolved = await this.resolve(request);
     this.refuseBusy(resolved.moduleIds);
     await this.requireTrustedChecks(resolved.moduleIds);
-    await this.client(resolved.provider, resolved.baseUrl);
+    await this.checkClient(resolved);
     const settings = await this.getSettings();
     if (this.copiesInUse() >= settings.maxWorkingCopies) throw this.limitError(settings);
     const release = await this.lock.hold();
     try {
       const batchId = newImplementBatchId();
       const now = new Date().toISOString();
-      const runs = resolved.moduleIds.map((moduleId) => newImplementRun(batchId, moduleId, { provider: resolved.provider.id, model: resolved.model, baseUrl: resolved.baseUrl, instruction: resolved.instruction }, now));
+      const choice = { engine: resolved.engine, provider: resolved.providerId, model: resolved.model, baseUrl: resolved.baseUrl, instruction: resolved.instruction, costKnown: resolved.costKnown, engineVersion: resolved.engineVersion };
+      const runs = resolved.moduleIds.map((moduleId) => newImplementRun(batchId, moduleId, choice, now));
       for (const run of runs) await this.store.saveRun(run);
       const batch: StoredImplementBatch = {
         batchId,
         createdAt: now,
-        provider: resolved.provider.id,
+        engine: resolved.engine,
+        provider: resolved.providerId,
         model: resolved.model,
         baseUrl: resolved.baseUrl,
         budgetUsd: resolved.budgetUsd,
@@ -187,10 +200,17 @@ export class WorkspaceImplement {
     // Runs that never started (no working copy was written); a run interrupted mid-way keeps its work for a follow-up.
     const left = this.store.runsOf(batch).filter((r) => r.state === 'queued' || ((r.state === 'failed' || r.state === 'cancelled') && r.startTip === null));
     if (left.length === 0) throw new FleetError('INVALID_INPUT', 'Every run of this batch has started; there is nothing to resume (continue a run with a follow-up).');
-    const resolved = await this.resolve({ modules: [...new Set(left.map((r) => r.moduleId))], provider: batch.provider, model: batch.model, baseUrl: batch.baseUrl ?? undefined, budgetUsd: budgetUsd ?? batch.budgetUsd ?? undefined });
+    const engine = batch.engine ?? 'builtin';
+    const modules = [...new Set(left.map((r) => r.moduleId))];
+    const budget = budgetUsd ?? batch.budgetUsd ?? undefined;
+    const resolved = await this.resolve(
+      engine === 'builtin'
+        ? { modules, provider: batch.provider, model: batch.model, baseUrl: batch.baseUrl ?? undefined, budgetUsd: budget }
+        : { modules, engine, provider: batch.provider === engine ? undefined : batch.provider, model: batch.model || undefined, budgetUsd: budget, maxMinutes: batch.maxMinutes ?? undefined },
+    );
     this.refuseBusy(resolved.moduleIds, batchId);
     await this.requireTrustedChecks(resolved.moduleIds);
-    await this.client(resolved.provider, resolved.baseUrl);
+    await this.checkClient(resolved);
     const release = await this.lock.hold();
     try {
       for (const run of left) await this.store.saveRun({ ...run, state: 'queued', stop: null, finishedAt: null, error: null });
@@ -230,12 +250,13 @@ export class WorkspaceImplement {
   /** What a run's loop needs from this workspace. */
   async environment(): Promise<RunEnvironment> {
     const agents = await this.agents();
+    const settings = await this.getSettings();
     return {
       workspace: this.workspace,
       store: this.store,
       copies: this.copies,
       parts: this.context.parts,
-      settings: await this.getSettings(),
+      settings,
       ledger: agents.ledger,
       launchSetup: () => this.context.launchSetup(this.workspace.path),
       requireTrusted: (commands) => this.context.trust.requireTrusted(this.workspace, commands),
@@ -243,6 +264,10 @@ export class WorkspaceImplement {
       client: (provider, baseUrl) => this.client(provider, baseUrl),
       price: async (provider, model) => findPrice((await readPrices(this.workspace)).prices, provider.id, model),
       killGraceMs: this.context.killGraceMs,
+      engines: this.context.engines,
+      hostEnv: () => this.context.hostEnv(),
+      workspaceCapUsd: async () => (await agents.settings.get()).workspaceBudgetUsd,
+      engineCredentials: (engine) => engineCredentials(this.context.agents.providers, settings.engineKeys[engine]),
     };
   }
 
@@ -252,7 +277,8 @@ export class WorkspaceImplement {
     this.context.emit('boardChanged', { reason: 'implement' });
     let ended: StoredRun;
     try {
-      ended = await executeRun(await this.environment(), live, batch, signal);
+      const env = await this.environment();
+      ended = batch.engine && batch.engine !== 'builtin' ? await executeEngineRun(env, live, batch, signal) : await executeRun(env, live, batch, signal);
     } catch (error) {
       this.context.log(`The implementation run ${run.runId} failed unexpectedly`, error);
       ended = await live.update({ state: 'failed', stop: 'error', finishedAt: new Date().toISOString(), error: { code: 'INTERNAL', message: (error as Error).message } });

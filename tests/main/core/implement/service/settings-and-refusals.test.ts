@@ -18,7 +18,7 @@ describe('implementation settings and the refusals before a run starts', () => {
   it('keeps settings per workspace in app data, with the defaults until saved', async () => {
     const core = await setUp();
     const defaults = await core.ok<ImplementSettings>('getImplementSettings');
-    expect(defaults).toEqual({ maxWorkingCopies: 4, maxTurns: 40, maxMinutes: 30, maxChangedFiles: 60, repairRounds: 2, repeatedFailureLimit: 3, defaultConcurrency: 2, commandAllowList: [], commandTimeoutSeconds: 600 });
+    expect(defaults).toEqual({ maxWorkingCopies: 4, customEngineTemplate: '', engineKeys: {}, maxTurns: 40, maxMinutes: 30, maxChangedFiles: 60, repairRounds: 2, repeatedFailureLimit: 3, defaultConcurrency: 2, commandAllowList: [], commandTimeoutSeconds: 600 });
     const changed = { ...defaults, maxTurns: 12, commandAllowList: ['npm test', 'npx eslint *'] };
     expect(await core.ok('saveImplementSettings', changed)).toEqual(changed);
     const bad = await core.fails('saveImplementSettings', { ...changed, maxTurns: 0 });
