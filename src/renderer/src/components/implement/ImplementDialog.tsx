@@ -17,11 +17,11 @@ import { useImplementSettingsStore } from '../../stores/implementSettings';
 import { useRouteStore } from '../../stores/route';
 import { ErrorNotice } from '../ErrorNotice';
 import { ProviderModelPicker } from '../agents/ProviderModelPicker';
+import { ApproveQuestion } from './ApproveQuestion';
 import { EngineChoice } from './EngineChoice';
 import { EngineNotes } from './EngineNotes';
 import { ImplementEstimateTable } from './ImplementEstimateTable';
 import { ImplementModuleChooser } from './ImplementModuleChooser';
-import { formatRange } from './format';
 import { TimeCapField } from './TimeCapField';
 import '../agents/agents.css';
 import './implement.css';
@@ -42,6 +42,8 @@ export default function ImplementDialog({ request }: { request: ImplementDialogR
   const [engineId, setEngineId] = useState<EngineId>('builtin');
   const [cliModel, setCliModel] = useState('');
   const [timeCap, setTimeCap] = useState('');
+  /** Main answered TIME_CAP_REQUIRED: the engine's cost is unknown here (no price either), so the cap is required. */
+  const [capAsked, setCapAsked] = useState(false);
   const [provider, setProvider] = useState('');
   const [model, setModel] = useState('');
   const [instruction, setInstruction] = useState('');
@@ -79,7 +81,7 @@ export default function ImplementDialog({ request }: { request: ImplementDialogR
   const engine = engineOf(engines, engineId);
   const builtin = engineId === 'builtin';
   // An engine that reports no cost can only be stopped by time: the cap is required before approval.
-  const capRequired = !builtin && engine?.reportsCost === false;
+  const capRequired = !builtin && (engine?.reportsCost === false || capAsked);
   const cap = parseTimeCap(timeCap);
   const capMissing = cap === null || Number.isNaN(cap);
   const offline = builtin && provider === OFFLINE_PROVIDER_ID;
@@ -102,7 +104,12 @@ export default function ImplementDialog({ request }: { request: ImplementDialogR
       setEstimate(await api.estimateImplement(build()));
       setError(null);
     } catch (e) {
-      setError(asApiError(e));
+      const failed = asApiError(e);
+      setError(failed);
+      if (failed.code === 'TIME_CAP_REQUIRED') {
+        setCapAsked(true);
+        document.getElementById('implement-time-cap')?.focus();
+      }
     } finally {
       setBusy(false);
     }
@@ -148,7 +155,7 @@ export default function ImplementDialog({ request }: { request: ImplementDialogR
           <>
             <p className="subtle">{t('implement.dialog.intro')}</p>
             {!request.fixed && <ImplementModuleChooser value={modules} onChange={setModules} />}
-            <EngineChoice engines={engines} value={engineId} onChange={setEngineId} />
+            <EngineChoice engines={engines} value={engineId} onChange={(id) => (setEngineId(id), setCapAsked(false))} />
             {builtin ? (
               <ProviderModelPicker providers={providers} provider={provider} model={model} onChange={(p, m) => (setProvider(p), setModel(m))} />
             ) : (
@@ -207,17 +214,7 @@ export default function ImplementDialog({ request }: { request: ImplementDialogR
           <TimeCapField id="implement-time-cap-estimate" value={timeCap} onChange={setTimeCap} required fallback={settings?.maxMinutes} />
         )}
         {estimate && estimate.engine !== 'builtin' && engine && <EngineNotes engine={engine} />}
-        {estimate && (
-          <p className="approve-question" data-testid="implement-approve-question">
-            {runnable === 0
-              ? t('implement.dialog.nothingToRun')
-              : !estimate.costKnown
-                ? capMissing
-                  ? t('implement.dialog.approveNeedsCap', { count: runnable })
-                  : t('implement.dialog.approveQuestionUnknown', { count: runnable, minutes: cap, engine: engine?.title ?? estimate.engine })
-                : t('implement.dialog.approveQuestion', { count: runnable, turns: estimate.maxTurns, cost: formatRange(estimate.totals.lowUsd, estimate.totals.highUsd) })}
-          </p>
-        )}
+        {estimate && <ApproveQuestion estimate={estimate} engineTitle={engine?.title ?? estimate.engine} cap={capMissing ? null : cap} />}
         <ErrorNotice error={error} title={t('implement.dialog.failed')} />
         <div className="dialog-actions">
           <button type="button" className="button" onClick={finish}>
