@@ -139,3 +139,14 @@ export function resetLargeRepo(repo, stamp) {
     if (!stamp.packs.includes(base)) rmSync(join(objects, 'pack', name), { force: true });
   }
 }
+
+/** A clone of the large repository with the same local branches (hard-linked objects, no checkout). */
+export function cloneLargeRepo(source, into) {
+  const repo = join(into, 'repo');
+  git(into, ['clone', '-q', '--no-checkout', '--origin', 'source', source, repo]);
+  const remoteBranches = git(repo, ['for-each-ref', '--format=%(refname:lstrip=3) %(objectname)', 'refs/remotes/source/']).split('\n');
+  const creates = remoteBranches.filter((line) => line && !line.startsWith('HEAD ') && !line.startsWith('main ')).map((line) => `create refs/heads/${line}`);
+  git(repo, ['update-ref', '--stdin'], { input: `${creates.join('\n')}\n` });
+  git(repo, ['remote', 'remove', 'source']);
+  return repo;
+}

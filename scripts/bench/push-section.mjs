@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureLargeRepo } from './large-repo.mjs';
+import { cloneLargeRepo, ensureLargeRepo } from './large-repo.mjs';
 import { advanceBranch } from './module-branches.mjs';
 import { runInProcess } from './app-figures.mjs';
 import { buildCore } from './core-build.mjs';
@@ -17,17 +17,6 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CACHE = join(ROOT, '.bench-cache');
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
-
-/** A clone of the large repository with the same local branches (hard-linked objects, no checkout). */
-function cloneLargeRepo(source, into) {
-  const repo = join(into, 'repo');
-  git(into, ['clone', '-q', '--no-checkout', '--origin', 'source', source, repo]);
-  const remoteBranches = git(repo, ['for-each-ref', '--format=%(refname:lstrip=3) %(objectname)', 'refs/remotes/source/']).split('\n');
-  const creates = remoteBranches.filter((line) => line && !line.startsWith('HEAD ') && !line.startsWith('main ')).map((line) => `create refs/heads/${line}`);
-  git(repo, ['update-ref', '--stdin'], { input: `${creates.join('\n')}\n` });
-  git(repo, ['remote', 'remove', 'source']);
-  return repo;
-}
 
 async function main() {
   const log = console.log;
