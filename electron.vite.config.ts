@@ -9,6 +9,7 @@ export default defineConfig({
   main: {
     build: {
       outDir: `${OUT}/main`,
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         output: { chunkFileNames: 'chunks/core-[hash].js' },
         input: {

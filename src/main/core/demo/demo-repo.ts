@@ -4,8 +4,8 @@
 import * as fs from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import git from 'isomorphic-git';
 import { makeFolders } from '../folders';
+import { loadIsoGit } from '../git/iso-git-loader';
 import { GitRepository } from '../git/repository';
 import type { Person } from '../git/types';
 import { DEMO_AREAS, appFile, areaFiles, assetFiles, scaffoldFiles, serverFile } from './demo-content';
@@ -62,6 +62,8 @@ export async function ensureDemoRepository(folder: string): Promise<string> {
 /** Writes the demo history into a new repository at `dir` and checks out main. */
 export async function generateDemoRepository(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
+  // Loaded here, not at the top: opening the core (every CLI command) must not pay for isomorphic-git.
+  const git = await loadIsoGit();
   await git.init({ fs, dir, defaultBranch: 'main' });
   const repo = await GitRepository.open(dir);
   const files = new Map<string, string>();

@@ -8,6 +8,8 @@ const CHUNK_OID_FANOUT = 0x4f494446; // "OIDF"
 const CHUNK_OID_LOOKUP = 0x4f49444c; // "OIDL"
 const CHUNK_COMMIT_DATA = 0x43444154; // "CDAT"
 const COMMIT_DATA_BYTES = 36;
+/** Remembered answers at most (a few MB); then they are forgotten and looked up again. */
+const MAX_KNOWN = 200_000;
 
 /** One commit-graph file: its commits (sorted ids) and each one's topological level. */
 class GraphLayer {
@@ -45,10 +47,14 @@ class GraphLayer {
     const first = wanted[0]!;
     let low = first === 0 ? 0 : this.data.readUInt32BE(this.fanout + (first - 1) * 4);
     let high = this.data.readUInt32BE(this.fanout + first * 4);
+    // The first four bytes as a number settle almost every step without a call into Buffer.compare (a native call
+    // each, which dominated a cold board's walks).
+    const head = wanted.readUInt32BE(0);
     while (low < high) {
       const middle = (low + high) >>> 1;
       const start = this.oids + middle * 20;
-      const order = this.data.compare(wanted, 0, 20, start, start + 20);
+      const other = this.data.readUInt32BE(start);
+      const order = other !== head ? (other < head ? -1 : 1) : this.data.compare(wanted, 4, 20, start + 4, start + 20);
       if (order === 0) return this.data.readUInt32BE(this.commitData + middle * COMMIT_DATA_BYTES + 28) >>> 2;
       if (order < 0) low = middle + 1;
       else high = middle;
@@ -61,6 +67,8 @@ class GraphLayer {
 export class CommitGraph {
   private layers: GraphLayer[] = [];
   private stamp = '';
+  /** Answers already looked up: a board asks about the same commits from several walks. */
+  private readonly known = new Map<string, number>();
 
   constructor(private readonly objectsDir: string) {}
 
@@ -88,6 +96,7 @@ export class CommitGraph {
     const layers = await Promise.all(files.map(async (file) => GraphLayer.parse(await readFile(file).catch(() => Buffer.alloc(0)))));
     // A chain with a missing or unreadable layer is not trusted at all, as git does.
     this.layers = layers.every((layer) => layer !== null) ? (layers as GraphLayer[]) : [];
+    this.known.clear();
   }
 
   /** True when generation numbers are available. */
@@ -97,11 +106,21 @@ export class CommitGraph {
 
   /** The commit's generation (topological level), or Infinity when the graph does not know it (newer than the graph). */
   generation(oid: string): number {
-    const wanted = Buffer.from(oid, 'hex');
-    for (const layer of this.layers) {
-      const generation = layer.generation(wanted);
-      if (generation > 0) return generation;
+    const known = this.known.get(oid);
+    if (known !== undefined) return known;
+    let found = Infinity;
+    if (this.layers.length > 0) {
+      const wanted = Buffer.from(oid, 'hex');
+      for (const layer of this.layers) {
+        const generation = layer.generation(wanted);
+        if (generation > 0) {
+          found = generation;
+          break;
+        }
+      }
     }
-    return Infinity;
+    if (this.known.size >= MAX_KNOWN) this.known.clear();
+    this.known.set(oid, found);
+    return found;
   }
 }
