@@ -3,6 +3,7 @@
 // marker variable. Zombies are already dead and are left to whoever reaps them.
 
 import { readFileSync, readdirSync } from 'node:fs';
+import { forEachPaced } from '../pacer';
 
 interface ProcEntry {
   pid: number;
@@ -38,11 +39,41 @@ export function launchProcesses(rootPid: number, marker: string): number[] {
   if (process.platform !== 'linux') return [];
   const entries: ProcEntry[] = [];
   for (const name of readdirSync('/proc')) {
-    const pid = Number(name);
-    if (!Number.isInteger(pid) || pid === process.pid) continue;
-    const entry = readStat(pid);
+    const entry = procEntry(name);
     if (entry) entries.push(entry);
   }
+  const found = membersOf(entries, rootPid);
+  const markerBytes = Buffer.from(`${marker}\0`);
+  for (const entry of entries) if (!found.has(entry.pid) && hasMarker(entry.pid, markerBytes)) found.add(entry.pid);
+  return [...found];
+}
+
+/**
+ * launchProcesses with the event loop free between reads: a scan reads two files per process on the machine (tens
+ * of milliseconds on a busy one), and every launch that ends is scanned twice.
+ */
+export async function launchProcessesPaced(rootPid: number, marker: string): Promise<number[]> {
+  if (process.platform !== 'linux') return [];
+  const entries: ProcEntry[] = [];
+  await forEachPaced(readdirSync('/proc'), (name) => {
+    const entry = procEntry(name);
+    if (entry) entries.push(entry);
+  });
+  const found = membersOf(entries, rootPid);
+  const markerBytes = Buffer.from(`${marker}\0`);
+  await forEachPaced(entries, (entry) => void (!found.has(entry.pid) && hasMarker(entry.pid, markerBytes) && found.add(entry.pid)));
+  return [...found];
+}
+
+/** The live process a /proc entry names (not this process), or null. */
+function procEntry(name: string): ProcEntry | null {
+  const pid = Number(name);
+  if (!Number.isInteger(pid) || pid === process.pid) return null;
+  return readStat(pid);
+}
+
+/** The launch's group and every descendant of its first process. */
+function membersOf(entries: ProcEntry[], rootPid: number): Set<number> {
   const found = new Set<number>();
   for (const entry of entries) if (entry.pid === rootPid || entry.pgrp === rootPid) found.add(entry.pid);
   // Descendants: repeat until no new child is found (parents may be listed after their children).
@@ -55,7 +86,5 @@ export function launchProcesses(rootPid: number, marker: string): number[] {
       }
     }
   }
-  const markerBytes = Buffer.from(`${marker}\0`);
-  for (const entry of entries) if (!found.has(entry.pid) && hasMarker(entry.pid, markerBytes)) found.add(entry.pid);
-  return [...found];
+  return found;
 }

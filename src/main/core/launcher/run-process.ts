@@ -4,7 +4,7 @@
 // the outcome is reported only once they are gone.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { launchProcesses } from './leftovers';
+import { launchProcesses, launchProcessesPaced } from './leftovers';
 
 export interface ProcessRequest {
   /** The program and its arguments; on Windows `shellCommand` runs through cmd.exe instead. */
@@ -74,9 +74,14 @@ function signalAll(child: ChildProcess, marker: string, signal: NodeJS.Signals, 
  * scan (its environment unreadable for an instant, no longer in the group, its parent gone).
  */
 async function goneFor(child: ChildProcess, marker: string): Promise<boolean> {
-  if (alive(child, marker).length > 0) return false;
+  if ((await aliveNow(child, marker)).length > 0) return false;
   await sleep(POLL_MS);
-  return alive(child, marker).length === 0;
+  return (await aliveNow(child, marker)).length === 0;
+}
+
+/** alive() with the Linux /proc scan paced, for the waits (a signal still scans at once, in one go). */
+async function aliveNow(child: ChildProcess, marker: string): Promise<number[]> {
+  return process.platform === 'linux' && child.pid !== undefined ? launchProcessesPaced(child.pid, marker) : alive(child, marker);
 }
 
 /** Ends what is left of the launch: SIGTERM, up to `grace` ms for it to go, then SIGKILL and a short wait. */
