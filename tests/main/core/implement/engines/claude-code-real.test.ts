@@ -8,17 +8,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { acceptRunChanges } from '../../../../../src/main/core/implement/accept/accept-run';
 import { claudeCode } from '../../../../../src/main/core/implement/engines/claude-code';
 import { runEngine } from '../../../../../src/main/core/implement/engines/engine-runner';
-import { initCopyRepository, objectStore } from '../../../../../src/main/core/implement/engines/git-copy';
-import { computeChanges } from '../../../../../src/main/core/implement/working-copy/changes';
-import { Launcher } from '../../../../../src/main/core/launcher/launcher';
-import { cleanupTempDirs, git, makeTempDir } from '../../../../helpers/git';
+import { cleanupTempDirs } from '../../../../helpers/git';
 import { anthropicStream, anthropicToolTurn, sessionContext, startProviderServer, type AnswerFactory } from '../../../../helpers/provider-servers';
 import { cleanupOutsideTmp, outsideTmp } from '../../launcher/launch-fixture';
-import { acceptFixture, BRANCH, MODULE, workingCopy } from '../accept/accept-fixture';
-import { installFromNpm } from './real-cli';
+import { acceptAndCheck, installFromNpm, realCopy } from './real-cli';
 
 afterAll(() => {
   cleanupTempDirs();
@@ -52,23 +47,19 @@ describe('the real Claude Code CLI as an engine', () => {
       console.warn(`skipped: ${installed.reason}`);
       return ctx.skip(installed.reason);
     }
-    const { dir: repoDir, workspace, startTip } = await acceptFixture();
-    const copy = await workingCopy(workspace, startTip);
-    const file = join(copy, 'src', 'util.ts');
-    const server = await startProviderServer(editSession(file));
     const home = outsideTmp('fleet-claude-home-');
     mkdirSync(join(home, '.claude'));
     writeFileSync(join(home, '.claude.json'), '{}\n');
+    const server = await startProviderServer((request) => editSession(file)(request));
     const env = { PATH: `${installed.bin}:${process.env.PATH}`, HOME: home, LANG: 'C.UTF-8', ANTHROPIC_BASE_URL: server.url, CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1', DISABLE_AUTOUPDATER: '1', DISABLE_TELEMETRY: '1', DISABLE_ERROR_REPORTING: '1' };
-    const launcher = new Launcher({ appDataDirs: [outsideTmp('fleet-engine-appdata-')], workRoot: makeTempDir('fleet-engine-work-'), hostEnv: () => env });
+    const target = await realCopy(env);
+    const file = join(target.copy, 'src', 'util.ts');
     try {
-      const objects = objectStore(workspace.repo);
-      await initCopyRepository(launcher, copy, objects, startTip);
       const started = Date.now();
       const result = await runEngine({
         engine: claudeCode,
-        launcher,
-        workdir: copy,
+        launcher: target.launcher,
+        workdir: target.copy,
         prompt: 'In src/util.ts, change "util line 2" to "util line two".',
         model: MODEL,
         maxTurns: 5,
@@ -77,7 +68,7 @@ describe('the real Claude Code CLI as an engine', () => {
         hostEnv: env,
         home,
         credentials: { ANTHROPIC_API_KEY: KEY },
-        readPaths: [installed.dir, objects],
+        readPaths: [installed.dir, target.objects],
         onEntries: () => {},
       });
       const runMs = Date.now() - started;
@@ -90,23 +81,12 @@ describe('the real Claude Code CLI as an engine', () => {
         ['Read', true],
         ['Edit', true],
       ]);
-      // The key reached the server as given to this engine, and only the scripted conversation edited anything.
+      // The key reached the server as given to this engine.
       const agent = server.requests.filter((r) => Array.isArray(r.body.tools));
       expect(agent.length).toBeGreaterThanOrEqual(3);
       expect(agent.every((r) => r.headers['x-api-key'] === KEY)).toBe(true);
       expect(readFileSync(file, 'utf8')).toContain('util line two');
-
-      const files = await computeChanges(workspace.repo, startTip, copy);
-      expect(files.map((f) => [f.path, f.status])).toEqual([['src/util.ts', 'modified']]);
-      const accepted = await acceptRunChanges({ workspace, moduleId: MODULE, startTip, dir: copy, files, message: `${MODULE}: line two`, trailers: { 'Fleet-Engine': 'claude-code', 'Fleet-Model': MODEL } });
-      // Checked with the git CLI: one commit on the module branch, on the start tip, changing that file alone.
-      expect(git(repoDir, 'rev-parse', BRANCH)).toBe(accepted.commit);
-      expect(git(repoDir, 'rev-parse', `${BRANCH}^`)).toBe(startTip);
-      expect(git(repoDir, 'diff', '--name-only', startTip, BRANCH)).toBe('src/util.ts');
-      expect(git(repoDir, 'show', `${BRANCH}:src/util.ts`)).toContain('util line two');
-      expect(git(repoDir, 'log', '-1', '--format=%B', BRANCH)).toContain('Fleet-Engine: claude-code');
-      // The copy's own branch never reached the user's repository.
-      expect(git(repoDir, 'for-each-ref', '--format=%(refname)')).not.toContain('fleet-run');
+      await acceptAndCheck(target, 'claude-code', 'src/util.ts', 'util line two');
       console.info(`claude-code ${VERSION}: install ${installed.installMs} ms (0: cached in ${installed.dir}), run ${runMs} ms`);
     } finally {
       await server.close();
