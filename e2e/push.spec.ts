@@ -75,13 +75,18 @@ test('push all: preflight, progress, 31 module branches pushed and the protected
   await expect(dialog).toBeVisible();
   await expect(dialog.getByTestId('push-summary')).toHaveText('33 branches will be pushed.');
   await expect(dialog.getByTestId('push-row')).toHaveCount(33);
-  await expect(dialog.locator(`[data-testid="push-row"][data-branch="${PROTECTED}"]`)).toContainText('create on the remote (4 commits)');
+  // A new branch is told by what it adds to the base; the history every branch shares is counted once, for the remote.
+  const ahead = git(repo, ['rev-list', '--count', `main..${PROTECTED}`]);
+  await expect(dialog.locator(`[data-testid="push-row"][data-branch="${PROTECTED}"]`)).toContainText(`new branch, ${ahead} commit${ahead === '1' ? '' : 's'} ahead of main`);
+  const lacking = git(repo, ['rev-list', '--count', '--branches=module/*', 'fleet/workspace']);
+  await expect(dialog.getByTestId('push-remote-total')).toHaveText(`origin lacks ${lacking} commits in all.`);
   await expectNoSeriousA11yViolations(page, 'the push dialog (preflight)');
 
   await dialog.getByTestId('push-start').click();
   await expect(dialog.getByTestId('push-summary')).toHaveText('32 pushed, 0 already there, 1 failed', { timeout: 60_000 });
   // The overall bar ends at every branch done; each row's bar is full.
-  await expect(dialog.getByRole('progressbar', { name: 'Pushing' })).toHaveAttribute('value', '33');
+  await expect(dialog.getByRole('progressbar', { name: 'Push finished' })).toHaveAttribute('value', '33');
+  await expect(dialog.getByTestId('push-progress')).toHaveText(/Push finished\s*33 of 33 done/);
   await expect(dialog.getByRole('progressbar', { name: `${PROTECTED} to origin` })).toHaveAttribute('value', '1');
   const rejected = dialog.locator(`[data-testid="push-row"][data-branch="${PROTECTED}"]`);
   await expect(rejected).toHaveAttribute('data-status', 'rejected');
@@ -173,6 +178,44 @@ test('a branch someone else pushed to is rejected as not a fast-forward; fetch s
   // Never forced: the remote still holds their commit, the local branch ours.
   expect((await gitAsync(repo, 'ls-remote', gitServer.authUrl('fleet'), `refs/heads/${branch}`)).split('\t')[0]).toBe(theirs);
   expect(git(repo, ['rev-parse', branch])).toBe(ours);
+});
+
+test('a push in progress shows each branch sending and its pack going up; cancelled, it ends as done with the reason, not "Pushing"', async ({ page }) => {
+  gitServer.createBareRepo('stall');
+  // The server takes the pack and never answers: the push stays in flight until it is cancelled.
+  gitServer.stallWhen = (method, path) => method === 'POST' && path.startsWith('/stall.git/git-receive-pack');
+  git(repo, ['remote', 'add', 'stall', gitServer.authUrl('stall')]);
+  try {
+    await openBoard(page, server.url);
+    await page.getByTestId('push-all').click();
+    const dialog = page.getByTestId('push-dialog');
+    await dialog.getByRole('checkbox', { name: /^origin/ }).uncheck();
+    await dialog.getByRole('checkbox', { name: /^mirror/ }).uncheck();
+    await expect(dialog.getByTestId('push-row')).toHaveCount(33);
+    await dialog.getByTestId('push-start').click();
+
+    const activity = dialog.locator('[data-testid="push-activity"][data-remote="stall"]');
+    await expect(activity).toHaveText(/^stall: sending (\d+) of \1 objects$/);
+    const objects = activity.getByRole('progressbar');
+    await expect(objects).toHaveAttribute('value', (await objects.getAttribute('max'))!);
+    await expect(dialog.locator('[data-testid="push-row"][data-status="sending"]')).toHaveCount(33);
+    await expect(dialog.getByTestId('push-progress')).toHaveAttribute('data-state', 'running');
+    await expect(dialog.getByRole('progressbar', { name: 'Pushing' })).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'the push dialog (in progress)');
+    await screenshot(page, 'push-dialog-progress', 'light');
+    await screenshot(page, 'push-dialog-progress', 'dark');
+
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog.getByTestId('push-progress')).toHaveAttribute('data-state', 'finished', { timeout: 30_000 });
+    await expect(dialog.getByTestId('push-progress')).toHaveText(/Push finished\s*33 of 33 done/);
+    await expect(dialog.getByTestId('push-summary')).toHaveText('0 pushed, 0 already there, 33 failed');
+    await expect(dialog.locator('[data-testid="push-row"][data-status="queued-cancelled"]')).toHaveCount(33);
+    await expect(dialog.getByTestId('push-activity')).toHaveCount(0);
+    await expect(dialog.getByTestId('push-remote-error')).toContainText(/cancel/i);
+  } finally {
+    gitServer.stallWhen = null;
+    git(repo, ['remote', 'remove', 'stall']);
+  }
 });
 
 test('clone from a URL on the start screen: an SSH address gets its HTTPS form, then progress, and the clone opens with the Initialise banner', async ({ page }) => {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { BranchNameSchema } from './manifest';
 import { Empty, out } from './contract-kit';
 import type { JobStarted } from './types';
-import type { PushPreview, PushProgress, RemoteInfo, RemoteStatus } from './types-remotes';
+import type { PushActivity, PushPreview, PushProgress, RemoteInfo, RemoteStatus } from './types-remotes';
 
 /** git accepts more, but these names survive every shell, config file and ref path unchanged. */
 export const RemoteNameSchema = z
@@ -69,4 +69,5 @@ export const remoteMethods = {
 
 export const remoteEvents = {
   pushProgress: out<PushProgress>(),
+  pushActivity: out<PushActivity>(),
 } as const;

@@ -13,4 +13,4 @@ export const REMOTE_METHOD_NAMES = [
   'cloneRepository',
 ] as const;
 
-export const REMOTE_EVENT_NAMES = ['pushProgress'] as const;
+export const REMOTE_EVENT_NAMES = ['pushProgress', 'pushActivity'] as const;

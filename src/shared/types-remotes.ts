@@ -32,6 +32,8 @@ export interface BranchPushPlan {
   action: PushAction;
   /** Commits the remote lacks (null when the remote tip is not known locally). */
   commitsToSend: number | null;
+  /** A branch the remote lacks: the base branch it adds to and how many commits it is ahead of it (null otherwise, or without a local base). */
+  newBranch: { base: string; ahead: number } | null;
 }
 
 export interface RemotePushPreview {
@@ -41,6 +43,8 @@ export interface RemotePushPreview {
   stale: boolean;
   error: FleetErrorPayload | null;
   branches: BranchPushPlan[];
+  /** Commits the remote lacks over every branch of the plan, each counted once (offline: judged from the last fetched state). */
+  commitsToSend: number | null;
 }
 
 export interface PushPreview {
@@ -82,6 +86,15 @@ export interface PushReport {
   upToDate: number;
   failed: number;
   durationMs: number;
+}
+
+/** What a push to one remote is doing now (pushActivity): a sentence, and the pack's objects sent so far while it goes up. */
+export interface PushActivity {
+  jobId: string;
+  remote: string;
+  message: string;
+  /** Objects of the pack written so far and in all; null before the pack is being sent. */
+  objects: { sent: number; total: number } | null;
 }
 
 /** Live state of one branch during a push job (the overall bar comes from jobProgress). */

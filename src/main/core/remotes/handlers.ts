@@ -108,6 +108,7 @@ export function createRemoteHandlers(context: RemoteHandlerContext): RemoteHandl
               signal: job.signal,
               log,
               onBranch: (remote, branch, state, message) => emit('pushProgress', { jobId: job.jobId, remote, branch, state, message }),
+              onActivity: (remote, message, objects) => emit('pushActivity', { jobId: job.jobId, remote, message, objects }),
               onProgress: (done, total, message) => job.progress(done, total, message),
             });
           } finally {

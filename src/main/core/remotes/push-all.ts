@@ -20,6 +20,8 @@ export interface PushAllOptions {
   onBranch?(remote: string, branch: string, state: BranchPushStatus | 'queued' | 'sending', message: string | null): void;
   /** Overall progress: branches finished out of all (branch, remote) pairs. */
   onProgress?(done: number, total: number, message: string): void;
+  /** What one remote's push is doing now; `objects` while its pack goes up (the bar a long push moves). */
+  onActivity?(remote: string, message: string, objects: { sent: number; total: number } | null): void;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -32,7 +34,10 @@ async function pushOne(workspace: Workspace, services: RemoteServices, name: str
       signal: options.signal,
       log: options.log,
       onBranch: (branch, state, message) => tick(name, branch, state, message),
-      onActivity: (message) => options.onProgress?.(-1, -1, `${name}: ${message}`),
+      onActivity: (message, objects) => {
+        options.onActivity?.(name, message, objects ?? null);
+        options.onProgress?.(-1, -1, `${name}: ${message}`);
+      },
     });
   } catch (error) {
     // A remote that cannot be used at all (SSH, a malformed URL): every branch is not attempted there.

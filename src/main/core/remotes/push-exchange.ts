@@ -18,7 +18,8 @@ export interface ExchangeOptions {
   signal?: AbortSignal;
   log?: (message: string, error?: unknown) => void;
   onBranch?(branch: string, state: BranchPushStatus | 'queued' | 'sending', message: string | null): void;
-  onActivity?(message: string): void;
+  /** What the exchange is doing; `objects` while the pack goes up. */
+  onActivity?(message: string, objects?: { sent: number; total: number }): void;
 }
 
 export interface BranchToSend {
@@ -66,14 +67,16 @@ async function requirePresent(repo: GitRepository, oids: string[], raw: Map<stri
 }
 
 /** The pack of everything `tips` need that the remote (holding `haves`) lacks, as chunks; counts what it sent. */
-async function* packStream(repo: GitRepository, tips: string[], haves: string[], sent: { bytes: number; objects: number }, onActivity?: (message: string) => void): AsyncGenerator<Buffer> {
+async function* packStream(repo: GitRepository, tips: string[], haves: string[], sent: { bytes: number; objects: number }, onActivity?: ExchangeOptions['onActivity']): AsyncGenerator<Buffer> {
+  onActivity?.('counting the objects the remote lacks');
   const { oids, raw } = await objectsToSend(repo, tips, haves);
   await requirePresent(repo, oids, raw);
   sent.objects = oids.length;
-  const progressEvery = Math.max(1, Math.ceil(oids.length / 20));
+  const progressEvery = Math.max(1, Math.ceil(oids.length / 50));
   const onObject = (written: number): void => {
-    if (written % progressEvery === 0 || written === oids.length) onActivity?.(`sending ${written}/${oids.length} objects`);
+    if (written % progressEvery === 0 || written === oids.length) onActivity?.(`sending ${written}/${oids.length} objects`, { sent: written, total: oids.length });
   };
+  onActivity?.(`sending 0/${oids.length} objects`, { sent: 0, total: oids.length });
   for await (const chunk of writePack(repo, oids, { raw, onObject })) {
     sent.bytes += chunk.length;
     yield chunk;

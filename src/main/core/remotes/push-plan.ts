@@ -46,21 +46,25 @@ export async function planAction(repo: GitRepository, localTip: string, remoteTi
   return 'non-fast-forward';
 }
 
-/** Plans every branch against a remote's refs (advertised, or the remote-tracking refs when offline). */
+/** Plans every branch against a remote's refs (advertised, or the remote-tracking refs when offline); `base` names the base branch new branches are counted against. */
 export async function planPush(
   repo: GitRepository,
   branches: LocalBranch[],
   remoteTipOf: (branch: string) => string | null,
   countCommits?: (tip: string) => Promise<number | null>,
+  base?: LocalBranch | null,
 ): Promise<BranchPushPlan[]> {
   const plans: BranchPushPlan[] = [];
   for (const { branch, tip } of branches) {
     const remoteTip = remoteTipOf(branch);
     const action = await planAction(repo, tip, remoteTip);
     let commitsToSend: number | null = action === 'up-to-date' || action === 'behind' ? 0 : null;
+    let newBranch: BranchPushPlan['newBranch'] = null;
     if (action === 'fast-forward') commitsToSend = (await repo.aheadBehind(tip, remoteTip!)).ahead;
     else if (action === 'create' && countCommits) commitsToSend = await countCommits(tip);
-    plans.push({ branch, localTip: tip, remoteTip, action, commitsToSend });
+    // A new branch is told by what it adds to the base, not by the whole history the remote may lack once for all.
+    if (action === 'create' && base && base.branch !== branch) newBranch = { base: base.branch, ahead: (await repo.aheadBehind(tip, base.tip)).ahead };
+    plans.push({ branch, localTip: tip, remoteTip, action, commitsToSend, newBranch });
   }
   return plans;
 }

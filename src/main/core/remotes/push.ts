@@ -13,8 +13,8 @@ import { asFleetError, branchResult as result, exchangeBranches, LocalObjectFail
 export interface PushListeners {
   /** A branch changed state on this remote (queued, sending, then its final status). */
   onBranch?(branch: string, state: BranchPushStatus | 'queued' | 'sending', message: string | null): void;
-  /** A short sentence about what this remote's push is doing now. */
-  onActivity?(message: string): void;
+  /** A short sentence about what this remote's push is doing now; `objects` while the pack goes up. */
+  onActivity?(message: string, objects?: { sent: number; total: number }): void;
 }
 
 export interface PushOptions extends PushListeners {

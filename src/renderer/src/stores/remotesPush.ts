@@ -2,7 +2,7 @@
 // merged across retries, and the divergence of a rejected branch after a fetch. Never forces.
 
 import { create } from 'zustand';
-import type { FetchReport, PushPreview, PushProgress, PushReport, RemoteBranchState, RemotePushResult } from '../../../shared/types-remotes';
+import type { FetchReport, PushActivity, PushPreview, PushProgress, PushReport, RemoteBranchState, RemotePushResult } from '../../../shared/types-remotes';
 import type { JobFinished } from '../../../shared/types';
 import type { FleetErrorPayload } from '../../../shared/errors';
 import { retriedAutomatically } from '../../../shared/push-retry';
@@ -29,6 +29,8 @@ interface PushStore {
   jobError: ApiError | null;
   /** Live state per remote+branch from pushProgress. */
   live: Record<string, PushProgress>;
+  /** What each remote's push is doing now (pushActivity): its pack's objects sent so far. */
+  activity: Record<string, PushActivity>;
   /** The latest result per remote, branches merged across retries. */
   results: Record<string, RemotePushResult>;
   divergence: Record<string, RemoteBranchState | 'loading' | ApiError>;
@@ -86,11 +88,12 @@ export const usePushStore = create<PushStore>((set, get) => ({
   startError: null,
   jobError: null,
   live: {},
+  activity: {},
   results: {},
   divergence: {},
 
   openDialog: (remotes) => {
-    set({ open: true, selected: remotes, jobId: null, preview: null, live: {}, results: {}, divergence: {}, startError: null, jobError: null });
+    set({ open: true, selected: remotes, jobId: null, preview: null, live: {}, activity: {}, results: {}, divergence: {}, startError: null, jobError: null });
     void get().loadPreview();
   },
   close: () => set({ open: false }),
@@ -116,7 +119,7 @@ export const usePushStore = create<PushStore>((set, get) => ({
 
   push: async (remotes, branches) => {
     if (get().pushing) return;
-    set({ pushing: true, jobId: null, startError: null, jobError: null });
+    set({ pushing: true, jobId: null, activity: {}, startError: null, jobError: null });
     try {
       const { jobId } = await api.pushBranches(branches ? { remotes, branches } : { remotes });
       set({ jobId });
@@ -172,6 +175,12 @@ api.on('pushProgress', (progress) => {
   const { jobId, pushing } = usePushStore.getState();
   if (!pushing || (jobId && progress.jobId !== jobId)) return;
   usePushStore.setState((s) => ({ live: { ...s.live, [pairKey(progress.remote, progress.branch)]: progress } }));
+});
+
+api.on('pushActivity', (activity) => {
+  const { jobId, pushing } = usePushStore.getState();
+  if (!pushing || (jobId && activity.jobId !== jobId)) return;
+  usePushStore.setState((s) => ({ activity: { ...s.activity, [activity.remote]: activity } }));
 });
 
 api.on('jobFinished', (finished) => {

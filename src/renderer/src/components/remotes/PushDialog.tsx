@@ -9,6 +9,7 @@ import { useJobsStore } from '../../stores/jobs';
 import { useRemotesStore } from '../../stores/remotes';
 import { failedPairs, pairKey, usePushStore } from '../../stores/remotesPush';
 import { ErrorNotice } from '../ErrorNotice';
+import { PushActivityBars, PushRemoteTotals } from './PushActivity';
 import { PushRemoteNotices } from './PushRemoteNotices';
 import { PushTable, type PushRow } from './PushTable';
 
@@ -55,6 +56,8 @@ export function PushDialog() {
   };
   const hasResults = all.length > 0;
   const p = job?.progress && job.progress.total >= 0 ? job.progress : null;
+  // Once the job is over its bar says so: "33 of 33 done", never "Pushing 33 of 33" beside the result.
+  const finished = !!s.jobId && !s.pushing;
 
   return (
     <dialog
@@ -99,18 +102,26 @@ export function PushDialog() {
                 ? t('remotes.push.nothing')
                 : ''}
       </p>
+      {!hasResults && s.preview && <PushRemoteTotals preview={s.preview} />}
       {s.jobId && (
-        <div className="job-progress" data-testid="push-progress">
+        <div className="job-progress" data-testid="push-progress" data-state={finished ? 'finished' : 'running'}>
           <div className="job-progress-text">
-            <span id="push-progress-label">{t('remotes.push.progressLabel')}</span>
-            <span>{p ? t('job.counts', { done: formatNumber(p.done), total: formatNumber(p.total) }) : t('job.starting')}</span>
+            <span id="push-progress-label">{finished ? t('remotes.push.finishedLabel') : t('remotes.push.progressLabel')}</span>
+            <span>
+              {p
+                ? t(finished ? 'remotes.push.doneCounts' : 'job.counts', { done: formatNumber(p.done), total: formatNumber(p.total) })
+                : finished
+                  ? null
+                  : t('job.starting')}
+            </span>
           </div>
-          <progress aria-labelledby="push-progress-label" max={p?.total || 1} value={p ? p.done : undefined} />
+          <progress aria-labelledby="push-progress-label" max={p?.total || 1} value={p ? p.done : finished ? 1 : undefined} />
           {s.pushing && (
             <button type="button" className="button" onClick={() => void cancel(s.jobId!)} disabled={job?.cancelling}>
               {job?.cancelling ? t('job.cancelling') : t('action.cancel')}
             </button>
           )}
+          {!finished && <PushActivityBars />}
         </div>
       )}
       <ErrorNotice error={s.startError} title={t('remotes.push.startFailed')} />

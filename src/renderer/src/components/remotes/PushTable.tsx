@@ -88,10 +88,18 @@ function statusOf(result: BranchPushResult | undefined, live: PushProgress | und
   return live.state === 'queued' && live.message ? 'queued-network' : live.state;
 }
 
+/** What the push does to this branch; a new branch by what it adds to the base (the history it shares is counted once, per remote). */
 function PlanText({ plan }: { plan: BranchPushPlan }) {
   const { t } = useTranslation();
-  const commits = plan.commitsToSend === null ? t('remotes.push.commitsUnknown') : t('remotes.push.commits', { count: plan.commitsToSend, formatted: formatNumber(plan.commitsToSend) });
-  return <span className={`push-plan plan-${plan.action}`}>{t(`remotes.push.action.${plan.action}`, { commits })}</span>;
+  let text: string;
+  if (plan.action === 'create') {
+    text = plan.newBranch ? t('remotes.push.newBranchAhead', { count: plan.newBranch.ahead, formatted: formatNumber(plan.newBranch.ahead), base: plan.newBranch.base }) : t('remotes.push.newBranch');
+  } else if (plan.action === 'fast-forward' && plan.commitsToSend !== null) {
+    text = t('remotes.push.fastForwardCount', { count: plan.commitsToSend, formatted: formatNumber(plan.commitsToSend) });
+  } else {
+    text = t(`remotes.push.action.${plan.action}`);
+  }
+  return <span className={`push-plan plan-${plan.action}`}>{text}</span>;
 }
 
 function Divergence({ remote, branch }: { remote: string; branch: string }) {
