@@ -20,6 +20,7 @@ import type {
   PromptTemplate,
   ProviderInfo,
   ResumeNotice,
+  ReviewedRunCommit,
   RunList,
   RunProgress,
   RunRecord,
@@ -106,6 +107,10 @@ export const agentMethods = {
     input: z.object({ runId: Id, expectedTip: Oid, content: DocText.optional(), message: z.string().max(10_000).optional() }).strict(),
     output: out<CommitResult>(),
   },
+  /** Marks a run whose draft waits for review as reviewed (or not): "Commit all reviewed" commits those. */
+  markRunReviewed: { input: z.object({ runId: Id, reviewed: z.boolean() }).strict(), output: out<RunRecord>() },
+  /** Commits the reviewed drafts (all, or those of `runIds`) through commitRun, one by one at each branch's tip. */
+  commitReviewedRuns: { input: z.object({ runIds: z.array(Id).max(1000).optional() }).strict(), output: out<ReviewedRunCommit[]>() },
   /** Paths and libraries a document names that the module's files and the repository's packages do not back. */
   groundingCheck: {
     input: z.object({ moduleId: SlugSchema, kind: Kind, content: DocText.optional() }).strict(),

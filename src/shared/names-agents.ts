@@ -24,6 +24,8 @@ export const AGENT_METHOD_NAMES = [
   'dismissResumeNotice',
   'listRuns',
   'commitRun',
+  'markRunReviewed',
+  'commitReviewedRuns',
   'groundingCheck',
 ] as const;
 

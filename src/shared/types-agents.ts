@@ -160,6 +160,8 @@ export interface RunRecord {
   replacedDraftSavedAs: string | null;
   /** The commit made from this run's draft, once committed. */
   commit: string | null;
+  /** When the user marked the run's draft reviewed (the Runs page's "Reviewed"); null or absent: not reviewed. */
+  reviewedAt?: string | null;
   error: FleetErrorPayload | null;
 }
 
@@ -180,6 +182,18 @@ export interface RunTotals {
 export interface RunList {
   runs: RunRecord[];
   totals: RunTotals;
+  /** The ids among `runs` whose draft waits for review: finished, uncommitted, the newest run of its document, its
+   *  draft still there. */
+  awaitingReview?: string[];
+}
+
+/** One run of "commit all reviewed": its commit, or why it was not committed. */
+export interface ReviewedRunCommit {
+  runId: string;
+  moduleId: string;
+  kind: DocKind;
+  commit: string | null;
+  error: FleetErrorPayload | null;
 }
 
 export const BATCH_STATES = ['running', 'finished', 'stopped', 'cancelled', 'interrupted'] as const;

@@ -78,6 +78,9 @@ export interface ModuleCard {
   implementation: ImplementationStatus;
   /** The latest check of the module branch; stale when the branch moved past the checked commit. */
   lastCheck: ModuleCheckState | null;
+  /** Documents whose agent (document) run ended in a draft that waits for review: finished, uncommitted, its draft
+   *  still there. Absent where the board was loaded without the agents (tests, `status` without runs). */
+  reviewKinds?: DocKind[];
 }
 
 /** The board's view of a module's latest check. */

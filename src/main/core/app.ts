@@ -19,6 +19,7 @@ import { ModuleDocuments } from './docs/module-docs';
 import { WorkspaceDocuments } from './docs/workspace-docs';
 import { workspaceDataDir } from './paths';
 import { AgentService, type AgentTuning } from './agents/agent-service';
+import { reviewKindsByModule } from './agents/run-review';
 import { createAgentHandlers } from './agents/handlers';
 import { runAsOperation } from './git/missing-objects';
 import { FileSecretStore, type SecretStore } from './remotes/secret-store';
@@ -165,6 +166,8 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
       readChecks: () => CheckStore.forWorkspace(options.appDataDir, workspace.path).readAll(),
       // Running / waiting for review per module, from the implementation run records.
       implementation: (moduleId) => implement.statusOf(workspace.path, moduleId),
+      // Documents whose agent run's draft waits for review, from the document run records.
+      reviewKinds: async () => reviewKindsByModule(await agents.forCurrent()),
     });
     const docs: ModuleDocuments = new ModuleDocuments(workspace, drafts, (id) => board.findModule(id), (list) => emit('draftsChanged', list));
     current = { workspace, board, docs, workspaceDocs: new WorkspaceDocuments(workspace, drafts), watcher };

@@ -13,6 +13,7 @@ import { packageManifests } from './context/package-manifests';
 import { readPrices, savePrices } from './price-store';
 import { readPrompt, savePrompt } from './prompt-store';
 import { commitRun } from './run-commit';
+import { commitReviewedRuns, markRunReviewed, runsAwaitingReview } from './run-review';
 import { planRun } from './run-plan';
 import { readModuleDocument } from '../docs/read-document';
 
@@ -82,7 +83,17 @@ export function createAgentHandlers(service: AgentService): AgentHandlers {
     listBatches: async () => (await workspace()).listBatches(),
     listResumeNotices: async () => [...(await workspace()).notices.values()],
     dismissResumeNotice: async ({ batchId }) => ({ dismissed: (await workspace()).notices.delete(batchId) }),
-    listRuns: async (filter) => (await workspace()).listRuns(filter),
+    listRuns: async (filter) => {
+      const agents = await workspace();
+      const list = agents.listRuns(filter);
+      return { ...list, awaitingReview: (await runsAwaitingReview(agents, list.runs)).map((r) => r.runId) };
+    },
+    markRunReviewed: async ({ runId, reviewed }) => markRunReviewed(await workspace(), runId, reviewed),
+    commitReviewedRuns: async ({ runIds }) => {
+      const results = await commitReviewedRuns(await workspace(), runIds);
+      if (results.some((r) => r.commit)) service.context.emit('boardChanged', { reason: 'refs' });
+      return results;
+    },
     commitRun: async (input) => {
       const result = await commitRun(await workspace(), input);
       service.context.emit('boardChanged', { reason: 'refs' });

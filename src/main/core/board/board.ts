@@ -24,6 +24,8 @@ export interface BoardOptions {
   implementation?: ImplementationProvider;
   /** The latest stored check result of each module (default: none). */
   readChecks?: () => Promise<CheckResult[]>;
+  /** Per module, the documents whose agent run's draft waits for review (default: none known). */
+  reviewKinds?: () => Promise<Map<string, DocKind[]>>;
 }
 
 const FILES_LIMIT = 5000;
@@ -53,6 +55,10 @@ export class BoardLoader {
     this.options = { ...this.options, readChecks };
   }
 
+  private async reviewByModule(): Promise<Map<string, DocKind[]> | null> {
+    return this.options.reviewKinds ? this.options.reviewKinds() : null;
+  }
+
   private async checksByModule(): Promise<Map<string, CheckResult>> {
     const results = this.options.readChecks ? await this.options.readChecks() : [];
     return new Map(results.map((result) => [result.moduleId, result]));
@@ -70,10 +76,10 @@ export class BoardLoader {
         baseBranch: manifest.baseBranch,
       });
     }
-    const [drafts, checks] = await Promise.all([this.listDrafts(), this.checksByModule()]);
+    const [drafts, checks, review] = await Promise.all([this.listDrafts(), this.checksByModule(), this.reviewByModule()]);
     const modules = await Promise.all(
       manifest.modules.map((m) =>
-        this.card(m, branches.get(`${manifest.branchPrefix}${m.id}`) ?? null, baseTip, drafts, branches.get(integrationBranchOf(manifest)) ?? null, checks),
+        this.card(m, branches.get(`${manifest.branchPrefix}${m.id}`) ?? null, baseTip, drafts, branches.get(integrationBranchOf(manifest)) ?? null, checks, review),
       ),
     );
     await this.scope.flush();
@@ -95,8 +101,13 @@ export class BoardLoader {
     const baseTip = await repo.resolveRef(`refs/heads/${manifest.baseBranch}`);
     if (!baseTip) throw new FleetError('BASE_BRANCH_MISSING', `The base branch "${manifest.baseBranch}" does not exist.`);
     const tip = await repo.resolveRef(`refs/heads/${manifest.branchPrefix}${module.id}`);
-    const [drafts, checks, integrationTip] = await Promise.all([this.listDrafts(), this.checksByModule(), repo.resolveRef(`refs/heads/${integrationBranchOf(manifest)}`)]);
-    const card = await this.card(module, tip, baseTip, drafts, integrationTip, checks);
+    const [drafts, checks, integrationTip, review] = await Promise.all([
+      this.listDrafts(),
+      this.checksByModule(),
+      repo.resolveRef(`refs/heads/${integrationBranchOf(manifest)}`),
+      this.reviewByModule(),
+    ]);
+    const card = await this.card(module, tip, baseTip, drafts, integrationTip, checks, review);
     const scope = await this.scopeOf(module, tip ?? baseTip);
     return { card, files: scope.files.slice(0, FILES_LIMIT), assets: scope.assets.slice(0, FILES_LIMIT), filesLimit: FILES_LIMIT, patternMatches: scope.perPattern };
   }
@@ -121,6 +132,7 @@ export class BoardLoader {
     drafts: DraftSummary[],
     integrationTip: string | null,
     checks: Map<string, CheckResult>,
+    review: Map<string, DocKind[]> | null = null,
   ): Promise<ModuleCard> {
     const { manifest, repo } = this.workspace;
     const branch = `${manifest.branchPrefix}${module.id}`;
@@ -154,6 +166,7 @@ export class BoardLoader {
       codeChanged,
       implementation,
       lastCheck,
+      ...(review ? { reviewKinds: review.get(module.id) ?? [] } : {}),
     };
   }
 

@@ -41,6 +41,8 @@ export function startSync(): () => void {
     api.on('boardChanged', () => board().scheduleRefresh()),
     // Drafts are listed on the board (draftKinds), so a saved or discarded draft refreshes it too.
     api.on('draftsChanged', () => board().scheduleRefresh()),
+    // A document run that ends leaves a draft waiting for review: the card counts it.
+    api.on('runFinished', () => board().scheduleRefresh()),
     api.on('jobProgress', (p) => jobs().onProgress(p)),
     api.on('jobFinished', (f) => {
       jobs().onFinished(f);
