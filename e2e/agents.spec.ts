@@ -1,12 +1,13 @@
 // Agents end to end: a provider pointed at a loopback OpenAI-compatible server through the settings screen,
 // a batch of 3 modules estimated, approved and streamed into the editors, one draft committed with its
-// provenance trailers (checked with git), the offline analyzer drafting one document; axe and screenshots.
+// provenance trailers (checked with git), the others reviewed and committed from the runs page, the offline
+// analyzer drafting one document; axe and screenshots.
 
 import { expect, test, type Page } from '@playwright/test';
 import { git } from './support/git';
 import { serveInitialisedRepo, type FleetServer } from './support/fleet-server';
 import { removeTempDirs } from './support/repo';
-import { expectNoSeriousA11yViolations, inputTextFits, openBoard, screenshot } from './support/page';
+import { card, expectNoSeriousA11yViolations, inputTextFits, openBoard, screenshot } from './support/page';
 import { monacoIn, watchConsole } from './support/editor';
 import { openAiError, sseFrame } from '../tests/helpers/provider-servers';
 import { moduleOf, startSlowOpenAiServer, type ProviderServer } from './support/provider-server';
@@ -174,6 +175,51 @@ test('a batch of 3 modules is estimated, approved, streams into the editors, and
   // Once committed, the draft is no longer an unreviewed agent draft.
   await expect(page.getByTestId('grounding-flags')).toBeHidden();
   expect(provider.requests.filter((r) => r.path.endsWith('/chat/completions')).length).toBeGreaterThanOrEqual(3);
+  expect(problems()).toEqual([]);
+});
+
+test('the runs page reviews each agent draft and commits all reviewed; the cards count what waits for review', async ({ page }) => {
+  const problems = watchConsole(page);
+  await openBoard(page, server.url);
+  // Two drafts of the batch wait for review (fleet-hub's was committed): their cards say so.
+  await expect(card(page, 'drivers-hub').getByTestId('review-badge')).toHaveText('1 draft to review');
+  await expect(card(page, 'maintenance-hub').getByTestId('review-badge')).toHaveText('1 draft to review');
+  await expect(card(page, 'fleet-hub').getByTestId('review-badge')).toHaveCount(0);
+
+  await go(page, '#/runs');
+  const panel = page.getByTestId('batch-panel');
+  await expect(panel.getByTestId('review-count')).toHaveText('2 drafts wait for review, 0 marked reviewed.');
+  await expect(panel.locator('[data-testid="run-row"][data-module-id="fleet-hub"]').getByTestId('run-committed')).toHaveText(/^committed [0-9a-f]{7}$/);
+  const commitAll = panel.getByTestId('commit-reviewed-button');
+  await expect(commitAll).toBeDisabled();
+  await expect(commitAll).toHaveAccessibleDescription(/mark it reviewed first/);
+
+  // Review opens the draft in the module's editor.
+  await panel.getByRole('link', { name: 'Review the draft of drivers-hub As-is analysis' }).click();
+  await expect(page).toHaveURL(/#\/module\/drivers-hub\/as-is$/);
+  await expect(monacoIn(page.getByTestId('markdown-editor')).locator('.view-lines')).toContainText('Drivers Hub');
+  await go(page, '#/runs');
+
+  // Marked reviewed from the keyboard; only that draft is committed, through the runs' commit path.
+  const reviewed = panel.getByRole('checkbox', { name: 'Reviewed: drivers-hub As-is analysis' });
+  await reviewed.focus();
+  await page.keyboard.press('Space');
+  await expect(reviewed).toBeChecked();
+  await expect(commitAll).toHaveText('Commit 1 reviewed draft');
+  await expect(panel.getByTestId('review-count')).toHaveText('2 drafts wait for review, 1 marked reviewed.');
+  await expectNoSeriousA11yViolations(page, 'runs page with drafts to review');
+  for (const scheme of ['light', 'dark'] as const) await screenshot(page, 'agent-runs-review', scheme);
+  const maintenanceTip = git(repo, ['rev-parse', 'module/maintenance-hub']);
+  await commitAll.click();
+  await expect(panel.getByTestId('commit-reviewed-result')).toHaveText('1 draft committed, 0 not committed.');
+  expect(git(repo, ['log', '-1', '--format=%B', 'module/drivers-hub'])).toContain('Fleet-Run:');
+  expect(git(repo, ['show', 'module/drivers-hub:enhancements/drivers-hub/AS_IS_ANALYSIS.md'])).toContain('finding number 12');
+  expect(git(repo, ['rev-parse', 'module/maintenance-hub'])).toBe(maintenanceTip);
+  await expect(panel.getByTestId('review-count')).toHaveText('1 draft waits for review, 0 marked reviewed.');
+
+  await openBoard(page, server.url);
+  await expect(card(page, 'drivers-hub').getByTestId('review-badge')).toHaveCount(0);
+  await expect(card(page, 'maintenance-hub').getByTestId('review-badge')).toHaveText('1 draft to review');
   expect(problems()).toEqual([]);
 });
 

@@ -69,6 +69,11 @@ export const ModuleCard = memo(function ModuleCard({ card, isTabStop, baseBranch
             )}
             <RemoteBranchChips moduleId={card.id} />
             <ImplementationChip card={card} />
+            {card.reviewKinds && card.reviewKinds.length > 0 && (
+              <span className="chip chip-warning" data-testid="review-badge" title={card.reviewKinds.map((kind) => t(`doc.${kind}.long`)).join(', ')}>
+                {t('card.toReview', { count: card.reviewKinds.length })}
+              </span>
+            )}
             <CheckBadge moduleId={card.id} />
             <PullRequestChip moduleId={card.id} />
             {card.matchedFiles === 0 ? (

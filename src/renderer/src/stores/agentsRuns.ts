@@ -4,7 +4,7 @@
 
 import { create } from 'zustand';
 import type { DocKind } from '../../../shared/documents';
-import type { BatchInfo, BatchProgress, BatchRequest, BatchStarted, RunProgress, RunRecord } from '../../../shared/types-agents';
+import type { BatchInfo, BatchProgress, BatchRequest, BatchStarted, ReviewedRunCommit, RunProgress, RunRecord } from '../../../shared/types-agents';
 import { api, asApiError, type ApiError } from '../api';
 import { getDraft } from '../lib/docBackend';
 import { runDraftHeader } from '../../../shared/run-draft';
@@ -28,6 +28,15 @@ interface AgentsRunsStore {
   progress: Record<string, BatchProgress>;
   runs: Record<string, RunView>;
   error: ApiError | null;
+  /** Runs whose draft waits for review (as main last listed them). */
+  awaiting: Record<string, boolean>;
+  /** The outcome of the last "Commit all reviewed", per batch. */
+  commitResults: Record<string, ReviewedRunCommit[]>;
+  committing: boolean;
+  /** Marks a run's draft reviewed (or not). */
+  markReviewed: (runId: string, reviewed: boolean) => Promise<void>;
+  /** Commits the reviewed drafts among `runIds` (those of one batch), then reloads its runs. */
+  commitReviewed: (batchId: string, runIds: string[]) => Promise<void>;
   loadBatches: () => Promise<void>;
   /** Loads the run records of a module or of a batch. */
   loadRuns: (filter: { moduleId?: string; batchId?: string }) => Promise<void>;
@@ -86,6 +95,27 @@ export const useAgentsRunsStore = create<AgentsRunsStore>((set, get) => {
     progress: {},
     runs: {},
     error: null,
+    awaiting: {},
+    commitResults: {},
+    committing: false,
+    markReviewed: async (runId, reviewed) => {
+      try {
+        putRuns([await api.markRunReviewed({ runId, reviewed })]);
+      } catch (error) {
+        set({ error: asApiError(error) });
+      }
+    },
+    commitReviewed: async (batchId, runIds) => {
+      set({ committing: true, error: null });
+      try {
+        const results = await api.commitReviewedRuns({ runIds });
+        set((s) => ({ commitResults: { ...s.commitResults, [batchId]: results } }));
+        await get().loadRuns({ batchId });
+      } catch (error) {
+        set({ error: asApiError(error) });
+      }
+      set({ committing: false });
+    },
     loadBatches: async () => {
       try {
         const list = await api.listBatches({});
@@ -96,7 +126,10 @@ export const useAgentsRunsStore = create<AgentsRunsStore>((set, get) => {
     },
     loadRuns: async (filter) => {
       try {
-        putRuns((await api.listRuns(filter)).runs);
+        const list = await api.listRuns(filter);
+        putRuns(list.runs);
+        const waiting = new Set(list.awaitingReview ?? []);
+        set((s) => ({ awaiting: { ...s.awaiting, ...Object.fromEntries(list.runs.map((r) => [r.runId, waiting.has(r.runId)])) } }));
       } catch (error) {
         set({ error: asApiError(error) });
       }

@@ -1,4 +1,5 @@
-// One batch: its progress bar, why it stopped, cancel or resume, and its runs with totals.
+// One batch: its progress bar, why it stopped, cancel or resume, its runs with totals, and committing the
+// drafts the user marked reviewed.
 
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -7,6 +8,7 @@ import type { BatchInfo } from '../../../../shared/types-agents';
 import { formatUsd } from '../../lib/agentFormat';
 import { useAgentsRunsStore } from '../../stores/agentsRuns';
 import { RunTable } from './RunTable';
+import { CommitReviewedBar } from './CommitReviewedBar';
 
 export function BatchPanel({ batch }: { batch: BatchInfo }) {
   const { t } = useTranslation();
@@ -55,6 +57,7 @@ export function BatchPanel({ batch }: { batch: BatchInfo }) {
         </div>
       )}
       <RunTable runs={runs} totals={state === 'running' ? null : batch.totals} label={t('agents.runs.ofBatch')} />
+      <CommitReviewedBar batchId={batch.batchId} runIds={batch.runIds} />
     </section>
   );
 }

@@ -1,10 +1,11 @@
-// Run records with live state: module, document, provider/model, tokens, cost, duration, files sent, outcome;
-// a running run can be cancelled. Totals below.
+// Run records with live state: module, document, provider/model, tokens, cost, duration, files sent, outcome,
+// review (a finished run's draft waits for it); a running run can be cancelled. Totals below.
 
 import { useTranslation } from 'react-i18next';
 import type { RunTotals } from '../../../../shared/types-agents';
 import { formatDuration, formatTokens, formatUsd } from '../../lib/agentFormat';
 import { useAgentsRunsStore, type RunView } from '../../stores/agentsRuns';
+import { RunReviewCell } from './RunReviewCell';
 
 interface Props {
   runs: RunView[];
@@ -31,6 +32,7 @@ export function RunTable({ runs, totals, label }: Props) {
             <th scope="col" className="num">{t('agents.runs.cost')}</th>
             <th scope="col" className="num">{t('agents.runs.duration')}</th>
             <th scope="col" className="num">{t('agents.runs.files')}</th>
+            <th scope="col">{t('agents.review.column')}</th>
             <th scope="col">
               <span className="visually-hidden">{t('agents.runs.actions')}</span>
             </th>
@@ -61,6 +63,9 @@ export function RunTable({ runs, totals, label }: Props) {
                 <td className="num">{rec && rec.finishedAt ? formatDuration(rec.durationMs) : ''}</td>
                 <td className="num">{rec ? rec.filesSent.length : ''}</td>
                 <td>
+                  <RunReviewCell run={r} />
+                </td>
+                <td>
                   {live && (
                     <button type="button" className="button small" aria-label={t('agents.runs.cancelRunOf', { module: r.moduleId, doc: t(`doc.${r.kind}.long`) })} onClick={() => void cancelRun(r.runId)}>
                       {t('agents.runs.cancelRun')}
@@ -80,6 +85,7 @@ export function RunTable({ runs, totals, label }: Props) {
             <td className="num">{`${formatTokens(sum.tokensIn)} / ${formatTokens(sum.tokensOut)}`}</td>
             <td className="num">{formatUsd(sum.costUsd)}</td>
             <td className="num">{formatDuration(sum.durationMs)}</td>
+            <td />
             <td />
             <td />
           </tr>
