@@ -3,10 +3,12 @@
 
 import { ImplementRequestSchema } from '../shared/contract-implement';
 import type { ImplementRequest } from '../shared/types-implement';
+import { ENGINE_IDS, type EngineId } from '../shared/types-engines';
 
 export interface ImplementValues {
   modules?: string[];
   approved?: boolean;
+  engine?: string;
   provider?: string;
   model?: string;
   'base-url'?: string;
@@ -24,6 +26,7 @@ export interface ImplementValues {
 /** The request's field -> the flag that sets it, for error messages. */
 const FLAG_OF: Record<string, string> = {
   modules: '--modules',
+  engine: '--engine',
   provider: '--provider',
   model: '--model',
   baseUrl: '--base-url',
@@ -50,6 +53,10 @@ export function parseImplementValues(values: ImplementValues, usage: (message: s
   if (!values.approved && modules.length === 0) throw usage('implement needs --modules a,b or --approved');
   if (values['commit-failing'] && !values.commit) throw usage('--commit-failing only goes with --commit');
   const request: ImplementRequest = { modules: values.approved ? 'approved' : modules };
+  if (values.engine !== undefined) {
+    if (!(ENGINE_IDS as readonly string[]).includes(values.engine)) throw usage(`--engine must be one of ${ENGINE_IDS.join(', ')}, got "${values.engine}"`);
+    request.engine = values.engine as EngineId;
+  }
   if (values.provider !== undefined) request.provider = values.provider;
   if (values.model !== undefined) request.model = values.model;
   if (values['base-url'] !== undefined) request.baseUrl = values['base-url'];

@@ -79,8 +79,9 @@ export function estimateLines(estimate: ImplementEstimate): string[] {
     budget.batchUsd !== null ? `batch budget ${dollars(budget.batchUsd)}` : 'no batch budget',
     budget.workspaceUsd !== null ? `workspace budget ${dollars(budget.workspaceUsd)} (${dollars(budget.workspaceSpentUsd)} spent)` : '',
   ].filter(Boolean);
+  const who = estimate.engine === 'builtin' ? `${estimate.provider} ${estimate.model}` : `engine ${estimate.engine}${estimate.model ? ` with ${estimate.model}` : ' (its own default model)'}${estimate.costKnown ? '' : ', cost unknown'}`;
   return [
-    `${estimate.provider} ${estimate.model}`,
+    who,
     line(header),
     ...rows.map(line),
     '',
@@ -97,9 +98,10 @@ export function runSummaryLine(run: ImplementRun): string {
     `${run.changedFiles} file${run.changedFiles === 1 ? '' : 's'} changed`,
     `${run.turns} turns, ${run.toolCalls} tool calls`,
     `tokens ${run.tokensIn} in, ${run.tokensOut} out`,
-    dollars(run.costUsd),
+    run.costKnown === false ? 'cost unknown' : dollars(run.costUsd),
     check,
   ];
   const error = run.error ? `: ${oneLine(run.error.message, 200)}` : '';
-  return `${run.moduleId}: ${parts.join(', ')}${error}`;
+  const engine = run.engine !== 'builtin' ? ` [${run.engine}]` : '';
+  return `${run.moduleId}${engine}: ${parts.join(', ')}${error}`;
 }

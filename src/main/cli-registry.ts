@@ -32,6 +32,7 @@ export const FLAGS = {
   'commit-failing': { type: 'boolean' },
   html: { type: 'string' },
   'trust-commands': { type: 'boolean' },
+  engine: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
@@ -77,10 +78,12 @@ export const COMMANDS: Record<string, CommandSpec> = {
   check: { flags: ['modules', 'all', 'json', 'trust-commands'], repo: 'required', startsCommands: true, load: () => import('./cli-commands/check') },
   merge: { flags: ['modules', 'ready', 'target', 'yes', 'json'], repo: 'required', load: () => import('./cli-commands/merge') },
   implement: {
-    flags: ['modules', 'approved', 'provider', 'model', 'base-url', 'budget', 'max-turns', 'max-minutes', 'concurrency', 'instruction', 'yes', 'commit', 'commit-failing', 'trust-commands'],
+    flags: ['modules', 'approved', 'engine', 'provider', 'model', 'base-url', 'budget', 'max-turns', 'max-minutes', 'concurrency', 'instruction', 'yes', 'commit', 'commit-failing', 'trust-commands'],
     repo: 'required',
     startsCommands: true,
     load: () => import('./cli-commands/implement'),
   },
   pr: { flags: ['modules', 'remote', 'target', 'refresh', 'json'], repo: 'required', load: () => import('./cli-commands/pr') },
+  // Asks each agent CLI its version, so it starts commands (without keys) like check and implement.
+  engines: { flags: ['json', 'refresh'], repo: 'optional', startsCommands: true, load: () => import('./cli-commands/engines') },
 };

@@ -38,9 +38,9 @@ Commands:
                                             Merge the modules (or every module ready to merge) in the suggested order,
                                             one merge commit each, without touching the working tree; asks first unless
                                             --yes. Stops before writing anything at a conflict and exits 1.
-  implement <repo> (--modules a,b | --approved) [--provider P] [--model M] [--base-url URL] [--budget USD]
-      [--max-turns N] [--max-minutes N] [--concurrency N] [--instruction TEXT] [--yes] [--commit] [--commit-failing]
-      [--trust-commands]
+  implement <repo> (--modules a,b | --approved) [--engine E] [--provider P] [--model M] [--base-url URL]
+      [--budget USD] [--max-turns N] [--max-minutes N] [--concurrency N] [--instruction TEXT] [--yes] [--commit]
+      [--commit-failing] [--trust-commands]
                                             An agent changes each module's code as its TO-BE design says, in a working
                                             copy of its branch (never the working tree). Without --yes: prints the
                                             estimate and starts nothing. With --yes: streams each run's transcript,
@@ -49,6 +49,13 @@ Commands:
                                             set); others wait for review in the app. Exits 0 when every run is ready
                                             for review (with --commit: committed), 1 otherwise, 130 after Ctrl+C (runs
                                             cancelled; changes made so far stay for review).
+                                            --engine: builtin (default) | claude-code | codex | gemini | aider |
+                                            opencode | qwen | custom, an agent CLI installed here (see engines) with its
+                                            own login; --model is passed to it, --provider only prices its tokens. One
+                                            that reports no cost needs --max-minutes.
+  engines [<repo>] [--json] [--refresh]     The engines of implementation runs: the built-in loop, each agent CLI found
+                                            on PATH with its version (or why it cannot run and how to install it), what
+                                            it enforces and cannot, and the key mapped to it in <repo>'s settings.
   pr <repo> [--modules a,b] [--remote NAME] [--target base|integration|BRANCH] [--refresh] [--json]
                                             Open (or find) the modules' pull requests on GitHub with the remote's token
                                             (other hosts: the link to their page); --refresh asks GitHub for the states
