@@ -47,7 +47,7 @@ test('a batch cut short by a quit resumes when serve starts again, and its notic
   const problems = watchConsole(page);
   const first = await serve();
   await openBoard(page, first.url);
-  await page.getByRole('link', { name: 'Agents' }).click();
+  await page.getByRole('link', { name: 'Agent settings' }).click();
   const lmstudio = page.locator('[data-testid="provider-card"][data-provider-id="lmstudio"]');
   await lmstudio.getByLabel('Base URL').fill(provider.baseUrl);
   await lmstudio.getByRole('button', { name: 'Save provider' }).click();
@@ -92,7 +92,7 @@ test('a batch cut short by a quit resumes when serve starts again, and its notic
 test('with automatic resume turned off, the next start leaves an interrupted batch alone', async ({ page }) => {
   const running = servers.at(-1)!;
   await openBoard(page, running.url);
-  await page.getByRole('link', { name: 'Agents' }).click();
+  await page.getByRole('link', { name: 'Agent settings' }).click();
   const defaults = page.getByTestId('agent-defaults');
   await defaults.getByLabel('Resume batches a quit interrupted when this workspace opens again').uncheck();
   await defaults.getByRole('button', { name: 'Save' }).click();
@@ -113,7 +113,7 @@ test('with automatic resume turned off, the next start leaves an interrupted bat
 
   const next = await serve();
   await openBoard(page, next.url);
-  await page.getByRole('link', { name: 'Agents' }).click();
+  await page.getByRole('link', { name: 'Agent settings' }).click();
   await expect(page.getByTestId('agent-defaults').getByLabel('Resume batches a quit interrupted when this workspace opens again')).not.toBeChecked();
   await page.evaluate(() => {
     (globalThis as unknown as { location: { hash: string } }).location.hash = '#/runs';

@@ -49,7 +49,7 @@ const lmstudio = (page: Page) => page.locator('[data-testid="provider-card"][dat
 test('the settings screen points a local provider at a base URL, tests it, and checks prices per entry', async ({ page }) => {
   const problems = watchConsole(page);
   await openBoard(page, server.url);
-  await page.getByRole('link', { name: 'Agents' }).click();
+  await page.getByRole('link', { name: 'Agent settings' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Agent settings' })).toBeVisible();
 
   // The offline analyzer needs nothing; a remote provider without a key says so, and never shows a key.
@@ -260,7 +260,7 @@ test('"credits exhausted" stops the provider\'s queue with a clear message; a pa
   await expect(panel.getByTestId('batch-stop-reason')).toContainText('credits');
   await expect(panel.getByTestId('run-message').first()).toContainText('QUOTA_EXHAUSTED');
 
-  await page.getByRole('link', { name: 'Agents' }).click();
+  await page.getByRole('link', { name: 'Agent settings' }).click();
   await expect(lmstudio(page)).toContainText('Queue stopped: QUOTA_EXHAUSTED');
   await lmstudio(page).getByRole('button', { name: 'Test connection' }).click();
   await expect(lmstudio(page).getByTestId('connection-test')).toContainText('Connection works', { timeout: 30_000 });

@@ -32,7 +32,7 @@ test('the remote form and the provider settings warn about plain HTTP to another
   await address.fill('http://127.0.0.1:8080/fleet.git');
   await expect(form.getByTestId('plain-http-note')).toBeHidden();
 
-  await page.getByRole('link', { name: 'Agents' }).click();
+  await page.getByRole('link', { name: 'Agent settings' }).click();
   const lmstudio = page.locator('[data-testid="provider-card"][data-provider-id="lmstudio"]');
   await expect(lmstudio.getByTestId('plain-http-note')).toBeHidden();
   await lmstudio.getByLabel('Base URL').fill('http://192.168.1.20:1234/v1');

@@ -112,6 +112,10 @@ test('the board exports one self-contained HTML report that opens in the browser
   await expect(report.locator('script')).toHaveCount(0);
   await expect(report.getByRole('img', { name: 'Modules per phase in each category' })).toBeVisible();
   await expect(report.getByRole('table').first()).toContainText('Total');
+  // No empty band between the numbers and the first chart's heading.
+  const totals = (await report.locator('.totals').boundingBox())!;
+  const heading = (await report.getByRole('heading', { name: 'Progress per category' }).boundingBox())!;
+  expect(heading.y - (totals.y + totals.height)).toBeLessThanOrEqual(40); // it was about 80 px
   expect(requests).toEqual([`file://${file}`]);
   await expectNoSeriousA11yViolations(report, 'exported HTML report');
   for (const scheme of ['light', 'dark'] as const) await screenshot(report, 'reports-html-export', scheme);

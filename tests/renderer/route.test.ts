@@ -9,9 +9,14 @@ describe('hash routes', () => {
     expect(formatHash({ page: 'module', moduleId: 'ai-chat', doc: 'test-plan' })).toBe('#/module/ai-chat/test-plan');
   });
 
-  it('falls back to the board for empty, unknown or malformed hashes', () => {
-    for (const hash of ['', '#', '#/', '#/nowhere', '#/module/', '#/module/Bad Id', '#/module/%E0%A4%A']) {
-      expect(parseHash(hash)).toEqual({ page: 'board' });
+  it('shows the board for an empty hash', () => {
+    for (const hash of ['', '#', '#/', '#//']) expect(parseHash(hash)).toEqual({ page: 'board' });
+  });
+
+  it('says "not found" for unknown or malformed hashes instead of silently showing the board', () => {
+    for (const hash of ['#/nowhere', '#/module/', '#/module/Bad Id', '#/module/%E0%A4%A', '#/settings/nothing']) {
+      expect(parseHash(hash)).toEqual({ page: 'not-found', hash });
+      expect(formatHash(parseHash(hash))).toBe(hash);
     }
   });
 

@@ -27,7 +27,9 @@ svg{max-width:100%;height:auto}svg text{fill:var(--fg);font:12px system-ui,sans-
 .bar{fill:var(--bar)}.axis{stroke:var(--line)}
 .legend{display:flex;flex-wrap:wrap;gap:12px;list-style:none;padding:0;margin:.25rem 0}
 .swatch{display:inline-block;width:.9em;height:.9em;border-radius:2px;margin-right:4px;vertical-align:-1px;print-color-adjust:exact;-webkit-print-color-adjust:exact}
-.totals{display:flex;flex-wrap:wrap;gap:24px;padding:0;list-style:none}.totals strong{display:block;font-size:1.4rem}
+.totals{display:flex;flex-wrap:wrap;gap:24px;padding:0;margin:.75rem 0 0;list-style:none}.totals strong{display:block;font-size:1.4rem}
+/* The numbers lead straight into the first chart: no stacked paddings and margins between them. */
+header{padding-bottom:0}main{padding-top:0}main>section:first-child>h2{margin-top:1.25rem}
 @media print{:root{--bg:#fff;--fg:#000;--muted:#333;--line:#999;--stripe:#eee}body{font-size:11pt}header,main,footer{max-width:none;padding:0}
 section,figure,table{break-inside:avoid}h2{break-after:avoid}svg rect{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
 `;

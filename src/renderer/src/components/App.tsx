@@ -17,6 +17,7 @@ import { ErrorNotice } from './ErrorNotice';
 import { LoadingScreen } from './LoadingScreen';
 import { MergePage } from './merge/MergePage';
 import { ModulePage } from './ModulePage';
+import { NotFoundPage } from './NotFoundPage';
 import { RemotesSettings } from './remotes/RemotesSettings';
 import { ShortcutsSheet } from './ShortcutsSheet';
 import { StartScreen } from './StartScreen';
@@ -61,6 +62,7 @@ export function App() {
   else if (route.page === 'agent-settings') content = <AgentSettingsPage />;
   else if (route.page === 'agent-runs') content = <RunsPage batchId={route.batchId} />;
   else if (route.page === 'merge') content = <MergePage />;
+  else if (route.page === 'not-found') content = <NotFoundPage hash={route.hash} />;
   else if (route.page === 'module-changes')
     content = (
       <Suspense fallback={<LoadingScreen />}>

@@ -51,7 +51,7 @@ export const ModuleCard = memo(function ModuleCard({ card, isTabStop, baseBranch
         onKeyDown={onKeyDown}
       >
         <div className="card-head">
-          <h3 id={titleId} className="card-title">
+          <h3 id={titleId} className="card-title" title={card.title}>
             {card.title}
           </h3>
           <PhaseBadge phase={card.phase} id={phaseId} unwritten={mergedUnwritten(card)} />

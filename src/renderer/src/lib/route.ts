@@ -13,7 +13,9 @@ export type Route =
   | { page: 'agent-settings' }
   | { page: 'agent-runs'; batchId: string | null }
   | { page: 'merge' }
-  | { page: 'module-changes'; moduleId: string; view: ChangesView };
+  | { page: 'module-changes'; moduleId: string; view: ChangesView }
+  /** An address no page answers to: said so, with a way back, rather than showing the board as if it were asked for. */
+  | { page: 'not-found'; hash: string };
 
 /** What the Changes view shows: the module's runs (one open), or the whole branch against the base. */
 export type ChangesView = { kind: 'runs'; runId: string | null } | { kind: 'branch' };
@@ -22,6 +24,7 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
+  if (parts.length === 0) return { page: 'board' };
   if (parts[0] === 'workspaces' && parts.length === 1) return { page: 'workspaces' };
   if (parts[0] === 'settings' && parts[1] === 'remotes' && parts.length === 2) return { page: 'settings-remotes' };
   if (parts[0] === 'workspace-docs' && parts.length <= 2) {
@@ -40,7 +43,7 @@ export function parseHash(hash: string): Route {
     const doc = parts[2] && (DOC_KINDS as readonly string[]).includes(parts[2]) ? (parts[2] as DocKind) : null;
     return { page: 'module', moduleId: parts[1], doc };
   }
-  return { page: 'board' };
+  return { page: 'not-found', hash: hash.startsWith('#') ? hash : `#${hash}` };
 }
 
 export function formatHash(route: Route): string {
@@ -61,6 +64,8 @@ export function formatHash(route: Route): string {
       return `#/runs${route.batchId ? `/${encodeURIComponent(route.batchId)}` : ''}`;
     case 'merge':
       return '#/merge';
+    case 'not-found':
+      return route.hash;
     case 'module-changes': {
       const base = `#/module/${encodeURIComponent(route.moduleId)}/changes`;
       if (route.view.kind === 'branch') return `${base}/branch`;
