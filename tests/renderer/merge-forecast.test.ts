@@ -108,6 +108,6 @@ describe('merge screen: route', () => {
   it('opens the merge screen from #/merge and round-trips it', () => {
     expect(parseHash('#/merge')).toEqual({ page: 'merge' });
     expect(formatHash({ page: 'merge' })).toBe('#/merge');
-    expect(parseHash('#/merge/extra')).toEqual({ page: 'board' });
+    expect(parseHash('#/merge/extra')).toEqual({ page: 'not-found', hash: '#/merge/extra' });
   });
 });
