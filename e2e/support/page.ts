@@ -25,12 +25,17 @@ export async function expectNoSeriousA11yViolations(page: Page, label: string): 
   expect(report, `axe on ${label}`).toEqual([]);
 }
 
-/** Full-page screenshot into e2e-artifacts/<name>.png, in the given colour scheme. */
-export async function screenshot(page: Page, name: string, colorScheme: 'light' | 'dark'): Promise<void> {
+/** Full-page screenshot (or of one part of the page) into e2e-artifacts/<name>.png, in the given colour scheme. */
+export async function screenshot(page: Page, name: string, colorScheme: 'light' | 'dark', part?: Locator): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.emulateMedia({ colorScheme });
   // Let the theme switch settle (no transitions should be caught mid-way).
   await page.waitForTimeout(150);
+  if (part) {
+    // The sticky app header would be drawn over the part's top once it is scrolled into view.
+    await part.screenshot({ path: join(ARTIFACTS, `${name}-${colorScheme}.png`), timeout: 45_000, style: '.app-header { position: static !important; }' });
+    return;
+  }
   // A full-page capture of a scrolled page draws the sticky header over the content: start from the top.
   await page.evaluate('window.scrollTo(0, 0)');
   // Pages with several editors take a while to paint in software rendering on a busy machine.
