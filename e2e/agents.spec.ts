@@ -194,10 +194,13 @@ test('the runs page reviews each agent draft and commits all reviewed; the cards
   await expect(commitAll).toBeDisabled();
   await expect(commitAll).toHaveAccessibleDescription(/mark it reviewed first/);
 
-  // Review opens the draft in the module's editor.
+  // Review opens the draft in the module's editor, compared with the document as committed on its branch.
   await panel.getByRole('link', { name: 'Review the draft of drivers-hub As-is analysis' }).click();
   await expect(page).toHaveURL(/#\/module\/drivers-hub\/as-is$/);
-  await expect(monacoIn(page.getByTestId('markdown-editor')).locator('.view-lines')).toContainText('Drivers Hub');
+  const diff = page.getByTestId('compare-diff');
+  await expect(monacoIn(diff, 0).locator('.view-lines')).toContainText('The files this module covers');
+  await expect(monacoIn(diff, 1).locator('.view-lines')).toContainText('Drivers Hub');
+  await page.getByRole('radio', { name: 'Document', exact: true }).check();
   await go(page, '#/runs');
 
   // Marked reviewed from the keyboard; only that draft is committed, through the runs' commit path.

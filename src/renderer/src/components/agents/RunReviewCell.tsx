@@ -1,8 +1,10 @@
-// A run's review cell: for a draft that waits for review, "Review" (opens the document's draft in the module's
-// editor) and a "Reviewed" mark; once committed, the commit.
+// A run's review cell: for a draft that waits for review, "Review" (the module's editor comparing the draft with
+// the document as committed at the branch tip) and a "Reviewed" mark; once committed, the commit.
 
 import { useTranslation } from 'react-i18next';
 import { useAgentsRunsStore, type RunView } from '../../stores/agentsRuns';
+import { useBoardStore } from '../../stores/board';
+import { useEditorViewStore } from '../../stores/editorView';
 
 export function RunReviewCell({ run }: { run: RunView }) {
   const { t } = useTranslation();
@@ -19,7 +21,18 @@ export function RunReviewCell({ run }: { run: RunView }) {
   if (!awaiting) return null;
   return (
     <span className="run-review" data-testid="run-review">
-      <a className="button small" href={`#/module/${encodeURIComponent(run.moduleId)}/${run.kind}`} aria-label={t('agents.review.openOf', { module: run.moduleId, doc })}>
+      <a
+        className="button small"
+        href={`#/module/${encodeURIComponent(run.moduleId)}/${run.kind}`}
+        onClick={() => {
+          // The draft against the committed document: the compare view, with the branch tip as the other side.
+          const tip = useBoardStore.getState().board?.modules.find((m) => m.id === run.moduleId)?.tip ?? run.record?.baseTip;
+          if (!tip) return;
+          useEditorViewStore.getState().setCompareTarget({ type: 'commit', commit: tip });
+          useEditorViewStore.getState().setView('compare');
+        }}
+        aria-label={t('agents.review.openOf', { module: run.moduleId, doc })}
+      >
         {t('agents.review.open')}
       </a>
       <label className="checkbox">
