@@ -20,9 +20,9 @@ const run = promisify(execFile);
 
 export type Installed = { dir: string; bin: string; installMs: number } | { reason: string };
 
-/** `pkg@version` installed under `<tmpdir>/fleet-npm-<pkg>-<version>`, its bin folder; the reason when npm cannot get it. */
-export async function installFromNpm(pkg: string, version: string, program: string): Promise<Installed> {
-  const dir = join(tmpdir(), `fleet-npm-${pkg.replace(/[@/]/g, '_')}-${version}`);
+/** `pkg@version` installed under `<base>/fleet-npm-<pkg>-<version>` (base: the system temp folder), its bin folder; the reason when npm cannot get it. */
+export async function installFromNpm(pkg: string, version: string, program: string, base = tmpdir()): Promise<Installed> {
+  const dir = join(base, `fleet-npm-${pkg.replace(/[@/]/g, '_')}-${version}`);
   const bin = join(dir, 'node_modules', '.bin');
   if (existsSync(join(bin, program))) return { dir, bin, installMs: 0 };
   const started = Date.now();
