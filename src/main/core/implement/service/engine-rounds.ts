@@ -106,6 +106,7 @@ export async function engineRounds(env: RunEnvironment, live: LiveRun, plan: Eng
       template: env.settings.customEngineTemplate,
       ...(price ? { price: (tokensIn: number, tokensOut: number) => costOf(price, tokensIn, tokensOut) } : {}),
       ...(env.killGraceMs !== undefined ? { killGraceMs: env.killGraceMs } : {}),
+      ...(env.engineQuestionMs !== undefined ? { questionMs: env.engineQuestionMs } : {}),
       onEntries: (entries, counters) => {
         for (const { seq: _seq, at: _at, ...entry } of entries) {
           live.add(entry as NewEntry);

@@ -19,6 +19,8 @@ import { toErrorPayload } from '../../../../shared/errors';
 export interface ImplementTuning {
   progressIntervalMs?: number;
   killGraceMs?: number;
+  /** How long an agent CLI may stay silent after a line that reads as a question before it is ended (default 5 s). */
+  engineQuestionMs?: number;
 }
 
 export interface ImplementContext extends ImplementTuning {

@@ -38,6 +38,7 @@ export interface RunEnvironment {
   client(provider: ProviderConfig, baseUrl: string | null): Promise<ConversingClient>;
   price(provider: ProviderConfig, model: string): Promise<PriceEntry | null>;
   killGraceMs?: number;
+  engineQuestionMs?: number;
   /** Agent CLI engines: the adapters as detected, the app's environment, the workspace's cap, the mapped key. */
   engines: EngineCatalog;
   hostEnv(): NodeJS.ProcessEnv;

@@ -264,6 +264,7 @@ export class WorkspaceImplement {
       client: (provider, baseUrl) => this.client(provider, baseUrl),
       price: async (provider, model) => findPrice((await readPrices(this.workspace)).prices, provider.id, model),
       killGraceMs: this.context.killGraceMs,
+      engineQuestionMs: this.context.engineQuestionMs,
       engines: this.context.engines,
       hostEnv: () => this.context.hostEnv(),
       workspaceCapUsd: async () => (await agents.settings.get()).workspaceBudgetUsd,

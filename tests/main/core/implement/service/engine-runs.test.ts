@@ -120,4 +120,20 @@ describe('runs with an agent CLI engine', () => {
     expect(git(core.repo, 'rev-parse', 'module/fleet-hub')).toBe(tip);
     expect(processesNaming(cli.bin)).toEqual([]);
   });
+
+  it('ends a run whose CLI asks a question and waits, naming the engine and the question, its edit kept for review and nothing left running', async () => {
+    const cli = engineStandIn('claude', { version: '2.1.0 (Claude Code)', launches: [{ edits: { 'api/src/fleet.js': FIXED }, lines: [claudeLines('sess-q', 'x', 0)[0]!, 'Overwrite api/src/fleet.js? (y/n)'], hang: true }] });
+    const core = await suite.core({ env: cli.env });
+    await configure(core, suite.server.baseUrl);
+    await writeDesign(core, 'fleet-hub');
+    const tip = git(core.repo, 'rev-parse', 'module/fleet-hub');
+    const { runIds } = await core.ok<ImplementStarted>('startImplement', { modules: ['fleet-hub'], engine: 'claude-code' });
+    const ended = await runEnd(core, runIds[0]!);
+    expect(ended).toMatchObject({ state: 'review', stop: 'error', changedFiles: 1, error: { code: 'ENGINE_FAILED' } });
+    expect(ended.error!.message).toContain('Claude Code asked an interactive question and was ended');
+    expect(ended.error!.message).toContain('Overwrite api/src/fleet.js? (y/n)');
+    expect(notices((await detail(core, runIds[0]!)).transcript)).toContain(ended.error!.message);
+    expect(git(core.repo, 'rev-parse', 'module/fleet-hub')).toBe(tip);
+    expect(processesNaming(cli.bin)).toEqual([]);
+  });
 });

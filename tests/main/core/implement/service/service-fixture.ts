@@ -94,7 +94,7 @@ export async function newCore(repo: string, options: { appDataDir?: string; work
     checks: { killGraceMs: 300 },
     // `env`: a test's own PATH (stand-in agent CLIs first), HOME and engine variables.
     launcher: { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env }, workRoot },
-    implement: { progressIntervalMs: 20, killGraceMs: 300 },
+    implement: { progressIntervalMs: 20, killGraceMs: 300, engineQuestionMs: 1000 },
   });
   const dispatcher = createDispatcher(app.handlers, () => undefined);
   const events: Core['events'] = [];
