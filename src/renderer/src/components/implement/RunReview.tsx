@@ -37,7 +37,7 @@ export function RunReview({ detail }: { detail: ImplementRunDetail }) {
 
   const file = detail.files.find((f) => f.path === open);
   return (
-    <section className="run-review" aria-labelledby="review-heading" data-testid="run-review">
+    <section className="implement-review" aria-labelledby="review-heading" data-testid="run-review">
       <h3 id="review-heading">{t('implement.review.heading')}</h3>
       <p className="subtle">{t('implement.review.intro', { commit: detail.startTip?.slice(0, 7) ?? '' })}</p>
       {dropped && (
