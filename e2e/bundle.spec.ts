@@ -48,6 +48,7 @@ test('the board loads under 350 KB of gzipped JavaScript; the editor and Monaco 
   expect(editorScripts.some(([p]) => /DocumentEditor/.test(p))).toBe(true);
   // Monaco's worker (diffs are computed there) is built by Vite and served by the app itself, not a CDN.
   await page.getByRole('radio', { name: 'As-is ↔ To-be' }).check();
+  await page.getByRole('radio', { name: 'Line diff' }).check();
   await expect(page.getByTestId('pair-diff').locator('.monaco-diff-editor')).toBeVisible();
   await expect.poll(() => page.workers().map((w) => new URL(w.url()).pathname)).toEqual([expect.stringMatching(/^\/assets\/editor\.worker-[\w-]+\.js$/)]);
 });

@@ -102,6 +102,8 @@ test('as-is ↔ to-be: both sides edited in the diff editor go into one commit',
   const tipBefore = git(repo, ['rev-parse', 'refs/heads/module/drivers-hub']);
   await openDoc(page, 'drivers-hub', 'as-is');
   await page.keyboard.press('Control+Shift+D');
+  // The pair opens aligned by section; editing both sides happens in the line diff.
+  await page.getByRole('radio', { name: 'Line diff' }).check();
   const diff = page.getByTestId('pair-diff');
   await expect(diff.locator('.monaco-diff-editor')).toBeVisible();
   // Both sides are editable: the left (as-is) and the right (to-be).
