@@ -170,8 +170,9 @@ describe('mergeModules', () => {
     const { dir, workspace } = await mergeFixture();
     await updateManifest(workspace, { change: (m) => ({ ...m, integrationBranch: 'release/next', mergeTarget: 'base' }), message: 'Merge settings' });
     const targets = await listMergeTargets(workspace);
-    expect(targets.default).toEqual({ kind: 'base', branch: 'main', tip: git(dir, 'rev-parse', 'main') });
-    expect(targets.targets[1]).toEqual({ kind: 'integration', branch: 'release/next', tip: null });
+    // The fixture's own working tree has main checked out: the target says so (merging into it is refused).
+    expect(targets.default).toEqual({ kind: 'base', branch: 'main', tip: git(dir, 'rev-parse', 'main'), heldBy: { state: 'checked-out', worktree: dir } });
+    expect(targets.targets[1]).toEqual({ kind: 'integration', branch: 'release/next', tip: null, heldBy: null });
     const report = await mergeModules(workspace, { target: 'integration', modules: ['inventory'] });
     expect(report.target.branch).toBe('release/next');
     expect(isAncestor(dir, 'module/inventory', 'release/next')).toBe(true);
