@@ -82,7 +82,10 @@ function malformedInputs(method: keyof typeof contract.methods): string[] {
   // Every field a quarter-megabyte string: past every length limit, and no slug, id or enum.
   if (fields.length > 0) inputs.push(Object.fromEntries(fields.map((field) => [field, HUGE])));
   if (requiredFields(method).length > 0) inputs.push({});
-  const texts = inputs.map((input) => JSON.stringify(input));
+  // A wrong value can still be right for some field (`true` for a boolean flag such as listEngines' refresh): such an
+  // input is a valid call, not a malformed one, so it is left out by the schema's own answer.
+  const schema = contract.methods[method].input as unknown as z.ZodType;
+  const texts = inputs.filter((input) => !schema.safeParse(input).success).map((input) => JSON.stringify(input));
   // Written as text: JSON.stringify of such objects would hide (or refuse) what a hostile client can send.
   const fieldName = fields[0] ?? 'field';
   texts.push(
