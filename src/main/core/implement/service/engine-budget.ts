@@ -14,6 +14,9 @@ export interface BudgetLeft {
   capUsd: number;
 }
 
+/** States of a run that may still spend. */
+const WORKING = new Set(['preparing', 'running', 'checking']);
+
 const dollars = (n: number): string => `$${n.toFixed(2)}`;
 
 /** `remaining()`: the tightest cap's room now, or null when no cap applies. */
@@ -23,12 +26,15 @@ export function engineBudget(env: RunEnvironment, live: LiveRun, batch: StoredIm
     async remaining() {
       const limits: BudgetLeft[] = [];
       if (runCapUsd !== null) limits.push({ scope: 'run', capUsd: runCapUsd, usd: runCapUsd - (live.record.costUsd - startCost) });
+      // Runs of the batch working at once share the room: each CLI is given its part as its own limit, so together
+      // they overshoot by at most one model call each instead of each spending the whole remainder.
+      const sharing = batch ? 1 + env.store.runsOf(batch).filter((r) => r.runId !== live.record.runId && WORKING.has(r.state)).length : 1;
       if (batch?.budgetUsd != null) {
         const spent = env.store.runsOf(batch).reduce((sum, r) => sum + (r.runId === live.record.runId ? live.record.costUsd : r.costUsd), 0);
-        limits.push({ scope: 'batch', capUsd: batch.budgetUsd, usd: batch.budgetUsd - spent });
+        limits.push({ scope: 'batch', capUsd: batch.budgetUsd, usd: (batch.budgetUsd - spent) / sharing });
       }
       const workspaceCap = await env.workspaceCapUsd();
-      if (workspaceCap !== null) limits.push({ scope: 'workspace', capUsd: workspaceCap, usd: workspaceCap - env.ledger.workspaceSpentUsd() - env.ledger.reservedUsd() });
+      if (workspaceCap !== null) limits.push({ scope: 'workspace', capUsd: workspaceCap, usd: (workspaceCap - env.ledger.workspaceSpentUsd() - env.ledger.reservedUsd()) / sharing });
       return limits.reduce<BudgetLeft | null>((least, limit) => (least === null || limit.usd < least.usd ? limit : least), null);
     },
   };

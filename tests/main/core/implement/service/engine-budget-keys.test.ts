@@ -39,6 +39,22 @@ describe('agent CLI runs under a budget, in follow-ups and with keys', () => {
     expect(processesNaming(cli.bin)).toEqual([]);
   });
 
+  it('gives runs working at once a share of the batch budget each, so together they cannot spend the whole remainder twice', async () => {
+    const cli = engineStandIn('claude', { version: '2.1.0 (Claude Code)', launches: [{ edits: { 'api/src/fleet.js': FIXED }, lines: claudeLines('sess-s', 'Working.', 0.6), hang: true }] });
+    const core = await suite.core({ env: cli.env });
+    await configure(core, suite.server.baseUrl);
+    await writeDesign(core, 'fleet-hub');
+    await writeDesign(core, 'drivers-hub');
+    const { runIds } = await core.ok<ImplementStarted>('startImplement', { modules: ['fleet-hub', 'drivers-hub'], engine: 'claude-code', budgetUsd: 1, concurrency: 2 });
+    const ends = await Promise.all(runIds.map((id) => runEnd(core, id)));
+    // Each was given $0.50 of the $1.00 (alone, each would have had the whole dollar and kept going at $0.60).
+    for (const ended of ends) {
+      expect(ended).toMatchObject({ stop: 'budget', costUsd: 0.6, error: { code: 'BUDGET_EXCEEDED' } });
+      expect(ended.error!.message).toContain('reached the budget of $0.50');
+    }
+    expect(processesNaming(cli.bin)).toEqual([]);
+  });
+
   it('sends a failing check back by resuming the session, and a follow-up resumes it with --resume and the instruction alone', async () => {
     const cli = engineStandIn('claude', {
       version: '2.1.0 (Claude Code)',
