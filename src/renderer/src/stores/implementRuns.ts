@@ -102,4 +102,4 @@ export function runsOfModule(runs: Record<string, ImplementRun>, moduleId: strin
     .sort((a, b) => (a.queuedAt < b.queuedAt ? 1 : a.queuedAt > b.queuedAt ? -1 : 0));
 }
 
-export const LIVE_STATES: ReadonlySet<ImplementRun['state']> = new Set(['queued', 'preparing', 'running', 'checking']);
+export { LIVE_STATES } from '../lib/implementBatches';

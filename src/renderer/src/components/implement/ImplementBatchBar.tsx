@@ -3,41 +3,11 @@
 
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImplementBatchProgress, ImplementRun } from '../../../../shared/types-implement';
 import { api, asApiError, type ApiError } from '../../api';
-import { formatUsd } from '../../lib/agentFormat';
-import { LIVE_STATES, useImplementRunsStore } from '../../stores/implementRuns';
+import { batchLines } from '../../lib/implementBatches';
+import { useImplementRunsStore } from '../../stores/implementRuns';
 import { ErrorNotice } from '../ErrorNotice';
-
-interface BatchLine {
-  batchId: string;
-  state: ImplementBatchProgress['state'];
-  total: number;
-  done: number;
-  costUsd: number;
-  message?: string;
-}
-
-/** Batches worth showing: live progress from events, else what the run records say. */
-function batchLines(runs: Record<string, ImplementRun>, batches: Record<string, ImplementBatchProgress>): BatchLine[] {
-  const byBatch = new Map<string, ImplementRun[]>();
-  for (const r of Object.values(runs)) byBatch.set(r.batchId, [...(byBatch.get(r.batchId) ?? []), r]);
-  const lines: BatchLine[] = [];
-  for (const [batchId, list] of byBatch) {
-    const p = batches[batchId];
-    if (p) {
-      if (p.state === 'running' || p.state === 'interrupted' || p.state === 'stopped') lines.push(p);
-      continue;
-    }
-    const queued = list.filter((r) => r.state === 'queued').length;
-    const working = list.filter((r) => LIVE_STATES.has(r.state) && r.state !== 'queued').length;
-    if (queued === 0 && working === 0) continue;
-    const done = list.length - queued - working;
-    const costUsd = list.reduce((a, r) => a + r.costUsd, 0);
-    lines.push({ batchId, state: working > 0 ? 'running' : 'interrupted', total: list.length, done, costUsd });
-  }
-  return lines;
-}
+import { runCost } from './format';
 
 export function ImplementBatchBar() {
   const { t } = useTranslation();
@@ -61,7 +31,7 @@ export function ImplementBatchBar() {
       {lines.map((b) => (
         <div key={b.batchId} className={`notice ${b.state === 'running' ? 'notice-info' : 'notice-warning'}`} data-testid="implement-batch" data-batch-id={b.batchId} data-state={b.state}>
           <label className="notice-text" htmlFor={`impl-batch-${b.batchId}`}>
-            {t(`implement.batch.${b.state === 'running' ? 'running' : b.state === 'stopped' ? 'stopped' : 'interrupted'}`, { id: b.batchId.slice(0, 8), done: b.done, total: b.total, cost: formatUsd(b.costUsd) })}
+            {t(`implement.batch.${b.state === 'running' ? 'running' : b.state === 'stopped' ? 'stopped' : 'interrupted'}`, { id: b.batchId.slice(0, 8), done: b.done, total: b.total, cost: runCost(t, b) })}
             {b.message ? ` ${b.message}` : ''}
           </label>
           <progress id={`impl-batch-${b.batchId}`} max={Math.max(b.total, 1)} value={b.done} />
