@@ -14,6 +14,11 @@ export const pullsMethods = {
     input: z.object({ moduleId: SlugSchema, remote: RemoteNameSchema, target: BranchNameSchema.optional() }).strict(),
     output: out<OpenPullRequestResult>(),
   },
+  /** Opens a pull request for the integration branch (fleet/integration) into `target` (default: the base branch), or finds the open one. */
+  openIntegrationPullRequest: {
+    input: z.object({ remote: RemoteNameSchema, target: BranchNameSchema.optional() }).strict(),
+    output: out<OpenPullRequestResult>(),
+  },
   /** Asks the host for the state of every module's pull request (on one remote, or on every GitHub remote). */
   refreshPullRequests: { input: z.object({ remote: RemoteNameSchema.optional() }).strict(), output: out<RefreshPullRequestsResult>() },
   /** The pull requests recorded for this workspace, as last seen. */

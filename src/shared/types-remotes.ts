@@ -49,6 +49,8 @@ export interface RemotePushPreview {
 
 export interface PushPreview {
   remotes: RemotePushPreview[];
+  /** The integration branch the push covers (it exists once a merge went there) and the base its pull request merges into; null without one. */
+  integration: { branch: string; base: string } | null;
 }
 
 /**

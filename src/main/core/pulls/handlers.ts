@@ -10,6 +10,7 @@ import type { Workspace } from '../workspace/workspace';
 import { compareLinkFor } from './compare-link';
 import { hostOfRemote, type PullServices } from './github-remote';
 import { openPullRequest } from './open-pull';
+import { openIntegrationPullRequest } from './open-integration-pull';
 import { PullRequestStore } from './pull-store';
 import { refreshPullRequests } from './refresh-pulls';
 import { keyEnvironment } from '../launcher/held-secrets';
@@ -50,6 +51,12 @@ export function createPullHandlers(context: PullHandlerContext): PullHandlers {
       workspace.repo.invalidateRefs();
       await workspace.refreshManifest();
       return openPullRequest(services, workspace, store, input);
+    },
+    openIntegrationPullRequest: async (input) => {
+      const { workspace } = open();
+      workspace.repo.invalidateRefs();
+      await workspace.refreshManifest();
+      return openIntegrationPullRequest(services, workspace, input);
     },
     refreshPullRequests: async ({ remote }) => {
       const { workspace, store } = open();

@@ -50,6 +50,53 @@ async function pullsForBranch(gh: GitHubRemote, branch: string): Promise<GitHubP
   return gh.client.call<GitHubPull[]>('GET', `${repoPath(gh.host.owner, gh.host.name)}/pulls?${query}`, gh.context('find the existing pull request'));
 }
 
+/** What to open: `head` into `base` on `remote`, with this title and body; `recordId` names the record (a module id). */
+export interface PullToOpen {
+  remote: string;
+  head: string;
+  base: string;
+  title: string;
+  body: string;
+  recordId: string;
+}
+
+/** Opens `head` into `base` on GitHub, or finds the pull request that exists for `head`; GitHub's 422s read for what they mean. */
+export async function openOrFindPull(services: PullServices, workspace: Workspace, input: PullToOpen): Promise<OpenPullRequestResult> {
+  const { head: branch, base } = input;
+  const gh = await gitHubRemote(services, workspace, input.remote);
+  const context = gh.context('open a pull request');
+  const answer = await gh.client.send('POST', `${repoPath(gh.host.owner, gh.host.name)}/pulls`, { title: input.title, head: branch, base, body: input.body });
+  const now = services.now?.() ?? new Date();
+  if (answer.status === 201) return { outcome: 'created', pull: recordOf(expectJson<GitHubPull>(answer, context), input.recordId, gh, now) };
+  const body = (answer.body ?? {}) as GitHubErrorBody;
+  if (answer.status === 422) {
+    const errors = validationErrors(body);
+    if (errors.some((e) => /pull request already exists/i.test(e.message ?? ''))) {
+      const found = await pullsForBranch(gh, branch);
+      const existing = Array.isArray(found) ? preferredPull(found) : null;
+      if (!existing) throw gitHubError(answer.status, answer.headers, body, context);
+      return { outcome: 'existed', pull: recordOf(existing, input.recordId, gh, now) };
+    }
+    const field = errors.find((e) => e.field === 'head' || e.field === 'base')?.field;
+    if (field) {
+      const missing = field === 'head' ? branch : base;
+      throw new FleetError('BRANCH_NOT_PUSHED', `${missing} is not on "${gh.remote}" (${gh.host.repository}) yet: push the branch first, then open the pull request.`, {
+        branch: missing,
+        remote: gh.remote,
+        role: field,
+      });
+    }
+    if (errors.some((e) => /no commits between/i.test(e.message ?? ''))) {
+      throw new FleetError('NO_COMMITS_AHEAD', `On "${gh.remote}", ${branch} has no commits that ${base} lacks, so there is nothing to merge. Push the new commits first.`, {
+        branch,
+        base,
+        remote: gh.remote,
+      });
+    }
+  }
+  throw gitHubError(answer.status, answer.headers, body, context);
+}
+
 /** Opens the module's pull request (or finds the open one), records it, and returns it. */
 export async function openPullRequest(services: PullServices, workspace: Workspace, store: PullRequestStore, input: OpenPullInput): Promise<OpenPullRequestResult> {
   const { manifest, repo } = workspace;
@@ -64,47 +111,7 @@ export async function openPullRequest(services: PullServices, workspace: Workspa
       missingLocally: true,
     });
   }
-  const gh = await gitHubRemote(services, workspace, input.remote);
-  const context = gh.context('open a pull request');
-  const answer = await gh.client.send('POST', `${repoPath(gh.host.owner, gh.host.name)}/pulls`, {
-    title: module.title,
-    head: branch,
-    base,
-    body: await pullRequestBody(workspace, module, branch, base),
-  });
-  const now = services.now?.() ?? new Date();
-  if (answer.status === 201) {
-    const record = recordOf(expectJson<GitHubPull>(answer, context), module.id, gh, now);
-    await store.save([record]);
-    return { outcome: 'created', pull: record };
-  }
-  const body = (answer.body ?? {}) as GitHubErrorBody;
-  if (answer.status === 422) {
-    const errors = validationErrors(body);
-    if (errors.some((e) => /pull request already exists/i.test(e.message ?? ''))) {
-      const found = await pullsForBranch(gh, branch);
-      const existing = Array.isArray(found) ? preferredPull(found) : null;
-      if (!existing) throw gitHubError(answer.status, answer.headers, body, context);
-      const record = recordOf(existing, module.id, gh, now);
-      await store.save([record]);
-      return { outcome: 'existed', pull: record };
-    }
-    const field = errors.find((e) => e.field === 'head' || e.field === 'base')?.field;
-    if (field) {
-      const missing = field === 'head' ? branch : base;
-      throw new FleetError('BRANCH_NOT_PUSHED', `${missing} is not on "${gh.remote}" (${gh.host.repository}) yet: push the branch first, then open the pull request.`, {
-        branch: missing,
-        remote: gh.remote,
-        role: field,
-      });
-    }
-    if (errors.some((e) => /no commits between/i.test(e.message ?? ''))) {
-      throw new FleetError('NO_COMMITS_AHEAD', `On "${gh.remote}", ${branch} has no commits that ${base} lacks, so there is nothing to merge. Push the module's new commits first.`, {
-        branch,
-        base,
-        remote: gh.remote,
-      });
-    }
-  }
-  throw gitHubError(answer.status, answer.headers, body, context);
+  const result = await openOrFindPull(services, workspace, { remote: input.remote, head: branch, base, title: module.title, body: await pullRequestBody(workspace, module, branch, base), recordId: module.id });
+  await store.save([result.pull]);
+  return result;
 }

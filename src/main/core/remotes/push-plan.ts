@@ -6,13 +6,14 @@ import type { BranchPushPlan, PushAction } from '../../../shared/types-remotes';
 import type { GitRepository } from '../git/repository';
 import type { Workspace } from '../workspace/workspace';
 import { FleetError } from '../../../shared/errors';
+import { integrationBranchOf } from '../merge/targets';
 
 export interface LocalBranch {
   branch: string;
   tip: string;
 }
 
-/** The branches a push covers: the given ones, else every module branch and the workspace branch that exist. */
+/** The branches a push covers: the given ones, else the workspace branch, every module branch and the integration branch (its merges) that exist. */
 export async function branchesToPush(workspace: Workspace, requested?: string[]): Promise<LocalBranch[]> {
   const local = await workspace.repo.listBranches();
   const { manifest } = workspace;
@@ -23,7 +24,7 @@ export async function branchesToPush(workspace: Workspace, requested?: string[])
       return { branch, tip };
     });
   }
-  const names = [manifest.workspaceBranch, ...manifest.modules.map((m) => `${manifest.branchPrefix}${m.id}`)];
+  const names = [manifest.workspaceBranch, ...manifest.modules.map((m) => `${manifest.branchPrefix}${m.id}`), integrationBranchOf(manifest)];
   return names.flatMap((branch) => {
     const tip = local.get(branch);
     return tip ? [{ branch, tip }] : [];

@@ -11,6 +11,7 @@ import { discoverRefs } from './ref-advertisement';
 import { listRemoteConfigs, requireRemoteConfig } from './remote-config';
 import { resolveEndpoint, type RemoteServices } from './remote-endpoint';
 import { redactUrl } from './remote-url';
+import { integrationBranchOf } from '../merge/targets';
 
 /** The commits the remote lacks for every branch that sends some, walked once; `haves` are its tips this repository holds. */
 async function countMissing(repo: Workspace['repo'], plans: BranchPushPlan[], haves: string[]): Promise<number> {
@@ -61,5 +62,7 @@ export async function previewPush(workspace: Workspace, services: RemoteServices
   const baseTip = await workspace.repo.resolveRef(`refs/heads/${baseName}`);
   const base = baseTip ? { branch: baseName, tip: baseTip } : null;
   const names = input.remotes ?? (await listRemoteConfigs(workspace.repo)).map((entry) => entry.name);
-  return { remotes: await mapLimit(names, 3, (name) => previewRemote(workspace, services, name, branches, base)) };
+  const integrationBranch = integrationBranchOf(workspace.manifest);
+  const integration = branches.some((b) => b.branch === integrationBranch) ? { branch: integrationBranch, base: baseName } : null;
+  return { remotes: await mapLimit(names, 3, (name) => previewRemote(workspace, services, name, branches, base)), integration };
 }

@@ -106,7 +106,7 @@ export const usePushStore = create<PushStore>((set, get) => ({
 
   loadPreview: async () => {
     const remotes = get().selected;
-    if (!remotes.length) return set({ preview: { remotes: [] }, previewError: null });
+    if (!remotes.length) return set({ preview: { remotes: [], integration: null }, previewError: null });
     set({ previewLoading: true });
     try {
       const preview = await api.previewPush({ remotes });

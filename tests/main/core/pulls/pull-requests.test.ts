@@ -67,6 +67,25 @@ function storedFile(): string {
 }
 
 describe('opening a pull request on GitHub', () => {
+  it('opens the integration branch\'s pull request into the base in one call, and finds the open one when asked again', async () => {
+    // Before any merge there is no integration branch: said by name, nothing asked of GitHub.
+    expect(await call('openIntegrationPullRequest', { remote: 'origin' })).toMatchObject({ ok: false, error: { code: 'BRANCH_NOT_PUSHED', data: { branch: 'fleet/integration', missingLocally: true } } });
+    expect(github.requests).toHaveLength(0);
+    // A merge went to fleet/integration and it was pushed.
+    const merged = (await workspace.repo.resolveRef('refs/heads/module/fleet-hub'))!;
+    await workspace.repo.updateRef('refs/heads/fleet/integration', merged, null, 'test: merged');
+    github.setBranch(REPO, 'fleet/integration', merged);
+    const first = await call('openIntegrationPullRequest', { remote: 'origin' });
+    expect(first.ok).toBe(true);
+    const { outcome, pull } = first.value as OpenPullRequestResult;
+    expect(outcome).toBe('created');
+    expect(pull).toMatchObject({ remote: 'origin', head: 'fleet/integration', base: 'main', title: 'Merge fleet/integration into main', state: 'open' });
+    expect(github.pulls(REPO)[0]!.body).toMatch(/Merges `fleet\/integration` \(\d+ commits? ahead of `main`\) into `main`/);
+    const again = await call('openIntegrationPullRequest', { remote: 'origin' });
+    expect(again).toMatchObject({ ok: true, value: { outcome: 'existed', pull: { number: pull.number } } });
+    expect(github.pulls(REPO)).toHaveLength(1);
+  });
+
   it('opens a pull request titled after the module with its ENHANCEMENT_SUMMARY.md as the body, and records it', async () => {
     const answer = await open('fleet-hub');
     expect(answer.ok).toBe(true);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { previewPush } from '../../../../src/main/core/remotes/push-preview';
 import { pushToRemotes } from '../../../../src/main/core/remotes/push-all';
-import { GitHttpServer } from '../../../helpers/git-http-server';
+import { GitHttpServer, gitAsync } from '../../../helpers/git-http-server';
 import { cleanupTempDirs, git } from '../../../helpers/git';
 import { TOKEN, addRemote, editModuleDocs, initialisedWorkspace, remoteServices } from './remote-fixture';
 
@@ -59,6 +59,24 @@ describe('push preview', () => {
       expect(plan.newBranch).toEqual({ base: 'main', ahead: count(workspace.path, `main..${plan.branch}`) });
     }
     expect(mirror!.commitsToSend).toBe(count(workspace.path, ...mirror!.branches.map((b) => b.branch)));
+  });
+
+  it('covers fleet/integration once merges made it, in the preview and in the push, with the base its pull request goes to', async () => {
+    const workspace = await initialisedWorkspace();
+    const services = remoteServices({ FLEET_GIT_TOKEN: TOKEN });
+    server.createBareRepo('preview-integration');
+    await addRemote(workspace, 'origin', server.url('preview-integration'));
+    expect((await previewPush(workspace, services, { remotes: ['origin'] })).integration).toBeNull();
+    const merged = (await editModuleDocs(workspace, ['fleet-hub'])).get('module/fleet-hub')!;
+    git(workspace.path, 'branch', 'fleet/integration', merged);
+    workspace.repo.invalidateRefs();
+    const preview = await previewPush(workspace, services, { remotes: ['origin'] });
+    expect(preview.integration).toEqual({ branch: 'fleet/integration', base: 'main' });
+    expect(preview.remotes[0]!.branches.find((b) => b.branch === 'fleet/integration')).toMatchObject({ action: 'create', localTip: merged });
+    const report = await pushToRemotes(workspace, services, { remotes: ['origin'] });
+    expect(report.pushed).toBe(34);
+    // The server runs in this process: git must not block its event loop.
+    expect((await gitAsync(workspace.path, 'ls-remote', server.authUrl('preview-integration'), 'refs/heads/fleet/integration')).split('\t')[0]).toBe(merged);
   });
 
   it('reports the pack going up object by object, ending at every object sent', async () => {

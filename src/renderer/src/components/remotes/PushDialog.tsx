@@ -10,6 +10,7 @@ import { useRemotesStore } from '../../stores/remotes';
 import { failedPairs, pairKey, usePushStore } from '../../stores/remotesPush';
 import { ErrorNotice } from '../ErrorNotice';
 import { PushActivityBars, PushRemoteTotals } from './PushActivity';
+import { IntegrationPullRequest } from './IntegrationPullRequest';
 import { PushRemoteNotices } from './PushRemoteNotices';
 import { PushTable, type PushRow } from './PushTable';
 
@@ -128,6 +129,7 @@ export function PushDialog() {
       <ErrorNotice error={s.jobError} title={t('remotes.push.jobFailed')} />
       <PushRemoteNotices />
       {rows.length > 0 && <PushTable rows={rows} />}
+      {!s.pushing && <IntegrationPullRequest />}
       <div className="dialog-actions">
         <button type="button" className="button" onClick={s.close}>
           {t('remotes.push.close')}
