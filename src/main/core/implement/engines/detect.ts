@@ -8,26 +8,11 @@ import { ensurePrivateFolder } from '../../launcher/work-folders';
 import { ENGINES } from './registry';
 import { olderThan } from './engine-version';
 import { shellWord } from './shell-words';
+import type { EngineInfo } from '../../../../shared/types-engines';
 import type { EngineAdapter } from './types';
 
-export interface EngineFound {
-  id: string;
-  title: string;
-  /** Null for the custom engine (no program of its own). */
-  program: string | null;
-  path: string | null;
-  version: string | null;
-  /** Why it is not usable (missing, its version unreadable), or null. */
-  problem: string | null;
-  installHint: string;
-  enforces: string[];
-  cannot: string[];
-  reportsCost: boolean;
-  reportsTokens: boolean;
-  canResume: boolean;
-  variables: string[];
-  configPaths: string[];
-}
+/** One CLI engine as detected here: what listEngines shows but its key mapping (the catalog adds that) and with any id. */
+export type EngineFound = Omit<EngineInfo, 'id' | 'key'> & { id: string };
 
 /** The first executable named `program` on `pathVar`. */
 export function findOnPath(program: string, pathVar: string | undefined): string | null {
