@@ -23,6 +23,8 @@ interface RemotesStatusStore {
   loadStatus: () => Promise<void>;
   fetch: () => Promise<void>;
   setAutoFetch: (on: boolean) => void;
+  /** Hides one remote's fetch failure (the next fetch shows it again if it still fails). */
+  dismissFetchError: (remote: string) => void;
   reset: () => void;
 }
 
@@ -72,6 +74,8 @@ export const useRemotesStatusStore = create<RemotesStatusStore>((set, get) => ({
       // Storage unavailable: the choice holds for this session.
     }
   },
+
+  dismissFetchError: (remote) => set({ fetchErrors: get().fetchErrors.filter((e) => e.remote !== remote) }),
 
   reset: () => set({ statuses: null, fetchJobId: null, lastFetchAt: null, offline: [], fetchErrors: [], error: null }),
 }));

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModuleCard } from '../../../../shared/types';
 import type { CompareLink } from '../../../../shared/types-pulls';
-import { api } from '../../api';
+import { api, asApiError } from '../../api';
 import { formatHash } from '../../lib/route';
 import { usePullsStore } from '../../stores/pulls';
 import { useRemotesStore } from '../../stores/remotes';
@@ -42,6 +42,8 @@ export function OpenPullRequestForm({ card, baseBranch }: Props) {
   const [remote, setRemote] = useState('');
   const [target, setTarget] = useState(baseBranch);
   const [link, setLink] = useState<CompareLink | null>(null);
+  /** Why the chosen remote has no pull request page (a local path, an SSH address): said next to the disabled button. */
+  const [linkProblem, setLinkProblem] = useState<string | null>(null);
   // origin first, as git itself treats it as the default remote.
   const chosen = remote || (remotes?.find((r) => r.name === 'origin') ?? remotes?.[0])?.name || '';
   const reasonId = `pull-reason-${card.id}`;
@@ -52,12 +54,17 @@ export function OpenPullRequestForm({ card, baseBranch }: Props) {
 
   useEffect(() => {
     setLink(null);
+    setLinkProblem(null);
     if (!chosen) return;
     let live = true;
     api
       .compareLink({ moduleId: card.id, remote: chosen, target })
       .then((answer) => live && setLink(answer))
-      .catch(() => live && setLink(null));
+      .catch((error: unknown) => {
+        if (!live) return;
+        setLink(null);
+        setLinkProblem(asApiError(error).message);
+      });
     return () => {
       live = false;
     };
@@ -72,7 +79,13 @@ export function OpenPullRequestForm({ card, baseBranch }: Props) {
     );
   }
 
-  const reason = !card.branchExists ? t('pulls.noBranch', { branch: card.branch }) : card.ahead === 0 ? t('pulls.nothingAhead', { branch: card.branch, base: target }) : null;
+  const reason = !card.branchExists
+    ? t('pulls.noBranch', { branch: card.branch })
+    : card.ahead === 0
+      ? t('pulls.nothingAhead', { branch: card.branch, base: target })
+      : linkProblem && !link
+        ? t('pulls.remoteUnusable', { remote: chosen, problem: linkProblem })
+        : null;
   const github = link?.host === 'github';
   const hostName = link ? t(`pulls.hosts.${link.host}`) : '';
   const submit = (event: React.FormEvent) => {

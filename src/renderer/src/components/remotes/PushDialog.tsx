@@ -76,9 +76,20 @@ export function PushDialog() {
         <legend>{t('remotes.push.remotesLegend')}</legend>
         {(remotes ?? []).map((remote) => (
           <label key={remote.name} className="checkbox">
-            <input type="checkbox" checked={s.selected.includes(remote.name)} disabled={!remote.supported} onChange={() => s.toggleRemote(remote.name)} />
+            <input
+              type="checkbox"
+              checked={s.selected.includes(remote.name)}
+              disabled={!remote.supported}
+              onChange={() => s.toggleRemote(remote.name)}
+              aria-describedby={remote.supported ? undefined : `push-remote-why-${remote.name}`}
+            />
             <span>
               {remote.name} <span className="subtle remote-url">{remote.url}</span>
+              {!remote.supported && (
+                <span className="push-remote-why" id={`push-remote-why-${remote.name}`} data-testid="push-remote-why">
+                  {remote.problem?.message ?? t('remotes.push.remoteUnusable')}
+                </span>
+              )}
             </span>
           </label>
         ))}

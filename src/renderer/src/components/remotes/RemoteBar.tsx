@@ -23,8 +23,11 @@ export function RemoteBar() {
   const fetchErrors = useRemotesStatusStore((s) => s.fetchErrors);
   const autoFetch = useRemotesStatusStore((s) => s.autoFetch);
   const setAutoFetch = useRemotesStatusStore((s) => s.setAutoFetch);
+  const dismissFetchError = useRemotesStatusStore((s) => s.dismissFetchError);
   const openPush = usePushStore((s) => s.openDialog);
   const hasRemotes = !!remotes && remotes.length > 0;
+  // Only HTTPS remotes can be fetched or pushed: with none, fetching on a timer would only repeat a failure.
+  const usable = !!remotes && remotes.some((r) => r.supported);
 
   useEffect(() => {
     void loadRemotes();
@@ -35,10 +38,10 @@ export function RemoteBar() {
   }, [hasRemotes, loadStatus]);
 
   useEffect(() => {
-    if (!hasRemotes || !autoFetch) return;
+    if (!usable || !autoFetch) return;
     const timer = setInterval(() => void fetchNow(), AUTO_FETCH_MS);
     return () => clearInterval(timer);
-  }, [hasRemotes, autoFetch, fetchNow]);
+  }, [usable, autoFetch, fetchNow]);
 
   if (!remotes) return null;
   if (!hasRemotes) {
@@ -56,7 +59,14 @@ export function RemoteBar() {
         {fetching ? t('remotes.fetching') : t('remotes.fetch')}
       </button>
       <label className="checkbox">
-        <input type="checkbox" checked={autoFetch} onChange={(e) => setAutoFetch(e.target.checked)} data-testid="auto-fetch" />
+        <input
+          type="checkbox"
+          checked={autoFetch && usable}
+          disabled={!usable}
+          aria-describedby={usable ? undefined : 'push-all-why'}
+          onChange={(e) => setAutoFetch(e.target.checked)}
+          data-testid="auto-fetch"
+        />
         <span>{t('remotes.autoFetch')}</span>
       </label>
       <span role="status" className="remote-bar-status">
@@ -68,8 +78,11 @@ export function RemoteBar() {
           </span>
         )}
         {fetchErrors.map((e) => (
-          <span key={e.remote} className="chip chip-danger">
+          <span key={e.remote} className="chip chip-danger" data-testid="fetch-error">
             {t('remotes.fetchFailed', { remote: e.remote, message: e.message })}
+            <button type="button" className="chip-dismiss" onClick={() => dismissFetchError(e.remote)} aria-label={t('remotes.dismissFetchError', { remote: e.remote })}>
+              ×
+            </button>
           </span>
         ))}
       </span>
@@ -79,11 +92,17 @@ export function RemoteBar() {
         type="button"
         className="button primary"
         onClick={() => openPush(remotes.filter((r) => r.supported).map((r) => r.name))}
-        disabled={!remotes.some((r) => r.supported)}
+        disabled={!usable}
+        aria-describedby={usable ? undefined : 'push-all-why'}
         data-testid="push-all"
       >
         {t('remotes.pushAll')}
       </button>
+      {!usable && (
+        <span className="subtle push-all-why" id="push-all-why" data-testid="push-all-why">
+          {t('remotes.pushAllWhy', { problems: remotes.map((r) => `${r.name}: ${r.problem?.message ?? t('remotes.push.remoteUnusable')}`).join(' · ') })}
+        </span>
+      )}
       <PushDialog />
     </div>
   );
