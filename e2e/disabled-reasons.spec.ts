@@ -41,7 +41,7 @@ test('a local-path remote: Push all and Open pull request are disabled with the 
   const open = panel.getByRole('button', { name: 'Open pull request on origin' });
   await expect(open).toBeDisabled();
   await expect(panel.getByTestId('pull-disabled-reason')).toContainText('origin cannot take a pull request:');
-  await expectNoSeriousA11yViolations(page);
+  await expectNoSeriousA11yViolations(page, 'pull panel with a disabled pull request button');
 });
 
 test("beside an HTTPS remote, the local-path remote's checkbox in the push dialog is disabled with its reason", async ({ page }) => {
