@@ -9,7 +9,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: `${OUT}/main`,
-      externalizeDeps: { exclude: ['zod'] },
+      // zod and Octokit (ESM only, which a CommonJS main cannot require on Node 20) are bundled in.
+      externalizeDeps: { exclude: ['zod', '@octokit/rest'] },
       rollupOptions: {
         output: { chunkFileNames: 'chunks/core-[hash].js' },
         input: {
