@@ -36,6 +36,7 @@ import { pullsEvents, pullsMethods } from './contract-pulls';
 import { trustEvents, trustMethods } from './contract-trust';
 import { launcherMethods } from './contract-launcher';
 import { implementEvents, implementMethods } from './contract-implement';
+import { deployEvents, deployMethods } from './contract-deploy';
 
 const PathInput = z.object({ path: z.string().min(1, 'must not be empty').max(4096) }).strict();
 const ModuleInput = z.object({ moduleId: SlugSchema }).strict();
@@ -118,6 +119,7 @@ export const contract = {
     ...trustMethods,
     ...launcherMethods,
     ...implementMethods,
+    ...deployMethods,
   },
   events: {
     boardChanged: out<BoardChanged>(),
@@ -134,6 +136,7 @@ export const contract = {
     ...pullsEvents,
     ...trustEvents,
     ...implementEvents,
+    ...deployEvents,
   },
 } as const;
 

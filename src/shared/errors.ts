@@ -93,6 +93,20 @@ export const ERROR_CODES = [
   'TIME_CAP_REQUIRED',
   // An agent CLI ended a run badly (non-zero exit, an error result, a question, silence); the message names it.
   'ENGINE_FAILED',
+  // Deploys: an environment the manifest lacks, a deploy id unknown here, one already running for the environment,
+  // a confirmation missing or mistyped, a workflow file missing or without workflow_dispatch, a ref the host lacks,
+  // a run that never started within its limit, an Azure DevOps pipeline, organisation or project that does not exist.
+  'ENVIRONMENT_NOT_FOUND',
+  'DEPLOY_NOT_FOUND',
+  'DEPLOY_RUNNING',
+  'CONFIRMATION_REQUIRED',
+  'WORKFLOW_NOT_FOUND',
+  'WORKFLOW_NOT_DISPATCHABLE',
+  'REF_NOT_FOUND',
+  'RUN_NOT_STARTED',
+  'PIPELINE_NOT_FOUND',
+  'ORGANIZATION_NOT_FOUND',
+  'PROJECT_NOT_FOUND',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { ChecksConfigSchema, ModuleCheckSchema } from './checks-config';
+import { EnvironmentsSchema } from './deploy-config';
 
 /** A lowercase slug: letters, digits and single dashes, as used in branch and folder names. */
 export const SlugSchema = z
@@ -64,6 +65,8 @@ export const ManifestSchema = z
     mergeTarget: z.enum(['base', 'integration']).optional(),
     /** The integration branch's name; absent: fleet/integration. */
     integrationBranch: BranchNameSchema.optional(),
+    /** Deploy environments (staging from the integration branch, production from the base, ...); absent: none. */
+    environments: EnvironmentsSchema.optional(),
   })
   .superRefine((m, ctx) => {
     const categoryIds = new Set<string>();

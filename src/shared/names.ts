@@ -11,6 +11,7 @@ import { PULLS_EVENT_NAMES, PULLS_METHOD_NAMES } from './names-pulls';
 import { TRUST_EVENT_NAMES, TRUST_METHOD_NAMES } from './names-trust';
 import { LAUNCHER_METHOD_NAMES } from './names-launcher';
 import { IMPLEMENT_EVENT_NAMES, IMPLEMENT_METHOD_NAMES } from './names-implement';
+import { DEPLOY_EVENT_NAMES, DEPLOY_METHOD_NAMES } from './names-deploy';
 
 export const METHOD_NAMES = [
   'getAppInfo',
@@ -47,6 +48,7 @@ export const METHOD_NAMES = [
   ...TRUST_METHOD_NAMES,
   ...LAUNCHER_METHOD_NAMES,
   ...IMPLEMENT_METHOD_NAMES,
+  ...DEPLOY_METHOD_NAMES,
 ] as const;
 
 export const EVENT_NAMES = [
@@ -64,6 +66,7 @@ export const EVENT_NAMES = [
   ...PULLS_EVENT_NAMES,
   ...TRUST_EVENT_NAMES,
   ...IMPLEMENT_EVENT_NAMES,
+  ...DEPLOY_EVENT_NAMES,
 ] as const;
 
 export const IPC_PREFIX = 'fleet:';

@@ -4,7 +4,7 @@
 import type { DocKind, WorkspaceDocName } from './documents';
 
 /** The workspace documents Fleet Control can generate from the workspace's actual state. */
-export const GENERATED_WORKSPACE_DOCS = ['FLEET_ENHANCEMENT_SUMMARY.md', 'MERGE_STRATEGY.md'] as const satisfies readonly WorkspaceDocName[];
+export const GENERATED_WORKSPACE_DOCS = ['FLEET_ENHANCEMENT_SUMMARY.md', 'MERGE_STRATEGY.md', 'DEPLOYMENT_RUNBOOK.md'] as const satisfies readonly WorkspaceDocName[];
 export type GeneratedWorkspaceDoc = (typeof GENERATED_WORKSPACE_DOCS)[number];
 
 /** A generated text saved as the document's draft, for the user to review and commit. */

@@ -1,10 +1,11 @@
 // Commands that come from the repository (the committed manifest) and this machine's consent to run them.
 
 /** What a repository command is for; later issues add deploy commands, run_command allow-lists, agent templates. */
-export const COMMAND_KINDS = ['check'] as const;
+export const COMMAND_KINDS = ['check', 'deploy'] as const;
 export type CommandKind = (typeof COMMAND_KINDS)[number];
 
-/** One command as the manifest holds it: `check` with scope `*` (every module) or a module id (its override). */
+/** One command as the manifest holds it: `check` with scope `*` (every module) or a module id (its override); `deploy`
+ *  with the environment's name as its scope. */
 export interface RepoCommand {
   kind: CommandKind;
   scope: string;

@@ -38,6 +38,7 @@ import { Launcher, type LauncherOptions } from './launcher/launcher';
 import { createLauncherHandlers } from './launcher/handlers';
 import { keyEnvironment } from './launcher/held-secrets';
 import { createImplementHandlers } from './implement/handlers';
+import { createDeployHandlers } from './deploy/handlers';
 import { ImplementService, type ImplementTuning } from './implement/service/implement-service';
 import { realParts } from './implement/service/real-parts';
 import { EngineCatalog } from './implement/engines/engine-catalog';
@@ -306,6 +307,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     ...createTrustHandlers({ trust, requireWorkspace: () => requireOpen().workspace }),
     ...launch.handlers,
     ...implementHandlers,
+    ...createDeployHandlers(),
     ...createScopeHandlers({
       current: () => {
         const { workspace, board } = requireOpen();

@@ -10,6 +10,7 @@ const NOTES = '## Notes\n\n_Your own notes: everything outside the generated sec
 const WORKSPACE_TITLES: Record<GeneratedWorkspaceDoc, string> = {
   'FLEET_ENHANCEMENT_SUMMARY.md': 'Fleet Enhancement Summary',
   'MERGE_STRATEGY.md': 'Merge Strategy',
+  'DEPLOYMENT_RUNBOOK.md': 'Deployment Runbook',
 };
 
 /** IMPLEMENTATION_LOG.md built from its template: front matter and title kept, the section under "Changes". */

@@ -97,7 +97,9 @@ export async function generateWorkspaceReport(
   // Read first: an uninitialised workspace is refused before any work.
   const [committed, draft] = await Promise.all([workspaceDocs.read(name), workspaceDocs.getDraft(name)]);
   let section: string;
-  if (name === 'MERGE_STRATEGY.md') {
+  if (name === 'DEPLOYMENT_RUNBOOK.md') {
+    throw new FleetError('UNSUPPORTED', 'DEPLOYMENT_RUNBOOK.md cannot be generated yet in this version of Fleet Control.');
+  } else if (name === 'MERGE_STRATEGY.md') {
     const forecast = await sources.forecast(signal, onProgress);
     section = renderMergeStrategySection(forecast, new Map(workspace.manifest.modules.map((m) => [m.id, m.title])));
   } else {

@@ -11,11 +11,15 @@ export function manifestCommands(manifest: Manifest): RepoCommand[] {
   for (const module of manifest.modules) {
     if (module.check?.command) commands.push({ kind: 'check', scope: module.id, command: module.check.command });
   }
+  for (const env of manifest.environments ?? []) {
+    if (env.method.type === 'command') commands.push({ kind: 'deploy', scope: env.name, command: env.method.command });
+  }
   return commands;
 }
 
 /** How a command is named to the user: `the check command (every module)` / `the check command of module x`. */
 export function describeCommand(command: Pick<RepoCommand, 'kind' | 'scope'>): string {
   const what = `the ${command.kind} command`;
+  if (command.kind === 'deploy') return `${what} of environment ${command.scope}`;
   return command.scope === '*' ? `${what} (every module)` : `${what} of module ${command.scope}`;
 }
