@@ -46,4 +46,11 @@ describe('hash routes', () => {
       expect(formatHash(parseHash(hash))).toBe(hash);
     }
   });
+
+  it('keeps the Deploy screen and its chosen environment in the hash', () => {
+    expect(parseHash('#/deploy')).toEqual({ page: 'deploy', environment: null });
+    expect(parseHash('#/deploy/staging')).toEqual({ page: 'deploy', environment: 'staging' });
+    expect(formatHash({ page: 'deploy', environment: 'eu-prod' })).toBe('#/deploy/eu-prod');
+    for (const hash of ['#/deploy/Not An Env', '#/deploy/staging/more']) expect(parseHash(hash)).toEqual({ page: 'not-found', hash });
+  });
 });

@@ -27,6 +27,8 @@ import { ImplementDialogHost } from './implement/ImplementDialogHost';
 
 // The Changes view brings Monaco and the review: fetched when first opened.
 const ChangesPage = lazy(() => import('./implement/ChangesPage'));
+// The Deploy screen brings the environments form's schema (zod): fetched when first opened.
+const DeployPage = lazy(() => import('./deploy/DeployPage'));
 
 export function App() {
   const { t } = useTranslation();
@@ -62,6 +64,12 @@ export function App() {
   else if (route.page === 'agent-settings') content = <AgentSettingsPage />;
   else if (route.page === 'agent-runs') content = <RunsPage batchId={route.batchId} />;
   else if (route.page === 'merge') content = <MergePage />;
+  else if (route.page === 'deploy')
+    content = (
+      <Suspense fallback={<LoadingScreen />}>
+        <DeployPage environment={route.environment} />
+      </Suspense>
+    );
   else if (route.page === 'not-found') content = <NotFoundPage hash={route.hash} />;
   else if (route.page === 'module-changes')
     content = (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useWorkspaceStore } from '../stores/workspace';
 import { BusyIndicator } from './BusyIndicator';
 import { MergeNavLink } from './merge/MergeNavLink';
+import { DeployNavLink } from './deploy/DeployNavLink';
 import { ShortcutsButton } from './ShortcutsButton';
 import { ThemeToggle } from './ThemeToggle';
 
@@ -44,6 +45,7 @@ export function AppHeader({ page }: Props) {
           </a>
         )}
         {workspace?.initialised && <MergeNavLink current={page === 'merge'} />}
+        {workspace?.initialised && <DeployNavLink current={page === 'deploy'} />}
         {workspace && (
           <a href="#/settings/remotes" aria-current={page === 'settings-remotes' ? 'page' : undefined}>
             {t('remotes.headerLink')}

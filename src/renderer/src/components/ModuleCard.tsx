@@ -15,6 +15,7 @@ import { RemoteBranchChips } from './remotes/RemoteBranchChips';
 import { CheckBadge } from './checks/CheckBadge';
 import { PullRequestChip } from './pulls/PullRequestChip';
 import { ImplementationChip } from './implement/ImplementationChip';
+import { DeployedBadge } from './deploy/DeployedBadge';
 
 interface Props {
   card: Card;
@@ -76,6 +77,7 @@ export const ModuleCard = memo(function ModuleCard({ card, isTabStop, baseBranch
             )}
             <CheckBadge moduleId={card.id} />
             <PullRequestChip moduleId={card.id} />
+            <DeployedBadge moduleId={card.id} />
             {card.matchedFiles === 0 ? (
               <span className="chip chip-warning" data-testid="no-files-warning">
                 <span aria-hidden="true">⚠ </span>

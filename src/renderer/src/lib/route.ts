@@ -1,6 +1,7 @@
 // The URL hash is the renderer's route, so a reload keeps your place: #/ (board), #/module/<id>[/<doc>],
 // #/workspaces (the start screen while a workspace is open), #/workspace-docs[/<FILE>] (workspace documents),
-// #/merge (forecast and merges), #/module/<id>/changes[/run/<runId> | /branch] (implementation runs and the branch's code).
+// #/merge (forecast and merges), #/module/<id>/changes[/run/<runId> | /branch] (implementation runs and the branch's code),
+// #/deploy[/<environment>] (deploys: what goes out, the run, the environment's history).
 
 import { DOC_KINDS, WORKSPACE_DOC_FILE_NAMES, type DocKind, type WorkspaceDocName } from '../../../shared/documents';
 
@@ -13,6 +14,7 @@ export type Route =
   | { page: 'agent-settings' }
   | { page: 'agent-runs'; batchId: string | null }
   | { page: 'merge' }
+  | { page: 'deploy'; environment: string | null }
   | { page: 'module-changes'; moduleId: string; view: ChangesView }
   /** An address no page answers to: said so, with a way back, rather than showing the board as if it were asked for. */
   | { page: 'not-found'; hash: string };
@@ -33,6 +35,7 @@ export function parseHash(hash: string): Route {
   }
   if (parts[0] === 'settings' && parts[1] === 'agents' && parts.length === 2) return { page: 'agent-settings' };
   if (parts[0] === 'merge' && parts.length === 1) return { page: 'merge' };
+  if (parts[0] === 'deploy' && parts.length <= 2 && (!parts[1] || SLUG.test(parts[1]))) return { page: 'deploy', environment: parts[1] ?? null };
   if (parts[0] === 'runs' && parts.length <= 2) return { page: 'agent-runs', batchId: parts[1] ?? null };
   if (parts[0] === 'module' && parts[1] && SLUG.test(parts[1]) && parts[2] === 'changes') {
     if (parts[3] === 'branch' && parts.length === 4) return { page: 'module-changes', moduleId: parts[1], view: { kind: 'branch' } };
@@ -64,6 +67,8 @@ export function formatHash(route: Route): string {
       return `#/runs${route.batchId ? `/${encodeURIComponent(route.batchId)}` : ''}`;
     case 'merge':
       return '#/merge';
+    case 'deploy':
+      return `#/deploy${route.environment ? `/${encodeURIComponent(route.environment)}` : ''}`;
     case 'not-found':
       return route.hash;
     case 'module-changes': {

@@ -32,6 +32,7 @@ export const SHORTCUT_SECTIONS: ShortcutSection[] = [
       { combos: ['/'], label: 'shortcuts.filter' },
       { combos: ['escape'], label: 'shortcuts.back' },
       { combos: ['m'], label: 'merges.shortcut' },
+      { combos: ['d'], label: 'deploy.shortcut' },
     ],
   },
   {
