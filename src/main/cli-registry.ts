@@ -33,6 +33,11 @@ export const FLAGS = {
   html: { type: 'string' },
   'trust-commands': { type: 'boolean' },
   engine: { type: 'string' },
+  module: { type: 'string' },
+  tip: { type: 'string' },
+  'run-id': { type: 'string' },
+  kind: { type: 'string' },
+  out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
@@ -86,4 +91,11 @@ export const COMMANDS: Record<string, CommandSpec> = {
   pr: { flags: ['modules', 'remote', 'target', 'refresh', 'json'], repo: 'required', load: () => import('./cli-commands/pr') },
   // Asks each agent CLI its version, so it starts commands (without keys) like check and implement.
   engines: { flags: ['json', 'refresh'], repo: 'optional', startsCommands: true, load: () => import('./cli-commands/engines') },
+  // One run or check of one module on a CI runner; the provider key stays in this process (see secret-handover.ts).
+  'runner-job': {
+    flags: ['kind', 'module', 'tip', 'run-id', 'budget', 'engine', 'provider', 'model', 'base-url', 'max-turns', 'max-minutes', 'out'],
+    repo: 'optional',
+    startsCommands: true,
+    load: () => import('./cli-commands/runner-job'),
+  },
 };

@@ -60,6 +60,15 @@ Commands:
                                             Open (or find) the modules' pull requests on GitHub with the remote's token
                                             (other hosts: the link to their page); --refresh asks GitHub for the states
                                             of every module's pull request; alone, lists the recorded ones.
+  runner-job [<checkout>] --module ID --tip SHA --run-id ID --out DIR [--kind implement|check] [--budget USD]
+      [--engine E] [--provider P] [--model M] [--base-url URL] [--max-turns N] [--max-minutes N]
+                                            On a CI runner (the generated workflow runs it): checks that the checkout's
+                                            module branch is at SHA, then one implementation run (or the module's check)
+                                            headless. A change is committed on the local branch
+                                            fleet/review/<module>/<run-id> (never the module branch), which the
+                                            workflow pushes; record.json and transcript.jsonl go into DIR. The
+                                            provider key comes from its variable (XAI_API_KEY, ...) and reaches no
+                                            command. Exits 0 for a review branch or a passed check, 1 otherwise.
 
 Options:
   -h, --help       Show this help.
