@@ -8,6 +8,7 @@ import { version } from '../../package.json';
 import type { FleetApp } from './core/app';
 import { withCommandConsent } from './cli-consent';
 import { watchBatch } from './cli-implement-watch';
+import { keyEnvironment } from './core/launcher/held-secrets';
 import { runTrailers } from './core/implement/service/review';
 import type { StoredRun } from './core/implement/service/run-store';
 import { requireBudgetForOneRun, requireCheckoutAt, requireProviderKey } from './core/runner/preflight';
@@ -30,6 +31,8 @@ export interface RunnerJobOptions {
   maxMinutes?: number;
   /** The folder the workflow uploads as the artifact. */
   outDir: string;
+  /** Where the provider keys are read (default: this process's, see held-secrets.ts). */
+  keyEnv?: NodeJS.ProcessEnv;
 }
 
 type Print = (line: string) => unknown;
@@ -72,7 +75,7 @@ async function implementJob(app: FleetApp, workspace: Workspace, options: Runner
     const providerId = options.provider ?? (await app.handlers.getAgentSettings({})).defaultProvider;
     const provider = (await app.handlers.listProviders({})).find((p) => p.id === providerId);
     if (!provider) throw new FleetError('PROVIDER_NOT_FOUND', `There is no provider "${providerId}" here: the runner knows the built-in ones.`, { provider: providerId });
-    requireProviderKey(provider);
+    requireProviderKey(provider, options.keyEnv ?? keyEnvironment());
   }
   const request: ImplementRequest = { modules: [input.moduleId], engine, budgetUsd: input.budgetUsd, concurrency: 1 };
   for (const [key, value] of [['provider', options.provider], ['model', options.model], ['baseUrl', options.baseUrl], ['maxTurns', options.maxTurns], ['maxMinutes', options.maxMinutes]] as const) {

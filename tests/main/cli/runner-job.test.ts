@@ -47,6 +47,7 @@ async function runJob(checkout: string, input: Partial<RunnerJobInput>, env: Nod
     baseUrl: server.baseUrl,
     maxTurns: 10,
     outDir: out,
+    keyEnv: env,
   };
   try {
     await app.openWorkspace(checkout);
@@ -105,6 +106,10 @@ describe('runner-job', () => {
     expect(job.error?.message).toMatch(/OPENAI_API_KEY is not set \(or empty\) in this step's environment/);
     expect(server.requests).toHaveLength(0);
     expect(record(job).error?.code).toBe('KEY_MISSING');
+    // Azure Pipelines leaves $(NAME) in place when the secret variable does not exist.
+    const azure = await runJob(checkout, {}, { OPENAI_API_KEY: '$(OPENAI_API_KEY)' });
+    expect(azure.error?.message).toMatch(/OPENAI_API_KEY is not set/);
+    expect(server.requests).toHaveLength(0);
   });
 
   it('refuses a budget too small for one run, with the estimate', async () => {

@@ -27,10 +27,15 @@ export async function requireCheckoutAt(workspace: Workspace, moduleId: string, 
   return branch;
 }
 
+/** Azure Pipelines leaves `$(NAME)` as it is when no variable NAME exists: that is no key. */
+const UNDEFINED_MACRO = /^\$\([A-Za-z0-9_.]+\)$/;
+
 /** KEY_MISSING naming the variable when the provider needs a key and neither a stored key nor its variable has one. */
-export function requireProviderKey(provider: ProviderInfo): void {
-  if (!provider.needsKey || provider.keySource !== 'none') return;
+export function requireProviderKey(provider: ProviderInfo, env: NodeJS.ProcessEnv): void {
+  if (!provider.needsKey) return;
   const variable = provider.keyEnv;
+  const macro = provider.keySource === 'environment' && variable !== null && UNDEFINED_MACRO.test(env[variable]?.trim() ?? '');
+  if (provider.keySource !== 'none' && !macro) return;
   throw new FleetError(
     'KEY_MISSING',
     variable
