@@ -1,10 +1,12 @@
 // What a deploy of the chosen environment would send out now: the branch and commit, the deploy it compares with,
 // the modules merged since (with their check and CI state), what stops a deploy now, and the Deploy button.
 
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRelative } from '../../format';
 import { useDeployStore } from '../../stores/deploy';
 import { useDeployRunStore } from '../../stores/deployRun';
+import { DeployCredentialsForm } from './DeployCredentialsForm';
 import { DeployError } from './DeployError';
 import { PlannedModuleTable } from './PlannedModuleTable';
 
@@ -20,6 +22,7 @@ export function DeployPlanView() {
   const askToDeploy = useDeployRunStore((s) => s.askToDeploy);
   const followedId = useDeployRunStore((s) => (selected ? s.following[selected] : undefined));
   const running = useDeployRunStore((s) => (followedId ? s.runs[followedId]?.state === 'running' : false));
+  const [credentialsOpen, setCredentialsOpen] = useState(false);
 
   if (!plan) {
     return (
@@ -56,9 +59,15 @@ export function DeployPlanView() {
       <PlannedModuleTable plan={plan} />
       {plan.environment.def.method.type === 'command' && (
         <p className="subtle" data-testid="deploy-credentials">
-          {plan.credentialNames.length ? t('deploy.plan.credentials', { names: plan.credentialNames.join(', ') }) : t('deploy.plan.noCredentials')}
+          {plan.credentialNames.length ? t('deploy.plan.credentials', { names: plan.credentialNames.join(', ') }) : t('deploy.plan.noCredentials')}{' '}
+          {!credentialsOpen && (
+            <button type="button" className="button link" onClick={() => setCredentialsOpen(true)}>
+              {t('deploy.plan.editCredentials')}
+            </button>
+          )}
         </p>
       )}
+      {credentialsOpen && <DeployCredentialsForm key={env} environment={env} onDone={() => setCredentialsOpen(false)} />}
       {plan.untrusted && (
         <p className="notice notice-warning" data-testid="deploy-untrusted">
           {t('deploy.plan.untrusted')}
