@@ -95,7 +95,8 @@ export const ERROR_CODES = [
   'ENGINE_FAILED',
   // Deploys: an environment the manifest lacks, a deploy id unknown here, one already running for the environment,
   // a confirmation missing or mistyped, a workflow file missing or without workflow_dispatch, a ref the host lacks,
-  // a run that never started within its limit, an Azure DevOps pipeline, organisation or project that does not exist.
+  // a run that never started within its limit, an Azure DevOps pipeline that does not exist (a missing organisation or
+  // project is REPO_NOT_FOUND with data.missing, as the CI status reports it).
   'ENVIRONMENT_NOT_FOUND',
   'DEPLOY_NOT_FOUND',
   'DEPLOY_RUNNING',
@@ -105,8 +106,6 @@ export const ERROR_CODES = [
   'REF_NOT_FOUND',
   'RUN_NOT_STARTED',
   'PIPELINE_NOT_FOUND',
-  'ORGANIZATION_NOT_FOUND',
-  'PROJECT_NOT_FOUND',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

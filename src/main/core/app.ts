@@ -39,6 +39,7 @@ import { createLauncherHandlers } from './launcher/handlers';
 import { keyEnvironment } from './launcher/held-secrets';
 import { createImplementHandlers } from './implement/handlers';
 import { createDeployHandlers } from './deploy/handlers';
+import { hostDeployMethods } from './deploy/methods/host-methods';
 import { ImplementService, type ImplementTuning } from './implement/service/implement-service';
 import { realParts } from './implement/service/real-parts';
 import { EngineCatalog } from './implement/engines/engine-catalog';
@@ -213,6 +214,19 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
   }
 
   const implementHandlers = createImplementHandlers(implement);
+  const deploys = createDeployHandlers({
+    appDataDir: options.appDataDir,
+    requireWorkspace: () => requireOpen().workspace,
+    emit,
+    trust,
+    secrets,
+    launchSetup: launch.setup,
+    launcherWorkRoot: launcher.workRoot,
+    hostEnv,
+    hostMethods: hostDeployMethods(),
+    log,
+    killGraceMs: options.checks?.killGraceMs,
+  });
   const handlers: FleetHandlers = asNamedOperations({
     getAppInfo: async () => ({
       version: options.version,
@@ -307,7 +321,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     ...createTrustHandlers({ trust, requireWorkspace: () => requireOpen().workspace }),
     ...launch.handlers,
     ...implementHandlers,
-    ...createDeployHandlers(),
+    ...deploys.handlers,
     ...createScopeHandlers({
       current: () => {
         const { workspace, board } = requireOpen();
@@ -340,7 +354,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     getBoard: () => requireOpen().board.load(),
     async dispose() {
       // Jobs and agent runs stop together: each job's cancel reaches its file-system and network steps.
-      await Promise.all([jobs.cancelAll(), agents.dispose(), implement.dispose()]);
+      await Promise.all([jobs.cancelAll(), agents.dispose(), implement.dispose(), deploys.service.dispose()]);
       await current?.watcher?.close();
       current = null;
       listeners.clear();
