@@ -14,6 +14,8 @@ export function DeployConfirmDialog() {
   const close = useDeployRunStore((s) => s.closeConfirm);
   const confirm = useDeployRunStore((s) => s.deployConfirmed);
   const [typed, setTyped] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  const go = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     const el = dialog.current;
@@ -21,6 +23,9 @@ export function DeployConfirmDialog() {
     if (plan && !el.open) {
       setTyped('');
       el.showModal();
+      // The name field when the name is asked for, else Deploy itself: Enter confirms, Escape cancels. (showModal
+      // alone would focus the module list, the first focusable element.)
+      (input.current ?? go.current)?.focus();
     } else if (!plan && el.open) el.close();
   }, [plan]);
 
@@ -70,7 +75,7 @@ export function DeployConfirmDialog() {
                 value={typed}
                 autoComplete="off"
                 spellCheck={false}
-                autoFocus
+                ref={input}
                 aria-invalid={typed !== '' && !ready ? true : undefined}
                 aria-describedby="deploy-confirm-hint"
                 onChange={(e) => setTyped(e.target.value)}
@@ -85,7 +90,7 @@ export function DeployConfirmDialog() {
             <button type="button" className="button" onClick={close}>
               {t('action.cancel')}
             </button>
-            <button type="submit" className="button primary" disabled={!ready} autoFocus={!byName} data-testid="deploy-confirm-go">
+            <button type="submit" className="button primary" disabled={!ready} ref={go} data-testid="deploy-confirm-go">
               {t('deploy.confirm.go', { environment: env })}
             </button>
           </div>
