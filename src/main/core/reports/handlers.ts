@@ -4,6 +4,7 @@
 import type { FleetHandlers } from '../../../shared/contract';
 import type { reportsMethods } from '../../../shared/contract-reports';
 import type { CheckResult } from '../../../shared/types-checks';
+import type { ModuleDeployState } from '../../../shared/types-deploy';
 import type { MergeForecast } from '../../../shared/types-merge';
 import type { AgentService } from '../agents/agent-service';
 import type { BoardLoader } from '../board/board';
@@ -29,6 +30,8 @@ export interface ReportHandlerContext {
   implementRuns?: () => Promise<Array<{ moduleId: string; costUsd: number }>>;
   /** Every module's latest check result (default: the check store of the open workspace). */
   checks?: () => Promise<CheckResult[]>;
+  /** Per module, the environments it was deployed to (the summary's Deployed column). */
+  moduleDeployments?: () => Promise<ModuleDeployState[]>;
   /** The conflict forecast (default: every module against the default merge target). */
   forecast?: (signal: AbortSignal, onProgress: (done: number, total: number, message: string) => void) => Promise<MergeForecast>;
 }
@@ -43,6 +46,7 @@ export function reportSources(context: ReportHandlerContext): ReportSources {
     workspaceDocs: () => context.current().workspaceDocs,
     runs: async () => [...(await context.agents.forCurrent()).listRuns({}).runs, ...((await context.implementRuns?.()) ?? [])],
     checks: context.checks ?? (() => readCheckResults(context.current().workspace, context.appDataDir)),
+    ...(context.moduleDeployments ? { moduleDeployments: context.moduleDeployments } : {}),
     forecast: context.forecast ?? ((signal, onProgress) => forecastMerges(context.current().workspace, undefined, { signal, onProgress })),
     version: context.version,
   };

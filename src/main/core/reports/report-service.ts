@@ -4,6 +4,7 @@
 
 import type { BoardState } from '../../../shared/types';
 import type { CheckResult } from '../../../shared/types-checks';
+import type { ModuleDeployState } from '../../../shared/types-deploy';
 import type { MergeForecast } from '../../../shared/types-merge';
 import type { RunCost } from './workspace-facts';
 import type { GeneratedWorkspaceDoc, HtmlReport, ImplementationLogDraft, WorkspaceReportDraft } from '../../../shared/types-reports';
@@ -37,6 +38,8 @@ export interface ReportSources {
   runs(): Promise<RunCost[]>;
   /** Every module's latest check result. */
   checks(): Promise<CheckResult[]>;
+  /** Per module, the environments its changes were deployed to (absent: no deployed column is filled). */
+  moduleDeployments?(): Promise<ModuleDeployState[]>;
   /** The conflict forecast of every module branch against the default merge target. */
   forecast(signal: AbortSignal, onProgress: (done: number, total: number, message: string) => void): Promise<MergeForecast>;
   version: string;
@@ -103,9 +106,9 @@ export async function generateWorkspaceReport(
     const forecast = await sources.forecast(signal, onProgress);
     section = renderMergeStrategySection(forecast, new Map(workspace.manifest.modules.map((m) => [m.id, m.title])));
   } else {
-    onProgress(0, 1, 'Reading the board, check results and agent runs');
-    const [board, runs, checks] = await Promise.all([sources.board(), sources.runs(), sources.checks()]);
-    section = renderSummarySection(workspaceFacts(board, runs, checks));
+    onProgress(0, 1, 'Reading the board, check results, agent runs and deployments');
+    const [board, runs, checks, deployed] = await Promise.all([sources.board(), sources.runs(), sources.checks(), sources.moduleDeployments?.() ?? []]);
+    section = renderSummarySection(workspaceFacts(board, runs, checks, deployed));
   }
   if (signal.aborted) throw new FleetError('CANCELLED', `Generating ${name} was cancelled; its draft is unchanged.`);
   if (!draft && committed.binary) throw new FleetError('INVALID_INPUT', `${committed.path} is not text, so the report cannot be written into it.`, { path: committed.path });

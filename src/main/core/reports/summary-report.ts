@@ -1,5 +1,5 @@
 // The generated part of FLEET_ENHANCEMENT_SUMMARY.md: every module's phase, documents' states, ahead/behind,
-// latest check and agent cost, with the totals per phase, all from the workspace's state.
+// latest check, agent cost and where it was deployed, with the totals per phase, all from the workspace's state.
 
 import { DOC_KINDS, PHASES, type DocKind } from '../../../shared/documents';
 import type { ModuleCard } from '../../../shared/types';
@@ -14,6 +14,14 @@ export function aheadBehindText(card: ModuleCard): string {
   return card.branchExists ? `+${card.ahead ?? 0} / -${card.behind ?? 0}` : 'no branch';
 }
 
+/** "staging 2026-12-03 09:40 UTC (abc1234)" per environment, newest first; "(earlier commit)" when the branch moved on. */
+export function deployedText(facts: ModuleFacts): string {
+  if (facts.deployments.length === 0) return '-';
+  return facts.deployments
+    .map((d) => `${d.environment} ${d.deployedAt.slice(0, 16).replace('T', ' ')} UTC (${inlineCode(d.commit.slice(0, 7))}${d.current ? '' : ', earlier commit'})`)
+    .join('; ');
+}
+
 function moduleRow(facts: ModuleFacts): string {
   const { card } = facts;
   const docs = DOC_KINDS.map((kind) => card.docs.find((d) => d.kind === kind)?.state ?? 'missing');
@@ -25,6 +33,7 @@ function moduleRow(facts: ModuleFacts): string {
     aheadBehindText(card),
     checkLabel(facts.check, card.tip),
     facts.runs ? `${usd(facts.costUsd)} (${count(facts.runs, 'run')})` : '-',
+    deployedText(facts),
   ]);
 }
 
@@ -51,9 +60,11 @@ export function renderSummarySection(facts: WorkspaceFacts): string {
     `- Implemented: ${facts.implemented} of ${board.modules.length} modules change code on their branch; ${facts.documentsOnly} hold documents only${facts.documentsOnly ? ' and are not implemented, whatever their documents say' : ''}.`,
     `- Checks: ${passed} of ${board.modules.length} modules passed on their current commit; ${board.modules.length - checked.length} never checked.`,
     `- Agent cost: ${usd(facts.totalCostUsd)} over ${count(facts.totalRuns, 'run')}.`,
+    // Merged is the phase; deployed only when a deploy that succeeded sent the module's changes out.
+    `- Deployed: ${facts.deployed} of ${board.modules.length} modules went out to an environment by a deploy that succeeded.`,
     '',
   );
-  const header = ['Module', 'Phase', 'Code', ...DOC_KINDS.map((k) => DOC_COLUMNS[k]), 'Ahead / behind', 'Check', 'Agent cost'];
+  const header = ['Module', 'Phase', 'Code', ...DOC_KINDS.map((k) => DOC_COLUMNS[k]), 'Ahead / behind', 'Check', 'Agent cost', 'Deployed'];
   for (const group of byCategory(facts)) {
     lines.push(`### ${plainText(group.title)}`, '', tableRow(header), tableRow(header.map(() => '---')), ...group.modules.map(moduleRow), '');
   }

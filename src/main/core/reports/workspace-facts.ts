@@ -1,8 +1,9 @@
-// The workspace's state as the reports show it: the board's cards with each module's latest check and the cost
-// of its agent runs, computed from the same board the app shows (so the numbers agree).
+// The workspace's state as the reports show it: the board's cards with each module's latest check, the cost of its
+// agent runs and where it was deployed, computed from the same board the app shows (so the numbers agree).
 
 import type { BoardState, ModuleCard } from '../../../shared/types';
 import type { CheckResult } from '../../../shared/types-checks';
+import type { ModuleDeployment, ModuleDeployState } from '../../../shared/types-deploy';
 import { mergedUnwritten, PHASES, type Phase } from '../../../shared/documents';
 
 export interface ModuleFacts {
@@ -10,6 +11,8 @@ export interface ModuleFacts {
   check: CheckResult | undefined;
   runs: number;
   costUsd: number;
+  /** The environments its changes went out to by a successful deploy, newest first. */
+  deployments: ModuleDeployment[];
 }
 
 export interface WorkspaceFacts {
@@ -24,6 +27,8 @@ export interface WorkspaceFacts {
   documentsOnly: number;
   /** Merged modules whose documents are not all written (counted in phaseCounts.merged, a git fact, but never done). */
   mergedUnwritten: number;
+  /** Modules deployed to at least one environment by a successful deploy. */
+  deployed: number;
 }
 
 const roundUsd = (amount: number) => Math.round(amount * 1e6) / 1e6;
@@ -34,8 +39,8 @@ export interface RunCost {
   costUsd: number;
 }
 
-/** Joins the board with check results and run records (document and implementation runs), module by module in board order. */
-export function workspaceFacts(board: BoardState, runs: RunCost[], checks: CheckResult[]): WorkspaceFacts {
+/** Joins the board with check results, run records (document and implementation runs) and deployed states, module by module in board order. */
+export function workspaceFacts(board: BoardState, runs: RunCost[], checks: CheckResult[], deployStates: ModuleDeployState[] = []): WorkspaceFacts {
   const phaseCounts = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
   const modules = board.modules.map((card) => {
     phaseCounts[card.phase]++;
@@ -45,6 +50,7 @@ export function workspaceFacts(board: BoardState, runs: RunCost[], checks: Check
       check: checks.find((c) => c.moduleId === card.id),
       runs: own.length,
       costUsd: roundUsd(own.reduce((sum, r) => sum + r.costUsd, 0)),
+      deployments: [...(deployStates.find((d) => d.moduleId === card.id)?.deployments ?? [])].sort((a, b) => b.deployedAt.localeCompare(a.deployedAt)),
     };
   });
   return {
@@ -56,6 +62,7 @@ export function workspaceFacts(board: BoardState, runs: RunCost[], checks: Check
     implemented: board.modules.filter((card) => card.codeChanged === true).length,
     documentsOnly: board.modules.filter((card) => card.codeChanged === false).length,
     mergedUnwritten: board.modules.filter(mergedUnwritten).length,
+    deployed: modules.filter((m) => m.deployments.length > 0).length,
   };
 }
 

@@ -79,10 +79,36 @@ describe('workspace reports', () => {
     }
     expect(draft.content).toContain(`- Implemented: 1 of ${board.modules.length} modules change code on their branch; ${board.modules.length - 1} hold documents only and are not implemented, whatever their documents say.`);
     const rowOf = (id: string) => draft.content.split('\n').find((line) => line.includes(`(\`${id}\`)`))!;
-    expect(rowOf('fleet-hub')).toMatch(/\| passed \| \$0\.7500 \(2 runs\) \|$/);
-    expect(rowOf('drivers-hub')).toMatch(/\| not run \| \$1\.20 \(1 run\) \|$/);
+    expect(rowOf('fleet-hub')).toMatch(/\| passed \| \$0\.7500 \(2 runs\) \| - \|$/);
+    expect(rowOf('drivers-hub')).toMatch(/\| not run \| \$1\.20 \(1 run\) \| - \|$/);
     expect(draft.content).toContain('- Agent cost: $1.95 over 3 runs.');
     expect(draft.content).toContain(`- Checks: 1 of ${board.modules.length} modules passed on their current commit`);
+  });
+
+  it('the summary says where each module was deployed and when, marking a deploy of an earlier commit of its branch', async () => {
+    const repo = await initialisedRepo(apps);
+    const commit = 'c0ffee1'.padEnd(40, '0');
+    const sources = {
+      ...(await reportSourcesFor(repo)),
+      moduleDeployments: async () => [
+        {
+          moduleId: 'fleet-hub',
+          deployments: [
+            { environment: 'staging', deployId: 'd-000001', deployedAt: '2026-12-01T09:40:12.000Z', commit, current: false },
+            { environment: 'production', deployId: 'd-000002', deployedAt: '2026-12-02T15:05:00.000Z', commit, current: true },
+          ],
+        },
+        { moduleId: 'drivers-hub', deployments: [] },
+      ],
+    };
+    const draft = await generateWorkspaceReport(sources, 'FLEET_ENHANCEMENT_SUMMARY.md', new AbortController().signal, noProgress);
+    const board = value<BoardState>(await repo.call('getBoard', {}));
+    const rowOf = (id: string) => draft.content.split('\n').find((line) => line.includes(`(\`${id}\`)`))!;
+    expect(draft.content).toContain('| Agent cost | Deployed |');
+    // Newest first; the staging deploy holds an earlier commit than the branch's tip now.
+    expect(rowOf('fleet-hub')).toMatch(/\| production 2026-12-02 15:05 UTC \(`c0ffee1`\); staging 2026-12-01 09:40 UTC \(`c0ffee1`, earlier commit\) \|$/);
+    expect(rowOf('drivers-hub')).toMatch(/\| - \|$/);
+    expect(draft.content).toContain(`- Deployed: 1 of ${board.modules.length} modules went out to an environment by a deploy that succeeded.`);
   });
 
   it('counts a merged module whose documents are still templates apart, as merged with documents not written', async () => {
