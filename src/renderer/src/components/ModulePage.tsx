@@ -1,8 +1,9 @@
-// One module: its facts, its five documents (the selected one open in the editor), and the files its
-// patterns match. Escape or Back returns to the board; "[" and "]" (Alt+Up/Down in the editor) go to the
-// previous and next module; Ctrl/Cmd+1..5 pick a document.
+// One module: its title and facts in one line, its five documents with the selected one open in the editor
+// (which gets the window's height), and a side panel of tabs for the rest (files, implementation, checks, pull
+// request, agent: see module/moduleTabs.tsx). Escape or Back returns to the board; "[" and "]" (Alt+Up/Down in
+// the editor) go to the previous and next module; Ctrl/Cmd+1..5 pick a document.
 
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOC_KINDS, type DocKind } from '../../../shared/documents';
 import { useNavigationOrder } from '../hooks/useBoardView';
@@ -12,19 +13,22 @@ import { useBoardStore } from '../stores/board';
 import { useModuleStore } from '../stores/module';
 import { useRouteStore } from '../stores/route';
 import { useWorkspaceStore } from '../stores/workspace';
-import { AgentDocPanel } from './agents/AgentDocPanel';
-import { ChecksPanel } from './checks/ChecksPanel';
+import { useViewportFill } from '../hooks/useViewportFill';
+import { useModuleLayoutStore } from '../stores/moduleLayout';
 import { DocumentList } from './DocumentList';
 import { ErrorNotice } from './ErrorNotice';
 import { ModuleFacts } from './ModuleFacts';
 import { HistoryLogBar } from './reports/HistoryLogBar';
-import { PullRequestPanel } from './pulls/PullRequestPanel';
-import { ModuleScope } from './scope/ModuleScope';
-import { ModuleImplementPanel } from './implement/ModuleImplementPanel';
+import { ModuleSidePanel, SIDE_PANEL_ID } from './module/ModuleSidePanel';
+import { SidePanelResizer } from './module/SidePanelResizer';
 import '../styles/module.css';
+import '../styles/module-layout.css';
 
 // Monaco and the markdown renderer are only needed here: keep them out of the board's initial bundle.
 const DocumentEditor = lazy(() => import('./DocumentEditor'));
+
+// The editor's frames (Monaco, the preview, the diffs) grow to the window's bottom edge.
+const EDITOR_FRAMES = '.module-main .editor-frame, .module-main .preview-pane';
 
 interface Props {
   moduleId: string;
@@ -40,6 +44,10 @@ export function ModulePage({ moduleId, docKind }: Props) {
   const navigate = useRouteStore((s) => s.navigate);
   const order = useNavigationOrder(moduleId);
   const heading = useRef<HTMLHeadingElement>(null);
+  const layout = useRef<HTMLDivElement>(null);
+  const panelWidth = useModuleLayoutStore((s) => s.width);
+  const collapsed = useModuleLayoutStore((s) => s.collapsed);
+  useViewportFill(layout, EDITOR_FRAMES, detail !== null);
 
   const index = order.indexOf(moduleId);
   const prevId = index > 0 ? order[index - 1] : undefined;
@@ -67,66 +75,83 @@ export function ModulePage({ moduleId, docKind }: Props) {
   useKeyboardShortcut('[', () => void go(prevId));
   useKeyboardShortcut(']', () => void go(nextId));
 
+  const nav = (
+    <nav className="module-nav" aria-label={t('module.navLabel')}>
+      <button type="button" className="button" onClick={() => go(prevId)} disabled={!prevId} aria-keyshortcuts="[ Alt+ArrowUp">
+        <span aria-hidden="true">[ </span>
+        {t('module.previous')}
+      </button>
+      <button type="button" className="button" onClick={() => go(nextId)} disabled={!nextId} aria-keyshortcuts="] Alt+ArrowDown">
+        {t('module.next')}
+        <span aria-hidden="true"> ]</span>
+      </button>
+    </nav>
+  );
+  const backButton = (
+    <button type="button" className="button" onClick={back} aria-keyshortcuts="Escape">
+      <span aria-hidden="true">← </span>
+      {t('module.back')}
+    </button>
+  );
+
   return (
     <div className="page module-page" data-testid="module-page" data-module-id={moduleId}>
-      <nav className="module-nav" aria-label={t('module.navLabel')}>
-        <button type="button" className="button" onClick={back} aria-keyshortcuts="Escape">
-          <span aria-hidden="true">← </span>
-          {t('module.back')}
-        </button>
-        <span className="header-spacer" />
-        <button type="button" className="button" onClick={() => go(prevId)} disabled={!prevId} aria-keyshortcuts="[ Alt+ArrowUp">
-          <span aria-hidden="true">[ </span>
-          {t('module.previous')}
-        </button>
-        <button type="button" className="button" onClick={() => go(nextId)} disabled={!nextId} aria-keyshortcuts="] Alt+ArrowDown">
-          {t('module.next')}
-          <span aria-hidden="true"> ]</span>
-        </button>
-      </nav>
-
-      {error && !detail && (
-        <>
-          <h1 ref={heading} tabIndex={-1}>
-            {moduleId}
-          </h1>
-          <ErrorNotice error={error} title={t('module.loadFailed')} onRetry={() => void load(moduleId)} />
-        </>
+      {!detail && (
+        <div className="module-titlebar">
+          {backButton}
+          {error && (
+            <h1 ref={heading} tabIndex={-1}>
+              {moduleId}
+            </h1>
+          )}
+          <span className="header-spacer" />
+          {nav}
+        </div>
       )}
+      {error && !detail && <ErrorNotice error={error} title={t('module.loadFailed')} onRetry={() => void load(moduleId)} />}
       {!detail && !error && <div className="board-placeholder" aria-hidden="true" />}
 
       {detail && (
         <>
-          <header className="module-header">
+          <header className="module-titlebar">
+            {backButton}
             <h1 ref={heading} tabIndex={-1}>
               {detail.card.title}
             </h1>
             <ModuleFacts card={detail.card} />
+            {nav}
           </header>
           <ErrorNotice error={error} title={t('module.reloadFailed')} onRetry={() => void load(moduleId)} />
-          <PullRequestPanel card={detail.card} baseBranch={baseBranch} />
-          <section className="module-docs" aria-labelledby="docs-heading">
-            <h2 id="docs-heading">{t('module.documents')}</h2>
-            <DocumentList moduleId={moduleId} docs={detail.card.docs} draftKinds={detail.card.draftKinds} selected={selected} />
-            {selected === 'implementation-log' && <HistoryLogBar moduleId={moduleId} />}
-            <Suspense fallback={<p className="subtle editor-loading">{t('doc.loadingViewer')}</p>}>
-              <DocumentEditor
-                doc={moduleDoc(moduleId, selected)}
-                subject={detail.card.title}
-                branch={detail.card.branch}
-                baseBranch={baseBranch}
-                branchTip={detail.card.tip}
-                docState={detail.card.docs.find((d) => d.kind === selected)?.state}
-                onSwitchDoc={pick}
-                onPreviousModule={prevId ? () => go(prevId) : undefined}
-                onNextModule={nextId ? () => go(nextId) : undefined}
-              />
-            </Suspense>
-            <AgentDocPanel moduleId={moduleId} kind={selected} />
-          </section>
-          <ModuleImplementPanel card={detail.card} />
-          <ChecksPanel moduleId={moduleId} />
-          <ModuleScope detail={detail} />
+          <div
+            ref={layout}
+            className="module-layout"
+            data-collapsed={collapsed}
+            style={{ '--side-width': `${panelWidth}px` } as CSSProperties}
+            data-testid="module-layout"
+          >
+            <section className="module-main module-docs" aria-labelledby="docs-heading">
+              <h2 id="docs-heading" className="visually-hidden">
+                {t('module.documents')}
+              </h2>
+              <DocumentList moduleId={moduleId} docs={detail.card.docs} draftKinds={detail.card.draftKinds} selected={selected} />
+              {selected === 'implementation-log' && <HistoryLogBar moduleId={moduleId} />}
+              <Suspense fallback={<p className="subtle editor-loading">{t('doc.loadingViewer')}</p>}>
+                <DocumentEditor
+                  doc={moduleDoc(moduleId, selected)}
+                  subject={detail.card.title}
+                  branch={detail.card.branch}
+                  baseBranch={baseBranch}
+                  branchTip={detail.card.tip}
+                  docState={detail.card.docs.find((d) => d.kind === selected)?.state}
+                  onSwitchDoc={pick}
+                  onPreviousModule={prevId ? () => go(prevId) : undefined}
+                  onNextModule={nextId ? () => go(nextId) : undefined}
+                />
+              </Suspense>
+            </section>
+            {!collapsed && <SidePanelResizer controls={SIDE_PANEL_ID} />}
+            <ModuleSidePanel detail={detail} doc={selected} baseBranch={baseBranch} />
+          </div>
         </>
       )}
     </div>
