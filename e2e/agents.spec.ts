@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { git } from './support/git';
 import { serveInitialisedRepo, type FleetServer } from './support/fleet-server';
 import { removeTempDirs } from './support/repo';
-import { card, expectNoSeriousA11yViolations, inputTextFits, openBoard, screenshot } from './support/page';
+import { card, expectNoSeriousA11yViolations, inputTextFits, openBoard, screenshot, showModuleTab } from './support/page';
 import { monacoIn, watchConsole } from './support/editor';
 import { openAiError, sseFrame } from '../tests/helpers/provider-servers';
 import { moduleOf, startSlowOpenAiServer, type ProviderServer } from './support/provider-server';
@@ -135,6 +135,8 @@ test('a batch of 3 modules is estimated, approved, streams into the editors, and
   const editor = monacoIn(page.getByTestId('markdown-editor'));
   await expect(editor.locator('.view-lines')).toContainText('VehicleTable.tsx');
   await expect(editor.locator('.view-lines')).toContainText('finding number 12', { timeout: 30_000 });
+  // The Agent tab says while the run writes, and then what its draft names that the repository lacks.
+  await showModuleTab(page, 'agent');
   await expect(page.getByTestId('agent-writing')).toBeHidden({ timeout: 30_000 });
 
   // The draft names a path outside the module and a library the repository does not use.
@@ -231,6 +233,7 @@ test('the offline analyzer drafts a module document from its real files', async 
   await openBoard(page, server.url);
   await go(page, '#/module/user-management/as-is');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await showModuleTab(page, 'agent');
   await page.getByTestId('draft-with-agent').click();
   const dialog = page.getByTestId('batch-dialog');
   await dialog.getByLabel('Provider').selectOption('offline');

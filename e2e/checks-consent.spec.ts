@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { commitFileToBranch, git } from './support/git';
 import { serveInitialisedRepo, type FleetServer } from './support/fleet-server';
 import { removeTempDirs } from './support/repo';
-import { card, expectNoSeriousA11yViolations, openBoard, screenshot } from './support/page';
+import { card, expectNoSeriousA11yViolations, openBoard, screenshot, showModuleTab } from './support/page';
 
 let repo: string;
 let server: FleetServer;
@@ -33,6 +33,7 @@ test.afterAll(async () => {
 test('asks before running a check command from the manifest: Cancel and Escape run nothing, Run runs it, a changed command asks again', async ({ page }) => {
   await openBoard(page, server.url);
   await card(page, 'fleet-hub').click();
+  await showModuleTab(page, 'checks');
   const panel = page.getByTestId('checks-panel');
   await expect(panel.getByTestId('check-command')).toHaveText(printCommand('first'));
   const runCheck = panel.getByRole('button', { name: 'Run check' });

@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { commitFileToBranch, git } from './support/git';
 import { serveInitialisedRepo, type FleetServer } from './support/fleet-server';
 import { removeTempDirs } from './support/repo';
-import { card, expectNoSeriousA11yViolations, openBoard, screenshot } from './support/page';
+import { card, expectNoSeriousA11yViolations, openBoard, screenshot, showModuleTab } from './support/page';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -52,6 +52,7 @@ test('sets the check command, runs one module\'s check with its log streaming, s
   await expectNoSeriousA11yViolations(page, 'board with the checks bar');
 
   await card(page, 'fleet-hub').click();
+  await showModuleTab(page, 'checks');
   const panel = page.getByTestId('checks-panel');
   await expect(panel.getByTestId('check-command')).toHaveText('node check.js');
   const tip = git(repo, ['rev-parse', 'module/fleet-hub']);
@@ -131,6 +132,7 @@ test('checks chosen modules from the board with a progress bar, and Cancel stops
 test('a module\'s own check command replaces the workspace\'s for that module only, committed in the manifest', async ({ page }) => {
   await openBoard(page, server.url);
   await card(page, 'drivers-hub').click();
+  await showModuleTab(page, 'checks');
   const panel = page.getByTestId('checks-panel');
   await panel.getByRole('button', { name: 'Own command…' }).click();
   await page.getByLabel('Command', { exact: true }).fill('node -e "console.log(\'three\'); process.exit(3)"');
@@ -183,6 +185,7 @@ test('the command environment: a variable the user adds reaches the check, a sec
   await page.getByTestId('command-env-form').getByRole('button', { name: 'Cancel' }).click();
 
   await card(page, 'fleet-hub').click();
+  await showModuleTab(page, 'checks');
   const panel = page.getByTestId('checks-panel');
   await panel.getByRole('button', { name: 'Run check' }).click();
   const result = panel.getByTestId('check-result');

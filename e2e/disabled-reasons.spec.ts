@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import { commitFileToBranch, git } from './support/git';
 import { initWithCli, startServer, type FleetServer } from './support/fleet-server';
 import { makeFleetRepo, makeTempDir, removeTempDirs } from './support/repo';
-import { card, expectNoSeriousA11yViolations, openBoard, screenshot } from './support/page';
+import { card, expectNoSeriousA11yViolations, openBoard, screenshot, showModuleTab } from './support/page';
 
 let repo: string;
 let server: FleetServer;
@@ -37,6 +37,7 @@ test('a local-path remote: Push all and Open pull request are disabled with the 
   await screenshot(page, 'disabled-push-all', 'dark');
 
   await card(page, 'fleet-hub').click();
+  await showModuleTab(page, 'pull-request');
   const panel = page.getByTestId('pull-panel');
   const open = panel.getByRole('button', { name: 'Open pull request on origin' });
   await expect(open).toBeDisabled();

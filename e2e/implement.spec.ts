@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { commitFileToBranch, git } from './support/git';
 import { serveInitialisedRepo, type FleetServer } from './support/fleet-server';
 import { removeTempDirs } from './support/repo';
-import { card, expectNoSeriousA11yViolations, openBoard, screenshot } from './support/page';
+import { card, expectNoSeriousA11yViolations, openBoard, screenshot, showModuleTab } from './support/page';
 import { appendEditorText, monacoIn, watchConsole } from './support/editor';
 import { pausedBeforeEnd } from './support/tool-turns';
 import { call, openAiToolTurn, startProviderServer, type ProviderServer } from '../tests/helpers/provider-servers';
@@ -111,6 +111,7 @@ test('a module is implemented, watched live, reviewed, trimmed, accepted and com
 
   // The module page's Implement (I): estimate as a range, approval, then its Changes view on the new run.
   await go(page, '#/module/fleet-hub');
+  await showModuleTab(page, 'implementation');
   await expect(page.getByTestId('module-implement')).toBeVisible();
   await page.keyboard.press('i');
   const dialog = page.getByTestId('implement-dialog');
@@ -194,6 +195,7 @@ test('a module is implemented, watched live, reviewed, trimmed, accepted and com
 
   // A module file opens read-only at the branch tip.
   await go(page, '#/module/fleet-hub');
+  await showModuleTab(page, 'files');
   await page.getByTestId('file-list').getByRole('button', { name: 'web/src/pages/FleetPage.tsx' }).click();
   await expect(page.getByTestId('code-viewer').locator('.view-lines')).toContainText('// reviewed by a person');
 

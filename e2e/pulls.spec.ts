@@ -10,7 +10,7 @@ import { GitHubServer } from '../tests/helpers/github-server';
 import { commitFileToBranch, git } from './support/git';
 import { initWithCli, startServer, type FleetServer } from './support/fleet-server';
 import { makeFleetRepo, removeTempDirs } from './support/repo';
-import { card, expectNoSeriousA11yViolations, openBoard, screenshot } from './support/page';
+import { card, expectNoSeriousA11yViolations, openBoard, screenshot, showModuleTab } from './support/page';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -60,6 +60,7 @@ test.afterAll(async () => {
 async function openModule(page: import('@playwright/test').Page, moduleId: string) {
   await openBoard(page, server.url);
   await card(page, moduleId).click();
+  await showModuleTab(page, 'pull-request');
   await expect(page.getByTestId('pull-panel')).toBeVisible();
 }
 

@@ -17,6 +17,13 @@ export async function openBoard(page: Page, url: string, modules = 32): Promise<
   await expect(cards(page)).toHaveCount(modules);
 }
 
+/** Shows one tab of the module page's side panel (files, implementation, checks, pull-request, agent, ...). */
+export async function showModuleTab(page: Page, id: string): Promise<void> {
+  const tab = page.getByTestId(`module-tab-${id}`);
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+}
+
 /** No serious or critical accessibility violation on the page as it is now. */
 export async function expectNoSeriousA11yViolations(page: Page, label: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();

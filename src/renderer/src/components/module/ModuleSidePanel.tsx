@@ -2,7 +2,7 @@
 // arrow-key navigation; the chosen tab is remembered. Every panel stays mounted while hidden, so the shortcuts
 // and live updates they own keep working. Collapsed, it leaves a narrow rail to open it again.
 
-import { useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useModuleLayoutStore } from '../../stores/moduleLayout';
 import { MODULE_TABS, type ModuleTabProps } from './moduleTabs';
@@ -18,6 +18,20 @@ export function ModuleSidePanel(props: ModuleTabProps) {
   const setCollapsed = useModuleLayoutStore((s) => s.setCollapsed);
   const tabs = useRef(new Map<string, HTMLButtonElement>());
   const active = MODULE_TABS.find((tab) => tab.id === chosen) ?? MODULE_TABS[0]!;
+  const rail = useRef<HTMLButtonElement>(null);
+  const toggled = useRef(false);
+
+  // Focus follows the toggle (the rail, or the chosen tab), never on the page's first render.
+  useEffect(() => {
+    if (!toggled.current) return;
+    toggled.current = false;
+    if (collapsed) rail.current?.focus();
+    else tabs.current.get(active.id)?.focus();
+  }, [collapsed]);
+  const toggle = (next: boolean) => {
+    toggled.current = true;
+    setCollapsed(next);
+  };
 
   const select = (id: string, focus = false) => {
     setTab(id);
@@ -36,13 +50,18 @@ export function ModuleSidePanel(props: ModuleTabProps) {
   return (
     <aside className="module-side" id={SIDE_PANEL_ID} aria-label={t('moduleTabs.panelLabel')} data-testid="module-side-panel" data-collapsed={collapsed}>
       {collapsed && (
-        <button type="button" className="side-rail" onClick={() => setCollapsed(false)} aria-expanded={false} aria-controls={CONTENT_ID} data-testid="expand-side-panel">
+        <button ref={rail} type="button" className="side-rail" onClick={() => toggle(false)} aria-expanded={false} aria-controls={CONTENT_ID} data-testid="expand-side-panel">
           <span aria-hidden="true">‹ </span>
           {t('moduleTabs.expand')}
         </button>
       )}
       <div className="module-side-inner" id={CONTENT_ID} hidden={collapsed}>
         <div className="module-tabs-row">
+          {/* First in the Tab order, drawn at the row's end: Tab goes from the chosen tab straight into its panel. */}
+          <button type="button" className="button small side-collapse" onClick={() => toggle(true)} aria-expanded={true} aria-controls={CONTENT_ID} title={t('moduleTabs.collapse')} data-testid="collapse-side-panel">
+            <span aria-hidden="true">›</span>
+            <span className="visually-hidden">{t('moduleTabs.collapse')}</span>
+          </button>
           <div className="module-tabs" role="tablist" aria-label={t('moduleTabs.tablistLabel')} onKeyDown={onKeyDown}>
             {MODULE_TABS.map((tab) => {
               const selected = tab === active;
@@ -66,10 +85,6 @@ export function ModuleSidePanel(props: ModuleTabProps) {
               );
             })}
           </div>
-          <button type="button" className="button small side-collapse" onClick={() => setCollapsed(true)} aria-expanded={true} aria-controls={CONTENT_ID} title={t('moduleTabs.collapse')} data-testid="collapse-side-panel">
-            <span aria-hidden="true">›</span>
-            <span className="visually-hidden">{t('moduleTabs.collapse')}</span>
-          </button>
         </div>
         {MODULE_TABS.map((tab) => (
           <div

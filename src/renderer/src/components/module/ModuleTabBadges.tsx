@@ -1,9 +1,10 @@
 // The short facts on the module page's side-panel tabs: how many files, the implementation's and the check's
-// state, how many pull requests. Each says nothing when there is nothing worth a glance.
+// state, how many pull requests, an agent writing the open document. Each says nothing when there is nothing worth a glance.
 
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../format';
 import { implementationStatus } from '../../lib/implementStatus';
+import { useAgentsRunsStore } from '../../stores/agentsRuns';
 import { useChecksStore } from '../../stores/checks';
 import { runsOfModule, useImplementRunsStore } from '../../stores/implementRuns';
 import { usePullsStore } from '../../stores/pulls';
@@ -41,4 +42,10 @@ export function ChecksBadge({ detail }: ModuleTabProps) {
 export function PullsBadge({ detail }: ModuleTabProps) {
   const count = usePullsStore((s) => (s.records ?? []).filter((r) => r.moduleId === detail.card.id).length);
   return count > 0 ? <TabBadge text={formatNumber(count)} /> : null;
+}
+
+export function AgentBadge({ detail, doc }: ModuleTabProps) {
+  const { t } = useTranslation();
+  const writing = useAgentsRunsStore((s) => Object.values(s.runs).some((r) => r.moduleId === detail.card.id && r.kind === doc && (r.state === 'running' || r.state === 'queued')));
+  return writing ? <TabBadge text={t('moduleTabs.agentWriting')} tone="attention" /> : null;
 }
