@@ -62,6 +62,7 @@ const BASE_LOCATIONS: AzureLocation[] = [
   loc('e81700f7-3be2-46de-8624-2eb35882fcaa', 'Location', 'ResourceAreas', '_apis/{resource}/{areaId}', 1),
   loc('603fe2ac-9723-48b9-88ad-09305aa6c6e1', 'core', 'projects', '_apis/{resource}/{*projectId}', 4),
   loc('225f7195-f9c7-4d14-ab28-a83f7ff77e1f', 'git', 'repositories', '{project}/_apis/git/{resource}/{repositoryId}', 2),
+  loc('2d874a60-a811-4f62-9c9f-963a6ea0a55b', 'git', 'refs', '{project}/_apis/git/repositories/{repositoryId}/{resource}/{*filter}', 2),
   loc('0cd358e1-9217-4d94-8269-1c1ee6f93dcf', 'build', 'builds', '{project}/_apis/build/{resource}/{buildId}', 7),
   loc('8baac422-4c6e-4de5-8532-db96d92acffa', 'build', 'Timeline', '{project}/_apis/build/builds/{buildId}/{resource}/{timelineId}', 2),
 ];
@@ -85,6 +86,8 @@ interface Project {
 export class AzureDevOpsServer {
   readonly requests: AzureRequest[] = [];
   readonly builds: ServedBuild[] = [];
+  /** The repositories' branch tips (one repository's worth is enough for the tests: branch -> sha). */
+  readonly branches = new Map<string, string>();
   /** Seconds to throttle the next request for (429 with Retry-After); 0 for none. */
   throttleSeconds = 0;
   private readonly locations: AzureLocation[] = [...BASE_LOCATIONS];
@@ -236,6 +239,14 @@ export class AzureDevOpsServer {
       if (!found) return vssError(404, 'ProjectDoesNotExistWithNameException', `TF200016: The following project does not exist: ${decodeURIComponent(repo[1]!)}.`);
       if (!id) return vssError(404, 'GitRepositoryNotFoundException', `TF401019: The Git repository with name or identifier ${name} does not exist or you do not have permissions for the operation you are attempting.`);
       return { status: 200, body: { id, name, project: { id: found.id, name: found.name }, defaultBranch: 'refs/heads/main', webUrl: this.remoteUrl(found.name, name) } };
+    }
+    const refs = /^\/([^/]+)\/_apis\/git\/repositories\/([^/]+)\/refs(?:\/(.*))?$/.exec(path);
+    if (refs) {
+      const filter = decodeURIComponent(refs[3] ?? '');
+      const value = [...this.branches]
+        .map(([name, objectId]) => ({ name: `refs/heads/${name}`, objectId, creator: { displayName: 'Fleet User' }, url: `${this.organisationUrl}/_apis/git/repositories/${refs[2]}/refs?filter=heads%2F${encodeURIComponent(name)}` }))
+        .filter((r) => r.name.startsWith(`refs/${filter}`));
+      return { status: 200, body: { value, count: value.length } };
     }
     const builds = /^\/([^/]+)\/_apis\/build\/builds\/?$/.exec(path);
     if (builds) {

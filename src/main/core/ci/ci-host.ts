@@ -18,6 +18,7 @@ import type { SecretStore } from '../remotes/secret-store';
 import type { Workspace } from '../workspace/workspace';
 import { azureRepositoryOf, createAzureConnection, type AzureConnection } from './azure-client';
 import { createOctokit, type CiOctokit } from './github-ci-client';
+import { meterOctokit, RateMeter } from './rate-meter';
 
 /** What the CI calls need from the app: secrets, the environment (tokens, host settings), who we are, the clock. */
 export interface CiServices {
@@ -55,6 +56,8 @@ export interface GitHubCiHost extends CiHostBase {
   /** REST base (https://api.github.com, https://<host>/api/v3, or FLEET_GITHUB_API_URL). */
   apiBase: string;
   octokit: CiOctokit;
+  /** Requests sent and the rate-limit headers of every answer, per resource (core, graphql). */
+  rate: RateMeter;
 }
 
 export interface AzureCiHost extends CiHostBase {
@@ -124,5 +127,7 @@ export async function resolveCiHost(services: CiServices, workspace: Workspace, 
     return { kind: 'azure-devops', remote, webUrl: host.webUrl, repository, context, organisationUrl: azure.organisationUrl, organisation: azure.organisation, project: azure.project, repositoryName: azure.repository, connection };
   }
   const octokit = await createOctokit({ apiBase: host.apiBase!, token: credential.password, userAgent: services.userAgent, fetch: services.fetch, timeoutMs, signal: request.signal });
-  return { kind: 'github', remote, webUrl: host.webUrl, repository, context, owner: host.owner!, repo: host.name!, apiBase: host.apiBase!, octokit };
+  const rate = new RateMeter(services.now);
+  meterOctokit(octokit, rate);
+  return { kind: 'github', remote, webUrl: host.webUrl, repository, context, owner: host.owner!, repo: host.name!, apiBase: host.apiBase!, octokit, rate };
 }
