@@ -42,10 +42,13 @@ export async function initWithCli(repo: string): Promise<string> {
   return stdout;
 }
 
-/** `fleet-control serve --port 0 <repo>` (or the port given); resolves once the first link has been printed. `env` adds settings main reads. */
-export async function startServer(repo: string, env: NodeJS.ProcessEnv = {}, options: { port?: number } = {}): Promise<FleetServer> {
+/**
+ * `fleet-control serve --port 0 <repo>` (or the port given; null serves the demo, as `serve` without a repository
+ * does); resolves once the first link has been printed. `env` adds settings main reads.
+ */
+export async function startServer(repo: string | null, env: NodeJS.ProcessEnv = {}, options: { port?: number } = {}): Promise<FleetServer> {
   assertBuilt();
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', String(options.port ?? 0), repo], {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', String(options.port ?? 0), ...(repo === null ? [] : [repo])], {
     cwd: ROOT,
     env: { ...cliEnv(makeTempDir('fleet-e2e-home-')), ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
