@@ -5,7 +5,7 @@
 // and open the integration branch's pull request on a loopback GitHub, then export the report. Every step checks
 // what the user sees, and what git says where git holds the result; a screenshot of each step goes to e2e-artifacts/.
 
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { gitAsync } from '../tests/helpers/git-http-server';
 import { join } from 'node:path';
 import { DOC_FILE_NAMES } from '../src/shared/documents';
@@ -28,14 +28,17 @@ test.afterAll(async () => {
 
 const AS_IS = providerAsIs('Fleet Hub').replace('The page renders an empty placeholder today.', 'The vehicle table lives in web/src/components/fleet/VehicleTable.tsx.');
 
-/** Light for every step; dark too where `dark` is set (the key screens). Back to light afterwards. */
-async function shot(page: Page, name: string, dark = false): Promise<void> {
-  await screenshot(page, `walkthrough-${name}`, 'light');
-  if (dark) {
-    await screenshot(page, `walkthrough-${name}`, 'dark');
+/** Light for every step, dark too for the key screens; the whole page, or only the part the step is about. */
+async function shot(page: Page, name: string, options: { dark?: boolean; part?: Locator } = {}): Promise<void> {
+  await screenshot(page, `walkthrough-${name}`, 'light', options.part);
+  if (options.dark) {
+    await screenshot(page, `walkthrough-${name}`, 'dark', options.part);
     await page.emulateMedia({ colorScheme: 'light' });
   }
 }
+
+/** A link of the app's main navigation. */
+const nav = (page: Page, name: string): Locator => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 
 const isAncestor = (repo: string, a: string, b: string): boolean => {
   try {
@@ -57,7 +60,7 @@ test('the whole journey: open, init, board, module, edit, commit, agents, patter
   await test.step('open: the demo first, then the repository by its path on the start screen', async () => {
     await page.goto(journey.server.url);
     await expect(cards(page)).toHaveCount(32);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workspaces' }).click();
+    await nav(page, 'Workspaces').click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Open a workspace');
     await page.getByLabel('Repository path').fill(repo);
     await shot(page, '01-open');
@@ -75,7 +78,7 @@ test('the whole journey: open, init, board, module, edit, commit, agents, patter
     const outcome = page.getByTestId('init-outcome');
     await expect(outcome).toContainText('Created 32 branches.');
     await expect(page.getByTestId('no-branch')).toHaveCount(0);
-    await shot(page, '02-init');
+    await shot(page, '02-init', { part: outcome });
     expect(git(repo, ['for-each-ref', '--format=%(refname:short)', 'refs/heads/module/']).split('\n')).toHaveLength(32);
     expect(git(repo, ['rev-parse', '--verify', '-q', 'refs/heads/fleet/workspace'])).toMatch(/^[0-9a-f]{40}$/);
     expect(git(repo, ['rev-parse', 'main'])).toBe(mainTip);
@@ -92,7 +95,7 @@ test('the whole journey: open, init, board, module, edit, commit, agents, patter
     await expect(fleet.locator('[data-doc-state="template"]')).toHaveCount(5);
     await expect(fleet.getByRole('img', { name: '1 commit ahead, 0 behind main' })).toBeVisible();
     await expect(card(page, 'security-alerts').getByTestId('no-files-warning')).toHaveText(/patterns match no file/);
-    await shot(page, '03-board', true);
+    await shot(page, '03-board', { dark: true });
     const filter = page.getByLabel('Filter modules');
     await filter.fill('web/src/components/');
     await expect(cards(page)).toHaveCount(1);
@@ -111,7 +114,7 @@ test('the whole journey: open, init, board, module, edit, commit, agents, patter
     await expect(page.getByTestId('document-link')).toHaveCount(5);
     await expect(page.getByTestId('document-view').getByRole('heading', { name: 'Fleet Hub: As-Is Analysis' })).toBeVisible();
     await expect(page.getByTestId('file-list')).toContainText('web/src/components/fleet/VehicleTable.tsx');
-    await shot(page, '04-module', true);
+    await shot(page, '04-module', { dark: true });
   });
 
   const editor = monacoIn(page.getByTestId('markdown-editor'));
@@ -131,23 +134,23 @@ test('the whole journey: open, init, board, module, edit, commit, agents, patter
     expect(git(repo, ['log', '-1', '--format=%s%n%P', 'module/fleet-hub'])).toBe(`Fleet Hub: analyse the vehicle table\n${fleetTip}`);
     expect(git(repo, ['show', `module/fleet-hub:enhancements/fleet-hub/${DOC_FILE_NAMES['as-is']}`])).toBe(AS_IS.trimEnd());
     expect(git(repo, ['status', '--porcelain'])).toBe('');
-    await shot(page, '06-commit');
     await page.getByRole('button', { name: 'Back to board' }).click();
     const fleet = card(page, 'fleet-hub');
     await expect(fleet.locator('[data-doc-kind="as-is"]')).toHaveAttribute('data-doc-state', 'written');
     await expect(fleet.getByRole('img', { name: '2 commits ahead, 0 behind main' })).toBeVisible();
+    await shot(page, '06-commit', { part: fleet });
   });
 
   await test.step('agents: a local provider set up, one run estimated, approved, reviewed and committed with provenance', async () => {
-    await page.getByRole('link', { name: 'Agent settings' }).click();
+    await nav(page, 'Agent settings').click();
     const lmstudio = page.locator('[data-testid="provider-card"][data-provider-id="lmstudio"]');
     await lmstudio.getByLabel('Base URL').fill(provider.baseUrl);
     await lmstudio.getByRole('button', { name: 'Save provider' }).click();
     await lmstudio.getByRole('button', { name: 'Test connection' }).click();
     await expect(lmstudio.getByTestId('connection-test')).toContainText('Connection works');
-    await shot(page, '07-agents-settings');
+    await shot(page, '07-agents-settings', { part: lmstudio });
 
-    await page.getByRole('link', { name: 'Board' }).click();
+    await nav(page, 'Board').click();
     await page.getByTestId('open-batch-dialog').click();
     const dialog = page.getByTestId('batch-dialog');
     await dialog.getByLabel(/Selected modules/).check();
@@ -156,11 +159,11 @@ test('the whole journey: open, init, board, module, edit, commit, agents, patter
     await dialog.getByRole('button', { name: 'Estimate' }).click();
     await expect(dialog.getByTestId('estimate-row')).toHaveCount(1);
     await expect(dialog.getByTestId('approve-question')).toHaveText(/^1 run, about .+ tokens, about \$0\.00: approve\?$/);
-    await shot(page, '07-agents-estimate', true);
+    await shot(page, '07-agents-estimate', { dark: true, part: dialog });
     const driversTip = git(repo, ['rev-parse', 'refs/heads/module/drivers-hub']);
     await dialog.getByRole('button', { name: 'Approve and start 1 run' }).click();
 
-    await page.getByRole('link', { name: 'Agent runs' }).click();
+    await nav(page, 'Agent runs').click();
     const panel = page.getByTestId('batch-panel');
     await expect(page.getByTestId('batch-state')).toHaveText('finished', { timeout: 30_000 });
     await expect(panel.getByTestId('review-count')).toHaveText('1 draft waits for review, 0 marked reviewed.');
@@ -172,15 +175,15 @@ test('the whole journey: open, init, board, module, edit, commit, agents, patter
     const diff = page.getByTestId('compare-diff');
     await expect(monacoIn(diff, 0).locator('.view-lines')).toContainText('The files this module covers');
     await expect(monacoIn(diff, 1).locator('.view-lines')).toContainText('React function components');
-    await shot(page, '07-agents-review');
-    await page.getByRole('link', { name: 'Agent runs' }).click();
+    await shot(page, '07-agents-review', { part: diff });
+    await nav(page, 'Agent runs').click();
     // The mark is saved in main before the box shows it ticked.
     const reviewed = panel.getByRole('checkbox', { name: 'Reviewed: drivers-hub As-is analysis' });
     await reviewed.click();
     await expect(reviewed).toBeChecked();
     await panel.getByTestId('commit-reviewed-button').click();
     await expect(panel.getByTestId('commit-reviewed-result')).toHaveText('1 draft committed, 0 not committed.');
-    await shot(page, '07-agents-runs');
+    await shot(page, '07-agents-runs', { part: panel });
     const message = git(repo, ['log', '-1', '--format=%B', 'module/drivers-hub']);
     expect(message).toContain('Fleet-Run:');
     expect(message).toContain('Fleet-Provider: lmstudio');
@@ -193,7 +196,7 @@ test('the whole journey: open, init, board, module, edit, commit, agents, patter
   });
 
   await test.step('patterns: a module matching no file takes a suggestion, saved to the manifest on fleet/workspace', async () => {
-    await page.getByRole('link', { name: 'Board' }).click();
+    await nav(page, 'Board').click();
     await card(page, 'security-alerts').click();
     const scope = page.getByTestId('module-scope');
     await expect(scope.getByTestId('no-files-block')).toContainText('Its patterns match no file');
@@ -202,7 +205,7 @@ test('the whole journey: open, init, board, module, edit, commit, agents, patter
     await expect(patterns.getByTestId('preview-total')).toContainText('Matches no file');
     await patterns.getByRole('button', { name: 'Accept web/src/pages/alerts/**' }).click();
     await expect(patterns.getByTestId('preview-total')).toContainText('Matches 2 of');
-    await shot(page, '08-patterns');
+    await shot(page, '08-patterns', { part: patterns });
     const workspaceTip = git(repo, ['rev-parse', 'fleet/workspace']);
     await patterns.getByRole('button', { name: 'Save patterns' }).click();
     await expect(page.getByTestId('patterns-saved')).toContainText('Patterns saved in commit');
@@ -232,14 +235,13 @@ test('the whole journey: open, init, board, module, edit, commit, agents, patter
     await expect(result).toContainText(`on commit ${git(repo, ['rev-parse', 'module/fleet-hub']).slice(0, 8)}`);
     await expect(panel.getByTestId('check-log')).toContainText('step 3 of 3');
     await expect(panel.getByTestId('check-log')).toContainText('fleetops package found');
-    await panel.scrollIntoViewIfNeeded();
-    await shot(page, '09-checks');
+    await shot(page, '09-checks', { part: panel });
     await page.getByRole('button', { name: 'Back to board' }).click();
     await expect(card(page, 'fleet-hub').getByTestId('check-badge')).toHaveAttribute('data-state', 'passed');
   });
 
   await test.step('merge: forecast, two modules merged into fleet/integration after the unwritten documents are named', async () => {
-    await page.getByRole('link', { name: 'Merge', exact: true }).click();
+    await nav(page, 'Merge').click();
     await expect(page.getByRole('radio', { name: /Integration branch/ })).toBeChecked();
     await page.getByTestId('run-forecast').click();
     await expect(page.getByTestId('forecast-row')).toHaveCount(32);
@@ -256,11 +258,11 @@ test('the whole journey: open, init, board, module, edit, commit, agents, patter
     // The analyses are written; the other four documents of each are still templates, and the dialog says so.
     await expect(confirm.getByTestId('merge-unwritten-warning')).toContainText('2 of these modules have documents that are not written');
     await expect(confirm.getByTestId('merge-unwritten-warning').locator('li').first()).not.toContainText('As-is analysis');
-    await shot(page, '10-merge-confirm');
+    await shot(page, '10-merge-confirm', { part: confirm });
     await confirm.getByTestId('merge-confirm-go').click();
     await expect(page.getByTestId('merge-summary')).toHaveText('2 modules merged into fleet/integration.');
     await expect(row('fleet-hub')).toHaveAttribute('data-outcome', 'up-to-date');
-    await shot(page, '10-merge', true);
+    await shot(page, '10-merge', { dark: true });
 
     expect(isAncestor(repo, 'module/fleet-hub', 'fleet/integration')).toBe(true);
     expect(isAncestor(repo, 'module/drivers-hub', 'fleet/integration')).toBe(true);
@@ -270,14 +272,14 @@ test('the whole journey: open, init, board, module, edit, commit, agents, patter
   });
 
   await test.step('push: the token set once in Remotes, every branch pushed with fleet/integration, its pull request one click', async () => {
-    await page.getByRole('link', { name: 'Remotes' }).click();
+    await nav(page, 'Remotes').click();
     const origin = page.locator('[data-testid="remote-item"][data-remote="origin"]');
     await origin.getByRole('button', { name: 'Set credential for origin' }).click();
     await origin.getByLabel('Token or password').fill(JOURNEY_TOKEN);
     await origin.getByRole('button', { name: 'Save credential' }).click();
     await expect(origin.getByTestId('credential-state')).toHaveText('Credential set');
 
-    await page.getByRole('link', { name: 'Board' }).click();
+    await nav(page, 'Board').click();
     await page.getByTestId('fetch-remotes').click();
     await expect(card(page, 'fleet-hub').getByTestId('not-on-remote')).toHaveText('not on origin');
     await page.getByTestId('push-all').click();
@@ -287,6 +289,7 @@ test('the whole journey: open, init, board, module, edit, commit, agents, patter
     await expect(dialog.locator('[data-testid="push-row"][data-branch="fleet/integration"]')).toBeVisible();
     await dialog.getByTestId('push-start').click();
     await expect(dialog.getByTestId('push-summary')).toHaveText('34 pushed, 0 already there, 0 failed', { timeout: 60_000 });
+    await expect(dialog.locator('[data-testid="push-row"][data-branch="fleet/integration"]')).toHaveAttribute('data-status', 'pushed');
     const remoteRefs = new Map(
       (await gitAsync(repo, 'ls-remote', '--heads', journey.gitServer.authUrl(JOURNEY_REPO))).split('\n').map((line) => [line.split('\t')[1]!, line.split('\t')[0]!] as const),
     );
@@ -297,7 +300,7 @@ test('the whole journey: open, init, board, module, edit, commit, agents, patter
 
     const open = dialog.getByTestId('integration-pull-open');
     await expect(open).toHaveText('Open pull request: fleet/integration into main on origin');
-    await shot(page, '11-push', true);
+    await shot(page, '11-push', { dark: true, part: dialog });
     await open.click();
     await expect(dialog.getByTestId('integration-pull')).toContainText('Pull request #1 opened.');
     await expect(dialog.getByTestId('integration-pull-link')).toHaveAttribute('href', `${github.url}/${JOURNEY_REPO}/pull/1`);
@@ -307,7 +310,7 @@ test('the whole journey: open, init, board, module, edit, commit, agents, patter
     const ahead = git(repo, ['rev-list', '--count', 'main..fleet/integration']);
     expect(pulls[0]!.body).toContain(`(${ahead} commits ahead of \`main\`)`);
     expect(git(bare, ['rev-parse', 'refs/heads/fleet/integration'])).toBe(git(repo, ['rev-parse', 'fleet/integration']));
-    await shot(page, '11-push-pull-request');
+    await shot(page, '11-push-pull-request', { part: dialog.getByTestId('integration-pull') });
     await expect(page.locator('body')).not.toContainText(JOURNEY_TOKEN);
     await dialog.getByRole('button', { name: 'Close' }).click();
   });
@@ -326,7 +329,7 @@ test('the whole journey: open, init, board, module, edit, commit, agents, patter
     await expect(report.getByRole('heading', { level: 1 })).toHaveText(`${folder}: enhancement report`);
     await expect(report.locator('.totals li').filter({ hasText: 'merged, documents not written' }).locator('strong')).toHaveText('2');
     await expect(report.getByRole('row').filter({ hasText: 'Fleet Hub' }).first()).toContainText('Merged (documents not written)');
-    await shot(report, '12-report', true);
+    await shot(report, '12-report', { dark: true });
     await report.close();
   });
 
