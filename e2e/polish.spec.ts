@@ -98,3 +98,28 @@ test('the shortcut sheet keeps every key apart from its description', async ({ p
   await screenshot(page, 'shortcut-sheet', 'light');
   await screenshot(page, 'shortcut-sheet', 'dark');
 });
+
+test('the header keeps every entry on one line at 1440x900 once the workspace is initialised', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openBoard(page, server.url);
+  const header = page.locator('header.app-header');
+  await expect(header.getByRole('link', { name: 'Workspace documents' })).toBeVisible();
+  // A text that wraps has a piece starting below its first line's bottom.
+  const wrapped = await header.locator('.brand, .header-workspace-name, .header-nav a, .segment span, button').evaluateAll((elements) =>
+    elements.flatMap((el) => {
+      const range = el.ownerDocument.createRange();
+      range.selectNodeContents(el);
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+      const first = rects[0];
+      return first && rects.some((r) => r.top >= first.bottom - 1) ? [el.textContent ?? ''] : [];
+    }),
+  );
+  expect(wrapped).toEqual([]);
+  // The theme's three choices stay side by side, on the row of the product name.
+  const tops = await header.locator('.segment span').evaluateAll((spans) => spans.map((s) => Math.round(s.getBoundingClientRect().top)));
+  expect(new Set(tops).size).toBe(1);
+  const middle = (b: { y: number; height: number }) => b.y + b.height / 2;
+  expect(Math.abs(middle(await box(header.locator('.segmented'))) - middle(await box(header.locator('.brand'))))).toBeLessThan(4);
+  await screenshot(page, 'header-initialised', 'light', header);
+  await screenshot(page, 'header-initialised', 'dark', header);
+});

@@ -29,7 +29,7 @@ export function AppHeader({ page }: Props) {
       {workspace && (
         <span className="header-workspace" title={workspace.path}>
           <span className="visually-hidden">{t('header.workspace')} </span>
-          {workspace.name}
+          <span className="header-workspace-name">{workspace.name}</span>
           {workspace.isDemo && <span className="tag">{t('header.demo')}</span>}
         </span>
       )}
