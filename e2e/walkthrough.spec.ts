@@ -12,7 +12,7 @@ import { DOC_FILE_NAMES } from '../src/shared/documents';
 import { commitWithKeyboard, monacoIn, replaceEditorText, watchConsole } from './support/editor';
 import { git } from './support/git';
 import { JOURNEY_REPO, JOURNEY_TOKEN, providerAsIs, startJourney, type Journey } from './support/journey';
-import { ARTIFACTS, card, cards, groups, screenshot } from './support/page';
+import { ARTIFACTS, card, cards, groups, screenshot, showModuleTab } from './support/page';
 import { removeTempDirs } from './support/repo';
 
 let journey: Journey;
@@ -115,6 +115,7 @@ test('the whole journey: open, init, board, module, edit, commit, agents, patter
     await expect(page.getByText(fleetTip.slice(0, 8), { exact: true })).toBeVisible();
     await expect(page.getByTestId('document-link')).toHaveCount(5);
     await expect(page.getByTestId('document-view').getByRole('heading', { name: 'Fleet Hub: As-Is Analysis' })).toBeVisible();
+    await showModuleTab(page, 'files');
     await expect(page.getByTestId('file-list')).toContainText('web/src/components/fleet/VehicleTable.tsx');
     await shot(page, '04-module', { dark: true });
   });
@@ -200,6 +201,7 @@ test('the whole journey: open, init, board, module, edit, commit, agents, patter
   await test.step('patterns: a module matching no file takes a suggestion, saved to the manifest on fleet/workspace', async () => {
     await nav(page, 'Board').click();
     await card(page, 'security-alerts').click();
+    await showModuleTab(page, 'files');
     const scope = page.getByTestId('module-scope');
     await expect(scope.getByTestId('no-files-block')).toContainText('Its patterns match no file');
     await scope.getByRole('button', { name: 'Fix the patterns' }).click();
@@ -230,6 +232,7 @@ test('the whole journey: open, init, board, module, edit, commit, agents, patter
     expect(JSON.parse(git(repo, ['show', 'fleet/workspace:.fleet/manifest.json'])).checks).toMatchObject({ command: 'node scripts/check.js', timeoutSeconds: 60 });
 
     await card(page, 'fleet-hub').click();
+    await showModuleTab(page, 'checks');
     const panel = page.getByTestId('checks-panel');
     await panel.getByRole('button', { name: 'Run check' }).click();
     const result = panel.getByTestId('check-result');
