@@ -1,49 +1,46 @@
 // The application core as plain Node: the open workspace, the board, jobs and events behind the contract.
 // Electron, the browser host and the CLI are all callers of this one object.
 
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventName, EventPayload, FleetHandlers } from '../../shared/contract';
 import type { BoardState, InitResult, WorkspaceSummary } from '../../shared/types';
 import { FleetError } from '../../shared/errors';
+import { AGENT_METHOD_NAMES } from '../../shared/names-agents';
+import { CHECKS_METHOD_NAMES } from '../../shared/names-checks';
+import { DEPLOY_METHOD_NAMES } from '../../shared/names-deploy';
+import { IMPLEMENT_METHOD_NAMES } from '../../shared/names-implement';
+import { LAUNCHER_METHOD_NAMES } from '../../shared/names-launcher';
+import { MERGE_METHOD_NAMES } from '../../shared/names-merge';
+import { PULLS_METHOD_NAMES } from '../../shared/names-pulls';
+import { REMOTE_METHOD_NAMES } from '../../shared/names-remotes';
+import { REPORTS_METHOD_NAMES } from '../../shared/names-reports';
+import { SCOPE_METHOD_NAMES } from '../../shared/names-scope';
+import { TRUST_METHOD_NAMES } from '../../shared/names-trust';
 import { Workspace } from './workspace/workspace';
-import { initWorkspace, planInit } from './workspace/init';
 import { BoardLoader } from './board/board';
 import { CheckStore } from './checks/check-store';
 import { readModuleDocument } from './docs/read-document';
 import { RecentWorkspaces } from './recent';
 import { JobRunner } from './jobs';
 import { RepoWatcher } from './repo-watcher';
-import { ensureDemoRepository } from './demo/demo-repo';
 import { DraftStore } from './drafts/draft-store';
 import { ModuleDocuments } from './docs/module-docs';
 import { WorkspaceDocuments } from './docs/workspace-docs';
 import { workspaceDataDir } from './paths';
-import { AgentService, type AgentTuning } from './agents/agent-service';
-import { reviewKindsByModule } from './agents/run-review';
-import { createAgentHandlers } from './agents/handlers';
+import type { AgentService, AgentTuning } from './agents/agent-service';
 import { runAsOperation } from './git/missing-objects';
 import { FileSecretStore, type SecretStore } from './remotes/secret-store';
-import { createRemoteHandlers, type RemoteTuning } from './remotes/handlers';
-import { createMergeHandlers } from './merge/handlers';
-import { createReportHandlers } from './reports/handlers';
-import { createPullHandlers } from './pulls/handlers';
-import { createScopeHandlers } from './scope/handlers';
-import { createCheckHandlers, type CheckTuning } from './checks/handlers';
-import { CommandTrust } from './trust/command-trust';
-import { createTrustHandlers } from './trust/handlers';
+import type { RemoteTuning } from './remotes/handlers';
+import type { CheckTuning } from './checks/handlers';
 import { redact } from './secrets/redactor';
 import { registerEnvironmentSecrets, registeringSecretStore } from './secrets/known-secrets';
 import { redactingLog } from './secrets/redacting-log';
-import { Launcher, type LauncherOptions } from './launcher/launcher';
-import { createLauncherHandlers } from './launcher/handlers';
+import type { LauncherOptions } from './launcher/launcher';
 import { keyEnvironment } from './launcher/held-secrets';
-import { createImplementHandlers } from './implement/handlers';
-import { createDeployHandlers } from './deploy/handlers';
-import { hostDeployMethods } from './deploy/methods/host-methods';
-import { ImplementService, type ImplementTuning } from './implement/service/implement-service';
-import { realParts } from './implement/service/real-parts';
-import { EngineCatalog } from './implement/engines/engine-catalog';
+import type { ImplementService, ImplementTuning } from './implement/service/implement-service';
 import type { ImplementParts } from './implement/service/parts';
+import { lazy, lazyGroup } from './lazy';
 
 export { defaultAppDataDir } from './paths';
 
@@ -86,6 +83,8 @@ export interface FleetApp {
     signal?: AbortSignal,
   ): Promise<InitResult>;
   getBoard(): Promise<BoardState>;
+  /** Forgets the open repository's cached refs: for a caller without a repository watcher (the CLI) after a long wait. */
+  refreshRefs(): void;
   dispose(): Promise<void>;
 }
 
@@ -107,6 +106,21 @@ function asNamedOperations(handlers: FleetHandlers): FleetHandlers {
   return named as unknown as FleetHandlers;
 }
 
+/** Where a workspace's document run records (agents/run-store.ts) and implementation runs' records and working copies (implement/) live. */
+const AGENT_RUNS = ['agents/runs'];
+const IMPLEMENT_RUNS = ['implement/runs', 'implement/batches', 'working-copies'];
+
+/** Whether any of `folders` under `dir` holds an entry: a workspace that never had a run needs no run code. */
+function holdsRecords(dir: string, folders: string[]): boolean {
+  return folders.some((folder) => {
+    try {
+      return readdirSync(join(dir, folder)).length > 0;
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** Creates the core; nothing is opened until a workspace is. */
 export function createFleetApp(options: FleetAppOptions): FleetApp {
   const log = redactingLog(options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? '')));
@@ -126,25 +140,41 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
   );
   let current: OpenState | null = null;
   const secrets = registeringSecretStore(options.secrets ?? new FileSecretStore(options.appDataDir));
-  const trust = new CommandTrust(options.appDataDir);
   const hostEnv = options.launcher?.env ? () => options.launcher!.env! : keyEnvironment;
-  const launcher = new Launcher({ ...options.launcher, hostEnv, appDataDirs: [options.appDataDir] });
-  const launch = createLauncherHandlers({ appDataDir: options.appDataDir, secrets, launcher, hostEnv, requireWorkspace: () => requireOpen().workspace });
-  // One workspace budget for document and implementation runs: the agents' ledger counts both records' spending.
-  const agents: AgentService = new AgentService({ ...options.agents, appDataDir: options.appDataDir, secrets, emit, current: () => requireOpen(), log, otherSpentUsd: (path: string): number => implement.spentUsd(path) });
-  const implement: ImplementService = new ImplementService({
-    ...options.implement,
-    appDataDir: options.appDataDir,
-    agents,
-    trust,
-    launchSetup: launch.setup,
-    emit,
-    log,
-    parts: options.implement?.parts ?? realParts(),
-    engines: new EngineCatalog(launcher, hostEnv),
-    hostEnv,
-    current: () => requireOpen(),
+  // Services and handler groups are built on first use (see lazy.ts): `fleet-control status` loads none of them.
+  const trust = lazy(async () => new (await import('./trust/command-trust')).CommandTrust(options.appDataDir));
+  const launch = lazy(async () => {
+    const [{ Launcher }, { createLauncherHandlers }] = await Promise.all([import('./launcher/launcher'), import('./launcher/handlers')]);
+    const launcher = new Launcher({ ...options.launcher, hostEnv, appDataDirs: [options.appDataDir] });
+    return { launcher, ...createLauncherHandlers({ appDataDir: options.appDataDir, secrets, launcher, hostEnv, requireWorkspace: () => requireOpen().workspace }) };
   });
+  // Document and implementation runs are built together: one workspace budget, the agents' ledger counts both records' spending.
+  const runs = lazy(async (): Promise<{ agents: AgentService; implement: ImplementService }> => {
+    const [{ AgentService }, { ImplementService }, { realParts }, { EngineCatalog }, launchParts, trusted] = await Promise.all([
+      import('./agents/agent-service'),
+      import('./implement/service/implement-service'),
+      import('./implement/service/real-parts'),
+      import('./implement/engines/engine-catalog'),
+      launch(),
+      trust(),
+    ]);
+    const agents: AgentService = new AgentService({ ...options.agents, appDataDir: options.appDataDir, secrets, emit, current: () => requireOpen(), log, otherSpentUsd: (path: string): number => implement.spentUsd(path) });
+    const implement: ImplementService = new ImplementService({
+      ...options.implement,
+      appDataDir: options.appDataDir,
+      agents,
+      trust: trusted,
+      launchSetup: launchParts.setup,
+      emit,
+      log,
+      parts: options.implement?.parts ?? realParts(),
+      engines: new EngineCatalog(launchParts.launcher, hostEnv),
+      hostEnv,
+      current: () => requireOpen(),
+    });
+    return { agents, implement };
+  });
+  const implementHandlers = lazy(async () => (await import('./implement/handlers')).createImplementHandlers((await runs()).implement));
 
   const requireOpen = (): OpenState => {
     if (!current) throw new FleetError('NO_WORKSPACE', 'No workspace is open. Open a repository or the demo workspace first.');
@@ -166,10 +196,15 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     );
     const board = new BoardLoader(workspace, () => docs.listDrafts(), join(dataDir, 'scope-counts.json'), {
       readChecks: () => CheckStore.forWorkspace(options.appDataDir, workspace.path).readAll(),
-      // Running / waiting for review per module, from the implementation run records.
-      implementation: (moduleId) => implement.statusOf(workspace.path, moduleId),
-      // Documents whose agent run's draft waits for review, from the document run records.
-      reviewKinds: async () => reviewKindsByModule(await agents.forCurrent()),
+      // Running / waiting for review per module, from the implementation run records (none until the runs are loaded).
+      implementation: (moduleId) => runs.built?.implement.statusOf(workspace.path, moduleId) ?? null,
+      // Documents whose agent run's draft waits for review, from the document run records; a workspace that never
+      // had a document run has none, and its board needs no agent code.
+      reviewKinds: async () => {
+        if (!runs.started && !holdsRecords(dataDir, AGENT_RUNS)) return new Map();
+        const [{ reviewKindsByModule }, { agents }] = await Promise.all([import('./agents/run-review'), runs()]);
+        return reviewKindsByModule(await agents.forCurrent());
+      },
     });
     const docs: ModuleDocuments = new ModuleDocuments(workspace, drafts, (id) => board.findModule(id), (list) => emit('draftsChanged', list));
     current = { workspace, board, docs, workspaceDocs: new WorkspaceDocuments(workspace, drafts), watcher };
@@ -177,13 +212,18 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     if (!workspace.isDemo) await recent.remember(workspace.path).catch((error: unknown) => log('could not save recent workspaces', error));
     const summary = await workspace.summary();
     emit('workspaceChanged', summary);
-    if (options.resumeBatches) void agents.resumeInterrupted().catch((error: unknown) => log('could not resume the interrupted agent batches', error));
     // Implementation runs a crash or quit left are taken over (working copies swept, interrupted runs kept), then
-    // their interrupted batches resume where the document batches would.
-    void implement
-      .forCurrent()
-      .then(() => (options.resumeBatches ? implement.resumeInterrupted() : undefined))
-      .catch((error: unknown) => log('could not take over the implementation runs', error));
+    // their interrupted batches resume where the document batches would. A workspace with no implementation run
+    // records has nothing to take over: a command that does not run agents then loads no run code.
+    if (options.resumeBatches || runs.started || holdsRecords(dataDir, IMPLEMENT_RUNS)) {
+      void runs()
+        .then(async ({ agents, implement }) => {
+          if (options.resumeBatches) void agents.resumeInterrupted().catch((error: unknown) => log('could not resume the interrupted agent batches', error));
+          await implement.forCurrent();
+          if (options.resumeBatches) await implement.resumeInterrupted();
+        })
+        .catch((error: unknown) => log('could not take over the implementation runs', error));
+    }
     return summary;
   }
 
@@ -192,6 +232,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
   }
 
   async function openDemoWorkspace(): Promise<WorkspaceSummary> {
+    const { ensureDemoRepository } = await import('./demo/demo-repo');
     const path = await ensureDemoRepository(join(options.appDataDir, 'demo'));
     return activate(await Workspace.open(path, { isDemo: true }));
   }
@@ -204,6 +245,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     const { workspace } = requireOpen();
     try {
       const manifest = workspace.initialised ? undefined : workspace.manifest;
+      const { initWorkspace } = await import('./workspace/init');
       return await initWorkspace(workspace.repo, { baseBranch: input.baseBranch, docsFolder: input.docsFolder, manifest, onProgress, signal });
     } finally {
       workspace.repo.invalidateRefs();
@@ -213,19 +255,21 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     }
   }
 
-  const implementHandlers = createImplementHandlers(implement);
-  const deploys = createDeployHandlers({
-    appDataDir: options.appDataDir,
-    requireWorkspace: () => requireOpen().workspace,
-    emit,
-    trust,
-    secrets,
-    launchSetup: launch.setup,
-    launcherWorkRoot: launcher.workRoot,
-    hostEnv,
-    hostMethods: hostDeployMethods(),
-    log,
-    killGraceMs: options.checks?.killGraceMs,
+  const deploys = lazy(async () => {
+    const [{ createDeployHandlers }, { hostDeployMethods }, launchParts, trusted] = await Promise.all([import('./deploy/handlers'), import('./deploy/methods/host-methods'), launch(), trust()]);
+    return createDeployHandlers({
+      appDataDir: options.appDataDir,
+      requireWorkspace: () => requireOpen().workspace,
+      emit,
+      trust: trusted,
+      secrets,
+      launchSetup: launchParts.setup,
+      launcherWorkRoot: launchParts.launcher.workRoot,
+      hostEnv,
+      hostMethods: hostDeployMethods(),
+      log,
+      killGraceMs: options.checks?.killGraceMs,
+    });
   });
   const handlers: FleetHandlers = asNamedOperations({
     getAppInfo: async () => ({
@@ -248,6 +292,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
         throw new FleetError('BASE_BRANCH_MISSING', `The base branch "${baseBranch}" does not exist.`, { baseBranch });
       }
       // Refusals that need no writing (a documents folder the base has as a file, ...) answer the call itself.
+      const { planInit } = await import('./workspace/init');
       await planInit(workspace.repo, { baseBranch, docsFolder, manifest: workspace.initialised ? undefined : workspace.manifest });
       const jobId = jobs.start(
         'init',
@@ -295,40 +340,52 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
       emit('boardChanged', { reason: 'workspace' });
       return result;
     },
-    ...createAgentHandlers(agents),
-    ...createRemoteHandlers({ ...options.remotes, requireWorkspace: () => requireOpen().workspace, jobs, emit, secrets, version: options.version, log }),
-    ...createMergeHandlers({ requireWorkspace: () => requireOpen().workspace, jobs, emit }),
-    ...createReportHandlers({
-      current: () => requireOpen(),
-      agents,
-      implementRuns: () => implementHandlers.listImplementRuns({}),
-      jobs,
-      version: options.version,
-      appDataDir: options.appDataDir,
+    // One line per group: its zod-free method names and how to build it, imported when one of them is first called.
+    ...lazyGroup(AGENT_METHOD_NAMES, async () => (await import('./agents/handlers')).createAgentHandlers((await runs()).agents)),
+    ...lazyGroup(REMOTE_METHOD_NAMES, async () =>
+      (await import('./remotes/handlers')).createRemoteHandlers({ ...options.remotes, requireWorkspace: () => requireOpen().workspace, jobs, emit, secrets, version: options.version, log }),
+    ),
+    ...lazyGroup(MERGE_METHOD_NAMES, async () => (await import('./merge/handlers')).createMergeHandlers({ requireWorkspace: () => requireOpen().workspace, jobs, emit })),
+    ...lazyGroup(REPORTS_METHOD_NAMES, async () =>
+      (await import('./reports/handlers')).createReportHandlers({
+        current: () => requireOpen(),
+        agents: (await runs()).agents,
+        implementRuns: async () => (await implementHandlers()).listImplementRuns({}),
+        jobs,
+        version: options.version,
+        appDataDir: options.appDataDir,
+      }),
+    ),
+    ...lazyGroup(PULLS_METHOD_NAMES, async () =>
+      (await import('./pulls/handlers')).createPullHandlers({ requireWorkspace: () => requireOpen().workspace, appDataDir: options.appDataDir, secrets, env: options.remotes?.env, version: options.version }),
+    ),
+    ...lazyGroup(CHECKS_METHOD_NAMES, async () => {
+      const [{ createCheckHandlers }, launchParts] = await Promise.all([import('./checks/handlers'), launch()]);
+      return createCheckHandlers({
+        ...options.checks,
+        appDataDir: options.appDataDir,
+        requireWorkspace: () => requireOpen().workspace,
+        jobs,
+        emit,
+        launchSetup: launchParts.setup,
+        launcherWorkRoot: launchParts.launcher.workRoot,
+        log,
+        trust: await trust(),
+      });
     }),
-    ...createPullHandlers({ requireWorkspace: () => requireOpen().workspace, appDataDir: options.appDataDir, secrets, env: options.remotes?.env, version: options.version }),
-    ...createCheckHandlers({
-      ...options.checks,
-      appDataDir: options.appDataDir,
-      requireWorkspace: () => requireOpen().workspace,
-      jobs,
-      emit,
-      launchSetup: launch.setup,
-      launcherWorkRoot: launcher.workRoot,
-      log,
-      trust,
-    }),
-    ...createTrustHandlers({ trust, requireWorkspace: () => requireOpen().workspace }),
-    ...launch.handlers,
-    ...implementHandlers,
-    ...deploys.handlers,
-    ...createScopeHandlers({
-      current: () => {
-        const { workspace, board } = requireOpen();
-        return { workspace, scope: board.scope, dataDir: workspaceDataDir(options.appDataDir, workspace.path) };
-      },
-      emit,
-    }),
+    ...lazyGroup(TRUST_METHOD_NAMES, async () => (await import('./trust/handlers')).createTrustHandlers({ trust: await trust(), requireWorkspace: () => requireOpen().workspace })),
+    ...lazyGroup(LAUNCHER_METHOD_NAMES, async () => (await launch()).handlers),
+    ...lazyGroup(IMPLEMENT_METHOD_NAMES, implementHandlers),
+    ...lazyGroup(DEPLOY_METHOD_NAMES, async () => (await deploys()).handlers),
+    ...lazyGroup(SCOPE_METHOD_NAMES, async () =>
+      (await import('./scope/handlers')).createScopeHandlers({
+        current: () => {
+          const { workspace, board } = requireOpen();
+          return { workspace, scope: board.scope, dataDir: workspaceDataDir(options.appDataDir, workspace.path) };
+        },
+        emit,
+      }),
+    ),
   });
 
   return {
@@ -352,9 +409,17 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     },
     initWorkspace: runInit,
     getBoard: () => requireOpen().board.load(),
+    refreshRefs: () => requireOpen().workspace.repo.invalidateRefs(),
     async dispose() {
-      // Jobs and agent runs stop together: each job's cancel reaches its file-system and network steps.
-      await Promise.all([jobs.cancelAll(), agents.dispose(), implement.dispose(), deploys.service.dispose()]);
+      // Jobs, agent runs and deploys stop together: each job's cancel reaches its file-system and network steps.
+      // Services still being built are waited for (their records may be in the middle of loading), never built for this.
+      const runServices = runs.started?.catch(() => null);
+      const deployService = deploys.started?.catch(() => null);
+      await Promise.all([
+        jobs.cancelAll(),
+        runServices?.then((built) => built && Promise.all([built.agents.dispose(), built.implement.dispose()])),
+        deployService?.then((built) => built?.service.dispose()),
+      ]);
       await current?.watcher?.close();
       current = null;
       listeners.clear();
