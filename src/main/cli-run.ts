@@ -1,11 +1,12 @@
-// `fleet-control run`: a batch of agent runs from the command line. Prints the estimate, asks for approval on
-// stdin (unless --yes), streams progress to stderr, writes drafts (or commits them with --commit, with the runs'
+// `fleet-control run`: a batch of agent runs from the command line. Prints the estimate (and exits 1 with what would
+// stop the batch from starting, such as a missing key), asks for approval on stdin (unless --yes), streams progress to stderr, writes drafts (or commits them with --commit, with the runs'
 // provenance trailers), prints the totals, and reports whether every run succeeded.
 
 import { createInterface } from 'node:readline';
 import type { FleetApp } from './core/app';
 import { DOC_KINDS, type DocKind } from '../shared/documents';
 import { FleetError } from '../shared/errors';
+import type { CommitResult } from '../shared/types';
 import type { BatchEstimate, BatchProgress, BatchRequest, BatchStarted, RunList, RunProgress, RunRecord } from '../shared/types-agents';
 
 export interface RunCommandOptions {
@@ -111,12 +112,36 @@ function waitForBatch(app: FleetApp, batchId: string, printErr: PrintErr): { don
   return { done, stop };
 }
 
+/** The error codes of a commit that changed nothing; anything else is rethrown. */
+const errorCode = (error: unknown): string | undefined => (error instanceof FleetError ? error.code : undefined);
+
+/**
+ * Commits a run's draft onto its module branch's current tip, as the app's "commit all reviewed" does: the branch
+ * may have moved during the run (another document committed), but not the document itself, else BRANCH_MOVED and
+ * the draft stays. The commit is a compare-and-swap on the tip just read; a branch moving again in between is read
+ * and checked once more.
+ */
+async function commitAtCurrentTip(app: FleetApp, run: RunRecord): Promise<CommitResult> {
+  for (let attempt = 1; ; attempt++) {
+    app.refreshRefs(); // no repository watcher here: the branch is read as it is now, not as the run found it
+    const { card } = await app.handlers.getModule({ moduleId: run.moduleId });
+    if (!card.tip) throw new FleetError('MODULE_BRANCH_MISSING', `${card.branch} does not exist: run fleet-control init first`, { branch: card.branch });
+    if ((card.docs.find((doc) => doc.kind === run.kind)?.blobId ?? null) !== run.baseBlobId) {
+      throw new FleetError('BRANCH_MOVED', `${run.moduleId} ${run.kind} changed on ${card.branch} while the run worked; the draft is kept: open it in Fleet Control to merge the two, then commit`, { branch: card.branch });
+    }
+    try {
+      return await app.handlers.commitRun({ runId: run.runId, expectedTip: card.tip });
+    } catch (error) {
+      if (errorCode(error) !== 'BRANCH_MOVED' || attempt >= 3) throw error;
+    }
+  }
+}
+
 async function commitRuns(app: FleetApp, runs: RunRecord[], print: Print): Promise<number> {
   let failures = 0;
   for (const run of runs.filter((r) => r.state === 'succeeded')) {
     try {
-      if (!run.baseTip) throw new FleetError('BRANCH_MOVED', `the branch of ${run.moduleId} does not exist yet: run fleet-control init first`);
-      const result = await app.handlers.commitRun({ runId: run.runId, expectedTip: run.baseTip });
+      const result = await commitAtCurrentTip(app, run);
       print(`committed ${run.moduleId} ${run.kind} on ${result.branch} as ${result.commit.slice(0, 10)}`);
     } catch (error) {
       failures++;
@@ -130,6 +155,10 @@ async function commitRuns(app: FleetApp, runs: RunRecord[], print: Print): Promi
 export async function runCommand(app: FleetApp, options: RunCommandOptions, print: Print, printErr: PrintErr): Promise<boolean> {
   const estimate = await app.handlers.estimateBatch(options.request);
   printEstimate(estimate, print);
+  // What Approve would refuse (a missing key, a price missing under a budget, another process's batches) is said
+  // now: asking first would only lead to the same refusal.
+  const { cannotStart } = estimate;
+  if (cannotStart) throw new FleetError(cannotStart.code, `cannot start: ${cannotStart.message}`, cannotStart.data);
   if (estimate.totals.runs === 0) throw new FleetError('NO_FILES_MATCH', 'Every run is blocked (see the notes above): nothing to run.');
   if (!options.yes) {
     const answer = await ask('Approve? [y/N] ');

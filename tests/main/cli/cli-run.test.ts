@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { generateDemoRepository } from '../../../src/main/core/demo/demo-repo';
 import { workspaceDataDir } from '../../../src/main/core/paths';
-import { cleanupTempDirs, git, makeTempDir } from '../../helpers/git';
+import { cleanupTempDirs, git, gitBuffer, makeTempDir } from '../../helpers/git';
 import { openAiError, openAiStream, startProviderServer, type ProviderServer, type RecordedRequest } from '../../helpers/provider-servers';
 import { BIN, cliEnv, ensureBuiltCli, type CliResult } from './run-cli';
 
@@ -34,14 +34,23 @@ async function initialisedRepo(home: string): Promise<string> {
   return repo;
 }
 
-function fleet(args: string[], home: string, stdin?: string): Promise<CliResult> {
+function fleet(args: string[], home: string, stdin?: string, env: NodeJS.ProcessEnv = { OPENAI_API_KEY: KEY }): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [BIN, ...args], { env: { ...cliEnv(home), OPENAI_API_KEY: KEY }, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [BIN, ...args], { env: { ...cliEnv(home), ...env }, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
     });
     if (stdin !== undefined) child.stdin!.end(stdin);
     else child.stdin!.end();
   });
+}
+
+/** A commit of `path` on `branch` made by another process (fast-import: no working tree involved). */
+function commitOnBranch(repo: string, branch: string, path: string, text: string): string {
+  const message = `edit ${path} from a terminal\n`;
+  const data = (value: string): string => `data ${Buffer.byteLength(value)}\n${value}\n`;
+  const stream = `commit refs/heads/${branch}\ncommitter Other <other@example.com> ${Math.floor(Date.now() / 1000)} +0000\n${data(message)}from refs/heads/${branch}^0\nM 100644 inline ${path}\n${data(text)}\ndone\n`;
+  gitBuffer(repo, ['fast-import', '--quiet', '--done'], stream);
+  return git(repo, 'rev-parse', `refs/heads/${branch}`);
 }
 
 const args = (repo: string, ...extra: string[]): string[] => ['run', repo, '--doc', 'as-is', '--modules', 'fleet-hub,drivers-hub', '--provider', 'openai', '--model', 'gpt-4.1-mini', '--base-url', server.baseUrl, ...extra];
@@ -76,6 +85,32 @@ describe.skipIf(notBuilt !== null)('fleet-control run', () => {
     }
   });
 
+  it('commits with --commit onto the branch as it is after the run: another document committed meanwhile stays under it; the same document changed meanwhile is refused and its draft kept', async () => {
+    const home = makeTempDir('fleet-cli-home-');
+    const repo = await initialisedRepo(home);
+    server.reset();
+    // While each run waits for its answer, another process commits to its module branch: fleet-hub's TO-BE (another
+    // document), drivers-hub's AS-IS (the very document the run writes).
+    const moved = new Map<string, string>();
+    const answer = (request: RecordedRequest) => {
+      const moduleId = JSON.stringify(request.body.messages).includes('(fleet-hub)') ? 'fleet-hub' : 'drivers-hub';
+      const path = `enhancements/${moduleId}/${moduleId === 'fleet-hub' ? 'TO_BE_DESIGN.md' : 'AS_IS_ANALYSIS.md'}`;
+      moved.set(moduleId, commitOnBranch(repo, `module/${moduleId}`, path, `# ${moduleId}\n\nWritten in a terminal during the run.\n`));
+      return openAiStream(`# ${moduleId}\n\nThis analysis was written by the loopback test server.\n`);
+    };
+    server.script(answer, answer);
+    const result = await fleet(args(repo, '--yes', '--commit', '--concurrency', '1'), home);
+    expect(moved.size).toBe(2);
+    expect(result.stdout).toMatch(/committed fleet-hub as-is on module\/fleet-hub as [0-9a-f]{10}/);
+    expect(git(repo, 'rev-parse', 'module/fleet-hub^')).toBe(moved.get('fleet-hub'));
+    expect(git(repo, 'show', 'module/fleet-hub:enhancements/fleet-hub/AS_IS_ANALYSIS.md')).toContain('written by the loopback test server');
+    expect(git(repo, 'show', 'module/fleet-hub:enhancements/fleet-hub/TO_BE_DESIGN.md')).toContain('Written in a terminal during the run.');
+    expect(result.stdout).toContain('not committed: drivers-hub as-is: drivers-hub as-is changed on module/drivers-hub while the run worked; the draft is kept');
+    expect(git(repo, 'rev-parse', 'module/drivers-hub')).toBe(moved.get('drivers-hub'));
+    expect(readdirSync(join(workspaceDataDir(home, repo), 'drafts')).some((name) => name.includes('drivers-hub'))).toBe(true);
+    expect(result.code).toBe(1);
+  });
+
   it('asks for approval on stdin and runs nothing when it is refused', async () => {
     const home = makeTempDir('fleet-cli-home-');
     const repo = await initialisedRepo(home);
@@ -85,6 +120,20 @@ describe.skipIf(notBuilt !== null)('fleet-control run', () => {
     expect(result.stdout).toContain('Not approved: nothing ran.');
     expect(result.code).toBe(1);
     expect(server.requests).toHaveLength(0);
+  });
+
+  it('says why the batch cannot start (no key for the provider) under the estimate and exits 1, asking nothing and sending nothing, with or without --yes', async () => {
+    const home = makeTempDir('fleet-cli-home-');
+    const repo = await initialisedRepo(home);
+    for (const extra of [[], ['--yes']]) {
+      server.reset();
+      const result = await fleet(args(repo, ...extra), home, 'y\n', {});
+      expect(result.code, extra.join(' ')).toBe(1);
+      expect(result.stdout).toMatch(/^fleet-hub\s+as-is\s+6\/6\s+\d+/m);
+      expect(result.stderr).toMatch(/^error: cannot start: .*OPENAI_API_KEY/m);
+      expect(result.stderr).not.toContain('Approve?');
+      expect(server.requests).toHaveLength(0);
+    }
   });
 
   it('exits 1 and names the failure when the provider refuses the key', async () => {
