@@ -39,6 +39,7 @@ import { redactingLog } from './secrets/redacting-log';
 import type { LauncherOptions } from './launcher/launcher';
 import { keyEnvironment } from './launcher/held-secrets';
 import type { ImplementService, ImplementTuning } from './implement/service/implement-service';
+import type { FollowTuning } from './deploy/methods/follow';
 import type { ImplementParts } from './implement/service/parts';
 import { lazy, lazyGroup } from './lazy';
 
@@ -64,6 +65,8 @@ export interface FleetAppOptions {
   checks?: CheckTuning;
   /** Launcher knobs for tests: the app's environment commands take allow-listed names from, the sandbox, the work root. */
   launcher?: { env?: NodeJS.ProcessEnv } & Pick<LauncherOptions, 'sandbox' | 'workRoot'>;
+  /** Deploy knobs for tests: how often a host's run is asked about, how long it may take to start, GitHub's fetch. */
+  deploy?: FollowTuning & { fetch?: typeof fetch };
   /** Implementation run knobs for tests (progress interval, kill grace). */
   implement?: ImplementTuning & { parts?: ImplementParts };
 }
@@ -266,7 +269,10 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
       launchSetup: launchParts.setup,
       launcherWorkRoot: launchParts.launcher.workRoot,
       hostEnv,
-      hostMethods: hostDeployMethods(),
+      hostMethods: hostDeployMethods(
+        { secrets, env: options.remotes?.env ?? keyEnvironment(), userAgent: `fleet-control/${options.version}`, fetch: options.deploy?.fetch },
+        options.deploy,
+      ),
       log,
       killGraceMs: options.checks?.killGraceMs,
     });

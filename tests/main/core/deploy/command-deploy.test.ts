@@ -54,7 +54,7 @@ describe('deploys with a command', () => {
 
     const seen = JSON.parse(readFileSync(join(d.outDir, 'deployed-staging.json'), 'utf8'));
     // The named credential, never the app's other secrets nor the workspace's secret variables; the target's files.
-    expect(seen).toEqual({ token: 'tok-staging-123', other: null, workspaceSecret: null, files: ['README.md', 'deploy.js', 'enhancements', 'version.txt'], version: '2' });
+    expect(seen).toEqual({ token: 'tok-staging-123', other: null, workspaceSecret: null, files: ['.github', 'README.md', 'deploy.js', 'enhancements', 'version.txt'], version: '2' });
     expect(d.output.join('')).toContain('deploying version 2');
 
     const files = logFiles(dir);

@@ -27,10 +27,16 @@ if (process.argv[3] === 'fail') { console.error('deploy refused by the target');
 if (process.argv[3] === 'hang') setInterval(() => {}, 1000);
 `;
 
+/** A deploy workflow with an input, and one that only runs on push. */
+export const WORKFLOWS = {
+  '.github/workflows/deploy.yml': 'name: Deploy\non:\n  workflow_dispatch:\n    inputs:\n      target:\n        required: true\n      dry_run:\n        default: "false"\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo deploy\n',
+  '.github/workflows/ci.yml': 'name: CI\non: [push, pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo test\n',
+};
+
 /** A workspace with the deploy script on module/fleet-hub, merged into fleet/integration; returns the integration tip. */
 export async function deployWorkspace(): Promise<{ dir: string; integrationTip: string }> {
   const dir = initRepo();
-  commitFiles(dir, { 'README.md': '# fleet\n', 'version.txt': '1\n' }, 'first');
+  commitFiles(dir, { 'README.md': '# fleet\n', 'version.txt': '1\n', ...WORKFLOWS }, 'first');
   await initWorkspace((await Workspace.open(dir)).repo);
   const worktree = join(makeTempDir('fleet-wt-'), 'wt');
   git(dir, 'worktree', 'add', '-q', worktree, 'module/fleet-hub');
@@ -53,7 +59,7 @@ export interface DeployApp {
 }
 
 /** An app (sandbox off, so the script can write to `outDir`) whose environment holds DEPLOY_OUT and a secret it must not pass. */
-export function deployApp(): DeployApp {
+export function deployApp(options: { remotesEnv?: NodeJS.ProcessEnv; pollMs?: number; startLimitMs?: number } = {}): DeployApp {
   const appDataDir = makeTempDir('fleet-appdata-');
   const outDir = makeTempDir('fleet-deploy-out-');
   const env = { ...process.env, DEPLOY_OUT: outDir, OTHER_SECRET: 'host-secret-value' };
@@ -65,6 +71,8 @@ export function deployApp(): DeployApp {
     watch: false,
     checks: { killGraceMs: 500 },
     launcher: { env, workRoot: makeTempDir('fleet-work-'), sandbox: 'off' },
+    remotes: options.remotesEnv ? { env: options.remotesEnv } : undefined,
+    deploy: { pollMs: options.pollMs ?? 20, startLimitMs: options.startLimitMs ?? 5000 },
   });
   const runs: DeployRun[] = [];
   const output: string[] = [];

@@ -1,15 +1,12 @@
 // The GitHub Actions and Azure Pipelines deploy methods, built over the CI host layer (core/ci).
 
-import { FleetError } from '../../../../shared/errors';
+import type { CiServices } from '../../ci/ci-host';
+import { azurePipelinesMethod } from './azure-pipelines';
+import type { FollowTuning } from './follow';
+import { gitHubActionsMethod } from './github-actions';
 import type { DeployMethodRunner } from './method';
 
-const notYet = (what: string): DeployMethodRunner => ({
-  prepare: async () => {
-    throw new FleetError('UNSUPPORTED', `Deploys through ${what} are not built yet in this version of Fleet Control; use a command environment.`);
-  },
-});
-
-/** The two host methods. */
-export function hostDeployMethods(): { 'github-actions': DeployMethodRunner; 'azure-pipelines': DeployMethodRunner } {
-  return { 'github-actions': notYet('GitHub Actions'), 'azure-pipelines': notYet('Azure Pipelines') };
+/** The two host methods over `services` (tokens from the remotes, host settings, User-Agent). */
+export function hostDeployMethods(services: CiServices, tuning: FollowTuning = {}): { 'github-actions': DeployMethodRunner; 'azure-pipelines': DeployMethodRunner } {
+  return { 'github-actions': gitHubActionsMethod(services, tuning), 'azure-pipelines': azurePipelinesMethod(services, tuning) };
 }
