@@ -5,6 +5,8 @@
 // name, fails, and is recorded as failed, never as deployed. Screenshots of the screen in light and dark.
 
 import { execFile } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -23,27 +25,44 @@ const run = promisify(execFile);
 let repo: string;
 let server: FleetServer;
 
-/** The deploy script on the base branch: a line every 400 ms for a few seconds (so the run is seen running), then
- *  live; with "fail" it stops at the third step with exit code 3, as a target refusing the deploy would. */
+/** The deploy script on the base branch. Given a port, it waits after its first step until the test's gate on that
+ *  loopback port opens (so the run is seen, and photographed, while it runs); with "fail" it stops at its second step
+ *  with exit code 3, as a target refusing the deploy would. */
 const DEPLOY_SCRIPT = `
-const [env, mode] = process.argv.slice(2);
-const total = 14;
-let step = 0;
+const http = require('node:http');
+const [env, mode, port] = process.argv.slice(2);
 console.log('deploying ' + env + ' from ' + require('node:fs').readFileSync('version.txt', 'utf8').trim());
-const timer = setInterval(() => {
-  step++;
-  console.log(env + ': step ' + step + ' of ' + total);
-  if (mode === 'fail' && step === 3) {
+console.log(env + ': step 1 of 3');
+function finish() {
+  console.log(env + ': step 2 of 3');
+  if (mode === 'fail') {
     console.error('deploy refused by the target');
     process.exit(3);
   }
-  if (step < total) return;
-  clearInterval(timer);
+  console.log(env + ': step 3 of 3');
   console.log(env + ' is live');
-}, 400);
+}
+function poll() {
+  const retry = () => setTimeout(poll, 200);
+  http.get('http://127.0.0.1:' + port + '/', (res) => {
+    let body = '';
+    res.on('data', (chunk) => (body += chunk));
+    res.on('end', () => (body === 'open' ? finish() : retry()));
+  }).on('error', retry);
+}
+if (port) poll();
+else finish();
 `;
 
+/** The gate the deploy script waits on: answers "closed" until opened. */
+let gateOpen = false;
+let gate: Server;
+let gatePort = 0;
+
 test.beforeAll(async () => {
+  gate = createServer((_req, res) => res.end(gateOpen ? 'open' : 'closed'));
+  await new Promise<void>((resolveListen) => gate.listen(0, '127.0.0.1', resolveListen));
+  gatePort = (gate.address() as AddressInfo).port;
   repo = makeFleetRepo();
   writeFileSync(join(repo, 'deploy.js'), DEPLOY_SCRIPT);
   writeFileSync(join(repo, 'version.txt'), 'version 1\n');
@@ -61,6 +80,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await server?.close();
+  gate?.close();
   removeTempDirs();
 });
 
@@ -90,7 +110,8 @@ test('adds staging on the Deploy screen, deploys the integration branch with a r
   await expect(form.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
   await form.getByLabel('Name').fill('staging');
   await expect(form.getByTestId('env-name-error')).toHaveText('');
-  await form.getByLabel('Command').fill('node deploy.js staging');
+  const command = `node deploy.js staging ok ${gatePort}`;
+  await form.getByRole('textbox', { name: 'Command' }).fill(command);
   await expectNoSeriousA11yViolations(page, 'environment form');
   await form.getByRole('button', { name: 'Done' }).click();
   await page.getByTestId('save-environments').click();
@@ -98,7 +119,7 @@ test('adds staging on the Deploy screen, deploys the integration branch with a r
   // Committed to the manifest on the workspace branch, so the team shares it.
   await expect(page.getByTestId('deploy-environments')).toContainText('staging');
   const manifest = JSON.parse(git(repo, ['show', 'fleet/workspace:.fleet/manifest.json']));
-  expect(manifest.environments).toEqual([{ name: 'staging', from: 'integration', method: { type: 'command', command: 'node deploy.js staging' } }]);
+  expect(manifest.environments).toEqual([{ name: 'staging', from: 'integration', method: { type: 'command', command } }]);
 
   // What goes out: the integration branch's tip, with fleet-hub merged since the (never made) last deploy.
   const plan = page.getByTestId('deploy-plan');
@@ -130,7 +151,7 @@ test('adds staging on the Deploy screen, deploys the integration branch with a r
   // Followed while it runs: its phase, the command's log as it streams, Cancel.
   const runPanel = page.getByTestId('deploy-run');
   await expect(runPanel).toHaveAttribute('data-state', 'running');
-  await expect(page.getByTestId('deploy-log')).toContainText('staging: step 1 of 14');
+  await expect(page.getByTestId('deploy-log')).toContainText('staging: step 1 of 3');
   await expect(runPanel.getByTestId('deploy-phases').locator('[data-status="current"]')).toHaveAttribute('data-phase', 'running');
   await expect(page.getByTestId('deploy-cancel')).toBeVisible();
   await expect(page.getByTestId('deploy-log')).not.toContainText('staging is live');
@@ -138,8 +159,13 @@ test('adds staging on the Deploy screen, deploys the integration branch with a r
   await screenshot(page, 'deploy-progress', 'light');
   await screenshot(page, 'deploy-progress', 'dark');
   await page.emulateMedia({ colorScheme: 'light' });
+  // Still running after all that: the script waits for the gate.
+  await expect(runPanel).toHaveAttribute('data-state', 'running');
+  gateOpen = true;
 
   await expect(runPanel).toHaveAttribute('data-state', 'succeeded', { timeout: 45_000 });
+  // Over once its record is written.
+  await expect(runPanel).toHaveAttribute('data-phase', 'finished');
   const result = page.getByTestId('deploy-result');
   await expect(result).toContainText(`Deployed ${integrationTip.slice(0, 7)} to staging`);
   await expect(page.getByTestId('deploy-log')).toContainText('staging is live');
@@ -215,6 +241,7 @@ test("a production deploy committed by someone else asks for its command's conse
 
   const runPanel = page.getByTestId('deploy-run');
   await expect(runPanel).toHaveAttribute('data-state', 'failed', { timeout: 45_000 });
+  await expect(runPanel).toHaveAttribute('data-phase', 'finished');
   await expect(runPanel.getByTestId('deploy-phases').locator('[data-status="failed"]')).toHaveAttribute('data-phase', 'running');
   const result = page.getByTestId('deploy-result');
   await expect(result).toHaveAttribute('data-outcome', 'failed');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appendBounded, confirmationMatches, latestDeployments, logTail, phasesOf, phaseStatuses } from '../../src/renderer/src/lib/deployView';
+import { appendBounded, confirmationMatches, isFinished, latestDeployments, logTail, phasesOf, phaseStatuses, stoppedPhase } from '../../src/renderer/src/lib/deployView';
+import type { DeployStep } from '../../src/shared/types-deploy';
 
 describe('deploy view', () => {
   it('shows a command deploy without the dispatch and waiting phases a pipeline run has', () => {
@@ -7,16 +8,38 @@ describe('deploy view', () => {
     expect(phasesOf('github-actions')).toEqual(['preparing', 'dispatching', 'waiting', 'running', 'recording', 'finished']);
   });
 
+  const step = (state: DeployStep['state']): DeployStep => ({ name: 'deploy', state, url: null, startedAt: null, finishedAt: null });
+  const link = { label: 'Run', url: 'https://github.com/acme/fleet/actions/runs/1' };
+
   it('marks the phases before the current one done and those after it to come while a deploy runs', () => {
-    const statuses = phaseStatuses({ method: 'github-actions', phase: 'waiting', state: 'running' }).map((p) => p.status);
+    const statuses = phaseStatuses({ method: 'github-actions', phase: 'waiting', state: 'running', steps: [], links: [] }).map((p) => p.status);
     expect(statuses).toEqual(['done', 'done', 'current', 'pending', 'pending', 'pending']);
   });
 
-  it('marks the phase a failed deploy stopped in as failed, never as done', () => {
-    const failed = phaseStatuses({ method: 'command', phase: 'running', state: 'failed' });
-    expect(failed.find((p) => p.phase === 'running')?.status).toBe('failed');
-    expect(failed.find((p) => p.phase === 'finished')?.status).toBe('pending');
-    expect(phaseStatuses({ method: 'command', phase: 'finished', state: 'succeeded' }).every((p) => p.status === 'done')).toBe(true);
+  it('marks the phase a failed deploy stopped in as failed, never as done, even once it is recorded and finished', () => {
+    const failed = phaseStatuses({ method: 'command', phase: 'finished', state: 'failed', steps: [step('failed')], links: [] });
+    expect(failed).toEqual([
+      { phase: 'preparing', status: 'done' },
+      { phase: 'running', status: 'failed' },
+      { phase: 'recording', status: 'done' },
+      { phase: 'finished', status: 'done' },
+    ]);
+    expect(phaseStatuses({ method: 'command', phase: 'finished', state: 'succeeded', steps: [step('succeeded')], links: [] }).every((p) => p.status === 'done')).toBe(true);
+  });
+
+  it('keeps the recording phase current while the outcome is known but the record is not yet written', () => {
+    const statuses = phaseStatuses({ method: 'command', phase: 'recording', state: 'failed', steps: [step('failed')], links: [] }).map((p) => p.status);
+    expect(statuses).toEqual(['done', 'failed', 'current', 'pending']);
+    expect(isFinished({ phase: 'recording' })).toBe(false);
+    expect(isFinished({ phase: 'finished' })).toBe(true);
+  });
+
+  it('says where a deploy that never ran stopped: preparing a command, dispatching a workflow, or waiting for its run', () => {
+    expect(stoppedPhase({ method: 'command', steps: [step('pending')], links: [] })).toBe('preparing');
+    expect(stoppedPhase({ method: 'github-actions', steps: [], links: [] })).toBe('dispatching');
+    expect(stoppedPhase({ method: 'github-actions', steps: [], links: [link] })).toBe('waiting');
+    const cancelled = phaseStatuses({ method: 'github-actions', phase: 'finished', state: 'cancelled', steps: [], links: [link] }).map((p) => p.status);
+    expect(cancelled).toEqual(['done', 'done', 'failed', 'pending', 'done', 'done']);
   });
 
   it("accepts a typed confirmation only when it is the environment's name", () => {

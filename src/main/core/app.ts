@@ -357,6 +357,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
         current: () => requireOpen(),
         agents: (await runs()).agents,
         implementRuns: async () => (await implementHandlers()).listImplementRuns({}),
+        moduleDeployments: async () => (await deploys()).handlers.listModuleDeployments({}),
         jobs,
         version: options.version,
         appDataDir: options.appDataDir,

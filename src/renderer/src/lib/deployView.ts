@@ -13,20 +13,28 @@ export function phasesOf(method: DeployMethodType): DeployPhase[] {
   return method === 'command' ? ALL_PHASES.filter((p) => p !== 'dispatching' && p !== 'waiting') : ALL_PHASES;
 }
 
-/** Each phase of the run's method with its status; a run that ended badly marks the phase it stopped in as failed. */
-export function phaseStatuses(run: Pick<DeployRun, 'method' | 'phase' | 'state'>): Array<{ phase: DeployPhase; status: PhaseStatus }> {
+/**
+ * The phase a deploy that ended badly stopped in. The run reports 'recording' then 'finished' whatever the outcome,
+ * so this is read from what it reached: a step that started means it stopped while running; else a pipeline with a
+ * run link stopped waiting for that run, one without stopped dispatching, and a command stopped preparing.
+ */
+export function stoppedPhase(run: Pick<DeployRun, 'method' | 'steps' | 'links'>): DeployPhase {
+  if (run.steps.some((step) => step.state !== 'pending')) return 'running';
+  if (run.method === 'command') return 'preparing';
+  return run.links.length > 0 ? 'waiting' : 'dispatching';
+}
+
+/** Each phase of the run's method with its status; a run that ended badly shows the phase it stopped in as failed.
+ *  The outcome is known while the record is still being written ('recording'), which stays current until finished. */
+export function phaseStatuses(run: Pick<DeployRun, 'method' | 'phase' | 'state' | 'steps' | 'links'>): Array<{ phase: DeployPhase; status: PhaseStatus }> {
   const phases = phasesOf(run.method);
-  const ended = run.state !== 'running';
   const at = Math.max(0, phases.indexOf(run.phase));
-  return phases.map((phase, i) => {
-    if (ended && run.state === 'succeeded') return { phase, status: 'done' };
-    if (i < at) return { phase, status: 'done' };
-    if (i > at) return { phase, status: 'pending' };
-    // The phase the run is in: still going, or where it stopped (a failed run is still recorded, so "finished"
-    // itself is done once it is reached).
-    if (!ended) return { phase, status: 'current' };
-    return { phase, status: phase === 'finished' ? 'done' : 'failed' };
-  });
+  const reached = (i: number): PhaseStatus => (i < at ? 'done' : i === at ? (run.phase === 'finished' ? 'done' : 'current') : 'pending');
+  if (run.state === 'running' || run.state === 'succeeded') return phases.map((phase, i) => ({ phase, status: reached(i) }));
+  // Ended badly: done up to the phase it stopped in, never reached after it until the recording.
+  const stopped = phases.indexOf(stoppedPhase(run));
+  const recording = phases.indexOf('recording');
+  return phases.map((phase, i) => ({ phase, status: i < stopped ? 'done' : i === stopped ? 'failed' : i < recording ? 'pending' : reached(i) }));
 }
 
 /** Whether what the user typed confirms the deploy: the environment's name exactly (spaces around it forgiven). */
@@ -56,7 +64,7 @@ export function latestDeployments(deployments: ModuleDeployment[]): ModuleDeploy
   return [...deployments].sort((a, b) => b.deployedAt.localeCompare(a.deployedAt) || a.environment.localeCompare(b.environment));
 }
 
-/** Whether a run is over. */
-export function isFinished(run: Pick<DeployRun, 'state'>): boolean {
-  return run.state !== 'running';
+/** Whether a run is over: its outcome known and its record written (or failed to be). */
+export function isFinished(run: Pick<DeployRun, 'phase'>): boolean {
+  return run.phase === 'finished';
 }

@@ -92,7 +92,7 @@ export const useDeployRunStore = create<DeployRunStore>((set, get) => {
       try {
         const run = await api.getDeploy({ deployId });
         // A newer event may already be here.
-        if (!get().runs[deployId] || get().runs[deployId]!.state === 'running') get().onProgress(run);
+        if (!get().runs[deployId] || !isFinished(get().runs[deployId]!)) get().onProgress(run);
       } catch (error) {
         set({ startError: asApiError(error) });
       }

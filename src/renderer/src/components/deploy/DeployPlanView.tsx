@@ -21,7 +21,8 @@ export function DeployPlanView() {
   const startError = useDeployRunStore((s) => s.startError);
   const askToDeploy = useDeployRunStore((s) => s.askToDeploy);
   const followedId = useDeployRunStore((s) => (selected ? s.following[selected] : undefined));
-  const running = useDeployRunStore((s) => (followedId ? s.runs[followedId]?.state === 'running' : false));
+  // Until its record is written, a deploy still holds the environment.
+  const running = useDeployRunStore((s) => (followedId && s.runs[followedId] ? s.runs[followedId]!.phase !== 'finished' : false));
   const [credentialsOpen, setCredentialsOpen] = useState(false);
 
   if (!plan) {
@@ -42,9 +43,8 @@ export function DeployPlanView() {
       <h2 id="deploy-plan-heading">{t('deploy.plan.heading', { environment: env })}</h2>
       <p data-testid="deploy-target">
         {target.commit
-          ? t('deploy.plan.target', { branch: target.branch, commit: target.commit.slice(0, 7) })
-          : t('deploy.plan.noBranch', { branch: target.branch })}{' '}
-        <span className="subtle">{plan.environment.describe}</span>
+          ? t('deploy.plan.target', { branch: target.branch, commit: target.commit.slice(0, 7), how: plan.environment.describe })
+          : t('deploy.plan.noBranch', { branch: target.branch })}
       </p>
       <p className="subtle" data-testid="deploy-since">
         {since

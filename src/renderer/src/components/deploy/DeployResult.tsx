@@ -21,13 +21,16 @@ export function DeployResult({ run }: { run: DeployRun }) {
         <DeployError error={run.error} title={t(`deploy.result.title.${run.state}`, { environment: run.environment })} />
       ) : (
         <p className="notice notice-error" role="alert">
-          {t(`deploy.result.title.${run.state}`, { environment: run.environment })} {run.message}
+          {/* Why, in the run's own words, is the status line above. */}
+          {t(`deploy.result.title.${run.state}`, { environment: run.environment })}
         </p>
       )}
       <p className="subtle" data-testid="deploy-recorded">
-        {run.recorded
-          ? t('deploy.result.recorded', { file: run.recorded.file, commit: run.recorded.commit.slice(0, 7) })
-          : t('deploy.result.notRecorded')}
+        {run.phase !== 'finished'
+          ? t('deploy.result.recording')
+          : run.recorded
+            ? t('deploy.result.recorded', { file: run.recorded.file, commit: run.recorded.commit.slice(0, 7) })
+            : t('deploy.result.notRecorded')}
       </p>
     </div>
   );
