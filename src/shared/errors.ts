@@ -106,6 +106,8 @@ export const ERROR_CODES = [
   'REF_NOT_FOUND',
   'RUN_NOT_STARTED',
   'PIPELINE_NOT_FOUND',
+  // "Fix with agent" asked for a branch whose CI at its tip has no failing check (passing, running or none).
+  'CI_NOT_FAILING',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
