@@ -37,6 +37,7 @@ import { trustEvents, trustMethods } from './contract-trust';
 import { launcherMethods } from './contract-launcher';
 import { implementEvents, implementMethods } from './contract-implement';
 import { deployEvents, deployMethods } from './contract-deploy';
+import { ciRepairEvents, ciRepairMethods } from './contract-ci-repair';
 
 const PathInput = z.object({ path: z.string().min(1, 'must not be empty').max(4096) }).strict();
 const ModuleInput = z.object({ moduleId: SlugSchema }).strict();
@@ -120,6 +121,7 @@ export const contract = {
     ...launcherMethods,
     ...implementMethods,
     ...deployMethods,
+    ...ciRepairMethods,
   },
   events: {
     boardChanged: out<BoardChanged>(),
@@ -137,6 +139,7 @@ export const contract = {
     ...trustEvents,
     ...implementEvents,
     ...deployEvents,
+    ...ciRepairEvents,
   },
 } as const;
 

@@ -12,6 +12,7 @@ import { TRUST_EVENT_NAMES, TRUST_METHOD_NAMES } from './names-trust';
 import { LAUNCHER_METHOD_NAMES } from './names-launcher';
 import { IMPLEMENT_EVENT_NAMES, IMPLEMENT_METHOD_NAMES } from './names-implement';
 import { DEPLOY_EVENT_NAMES, DEPLOY_METHOD_NAMES } from './names-deploy';
+import { CI_REPAIR_EVENT_NAMES, CI_REPAIR_METHOD_NAMES } from './names-ci-repair';
 
 export const METHOD_NAMES = [
   'getAppInfo',
@@ -49,6 +50,7 @@ export const METHOD_NAMES = [
   ...LAUNCHER_METHOD_NAMES,
   ...IMPLEMENT_METHOD_NAMES,
   ...DEPLOY_METHOD_NAMES,
+  ...CI_REPAIR_METHOD_NAMES,
 ] as const;
 
 export const EVENT_NAMES = [
@@ -67,6 +69,7 @@ export const EVENT_NAMES = [
   ...TRUST_EVENT_NAMES,
   ...IMPLEMENT_EVENT_NAMES,
   ...DEPLOY_EVENT_NAMES,
+  ...CI_REPAIR_EVENT_NAMES,
 ] as const;
 
 export const IPC_PREFIX = 'fleet:';

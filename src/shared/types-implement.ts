@@ -5,6 +5,7 @@ import type { FleetErrorPayload } from './errors';
 import type { CheckState } from './types-checks';
 import type { SandboxUse } from './types-launcher';
 import type { EngineId, EngineKeyMapping } from './types-engines';
+import type { CiRepairSource } from './types-ci-repair';
 
 /** Where a run is. `review`: finished (or stopped by a guard) with changes kept for the user. */
 export const IMPLEMENT_STATES = ['queued', 'preparing', 'running', 'checking', 'review', 'committed', 'discarded', 'failed', 'cancelled'] as const;
@@ -113,6 +114,8 @@ export interface ImplementRun {
   commit: string | null;
   summary: string | null;
   error: FleetErrorPayload | null;
+  /** For a run that repairs a failing CI run: which remote, tip and checks (absent on other runs). */
+  ciRepair?: CiRepairSource | null;
 }
 
 /** A run with its whole transcript. */

@@ -9,6 +9,7 @@ import { FleetError } from '../../shared/errors';
 import { AGENT_METHOD_NAMES } from '../../shared/names-agents';
 import { CHECKS_METHOD_NAMES } from '../../shared/names-checks';
 import { DEPLOY_METHOD_NAMES } from '../../shared/names-deploy';
+import { CI_REPAIR_METHOD_NAMES } from '../../shared/names-ci-repair';
 import { IMPLEMENT_METHOD_NAMES } from '../../shared/names-implement';
 import { LAUNCHER_METHOD_NAMES } from '../../shared/names-launcher';
 import { MERGE_METHOD_NAMES } from '../../shared/names-merge';
@@ -42,6 +43,7 @@ import type { ImplementService, ImplementTuning } from './implement/service/impl
 import type { FollowTuning } from './deploy/methods/follow';
 import type { ImplementParts } from './implement/service/parts';
 import { lazy, lazyGroup } from './lazy';
+import type { CiRepairService } from './ci/repair/repair-service';
 
 export { defaultAppDataDir } from './paths';
 
@@ -88,6 +90,8 @@ export interface FleetApp {
   getBoard(): Promise<BoardState>;
   /** Forgets the open repository's cached refs: for a caller without a repository watcher (the CLI) after a long wait. */
   refreshRefs(): void;
+  /** CI repair (built on first use): the CI poller hands it each new status (automatic repair) and asks which repairs it follows. */
+  ciRepair(): Promise<CiRepairService>;
   dispose(): Promise<void>;
 }
 
@@ -178,6 +182,12 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     return { agents, implement };
   });
   const implementHandlers = lazy(async () => (await import('./implement/handlers')).createImplementHandlers((await runs()).implement));
+  // CI repair ("Fix with agent", automatic repair) over the implementation runs; the CI host is read with the remote's token.
+  const ciRepair = lazy(async () => {
+    const [{ CiRepairService }, { implement }] = await Promise.all([import('./ci/repair/repair-service'), runs()]);
+    const ci = { secrets, env: options.remotes?.env ?? keyEnvironment(), userAgent: `fleet-control/${options.version}` };
+    return new CiRepairService({ appDataDir: options.appDataDir, ci, implement, current: () => requireOpen(), emit, log });
+  });
 
   const requireOpen = (): OpenState => {
     if (!current) throw new FleetError('NO_WORKSPACE', 'No workspace is open. Open a repository or the demo workspace first.');
@@ -384,6 +394,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     ...lazyGroup(LAUNCHER_METHOD_NAMES, async () => (await launch()).handlers),
     ...lazyGroup(IMPLEMENT_METHOD_NAMES, implementHandlers),
     ...lazyGroup(DEPLOY_METHOD_NAMES, async () => (await deploys()).handlers),
+    ...lazyGroup(CI_REPAIR_METHOD_NAMES, async () => (await import('./ci/repair/handlers')).createCiRepairHandlers(await ciRepair())),
     ...lazyGroup(SCOPE_METHOD_NAMES, async () =>
       (await import('./scope/handlers')).createScopeHandlers({
         current: () => {
@@ -417,6 +428,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     initWorkspace: runInit,
     getBoard: () => requireOpen().board.load(),
     refreshRefs: () => requireOpen().workspace.repo.invalidateRefs(),
+    ciRepair: () => ciRepair(),
     async dispose() {
       // Jobs, agent runs and deploys stop together: each job's cancel reaches its file-system and network steps.
       // Services still being built are waited for (their records may be in the middle of loading), never built for this.

@@ -86,6 +86,8 @@ export function runTrailers(run: StoredRun): Record<string, string> {
     'Fleet-Check': run.check?.state ?? 'not-run',
     'Fleet-Edited': run.editedPaths.length > 0 ? 'yes' : 'no',
     ...(run.engineVersion ? { 'Fleet-Engine-Version': run.engineVersion } : {}),
+    // A repair of a failing CI run: the commit CI failed on, where, and which checks.
+    ...(run.ciRepair ? { 'Fleet-CI-Repair': `${run.ciRepair.tip} ${run.ciRepair.remote} ${run.ciRepair.checks.join(', ').replace(/\s+/g, ' ').slice(0, 300)}${run.ciRepair.auto ? ' (automatic)' : ''}` } : {}),
   };
 }
 
@@ -94,7 +96,7 @@ export async function acceptRun(context: ReviewContext, run: StoredRun, message:
   const ready = reviewable(context, run);
   const files = await currentFiles(context, ready);
   if (files.length === 0) throw new FleetError('RUN_NOT_REVIEWABLE', `The run ${run.runId} has no change to accept (it changed no file, or every file was dropped).`, { runId: run.runId });
-  const subject = message?.trim() || `Implement ${run.moduleId}${run.summary ? `: ${run.summary.split('\n')[0]!.slice(0, 120)}` : ''}`;
+  const subject = message?.trim() || `${run.ciRepair ? 'Fix CI of' : 'Implement'} ${run.moduleId}${run.summary ? `: ${run.summary.split('\n')[0]!.slice(0, 120)}` : ''}`;
   const result = await context.parts.accept({
     workspace: context.workspace,
     moduleId: run.moduleId,

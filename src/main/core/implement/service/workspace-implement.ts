@@ -6,6 +6,7 @@ import { FleetError } from '../../../../shared/errors';
 import { findPrice } from '../../../../shared/prices';
 import type { ProviderConfig } from '../../../../shared/providers';
 import type { ImplementRequest, ImplementSettings, ImplementStarted, ImplementationStatus } from '../../../../shared/types-implement';
+import type { CiRepairSource } from '../../../../shared/types-ci-repair';
 import { BatchLock } from '../../agents/batch-lock';
 import { readPrices } from '../../agents/price-store';
 import type { ConversingClient } from '../../agents/providers/types';
@@ -141,8 +142,8 @@ export class WorkspaceImplement {
     if (consents.length > 0) await this.context.trust.requireTrusted(this.workspace, consents);
   }
 
-  /** Queues a batch and starts it; returns at once. */
-  async start(request: ImplementRequest): Promise<ImplementStarted> {
+  /** Queues a batch and starts it; returns at once. `provenance.ciRepair`: the CI failure a repair run repairs (recorded on each run). */
+  async start(request: ImplementRequest, provenance: { ciRepair?: CiRepairSource } = {}): Promise<ImplementStarted> {
     const resolved = await this.resolve(request);
     this.refuseBusy(resolved.moduleIds);
     await this.requireTrustedChecks(resolved.moduleIds);
@@ -154,7 +155,7 @@ export class WorkspaceImplement {
       const batchId = newImplementBatchId();
       const now = new Date().toISOString();
       const choice = { engine: resolved.engine, provider: resolved.providerId, model: resolved.model, baseUrl: resolved.baseUrl, instruction: resolved.instruction, costKnown: resolved.costKnown, engineVersion: resolved.engineVersion };
-      const runs = resolved.moduleIds.map((moduleId) => newImplementRun(batchId, moduleId, choice, now));
+      const runs = resolved.moduleIds.map((moduleId) => ({ ...newImplementRun(batchId, moduleId, choice, now), ...(provenance.ciRepair ? { ciRepair: provenance.ciRepair } : {}) }));
       for (const run of runs) await this.store.saveRun(run);
       const batch: StoredImplementBatch = {
         batchId,

@@ -80,7 +80,7 @@ export function loopbackProvider(baseUrl: string, overrides: Partial<ProviderCon
 }
 
 /** A core over `repo` (a fresh app-data folder unless given), opened, initialised once. */
-export async function newCore(repo: string, options: { appDataDir?: string; workRoot?: string; init?: boolean; resumeBatches?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<Core> {
+export async function newCore(repo: string, options: { appDataDir?: string; workRoot?: string; init?: boolean; resumeBatches?: boolean; env?: NodeJS.ProcessEnv; remotesEnv?: NodeJS.ProcessEnv } = {}): Promise<Core> {
   const appDataDir = options.appDataDir ?? makeTempDir('fleet-impl-home-');
   const workRoot = options.workRoot ?? makeTempDir('fleet-impl-work-');
   const app = createFleetApp({
@@ -95,6 +95,8 @@ export async function newCore(repo: string, options: { appDataDir?: string; work
     // `env`: a test's own PATH (stand-in agent CLIs first), HOME and engine variables.
     launcher: { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env }, workRoot },
     implement: { progressIntervalMs: 20, killGraceMs: 300, engineQuestionMs: 1000 },
+    // `remotesEnv`: remote tokens and host settings (a loopback GitHub), for CI repair.
+    remotes: options.remotesEnv ? { env: options.remotesEnv } : undefined,
   });
   const dispatcher = createDispatcher(app.handlers, () => undefined);
   const events: Core['events'] = [];
