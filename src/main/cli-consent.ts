@@ -37,7 +37,8 @@ export function describeUntrusted({ commands, origin }: UntrustedCommands): stri
   const at = origin.commit ? ` at ${origin.commit.slice(0, 8)}${origin.author ? ` (last commit by ${origin.author})` : ''}` : '';
   const lines = [`${origin.file} on ${origin.branch}${at} asks this machine to run:`];
   for (const c of commands) {
-    lines.push(`  ${c.kind} ${c.scope === '*' ? '(every module)' : `(module ${c.scope})`}: ${c.command}`);
+    const scope = c.scope === '*' ? '(every module)' : c.kind === 'deploy' ? `(environment ${c.scope})` : `(module ${c.scope})`;
+    lines.push(`  ${c.kind} ${scope}: ${c.command}`);
     if (c.previous !== null) lines.push(`    changed since you confirmed: ${c.previous}`);
   }
   return lines;

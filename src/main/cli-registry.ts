@@ -38,6 +38,8 @@ export const FLAGS = {
   'run-id': { type: 'string' },
   kind: { type: 'string' },
   out: { type: 'string' },
+  env: { type: 'string' },
+  confirm: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
@@ -88,6 +90,8 @@ export const COMMANDS: Record<string, CommandSpec> = {
     startsCommands: true,
     load: () => import('./cli-commands/implement'),
   },
+  // A command environment's deploy starts a command (without keys, like check).
+  deploy: { flags: ['env', 'yes', 'confirm', 'json', 'trust-commands'], repo: 'required', startsCommands: true, load: () => import('./cli-commands/deploy') },
   pr: { flags: ['modules', 'remote', 'target', 'refresh', 'json'], repo: 'required', load: () => import('./cli-commands/pr') },
   // Asks each agent CLI its version, so it starts commands (without keys) like check and implement.
   engines: { flags: ['json', 'refresh'], repo: 'optional', startsCommands: true, load: () => import('./cli-commands/engines') },

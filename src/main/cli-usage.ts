@@ -60,6 +60,15 @@ Commands:
                                             Open (or find) the modules' pull requests on GitHub with the remote's token
                                             (other hosts: the link to their page); --refresh asks GitHub for the states
                                             of every module's pull request; alone, lists the recorded ones.
+  deploy <repo> --env NAME [--yes] [--confirm NAME] [--trust-commands] [--json]
+                                            Deploy one environment of the manifest: prints the plan (the commit, the
+                                            modules merged since its last deploy, their checks), asks y/N on a terminal
+                                            (--yes skips it); an environment that asks for its name (production, or one
+                                            from the base) needs --confirm NAME or the name typed on a terminal. Follows
+                                            the GitHub Actions run, Azure Pipelines run or command to the end and
+                                            records it on the workspace branch. Exits 0 only when it succeeded, 1 when
+                                            it failed, was cancelled or could not start, 130 after Ctrl-C (which
+                                            cancels the run).
   runner-job [<checkout>] --module ID --tip SHA --run-id ID --out DIR [--kind implement|check] [--budget USD]
       [--engine E] [--provider P] [--model M] [--base-url URL] [--max-turns N] [--max-minutes N]
                                             On a CI runner (the generated workflow runs it): checks that the checkout's
