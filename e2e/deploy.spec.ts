@@ -199,6 +199,11 @@ test('adds staging on the Deploy screen, deploys the integration branch with a r
   await expect(card(page, 'drivers-hub').getByTestId('deployed-badge')).toHaveCount(0);
   await screenshot(page, 'deploy-board-badge', 'dark', card(page, 'fleet-hub'));
   await page.emulateMedia({ colorScheme: 'light' });
+  // The module page's Deploys tab says the same.
+  await card(page, 'fleet-hub').click();
+  await page.getByRole('tablist', { name: 'Module details' }).getByRole('tab', { name: /Deploys/ }).click();
+  await expect(page.getByTestId('module-deploy-line')).toContainText('Deployed: staging');
+  await expect(page.getByTestId('module-deploy-line')).toContainText(integrationTip.slice(0, 7));
   expect(errors()).toEqual([]);
 });
 
