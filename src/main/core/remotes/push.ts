@@ -86,18 +86,23 @@ export async function pushToRemote(
 
   const finished: BranchPushResult[] = [];
   const toSend: { branch: LocalBranch; remoteTip: string | null }[] = [];
-  for (const branch of branches) {
-    const remoteTip = advertised.refs.get(`refs/heads/${branch.branch}`) ?? null;
-    let action;
-    try {
-      action = await planAction(repo, branch.tip, remoteTip);
-    } catch (error) {
-      // A history this repository cannot read is this branch's local problem: the others still go.
-      if (!(error instanceof FleetError) || !LOCAL_READ_FAILURES.has(error.code)) throw error;
-      finished.push(result(branch, remoteTip, 'not-attempted', error.code, `Not sent: ${branch.branch} needs an object this repository cannot read. ${error.message}`));
-      continue;
-    }
-    if (action === 'up-to-date') finished.push(result(branch, remoteTip, 'up-to-date', null, null));
+  // Every branch is planned at once (their history walks share the repository's caches, and the one reading of the
+  // history's generations); the results are taken in the branches' order.
+  const planned = await Promise.all(
+    branches.map(async (branch) => {
+      const remoteTip = advertised.refs.get(`refs/heads/${branch.branch}`) ?? null;
+      try {
+        return { branch, remoteTip, action: await planAction(repo, branch.tip, remoteTip), error: null };
+      } catch (error) {
+        // A history this repository cannot read is this branch's local problem: the others still go.
+        if (!(error instanceof FleetError) || !LOCAL_READ_FAILURES.has(error.code)) throw error;
+        return { branch, remoteTip, action: null, error };
+      }
+    }),
+  );
+  for (const { branch, remoteTip, action, error } of planned) {
+    if (error) finished.push(result(branch, remoteTip, 'not-attempted', error.code, `Not sent: ${branch.branch} needs an object this repository cannot read. ${error.message}`));
+    else if (action === 'up-to-date') finished.push(result(branch, remoteTip, 'up-to-date', null, null));
     else if (action === 'behind') finished.push(result(branch, remoteTip, 'behind', null, `"${endpoint.name}" is ahead of this branch: nothing to push. Fetch to bring its commits in.`));
     else if (action === 'non-fast-forward') finished.push(result(branch, remoteTip, 'non-fast-forward', 'NON_FAST_FORWARD', await nonFastForwardMessage(repo, branch.branch, endpoint.name, remoteTip!)));
     else toSend.push({ branch, remoteTip });
@@ -107,8 +112,9 @@ export async function pushToRemote(
     return report(finished, null);
   }
 
-  const haves: string[] = [];
-  for (const oid of new Set(advertised.refs.values())) if (await repo.hasObject(oid)) haves.push(oid);
+  const advertisedTips = [...new Set(advertised.refs.values())];
+  const present = await Promise.all(advertisedTips.map((oid) => repo.hasObject(oid)));
+  const haves = advertisedTips.filter((_, i) => present[i]);
   let sent: ExchangeResult;
   let remoteError: FleetError | null = null;
   try {
