@@ -24,6 +24,7 @@ const CACHE = join(ROOT, '.bench-cache');
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 10;
 const log = console.log;
+const loadNow = () => `load average now: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`;
 const ms = (s, note) => ({ value: s.median, unit: 'ms', note: note ?? `p95 ${s.p95.toFixed(0)}` });
 
 /** `status --json` and git's reads of the same board, alternating who goes first; checks the board against git. */
@@ -62,7 +63,9 @@ async function main() {
     const appHome = join(work, 'app-home');
     runCli(ROOT, cli, ['init', repo], appHome);
     advanceBranch(repo, 'main', 25);
+    log(loadNow());
     verdicts.push(...(await benchStatus(repo, cli, appHome)));
+    log(loadNow());
     if (!args.includes('--no-push')) verdicts.push(...(await benchPush({ repoPath: repo, print: log, cli, runs: Math.max(3, Math.round(RUNS / 2)) })));
     log(`load average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     log(`CLI section: ${verdicts.filter((v) => v === 'PASS').length} PASS, ${verdicts.filter((v) => v === 'FAIL').length} FAIL`);
