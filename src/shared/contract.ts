@@ -38,6 +38,7 @@ import { launcherMethods } from './contract-launcher';
 import { implementEvents, implementMethods } from './contract-implement';
 import { deployEvents, deployMethods } from './contract-deploy';
 import { ciRepairEvents, ciRepairMethods } from './contract-ci-repair';
+import { ciEvents, ciMethods } from './contract-ci';
 
 const PathInput = z.object({ path: z.string().min(1, 'must not be empty').max(4096) }).strict();
 const ModuleInput = z.object({ moduleId: SlugSchema }).strict();
@@ -122,6 +123,7 @@ export const contract = {
     ...implementMethods,
     ...deployMethods,
     ...ciRepairMethods,
+    ...ciMethods,
   },
   events: {
     boardChanged: out<BoardChanged>(),
@@ -140,6 +142,7 @@ export const contract = {
     ...implementEvents,
     ...deployEvents,
     ...ciRepairEvents,
+    ...ciEvents,
   },
 } as const;
 

@@ -13,6 +13,7 @@ import { LAUNCHER_METHOD_NAMES } from './names-launcher';
 import { IMPLEMENT_EVENT_NAMES, IMPLEMENT_METHOD_NAMES } from './names-implement';
 import { DEPLOY_EVENT_NAMES, DEPLOY_METHOD_NAMES } from './names-deploy';
 import { CI_REPAIR_EVENT_NAMES, CI_REPAIR_METHOD_NAMES } from './names-ci-repair';
+import { CI_EVENT_NAMES, CI_METHOD_NAMES } from './names-ci';
 
 export const METHOD_NAMES = [
   'getAppInfo',
@@ -51,6 +52,7 @@ export const METHOD_NAMES = [
   ...IMPLEMENT_METHOD_NAMES,
   ...DEPLOY_METHOD_NAMES,
   ...CI_REPAIR_METHOD_NAMES,
+  ...CI_METHOD_NAMES,
 ] as const;
 
 export const EVENT_NAMES = [
@@ -70,6 +72,7 @@ export const EVENT_NAMES = [
   ...IMPLEMENT_EVENT_NAMES,
   ...DEPLOY_EVENT_NAMES,
   ...CI_REPAIR_EVENT_NAMES,
+  ...CI_EVENT_NAMES,
 ] as const;
 
 export const IPC_PREFIX = 'fleet:';

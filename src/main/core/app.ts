@@ -18,6 +18,8 @@ import { REMOTE_METHOD_NAMES } from '../../shared/names-remotes';
 import { REPORTS_METHOD_NAMES } from '../../shared/names-reports';
 import { SCOPE_METHOD_NAMES } from '../../shared/names-scope';
 import { TRUST_METHOD_NAMES } from '../../shared/names-trust';
+import { CI_METHOD_NAMES } from '../../shared/names-ci';
+import type { Paces } from './ci/poll-pace';
 import { Workspace } from './workspace/workspace';
 import { BoardLoader } from './board/board';
 import { CheckStore } from './checks/check-store';
@@ -69,6 +71,8 @@ export interface FleetAppOptions {
   launcher?: { env?: NodeJS.ProcessEnv } & Pick<LauncherOptions, 'sandbox' | 'workRoot'>;
   /** Deploy knobs for tests: how often a host's run is asked about, how long it may take to start, GitHub's fetch. */
   deploy?: FollowTuning & { fetch?: typeof fetch };
+  /** CI knobs for tests: the fetch Octokit uses, the polling paces. */
+  ci?: { fetch?: typeof fetch; paces?: Partial<Paces> };
   /** Implementation run knobs for tests (progress interval, kill grace). */
   implement?: ImplementTuning & { parts?: ImplementParts };
 }
@@ -142,7 +146,14 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
   for (const env of new Set([options.agents?.env ?? keyEnvironment(), options.remotes?.env ?? keyEnvironment(), options.launcher?.env ?? keyEnvironment()])) registerEnvironmentSecrets(env);
   const recent = new RecentWorkspaces(options.appDataDir);
   const jobs = new JobRunner(
-    { progress: (e) => emit('jobProgress', e), finished: (e) => emit('jobFinished', e) },
+    {
+      progress: (e) => emit('jobProgress', e),
+      finished: (e) => {
+        emit('jobFinished', e);
+        // A push changes branch tips on the host: their CI is read again at once (if CI is being polled at all).
+        if (e.kind === 'push') ci.built?.service.pushed();
+      },
+    },
     log,
   );
   let current: OpenState | null = null;
@@ -224,6 +235,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     await previous?.watcher?.close();
     if (!workspace.isDemo) await recent.remember(workspace.path).catch((error: unknown) => log('could not save recent workspaces', error));
     const summary = await workspace.summary();
+    if (previous?.workspace.path !== workspace.path) ci.built?.service.workspaceChanged();
     emit('workspaceChanged', summary);
     // Implementation runs a crash or quit left are taken over (working copies swept, interrupted runs kept), then
     // their interrupted batches resume where the document batches would. A workspace with no implementation run
@@ -268,6 +280,19 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     }
   }
 
+  // CI status polled in main; deploys and repairs call `(await ci()).service.holdFollowing(reason)` while following a run.
+  const ci = lazy(async () =>
+    (await import('./ci/handlers')).createCiHandlers({
+      currentWorkspace: () => current?.workspace ?? null,
+      secrets,
+      env: options.remotes?.env ?? keyEnvironment(),
+      version: options.version,
+      emit: (snapshot) => emit('ciStatusChanged', snapshot),
+      log,
+      fetch: options.ci?.fetch,
+      paces: options.ci?.paces,
+    }),
+  );
   const deploys = lazy(async () => {
     const [{ createDeployHandlers }, { hostDeployMethods }, launchParts, trusted] = await Promise.all([import('./deploy/handlers'), import('./deploy/methods/host-methods'), launch(), trust()]);
     return createDeployHandlers({
@@ -395,6 +420,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     ...lazyGroup(IMPLEMENT_METHOD_NAMES, implementHandlers),
     ...lazyGroup(DEPLOY_METHOD_NAMES, async () => (await deploys()).handlers),
     ...lazyGroup(CI_REPAIR_METHOD_NAMES, async () => (await import('./ci/repair/handlers')).createCiRepairHandlers(await ciRepair())),
+    ...lazyGroup(CI_METHOD_NAMES, async () => (await ci()).handlers),
     ...lazyGroup(SCOPE_METHOD_NAMES, async () =>
       (await import('./scope/handlers')).createScopeHandlers({
         current: () => {
@@ -434,6 +460,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
       // Services still being built are waited for (their records may be in the middle of loading), never built for this.
       const runServices = runs.started?.catch(() => null);
       const deployService = deploys.started?.catch(() => null);
+      ci.built?.service.dispose();
       await Promise.all([
         jobs.cancelAll(),
         runServices?.then((built) => built && Promise.all([built.agents.dispose(), built.implement.dispose()])),
