@@ -1,22 +1,44 @@
 // The module page's layout at desktop sizes, in Chromium over a real initialised repository: the document editor
 // gets the window (tall, above the fold), everything else sits one tab away in a side panel that works from the
-// keyboard, remembers its tab, can be resized and collapsed; the page shortcuts keep working; light and dark.
+// keyboard, remembers its tab, can be resized and collapsed; the page shortcuts keep working; a run waiting for
+// review (the built-in loop against a loopback OpenAI-compatible server) puts the Changes view in the main area;
+// light and dark.
 
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { commitFileToBranch } from './support/git';
 import { serveInitialisedRepo, type FleetServer } from './support/fleet-server';
 import { removeTempDirs } from './support/repo';
 import { monacoIn } from './support/editor';
-import { expectNoSeriousA11yViolations, screenshot } from './support/page';
+import { card, expectNoSeriousA11yViolations, openBoard, screenshot, showModuleTab } from './support/page';
+import { call, openAiToolTurn, startProviderServer, type ProviderServer } from '../tests/helpers/provider-servers';
 
 test.describe.configure({ mode: 'serial' });
 
 let server: FleetServer;
+let provider: ProviderServer;
+
+const TO_BE = `---
+module: drivers-hub
+document: to-be
+approved: false
+---
+
+# Drivers Hub: To-Be Design
+
+## Changes
+
+The drivers page shows a DriverBadge component (web/src/pages/DriverBadge.tsx).
+`;
 
 test.beforeAll(async () => {
-  ({ server } = await serveInitialisedRepo());
+  let repo: string;
+  ({ repo, server } = await serveInitialisedRepo());
+  commitFileToBranch(repo, 'module/drivers-hub', 'enhancements/drivers-hub/TO_BE_DESIGN.md', TO_BE, 'test: a TO-BE design');
+  provider = await startProviderServer();
 });
 
 test.afterAll(async () => {
+  await provider?.close();
   await server?.close();
   removeTempDirs();
 });
@@ -33,6 +55,12 @@ async function visibleBox(page: Page, locator: Locator): Promise<{ top: number; 
   const box = (await locator.boundingBox())!;
   const windowHeight = page.viewportSize()!.height;
   return { top: box.y, visibleHeight: Math.min(box.y + box.height, windowHeight) - Math.max(box.y, 0) };
+}
+
+async function go(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = h;
+  }, hash);
 }
 
 const tab = (page: Page, name: RegExp) => page.getByRole('tablist', { name: 'Module details' }).getByRole('tab', { name });
@@ -164,4 +192,62 @@ test('at 1280x720 the editor still starts in the upper half and nothing scrolls 
   await expect(tab(page, /^Pull request/)).toBeVisible();
   await screenshot(page, 'module-page-layout-1280', 'light');
   await screenshot(page, 'module-page-layout-1280', 'dark');
+});
+
+test('a run waiting for review puts the Changes view in the main area, beside the panel; Escape goes back to the document', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openBoard(page, server.url);
+  await go(page, '#/settings/agents');
+  const lmstudio = page.locator('[data-testid="provider-card"][data-provider-id="lmstudio"]');
+  await lmstudio.getByLabel('Base URL').fill(provider.baseUrl);
+  await lmstudio.getByRole('button', { name: 'Save provider' }).click();
+  await expect(lmstudio.getByLabel('Base URL')).toHaveValue(provider.baseUrl);
+  provider.script(
+    openAiToolTurn({ model: 'local-model', toolCalls: [call('write_file', { path: 'web/src/pages/DriverBadge.tsx', content: 'export function DriverBadge() {\n  return null;\n}\n' })] }),
+    openAiToolTurn({ model: 'local-model', toolCalls: [call('finish', { summary: 'The drivers page has its badge.' })] }),
+  );
+
+  // Implement from the module page: the run opens in the main area, the side panel stays.
+  await go(page, '#/module/drivers-hub/to-be');
+  await showModuleTab(page, 'implementation');
+  await page.getByTestId('implement-module').click();
+  const dialog = page.getByTestId('implement-dialog');
+  await dialog.getByLabel('Provider').selectOption('lmstudio');
+  await dialog.getByRole('button', { name: 'Estimate' }).click();
+  await dialog.getByRole('button', { name: 'Approve and start 1 run' }).click();
+  const run = page.getByTestId('run-view');
+  await expect(run).toHaveAttribute('data-state', 'review', { timeout: 30_000 });
+  await expect(page.getByTestId('module-page')).toHaveAttribute('data-main', 'changes');
+  await expect(page.getByTestId('module-side-panel')).toBeVisible();
+
+  // Opening the module from the board (no document named) goes straight to the run to review.
+  await page.getByRole('button', { name: 'Back to board' }).click();
+  await card(page, 'drivers-hub').click();
+  await expect(page.getByTestId('module-page')).toHaveAttribute('data-main', 'changes');
+  await expect(page).toHaveURL(/#\/module\/drivers-hub\/changes\/run\//);
+  await expect(page.getByTestId('main-changes-link')).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('changes-review-count')).toHaveText('1 run to review');
+  await expect(run.getByTestId('changed-file')).toHaveCount(1);
+  // The review takes the main area: wide, starting near the top, left of the side panel.
+  const main = (await page.getByTestId('changes-page').boundingBox())!;
+  const side = (await page.getByTestId('module-side-panel').boundingBox())!;
+  expect(main.width).toBeGreaterThan(900);
+  expect(main.y).toBeLessThan(260);
+  expect(main.x + main.width).toBeLessThanOrEqual(side.x);
+  await expect(page.getByTestId('module-tab-implementation')).toContainText('to review');
+  await expectNoSeriousA11yViolations(page, 'module page with a run to review');
+  await screenshot(page, 'module-page-changes', 'light');
+  await screenshot(page, 'module-page-changes', 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // Escape: back to the document, which stays (the run still waits).
+  await page.getByRole('heading', { level: 1 }).focus();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('module-page')).toHaveAttribute('data-main', 'document');
+  await expect(monacoIn(page.getByTestId('markdown-editor')).locator('.view-lines')).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByTestId('changes-review-count')).toHaveText('1 run to review');
+  // C opens the Changes view again.
+  await page.getByRole('heading', { level: 1 }).focus();
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('module-page')).toHaveAttribute('data-main', 'changes');
 });

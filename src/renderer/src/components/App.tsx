@@ -25,8 +25,6 @@ import { WorkspaceDocsPage } from './WorkspaceDocsPage';
 import { CommandConsentDialog } from './trust/CommandConsentDialog';
 import { ImplementDialogHost } from './implement/ImplementDialogHost';
 
-// The Changes view brings Monaco and the review: fetched when first opened.
-const ChangesPage = lazy(() => import('./implement/ChangesPage'));
 // The Deploy screen brings the environments form's schema (zod): fetched when first opened.
 const DeployPage = lazy(() => import('./deploy/DeployPage'));
 
@@ -58,7 +56,9 @@ export function App() {
       </div>
     );
   else if (page === 'start') content = <StartScreen />;
+  // One element for both, so switching between a document and the Changes view keeps the page (and its panel).
   else if (route.page === 'module') content = <ModulePage moduleId={route.moduleId} docKind={route.doc} />;
+  else if (route.page === 'module-changes') content = <ModulePage moduleId={route.moduleId} docKind={null} changes={route.view} />;
   else if (route.page === 'settings-remotes') content = <RemotesSettings />;
   else if (route.page === 'workspace-docs') content = <WorkspaceDocsPage name={route.name} />;
   else if (route.page === 'agent-settings') content = <AgentSettingsPage />;
@@ -71,12 +71,6 @@ export function App() {
       </Suspense>
     );
   else if (route.page === 'not-found') content = <NotFoundPage hash={route.hash} />;
-  else if (route.page === 'module-changes')
-    content = (
-      <Suspense fallback={<LoadingScreen />}>
-        <ChangesPage moduleId={route.moduleId} view={route.view} />
-      </Suspense>
-    );
   else content = <Board />;
 
   return (

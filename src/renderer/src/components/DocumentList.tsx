@@ -10,7 +10,8 @@ interface Props {
   moduleId: string;
   docs: DocStatus[];
   draftKinds: DocKind[];
-  selected: DocKind;
+  /** The open document, or null when the main area shows something else (the Changes view). */
+  selected: DocKind | null;
 }
 
 export function DocumentList({ moduleId, docs, draftKinds, selected }: Props) {

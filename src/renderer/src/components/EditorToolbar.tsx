@@ -71,40 +71,43 @@ export function EditorToolbar({ views, view, onView, sessions, changed, committi
         )}
         <span className="header-spacer" />
         <SaveStatus sessions={sessions} />
-        {changed && !confirming && (
-          <button type="button" className="button" onClick={() => setConfirming(true)}>
-            {t('editor.discard')}
-          </button>
-        )}
-        {approveBlocked && (
-          <span className="subtle approve-blocked" id="approve-blocked" data-testid="approve-blocked">
-            {approve.blockedReason}
-          </span>
-        )}
-        {approve && (
+        {/* Approve's reason, Approve and Commit stay together when the row wraps. */}
+        <span className="toolbar-actions">
+          {changed && !confirming && (
+            <button type="button" className="button" onClick={() => setConfirming(true)}>
+              {t('editor.discard')}
+            </button>
+          )}
+          {approveBlocked && (
+            <span className="subtle approve-blocked" id="approve-blocked" data-testid="approve-blocked">
+              {approve.blockedReason}
+            </span>
+          )}
+          {approve && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => setConfirmingApproval(true)}
+              disabled={approve.busy || approveBlocked || confirmingApproval}
+              aria-busy={approve.busy}
+              aria-describedby={approveBlocked ? 'approve-blocked' : undefined}
+              data-testid="approve-button"
+            >
+              {t(approve.approved ? 'editor.withdrawApproval' : 'editor.approve')}
+            </button>
+          )}
           <button
             type="button"
-            className="button"
-            onClick={() => setConfirmingApproval(true)}
-            disabled={approve.busy || approveBlocked || confirmingApproval}
-            aria-busy={approve.busy}
-            aria-describedby={approveBlocked ? 'approve-blocked' : undefined}
-            data-testid="approve-button"
+            className="button primary"
+            onClick={onCommit}
+            disabled={!changed || committing}
+            aria-keyshortcuts="Control+S Meta+S"
+            title={displayCombo(EDITOR_HOTKEYS.save)}
+            data-testid="commit-button"
           >
-            {t(approve.approved ? 'editor.withdrawApproval' : 'editor.approve')}
+            {t(committing ? 'editor.committing' : 'editor.commit')}
           </button>
-        )}
-        <button
-          type="button"
-          className="button primary"
-          onClick={onCommit}
-          disabled={!changed || committing}
-          aria-keyshortcuts="Control+S Meta+S"
-          title={displayCombo(EDITOR_HOTKEYS.save)}
-          data-testid="commit-button"
-        >
-          {t(committing ? 'editor.committing' : 'editor.commit')}
-        </button>
+        </span>
       </div>
       {approve && confirmingApproval && (
         <ApproveConfirm

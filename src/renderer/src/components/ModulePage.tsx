@@ -1,41 +1,43 @@
-// One module: its title and facts in one line, its five documents with the selected one open in the editor
-// (which gets the window's height), and a side panel of tabs for the rest (files, implementation, checks, pull
-// request, agent: see module/moduleTabs.tsx). Escape or Back returns to the board; "[" and "]" (Alt+Up/Down in
-// the editor) go to the previous and next module; Ctrl/Cmd+1..5 pick a document.
+// One module: its title and facts in one line, then the main area beside a side panel of tabs for the rest (files,
+// implementation, checks, pull request, agent: see module/moduleTabs.tsx). The main area holds the selected
+// document in the editor (which gets the window's height) or, at #/module/<id>/changes, the Changes view (runs and
+// their review, the branch's code), opened by itself when a run waits for review. Escape or Back returns to the
+// board (from the Changes view, to the document); "[" and "]" (Alt+Up/Down in the editor) go to the previous and
+// next module; Ctrl/Cmd+1..5 pick a document.
 
-import { lazy, Suspense, useEffect, useRef, type CSSProperties } from 'react';
+import { useEffect, useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOC_KINDS, type DocKind } from '../../../shared/documents';
 import { useNavigationOrder } from '../hooks/useBoardView';
 import { useKeyboardShortcut } from '../hooks/useKeyboardShortcut';
-import { moduleDoc } from '../lib/docRef';
+import { useViewportFill } from '../hooks/useViewportFill';
+import type { ChangesView } from '../lib/route';
 import { useBoardStore } from '../stores/board';
 import { useModuleStore } from '../stores/module';
+import { useModuleLayoutStore } from '../stores/moduleLayout';
 import { useRouteStore } from '../stores/route';
 import { useWorkspaceStore } from '../stores/workspace';
-import { useViewportFill } from '../hooks/useViewportFill';
-import { useModuleLayoutStore } from '../stores/moduleLayout';
-import { DocumentList } from './DocumentList';
 import { ErrorNotice } from './ErrorNotice';
 import { ModuleFacts } from './ModuleFacts';
-import { HistoryLogBar } from './reports/HistoryLogBar';
+import { ModuleChangesArea } from './module/ModuleChangesArea';
+import { ModuleDocumentArea } from './module/ModuleDocumentArea';
 import { ModuleSidePanel, SIDE_PANEL_ID } from './module/ModuleSidePanel';
 import { SidePanelResizer } from './module/SidePanelResizer';
+import { useChangesForReview } from './module/useChangesForReview';
 import '../styles/module.css';
 import '../styles/module-layout.css';
 
-// Monaco and the markdown renderer are only needed here: keep them out of the board's initial bundle.
-const DocumentEditor = lazy(() => import('./DocumentEditor'));
-
-// The editor's frames (Monaco, the preview, the diffs) grow to the window's bottom edge.
-const EDITOR_FRAMES = '.module-main .editor-frame, .module-main .preview-pane';
+// The document's frames (Monaco, the preview, the diffs) grow to the window's bottom edge.
+const EDITOR_FRAMES = '.module-documents .editor-frame, .module-documents .preview-pane';
 
 interface Props {
   moduleId: string;
   docKind: DocKind | null;
+  /** The Changes view to show in the main area instead of the document, or null. */
+  changes?: ChangesView | null;
 }
 
-export function ModulePage({ moduleId, docKind }: Props) {
+export function ModulePage({ moduleId, docKind, changes = null }: Props) {
   const { t } = useTranslation();
   const detail = useModuleStore((s) => (s.detail?.card.id === moduleId ? s.detail : null));
   const error = useModuleStore((s) => (s.moduleId === moduleId ? s.error : null));
@@ -48,6 +50,7 @@ export function ModulePage({ moduleId, docKind }: Props) {
   const panelWidth = useModuleLayoutStore((s) => s.width);
   const collapsed = useModuleLayoutStore((s) => s.collapsed);
   useViewportFill(layout, EDITOR_FRAMES, detail !== null);
+  useChangesForReview(moduleId, docKind !== null || changes !== null);
 
   const index = order.indexOf(moduleId);
   const prevId = index > 0 ? order[index - 1] : undefined;
@@ -59,9 +62,10 @@ export function ModulePage({ moduleId, docKind }: Props) {
     void load(moduleId);
   }, [moduleId, load]);
 
+  // The Changes view names itself in the title.
   useEffect(() => {
-    if (detail) document.title = `${detail.card.title} · ${t('app.name')}`;
-  }, [detail, t]);
+    if (detail && !changes) document.title = `${detail.card.title} · ${t('app.name')}`;
+  }, [detail, t, changes === null]);
 
   // Announce the new page to screen readers and give keyboard users a starting point.
   useEffect(() => {
@@ -69,9 +73,10 @@ export function ModulePage({ moduleId, docKind }: Props) {
   }, [detail?.card.id]);
 
   const back = () => navigate({ page: 'board' });
+  const toDocument = () => navigate({ page: 'module', moduleId, doc: selected });
   const go = (id: string | undefined) => id && navigate({ page: 'module', moduleId: id, doc: docKind });
   const pick = (i: number) => DOC_KINDS[i] && navigate({ page: 'module', moduleId, doc: DOC_KINDS[i] }, { replace: true });
-  useKeyboardShortcut('Escape', back);
+  useKeyboardShortcut('Escape', changes ? toDocument : back);
   useKeyboardShortcut('[', () => void go(prevId));
   useKeyboardShortcut(']', () => void go(nextId));
 
@@ -88,14 +93,14 @@ export function ModulePage({ moduleId, docKind }: Props) {
     </nav>
   );
   const backButton = (
-    <button type="button" className="button" onClick={back} aria-keyshortcuts="Escape">
+    <button type="button" className="button" onClick={back} aria-keyshortcuts={changes ? undefined : 'Escape'}>
       <span aria-hidden="true">← </span>
       {t('module.back')}
     </button>
   );
 
   return (
-    <div className="page module-page" data-testid="module-page" data-module-id={moduleId}>
+    <div className="page module-page" data-testid="module-page" data-module-id={moduleId} data-main={changes ? 'changes' : 'document'}>
       {!detail && (
         <div className="module-titlebar">
           {backButton}
@@ -122,33 +127,19 @@ export function ModulePage({ moduleId, docKind }: Props) {
             {nav}
           </header>
           <ErrorNotice error={error} title={t('module.reloadFailed')} onRetry={() => void load(moduleId)} />
-          <div
-            ref={layout}
-            className="module-layout"
-            data-collapsed={collapsed}
-            style={{ '--side-width': `${panelWidth}px` } as CSSProperties}
-            data-testid="module-layout"
-          >
-            <section className="module-main module-docs" aria-labelledby="docs-heading">
-              <h2 id="docs-heading" className="visually-hidden">
-                {t('module.documents')}
-              </h2>
-              <DocumentList moduleId={moduleId} docs={detail.card.docs} draftKinds={detail.card.draftKinds} selected={selected} />
-              {selected === 'implementation-log' && <HistoryLogBar moduleId={moduleId} />}
-              <Suspense fallback={<p className="subtle editor-loading">{t('doc.loadingViewer')}</p>}>
-                <DocumentEditor
-                  doc={moduleDoc(moduleId, selected)}
-                  subject={detail.card.title}
-                  branch={detail.card.branch}
-                  baseBranch={baseBranch}
-                  branchTip={detail.card.tip}
-                  docState={detail.card.docs.find((d) => d.kind === selected)?.state}
-                  onSwitchDoc={pick}
-                  onPreviousModule={prevId ? () => go(prevId) : undefined}
-                  onNextModule={nextId ? () => go(nextId) : undefined}
-                />
-              </Suspense>
-            </section>
+          <div ref={layout} className="module-layout" data-collapsed={collapsed} style={{ '--side-width': `${panelWidth}px` } as CSSProperties} data-testid="module-layout">
+            {changes ? (
+              <ModuleChangesArea detail={detail} view={changes} />
+            ) : (
+              <ModuleDocumentArea
+                detail={detail}
+                selected={selected}
+                baseBranch={baseBranch}
+                onSwitchDoc={pick}
+                onPreviousModule={prevId ? () => go(prevId) : undefined}
+                onNextModule={nextId ? () => go(nextId) : undefined}
+              />
+            )}
             {!collapsed && <SidePanelResizer controls={SIDE_PANEL_ID} />}
             <ModuleSidePanel detail={detail} doc={selected} baseBranch={baseBranch} />
           </div>

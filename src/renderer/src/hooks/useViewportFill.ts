@@ -1,6 +1,7 @@
-// Sizes the module page to the window: sets --fill-height (from the element's top to the window's bottom) and
-// --editor-height (from the first editor frame's top to the window's bottom) on the element, so the document
-// editor ends at the bottom edge whatever the header, toolbar and notices above it take.
+// Sizes the module page to the window: sets --fill-height (from the element's top to the window's bottom),
+// --editor-height (from the first editor frame's top to the window's bottom) and --sticky-top (below the sticky
+// app header) on the element, so the document editor ends at the bottom edge whatever the header, toolbar and
+// notices above it take, and a sticky side panel stays clear of the header.
 
 import { useLayoutEffect, type RefObject } from 'react';
 
@@ -19,6 +20,8 @@ export function useViewportFill(ref: RefObject<HTMLElement | null>, frameSelecto
       const pageTop = (node: Element) => node.getBoundingClientRect().top + window.scrollY;
       const bottom = window.innerHeight - BOTTOM_GAP;
       element.style.setProperty('--fill-height', `${Math.max(MIN_FILL, Math.round(bottom - pageTop(element)))}px`);
+      const header = document.querySelector('.app-header');
+      element.style.setProperty('--sticky-top', `${Math.round((header?.getBoundingClientRect().height ?? 0) + BOTTOM_GAP)}px`);
       const editor = element.querySelector(frameSelector);
       if (editor) element.style.setProperty('--editor-height', `${Math.max(MIN_EDITOR, Math.round(bottom - pageTop(editor)))}px`);
     };
