@@ -28,7 +28,11 @@ export function DocumentList({ moduleId, docs, draftKinds, selected }: Props) {
             data-doc-kind={doc.kind}
           >
             <span className="document-name">
-              {t(`doc.${doc.kind}.long`)}
+              {/* A narrow module page shows the short name (as on the cards); readers always get the long one. */}
+              <span className="doc-name-long">{t(`doc.${doc.kind}.long`)}</span>
+              <span className="doc-name-short" aria-hidden="true">
+                {t(`doc.${doc.kind}.short`)}
+              </span>
               <span className="document-file">{doc.fileName}</span>
             </span>
             <span className={`doc-badge state-${doc.state}`}>
