@@ -21,6 +21,9 @@ export interface ImplementValues {
   commit?: boolean;
   'commit-failing'?: boolean;
   'trust-commands'?: boolean;
+  /** Repair the module branch's failing CI: the failure context becomes the instruction (one module). */
+  'fix-ci'?: boolean;
+  remote?: string[];
 }
 
 /** The request's field -> the flag that sets it, for error messages. */
@@ -52,6 +55,9 @@ export function parseImplementValues(values: ImplementValues, usage: (message: s
   if (values.approved && modules.length) throw usage('give either --modules or --approved, not both');
   if (!values.approved && modules.length === 0) throw usage('implement needs --modules a,b or --approved');
   if (values['commit-failing'] && !values.commit) throw usage('--commit-failing only goes with --commit');
+  if (values['fix-ci'] && (values.approved || modules.length !== 1)) throw usage('--fix-ci repairs one module: give --modules with exactly one module');
+  if (values.remote !== undefined && !values['fix-ci']) throw usage('--remote only goes with --fix-ci');
+  if ((values.remote?.length ?? 0) > 1) throw usage('--fix-ci reads the CI of one remote: give --remote once');
   const request: ImplementRequest = { modules: values.approved ? 'approved' : modules };
   if (values.engine !== undefined) {
     if (!(ENGINE_IDS as readonly string[]).includes(values.engine)) throw usage(`--engine must be one of ${ENGINE_IDS.join(', ')}, got "${values.engine}"`);
@@ -76,5 +82,6 @@ export function parseImplementValues(values: ImplementValues, usage: (message: s
     const index = typeof issue.path[1] === 'number' ? ` ("${modules[issue.path[1]]}")` : '';
     throw usage(`${flag}${index} ${issue.message}`);
   }
-  return { request, yes: values.yes === true, commit: values.commit === true, commitFailing: values['commit-failing'] === true, trustCommands: values['trust-commands'] === true };
+  const fixCi = values['fix-ci'] ? { remote: values.remote?.[0] } : undefined;
+  return { request, yes: values.yes === true, commit: values.commit === true, commitFailing: values['commit-failing'] === true, trustCommands: values['trust-commands'] === true, fixCi };
 }

@@ -7,7 +7,7 @@ import { withCommandConsent, type ConsentOptions } from './cli-consent';
 import { estimateLines, runSummaryLine } from './cli-implement-lines';
 import { hasEnded, watchBatch } from './cli-implement-watch';
 import { FleetError } from '../shared/errors';
-import type { ImplementRequest, ImplementRun } from '../shared/types-implement';
+import type { ImplementRequest, ImplementRun, ImplementStarted } from '../shared/types-implement';
 
 export { parseImplementValues, type ImplementValues } from './cli-implement-flags';
 
@@ -16,6 +16,8 @@ export interface ImplementCommandOptions {
   yes: boolean;
   commit: boolean;
   commitFailing: boolean;
+  /** --fix-ci: read the module branch's failing CI (from `remote`, default the push remote) and start a repair run. */
+  fixCi?: { remote?: string };
 }
 
 type Print = (line?: string) => unknown;
@@ -66,6 +68,18 @@ async function commitRuns(app: FleetApp, runs: ImplementRun[], options: Implemen
   return after;
 }
 
+/** --fix-ci: the failure context read from the host (printed), and the start of a repair run whose instruction holds it. */
+async function ciRepairStart(app: FleetApp, request: ImplementRequest, remote: string | undefined, print: Print): Promise<() => Promise<ImplementStarted>> {
+  const moduleId = (request.modules as string[])[0]!;
+  const context = await app.handlers.ciFailureContext({ moduleId, ...(remote ? { remote } : {}) });
+  print(`CI of ${context.branch} fails at ${context.tip.slice(0, 10)} on ${context.repository}: ${context.checks.map((c) => c.name).join(', ')}.`);
+  if (context.localTip !== context.tip) print(`Note: the local ${context.branch} is at ${context.localTip?.slice(0, 10) ?? 'nothing'}; the repair starts from it.`);
+  const instruction = request.instruction ? `${context.instruction}\n## From the user\n${request.instruction}` : context.instruction;
+  const { modules: _modules, concurrency: _concurrency, instruction: _given, ...choice } = request;
+  const repairs = { remote: context.remote, host: context.host, tip: context.tip, checks: context.checks.map((c) => c.name), url: context.checks.find((c) => c.url)?.url ?? null };
+  return () => app.handlers.startCiRepair({ ...choice, moduleId, instruction: instruction.slice(0, 20_000), repairs });
+}
+
 /** Prints the estimate; with --yes runs the batch to its end. Returns the process's exit code. */
 export async function implementCommand(app: FleetApp, options: ImplementCommandOptions, print: Print, printErr: PrintErr, consent: ConsentOptions): Promise<number> {
   const estimate = await app.handlers.estimateImplement(options.request);
@@ -89,7 +103,8 @@ export async function implementCommand(app: FleetApp, options: ImplementCommandO
   process.on('SIGINT', cancel);
   try {
     // The check command (and any run_command allow-list) come from the manifest: they run only once confirmed here.
-    const started = await withCommandConsent(app, () => app.handlers.startImplement(options.request), consent, (line) => printErr(line));
+    const start = options.fixCi ? await ciRepairStart(app, options.request, options.fixCi.remote, print) : () => app.handlers.startImplement(options.request);
+    const started = await withCommandConsent(app, start, consent, (line) => printErr(line));
     batchId = started.batchId;
     if (interrupted) void app.handlers.cancelImplementBatch({ batchId }).catch(() => undefined);
     print(`Batch ${started.batchId}: ${started.runIds.length} run${started.runIds.length === 1 ? '' : 's'} started.`);

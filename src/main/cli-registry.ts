@@ -32,6 +32,7 @@ export const FLAGS = {
   'commit-failing': { type: 'boolean' },
   html: { type: 'string' },
   'trust-commands': { type: 'boolean' },
+  'fix-ci': { type: 'boolean' },
   engine: { type: 'string' },
   module: { type: 'string' },
   tip: { type: 'string' },
@@ -85,7 +86,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
   check: { flags: ['modules', 'all', 'json', 'trust-commands'], repo: 'required', startsCommands: true, load: () => import('./cli-commands/check') },
   merge: { flags: ['modules', 'ready', 'target', 'yes', 'json'], repo: 'required', load: () => import('./cli-commands/merge') },
   implement: {
-    flags: ['modules', 'approved', 'engine', 'provider', 'model', 'base-url', 'budget', 'max-turns', 'max-minutes', 'concurrency', 'instruction', 'yes', 'commit', 'commit-failing', 'trust-commands'],
+    flags: ['modules', 'approved', 'engine', 'provider', 'model', 'base-url', 'budget', 'max-turns', 'max-minutes', 'concurrency', 'instruction', 'yes', 'commit', 'commit-failing', 'trust-commands', 'fix-ci', 'remote'],
     repo: 'required',
     startsCommands: true,
     load: () => import('./cli-commands/implement'),

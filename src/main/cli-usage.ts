@@ -40,7 +40,7 @@ Commands:
                                             --yes. Stops before writing anything at a conflict and exits 1.
   implement <repo> (--modules a,b | --approved) [--engine E] [--provider P] [--model M] [--base-url URL]
       [--budget USD] [--max-turns N] [--max-minutes N] [--concurrency N] [--instruction TEXT] [--yes] [--commit]
-      [--commit-failing] [--trust-commands]
+      [--commit-failing] [--trust-commands] [--fix-ci [--remote NAME]]
                                             An agent changes each module's code as its TO-BE design says, in a working
                                             copy of its branch (never the working tree). Without --yes: prints the
                                             estimate and starts nothing. With --yes: streams each run's transcript,
@@ -53,6 +53,9 @@ Commands:
                                             opencode | qwen | custom, an agent CLI installed here (see engines) with its
                                             own login; --model is passed to it, --provider only prices its tokens. One
                                             that reports no cost needs --max-minutes.
+                                            --fix-ci (one module): reads the module branch's failing CI (from --remote,
+                                            default the push remote) and starts a run whose instruction holds the
+                                            failing checks' summaries and log excerpts (--instruction is added to it).
   engines [<repo>] [--json] [--refresh]     The engines of implementation runs: the built-in loop, each agent CLI found
                                             on PATH with its version (or why it cannot run and how to install it), what
                                             it enforces and cannot, and the key mapped to it in <repo>'s settings.

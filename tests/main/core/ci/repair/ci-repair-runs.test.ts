@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { CiStatus, CiState } from '../../../../../src/shared/types-ci';
 import type { CiFailureContext, CiRepairState } from '../../../../../src/shared/types-ci-repair';
 import type { ImplementRun, ImplementStarted } from '../../../../../src/shared/types-implement';
+import { implementCommand, parseImplementValues } from '../../../../../src/main/cli-implement';
 import { git } from '../../../../helpers/git';
 import { GitHubCiServer } from '../../../../helpers/github-ci-server';
 import { call, toolSession } from '../../../../helpers/provider-servers';
@@ -106,6 +107,25 @@ describe.skipIf(!SDKS_INSTALLED)('Fix with agent', () => {
     const bad = await core.fails('startCiRepair', { moduleId: 'fleet-hub', instruction: 'x', repairs: { remote: 'origin', host: 'github', tip: 'nope', checks: [] } });
     expect(bad.code).toBe('INVALID_INPUT');
     expect(bad.message).toMatch(/tip|checks/);
+  });
+});
+
+describe.skipIf(!SDKS_INSTALLED)('fleet-control implement --fix-ci', () => {
+  it('reads the failing CI and starts a repair run on the one module, which waits for review (exit 0)', async () => {
+    const core = await repairCore();
+    const tip = failOnTip(core);
+    jobLog = '##[error]FAIL fleet totals: expected 5 to be 1\n';
+    const usage = (m: string) => new Error(m);
+    expect(() => parseImplementValues({ modules: ['fleet-hub', 'drivers-hub'], 'fix-ci': true }, usage)).toThrow('--fix-ci repairs one module');
+    const { trustCommands, ...options } = parseImplementValues({ modules: ['fleet-hub'], 'fix-ci': true, provider: 'loopback', budget: '2', yes: true, instruction: 'Keep it small.' }, usage);
+    const out: string[] = [];
+    const code = await implementCommand(core.app, options, (line = '') => out.push(line), () => undefined, { trustCommands });
+    expect(code).toBe(0);
+    expect(out.join('\n')).toContain(`CI of module/fleet-hub fails at ${tip.slice(0, 10)} on acme/fleet: test.`);
+    const [run] = await repairRuns(core);
+    expect(run).toMatchObject({ state: 'review', ciRepair: { tip, checks: ['test'], auto: false } });
+    expect(run!.instruction).toContain('FAIL fleet totals: expected 5 to be 1');
+    expect(run!.instruction).toContain('## From the user\nKeep it small.');
   });
 });
 
