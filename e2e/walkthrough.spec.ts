@@ -12,7 +12,7 @@ import { DOC_FILE_NAMES } from '../src/shared/documents';
 import { commitWithKeyboard, monacoIn, replaceEditorText, watchConsole } from './support/editor';
 import { git } from './support/git';
 import { JOURNEY_REPO, JOURNEY_TOKEN, providerAsIs, startJourney, type Journey } from './support/journey';
-import { ARTIFACTS, card, cards, groups, screenshot, showModuleTab } from './support/page';
+import { ARTIFACTS, card, cards, groups, inputTextFits, screenshot, showModuleTab } from './support/page';
 import { removeTempDirs } from './support/repo';
 
 let journey: Journey;
@@ -209,6 +209,8 @@ test('the whole journey: open, init, board, module, edit, commit, agents, patter
     await expect(patterns.getByTestId('preview-total')).toContainText('Matches no file');
     await patterns.getByRole('button', { name: 'Accept web/src/pages/alerts/**' }).click();
     await expect(patterns.getByTestId('preview-total')).toContainText('Matches 2 of');
+    // In the side panel the fields still show whole patterns (suggestions go below them there).
+    for (const field of await patterns.getByRole('textbox', { name: /^Pattern \d+$/ }).all()) expect(await inputTextFits(field), await field.inputValue()).toBe(true);
     await shot(page, '08-patterns', { part: patterns });
     const workspaceTip = git(repo, ['rev-parse', 'fleet/workspace']);
     await patterns.getByRole('button', { name: 'Save patterns' }).click();
@@ -289,7 +291,8 @@ test('the whole journey: open, init, board, module, edit, commit, agents, patter
     await expect(card(page, 'fleet-hub').getByTestId('not-on-remote')).toHaveText('not on origin');
     await page.getByTestId('push-all').click();
     const dialog = page.getByTestId('push-dialog');
-    // 32 module branches, the workspace branch and the integration branch.
+    // 32 module branches, the workspace branch and the integration branch: the title says branches, not module branches.
+    await expect(dialog.getByRole('heading', { level: 2 })).toHaveText('Push branches');
     await expect(dialog.getByTestId('push-summary')).toHaveText('34 branches will be pushed.');
     await expect(dialog.locator('[data-testid="push-row"][data-branch="fleet/integration"]')).toBeVisible();
     await dialog.getByTestId('push-start').click();
