@@ -94,6 +94,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
   // A command environment's deploy starts a command (without keys, like check).
   deploy: { flags: ['env', 'yes', 'confirm', 'json', 'trust-commands'], repo: 'required', startsCommands: true, load: () => import('./cli-commands/deploy') },
   pr: { flags: ['modules', 'remote', 'target', 'refresh', 'json'], repo: 'required', load: () => import('./cli-commands/pr') },
+  ci: { flags: ['remote', 'json'], repo: 'required', load: () => import('./cli-commands/ci') },
   // Asks each agent CLI its version, so it starts commands (without keys) like check and implement.
   engines: { flags: ['json', 'refresh'], repo: 'optional', startsCommands: true, load: () => import('./cli-commands/engines') },
   // One run or check of one module on a CI runner; the provider key stays in this process (see secret-handover.ts).

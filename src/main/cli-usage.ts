@@ -63,6 +63,10 @@ Commands:
                                             Open (or find) the modules' pull requests on GitHub with the remote's token
                                             (other hosts: the link to their page); --refresh asks GitHub for the states
                                             of every module's pull request; alone, lists the recorded ones.
+  ci <repo> [--remote NAME] [--json]        The CI of every module branch, the workspace, integration and base branch as
+                                            GitHub (checks and statuses) or Azure DevOps (builds) answers now, on the
+                                            push remote (default) with its token; failing checks with their summary's
+                                            first line and link. Exits 1 when the host could not be read.
   deploy <repo> --env NAME [--yes] [--confirm NAME] [--trust-commands] [--json]
                                             Deploy one environment of the manifest: prints the plan (the commit, the
                                             modules merged since its last deploy, their checks), asks y/N on a terminal

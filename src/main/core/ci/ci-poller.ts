@@ -102,8 +102,11 @@ export class CiPoller {
   /** Reads now (after a push, or asked by the user); joins a read in flight and reads once more after it. */
   refreshNow(remote?: string): Promise<CiSnapshot> {
     if (remote !== undefined && remote !== this.remote) {
+      // Another remote's status is not this one's: nothing from the old one is shown beside its errors.
       this.remote = remote;
       this.host = null;
+      this.status = null;
+      this.error = null;
     }
     if (this.inFlight) {
       this.again = true;
