@@ -22,6 +22,8 @@ import { renderLogSection } from './implementation-log';
 import { renderMergeStrategySection } from './merge-strategy-report';
 import { renderSummarySection } from './summary-report';
 import { workspaceFacts } from './workspace-facts';
+import { renderRunbookSection } from './deployment-runbook';
+import { readDeploymentRecords } from '../deploy/deploy-log';
 
 /** Commits an implementation log describes one by one; older ones are counted (the log says so). */
 export const LOG_COMMIT_LIMIT = 500;
@@ -101,7 +103,8 @@ export async function generateWorkspaceReport(
   const [committed, draft] = await Promise.all([workspaceDocs.read(name), workspaceDocs.getDraft(name)]);
   let section: string;
   if (name === 'DEPLOYMENT_RUNBOOK.md') {
-    throw new FleetError('UNSUPPORTED', 'DEPLOYMENT_RUNBOOK.md cannot be generated yet in this version of Fleet Control.');
+    onProgress(0, 1, 'Reading the environments and the deployment log');
+    section = renderRunbookSection(workspace.manifest, await readDeploymentRecords(workspace));
   } else if (name === 'MERGE_STRATEGY.md') {
     const forecast = await sources.forecast(signal, onProgress);
     section = renderMergeStrategySection(forecast, new Map(workspace.manifest.modules.map((m) => [m.id, m.title])));

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { JobFinished } from '../../../../src/shared/types';
 import type { DeployLog, DeploymentList, DeployPlan, EnvironmentsView, ModuleDeployState } from '../../../../src/shared/types-deploy';
 import { cleanupTempDirs, commitFiles, git } from '../../../helpers/git';
 import { deployApp, deployToEnd, deployWorkspace, ok, whenFinished, type DeployApp } from './deploy-fixture';
@@ -121,6 +122,28 @@ describe('deploys with a command', () => {
     const list = await ok<DeploymentList>(d, 'listDeployments', {});
     expect(list.records.map((r) => r.id).sort()).toEqual([a.run.deployId, b.run.deployId].sort());
     expect(readdirSync(d.outDir).sort()).toEqual(['deployed-qa.json', 'deployed-staging.json']);
+  });
+});
+
+describe('the deployment runbook', () => {
+  it('generates DEPLOYMENT_RUNBOOK.md from the environments and the deployment log, as a draft for review', async () => {
+    const { integrationTip, d } = await setUp([staging(), { name: 'production', from: 'base', timeoutMinutes: 30, method: { type: 'github-actions', workflow: 'deploy.yml', inputs: { target: 'prod' } } }]);
+    const { run } = await deployToEnd(d, 'staging');
+    const finished = new Promise<JobFinished>((resolve) => d.app.onEvent((name, payload) => name === 'jobFinished' && resolve(payload as JobFinished)));
+    await ok(d, 'generateWorkspaceReport', { name: 'DEPLOYMENT_RUNBOOK.md' });
+    const job = await finished;
+    expect(job).toMatchObject({ kind: 'report', ok: true });
+    const text = (job.result as { content: string }).content;
+    expect(text).toContain('# Deployment Runbook');
+    expect(text).toContain('### staging');
+    expect(text).toContain('the command "node deploy.js staging" in a temporary checkout');
+    expect(text).toContain('Confirmation: type the name "production" (CLI: `--confirm production`)');
+    expect(text).toContain('- Time limit: 30 min');
+    expect(text).toContain('`target`=`prod`');
+    expect(text).toContain(`| ${run.startedAt} | succeeded | \`${integrationTip.slice(0, 8)}\` | fleet-hub |`);
+    expect(text).toContain('Never deployed successfully yet.');
+    // A draft for review: nothing is committed until the user commits it.
+    expect(await ok(d, 'getWorkspaceDraft', { name: 'DEPLOYMENT_RUNBOOK.md' })).toMatchObject({ content: text });
   });
 });
 
