@@ -1,7 +1,8 @@
 // The module page's layout at desktop sizes, in Chromium over a real initialised repository: the document editor
 // gets the window (tall, above the fold), everything else sits one tab away in a side panel that works from the
 // keyboard, remembers its tab, can be resized and collapsed; the page shortcuts keep working; a run waiting for
-// review (the built-in loop against a loopback OpenAI-compatible server) puts the Changes view in the main area;
+// review (the built-in loop against a loopback OpenAI-compatible server) is one click away and its Changes view takes
+// the main area;
 // light and dark.
 
 import { expect, test, type Locator, type Page } from '@playwright/test';
@@ -220,11 +221,13 @@ test('a run waiting for review puts the Changes view in the main area, beside th
   await expect(page.getByTestId('module-page')).toHaveAttribute('data-main', 'changes');
   await expect(page.getByTestId('module-side-panel')).toBeVisible();
 
-  // Opening the module from the board (no document named) goes straight to the run to review.
+  // From the board, the module's Changes entry says a run waits for review and opens it in the main area.
   await page.getByRole('button', { name: 'Back to board' }).click();
   await card(page, 'drivers-hub').click();
+  await expect(page.getByTestId('changes-review-count')).toHaveText('1 run to review');
+  await page.getByTestId('main-changes-link').click();
+  await page.getByTestId('implement-run-row').first().getByRole('link').click();
   await expect(page.getByTestId('module-page')).toHaveAttribute('data-main', 'changes');
-  await expect(page).toHaveURL(/#\/module\/drivers-hub\/changes\/run\//);
   await expect(page.getByTestId('main-changes-link')).toHaveAttribute('aria-current', 'page');
   await expect(page.getByTestId('changes-review-count')).toHaveText('1 run to review');
   await expect(run.getByTestId('changed-file')).toHaveCount(1);

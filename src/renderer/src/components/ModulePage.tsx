@@ -23,7 +23,6 @@ import { ModuleChangesArea } from './module/ModuleChangesArea';
 import { ModuleDocumentArea } from './module/ModuleDocumentArea';
 import { ModuleSidePanel, SIDE_PANEL_ID } from './module/ModuleSidePanel';
 import { SidePanelResizer } from './module/SidePanelResizer';
-import { useChangesForReview } from './module/useChangesForReview';
 import '../styles/module.css';
 import '../styles/module-layout.css';
 
@@ -50,7 +49,6 @@ export function ModulePage({ moduleId, docKind, changes = null }: Props) {
   const panelWidth = useModuleLayoutStore((s) => s.width);
   const collapsed = useModuleLayoutStore((s) => s.collapsed);
   useViewportFill(layout, EDITOR_FRAMES, detail !== null);
-  useChangesForReview(moduleId, docKind !== null || changes !== null);
 
   const index = order.indexOf(moduleId);
   const prevId = index > 0 ? order[index - 1] : undefined;
