@@ -3,6 +3,9 @@
 import { useTranslation } from 'react-i18next';
 import { useBoardStore } from '../../stores/board';
 
+// One empty list for every render: a selector answering a new [] each time makes React re-render without end.
+const EMPTY: never[] = [];
+
 interface Props {
   value: string[] | 'all';
   onChange: (value: string[] | 'all') => void;
@@ -11,7 +14,7 @@ interface Props {
 
 export function ModuleChooser({ value, onChange, total }: Props) {
   const { t } = useTranslation();
-  const modules = useBoardStore((s) => s.board?.modules ?? []);
+  const modules = useBoardStore((s) => s.board?.modules ?? EMPTY);
   const chosen = value === 'all' ? [] : value;
   return (
     <fieldset className="module-choice">

@@ -4,6 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBoardStore } from '../../stores/board';
 
+// One empty list for every render: a selector answering a new [] each time makes React re-render without end.
+const EMPTY: never[] = [];
+
 interface Props {
   onRun: (modules: string[]) => void;
   disabled: boolean;
@@ -11,7 +14,7 @@ interface Props {
 
 export function CheckModulePicker({ onRun, disabled }: Props) {
   const { t } = useTranslation();
-  const modules = useBoardStore((s) => s.board?.modules ?? []);
+  const modules = useBoardStore((s) => s.board?.modules ?? EMPTY);
   const [chosen, setChosen] = useState<string[]>([]);
   return (
     <fieldset className="check-picker" data-testid="check-picker">

@@ -8,6 +8,9 @@ import { useDeployStore } from '../../stores/deploy';
 import { useRouteStore } from '../../stores/route';
 import { OutcomeChip } from './OutcomeChip';
 
+// One empty list for every render: a selector answering a new [] each time makes React re-render without end.
+const EMPTY: never[] = [];
+
 function LastDeploy({ env }: { env: EnvironmentInfo }) {
   const { t } = useTranslation();
   if (env.active) return <span className="chip deploy-running">{t('deploy.picker.running')}</span>;
@@ -21,7 +24,7 @@ function LastDeploy({ env }: { env: EnvironmentInfo }) {
 
 export function EnvironmentPicker() {
   const { t } = useTranslation();
-  const environments = useDeployStore((s) => s.view?.environments ?? []);
+  const environments = useDeployStore((s) => s.view?.environments ?? EMPTY);
   const selected = useDeployStore((s) => s.selected);
   const choose = (name: string) => useRouteStore.getState().navigate({ page: 'deploy', environment: name });
 

@@ -8,10 +8,13 @@ import { formatHash } from '../../lib/route';
 import { useModuleDeploymentsStore } from '../../stores/moduleDeployments';
 import './deploy-badge.css';
 
+// One empty list for every render: a selector answering a new [] each time makes React re-render without end.
+const EMPTY: never[] = [];
+
 export function ModuleDeployLine({ moduleId, merged }: { moduleId: string; merged: boolean }) {
   const { t } = useTranslation();
   const loaded = useModuleDeploymentsStore((s) => s.byModule !== null);
-  const deployments = useModuleDeploymentsStore((s) => s.byModule?.[moduleId] ?? []);
+  const deployments = useModuleDeploymentsStore((s) => s.byModule?.[moduleId] ?? EMPTY);
 
   useEffect(() => {
     if (useModuleDeploymentsStore.getState().byModule === null) void useModuleDeploymentsStore.getState().load();

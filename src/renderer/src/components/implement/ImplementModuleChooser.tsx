@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { approvedModules, hasDesign } from '../../lib/implementStatus';
 import { useBoardStore } from '../../stores/board';
 
+// One empty list for every render: a selector answering a new [] each time makes React re-render without end.
+const EMPTY: never[] = [];
+
 interface Props {
   value: string[];
   onChange: (value: string[]) => void;
@@ -12,7 +15,7 @@ interface Props {
 
 export function ImplementModuleChooser({ value, onChange }: Props) {
   const { t } = useTranslation();
-  const modules = useBoardStore((s) => s.board?.modules ?? []);
+  const modules = useBoardStore((s) => s.board?.modules ?? EMPTY);
   const approved = approvedModules(modules);
   return (
     <fieldset className="module-choice" data-testid="implement-modules">
