@@ -37,7 +37,7 @@ describe.skipIf(notBuilt !== null)('fleet-control, the command line', () => {
   it('exits 2 with one line for bad usage', async () => {
     const cases: Array<[string[], RegExp]> = [
       [[], /no command/],
-      [['deploy'], /unknown command "deploy"/],
+      [['teleport'], /unknown command "teleport"/],
       [['status'], /status needs the path of a repository/],
       [['status', '/tmp', '--port', '80'], /status does not take --port/],
       [['serve', '--port', 'eighty'], /--port must be a number/],
