@@ -7,7 +7,7 @@ import { commitFileToBranch, git } from './support/git';
 import { serveInitialisedRepo, type FleetServer } from './support/fleet-server';
 import { removeTempDirs } from './support/repo';
 import { card, expectNoSeriousA11yViolations, screenshot } from './support/page';
-import { appendEditorText, commitWithKeyboard, monacoIn, replaceEditorText, watchConsole } from './support/editor';
+import { appendEditorText, commitWithKeyboard, expectEditorToContain, monacoIn, replaceEditorText, watchConsole } from './support/editor';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -44,15 +44,18 @@ test('a reload in the middle of an edit brings the draft back; discarding it res
 
   await page.reload();
   await expect(page.getByTestId('draft-restored')).toContainText('Your unsaved changes to As-is analysis from');
-  await expect(monacoIn(page.getByTestId('markdown-editor'))).toContainText('Unsaved thought about operations.');
+  await expectEditorToContain(page, monacoIn(page.getByTestId('markdown-editor')), 'Unsaved thought about operations.');
+  await expect(page.getByTestId('document-view')).toContainText('Unsaved thought about operations.');
   await expect(page.getByTestId('save-status')).toHaveText(/Unsaved changes/);
   await expect(page.getByTestId('document-link').filter({ hasText: 'As-is analysis' })).toContainText('unsaved draft');
   // The branch has not moved: nothing was committed by the draft.
   expect(show('operations-hub', 'as-is')).not.toContain('Unsaved thought');
 
   await page.getByTestId('draft-restored').getByRole('button', { name: 'Discard them' }).click();
-  await expect(monacoIn(page.getByTestId('markdown-editor'))).not.toContainText('Unsaved thought');
   await expect(page.getByTestId('save-status')).toHaveText('As committed');
+  await expect(page.getByTestId('document-view')).not.toContainText('Unsaved thought');
+  await expectEditorToContain(page, monacoIn(page.getByTestId('markdown-editor')), '_Missing features, defects, TODO/FIXME markers, untested code._');
+  await expect(monacoIn(page.getByTestId('markdown-editor'))).not.toContainText('Unsaved thought');
   await page.getByRole('button', { name: 'Back to board' }).click();
   await expect(card(page, 'operations-hub').locator('[data-doc-kind="as-is"]')).not.toHaveAttribute('data-draft');
   expect(problems()).toEqual([]);
@@ -133,7 +136,7 @@ test('reopening a draft whose document changed on the branch goes straight to th
   await page.getByTestId('document-link').filter({ hasText: 'To-be design' }).click();
   await expect(page.getByTestId('branch-moved')).toBeVisible();
   await expect(monacoIn(page.getByTestId('merge-diff'), 0)).toContainText('THEIRS: barcode labels.');
-  await expect(monacoIn(page.getByTestId('merge-diff'), 1)).toContainText('MINE: track depreciation.');
+  await expectEditorToContain(page, monacoIn(page.getByTestId('merge-diff'), 1), 'MINE: track depreciation.');
   // Their version with the base: the version the draft started from is the template.
   await page.getByRole('button', { name: 'Show what they changed' }).click();
   await expect(monacoIn(page.getByTestId('base-diff'), 0)).toContainText('What this module should become');

@@ -8,7 +8,7 @@ import { commitFileToBranch, git } from './support/git';
 import { serveInitialisedRepo, type FleetServer } from './support/fleet-server';
 import { removeTempDirs } from './support/repo';
 import { ARTIFACTS, expectNoSeriousA11yViolations, openBoard, screenshot } from './support/page';
-import { monacoIn, watchConsole } from './support/editor';
+import { expectEditorToContain, monacoIn, watchConsole } from './support/editor';
 
 let repo: string;
 let server: FleetServer;
@@ -44,7 +44,7 @@ test('the implementation log is generated from the branch history into a draft, 
   await page.getByRole('button', { name: 'Generate from history' }).click();
   await expect(page.getByTestId('generation-outcome')).toHaveText(`The log now lists ${expected.length} commits. Review the draft below, then commit it.`);
   const editor = monacoIn(page.getByTestId('markdown-editor'));
-  await expect(editor).toContainText('Fleet map: vehicles on a map');
+  await expectEditorToContain(page, editor, 'Fleet map: vehicles on a map');
   await expect(page.getByTestId('save-status')).toHaveText(/Unsaved changes/);
   // The generated draft is explained above the editor, not as unsaved changes restored from an earlier visit.
   await expect(page.getByTestId('draft-restored')).toHaveCount(0);
@@ -58,7 +58,7 @@ test('the implementation log is generated from the branch history into a draft, 
   await page.getByRole('button', { name: 'Compare with the committed log' }).click();
   const diff = page.getByTestId('compare-diff');
   await expect(monacoIn(diff, 0)).toContainText('What was actually done, commit by commit.');
-  await expect(monacoIn(diff, 1)).toContainText('Fleet map: vehicles on a map');
+  await expectEditorToContain(page, monacoIn(diff, 1), 'Fleet map: vehicles on a map');
   await screenshot(page, 'reports-implementation-log-compare', 'light');
   await page.getByRole('radio', { name: 'Document', exact: true }).check();
 

@@ -29,6 +29,28 @@ export async function appendEditorText(page: Page, editor: Locator, text: string
   await page.keyboard.insertText(text);
 }
 
+/**
+ * Waits until `text` is in the editor's document. Monaco renders only the lines in view, so this reads the
+ * editor a page at a time from the top (as a reader would scroll) instead of trusting what is on screen.
+ */
+export async function expectEditorToContain(page: Page, editor: Locator, text: string, timeout = 15_000): Promise<void> {
+  const flat = (s: string | null) => (s ?? '').replace(/\s+/g, ' ');
+  const wanted = flat(text);
+  await expect(async () => {
+    await focusEditor(page, editor);
+    await page.keyboard.press('Control+Home');
+    let seen = '';
+    for (let page_ = 0; page_ < 50; page_++) {
+      const shown = flat(await editor.locator('.view-lines').textContent());
+      if (shown.includes(wanted)) return;
+      if (shown === seen) break;
+      seen = shown;
+      await page.keyboard.press('PageDown');
+    }
+    throw new Error(`the editor's document does not contain "${text}"`);
+  }).toPass({ timeout });
+}
+
 /** Collects console errors and CSP violations for the whole test. */
 export function watchConsole(page: Page): () => string[] {
   const problems: string[] = [];
