@@ -11,7 +11,7 @@ import { hostDisplayName } from '../pulls/compare-link';
 import type { GitHubCallContext } from '../pulls/github-errors';
 import { remoteAddress } from '../pulls/github-remote';
 import { pullHostOf, pullHostSettings } from '../pulls/pull-host';
-import { remoteSecretKey, resolveCredential } from '../remotes/credentials';
+import { resolveRemoteCredential } from '../remotes/credentials';
 import { listRemoteConfigs, requireRemoteConfig } from '../remotes/remote-config';
 import { parseRemoteUrl } from '../remotes/remote-url';
 import type { SecretStore } from '../remotes/secret-store';
@@ -111,13 +111,7 @@ export async function resolveCiHost(services: CiServices, workspace: Workspace, 
     throw new FleetError('INVALID_URL', `"${remote}" does not name a GitHub repository (https://<host>/<owner>/<repo>).`, { remote });
   }
   const parsed = parseRemoteUrl(address);
-  const { credential } = await resolveCredential({
-    secrets: services.secrets,
-    env: services.env,
-    key: remoteSecretKey(workspace.path, remote),
-    remote,
-    fromUrl: { username: parsed.username, password: parsed.password },
-  });
+  const { credential } = await resolveRemoteCredential(services, workspace.path, remote, parsed);
   const repository = azure ? `${azure.organisation}/${azure.project}/${azure.repository}` : host.repository;
   if (!credential) throw tokenMissing(remote, host.kind, repository);
   const context = (action: string): CiCallContext => ({ remote, repository, action, host: host.kind as CiHostKind });

@@ -3,7 +3,7 @@
 
 import { FleetError } from '../../../shared/errors';
 import type { PullRequestRecord, PullRequestState } from '../../../shared/types-pulls';
-import { remoteSecretKey, resolveCredential } from '../remotes/credentials';
+import { resolveRemoteCredential } from '../remotes/credentials';
 import { requireRemoteConfig, type RemoteConfigEntry } from '../remotes/remote-config';
 import { parseRemoteUrl } from '../remotes/remote-url';
 import type { SecretStore } from '../remotes/secret-store';
@@ -52,13 +52,7 @@ export async function gitHubRemote(services: PullServices, workspace: Workspace,
     );
   }
   const parsed = parseRemoteUrl(remoteAddress(entry));
-  const { credential } = await resolveCredential({
-    secrets: services.secrets,
-    env: services.env,
-    key: remoteSecretKey(workspace.path, remote),
-    remote,
-    fromUrl: { username: parsed.username, password: parsed.password },
-  });
+  const { credential } = await resolveRemoteCredential(services, workspace.path, remote, parsed);
   if (!credential) {
     throw new FleetError(
       'TOKEN_MISSING',

@@ -64,6 +64,16 @@ export async function resolveCredential(lookup: CredentialLookup): Promise<Resol
   return resolved;
 }
 
+/** The credential of `remote` in the workspace at `workspacePath`; `fromUrl` is what its URL carries (a parsed remote URL). */
+export function resolveRemoteCredential(
+  services: { secrets: SecretStore; env: NodeJS.ProcessEnv },
+  workspacePath: string,
+  remote: string,
+  fromUrl?: CredentialLookup['fromUrl'],
+): Promise<ResolvedCredential> {
+  return resolveCredential({ secrets: services.secrets, env: services.env, key: remoteSecretKey(workspacePath, remote), remote, fromUrl });
+}
+
 async function findCredential(lookup: CredentialLookup): Promise<ResolvedCredential> {
   const { env } = lookup;
   const username = env.FLEET_GIT_USERNAME || DEFAULT_TOKEN_USERNAME;

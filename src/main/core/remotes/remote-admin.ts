@@ -4,7 +4,7 @@
 import { FleetError } from '../../../shared/errors';
 import type { RemoteInfo } from '../../../shared/types-remotes';
 import type { Workspace } from '../workspace/workspace';
-import { remoteSecretKey, resolveCredential, storeCredential } from './credentials';
+import { remoteSecretKey, resolveRemoteCredential, storeCredential } from './credentials';
 import { addRemoteConfig, listRemoteConfigs, removeRemoteConfig, renameRemoteConfig, requireRemoteConfig, setRemoteUrl, type RemoteConfigEntry } from './remote-config';
 import type { RemoteServices } from './remote-endpoint';
 import { parseRemoteUrl, redactUrl } from './remote-url';
@@ -20,7 +20,7 @@ async function describe(services: RemoteServices, workspace: Workspace, entry: R
     if (!(error instanceof FleetError)) throw error;
     problem = error.toPayload();
   }
-  const { credential, source } = await resolveCredential({ secrets: services.secrets, env: services.env, key: remoteSecretKey(workspace.path, entry.name), remote: entry.name, fromUrl });
+  const { credential, source } = await resolveRemoteCredential(services, workspace.path, entry.name, fromUrl);
   return {
     name: entry.name,
     url: redactUrl(entry.url),

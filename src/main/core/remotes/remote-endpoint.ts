@@ -5,7 +5,7 @@ import type { SecretStore } from './secret-store';
 import type { HttpClient } from './http-transport';
 import type { RemoteConfigEntry } from './remote-config';
 import type { RemoteContext } from './remote-errors';
-import { basicAuthHeader, remoteSecretKey, resolveCredential, type BasicCredential } from './credentials';
+import { basicAuthHeader, resolveRemoteCredential, type BasicCredential } from './credentials';
 import { parseRemoteUrl, redactUrl } from './remote-url';
 import type { CredentialSource } from '../../../shared/types-remotes';
 
@@ -37,13 +37,7 @@ export async function resolveEndpoint(
   purpose: 'fetch' | 'push',
 ): Promise<RemoteEndpoint> {
   const parsed = parseRemoteUrl(purpose === 'push' && entry.pushUrl ? entry.pushUrl : entry.url);
-  const { credential, source } = await resolveCredential({
-    secrets: services.secrets,
-    env: services.env,
-    key: remoteSecretKey(workspacePath, entry.name),
-    remote: entry.name,
-    fromUrl: { username: parsed.username, password: parsed.password },
-  });
+  const { credential, source } = await resolveRemoteCredential(services, workspacePath, entry.name, parsed);
   const headers: Record<string, string> = { 'User-Agent': `git/2.0 (${services.agent})` };
   if (credential) headers.Authorization = basicAuthHeader(credential, parsed.url);
   return {
