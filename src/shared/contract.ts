@@ -39,6 +39,7 @@ import { implementEvents, implementMethods } from './contract-implement';
 import { deployEvents, deployMethods } from './contract-deploy';
 import { ciRepairEvents, ciRepairMethods } from './contract-ci-repair';
 import { ciEvents, ciMethods } from './contract-ci';
+import { remoteBatchEvents, remoteBatchMethods } from './contract-remote';
 
 const PathInput = z.object({ path: z.string().min(1, 'must not be empty').max(4096) }).strict();
 const ModuleInput = z.object({ moduleId: SlugSchema }).strict();
@@ -124,6 +125,7 @@ export const contract = {
     ...deployMethods,
     ...ciRepairMethods,
     ...ciMethods,
+    ...remoteBatchMethods,
   },
   events: {
     boardChanged: out<BoardChanged>(),
@@ -143,6 +145,7 @@ export const contract = {
     ...deployEvents,
     ...ciRepairEvents,
     ...ciEvents,
+    ...remoteBatchEvents,
   },
 } as const;
 

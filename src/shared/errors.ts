@@ -108,6 +108,11 @@ export const ERROR_CODES = [
   'PIPELINE_NOT_FOUND',
   // "Fix with agent" asked for a branch whose CI at its tip has no failing check (passing, running or none).
   'CI_NOT_FAILING',
+  // Remote batches: the review branch a runner pushed is no longer on the remote, or holds another commit than the
+  // run's record names (force-pushed); a CI run that ended without a record the app can read.
+  'REVIEW_BRANCH_GONE',
+  'REVIEW_BRANCH_FORCE_PUSHED',
+  'RUNNER_RECORD_MISSING',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -14,6 +14,7 @@ import { IMPLEMENT_EVENT_NAMES, IMPLEMENT_METHOD_NAMES } from './names-implement
 import { DEPLOY_EVENT_NAMES, DEPLOY_METHOD_NAMES } from './names-deploy';
 import { CI_REPAIR_EVENT_NAMES, CI_REPAIR_METHOD_NAMES } from './names-ci-repair';
 import { CI_EVENT_NAMES, CI_METHOD_NAMES } from './names-ci';
+import { REMOTE_BATCH_EVENT_NAMES, REMOTE_BATCH_METHOD_NAMES } from './names-remote';
 
 export const METHOD_NAMES = [
   'getAppInfo',
@@ -53,6 +54,7 @@ export const METHOD_NAMES = [
   ...DEPLOY_METHOD_NAMES,
   ...CI_REPAIR_METHOD_NAMES,
   ...CI_METHOD_NAMES,
+  ...REMOTE_BATCH_METHOD_NAMES,
 ] as const;
 
 export const EVENT_NAMES = [
@@ -73,6 +75,7 @@ export const EVENT_NAMES = [
   ...DEPLOY_EVENT_NAMES,
   ...CI_REPAIR_EVENT_NAMES,
   ...CI_EVENT_NAMES,
+  ...REMOTE_BATCH_EVENT_NAMES,
 ] as const;
 
 export const IPC_PREFIX = 'fleet:';

@@ -19,6 +19,7 @@ import { REPORTS_METHOD_NAMES } from '../../shared/names-reports';
 import { SCOPE_METHOD_NAMES } from '../../shared/names-scope';
 import { TRUST_METHOD_NAMES } from '../../shared/names-trust';
 import { CI_METHOD_NAMES } from '../../shared/names-ci';
+import { REMOTE_BATCH_METHOD_NAMES } from '../../shared/names-remote';
 import type { Paces } from './ci/poll-pace';
 import { Workspace } from './workspace/workspace';
 import { BoardLoader } from './board/board';
@@ -421,6 +422,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     ...lazyGroup(DEPLOY_METHOD_NAMES, async () => (await deploys()).handlers),
     ...lazyGroup(CI_REPAIR_METHOD_NAMES, async () => (await import('./ci/repair/handlers')).createCiRepairHandlers(await ciRepair())),
     ...lazyGroup(CI_METHOD_NAMES, async () => (await ci()).handlers),
+    ...lazyGroup(REMOTE_BATCH_METHOD_NAMES, async () => (await import('./runner/remote/handlers')).createRemoteBatchHandlers()),
     ...lazyGroup(SCOPE_METHOD_NAMES, async () =>
       (await import('./scope/handlers')).createScopeHandlers({
         current: () => {
