@@ -47,6 +47,10 @@ import type { FollowTuning } from './deploy/methods/follow';
 import type { ImplementParts } from './implement/service/parts';
 import { lazy, lazyGroup } from './lazy';
 import type { CiRepairService } from './ci/repair/repair-service';
+import type { CiStatus } from '../../shared/types-ci';
+import type { ImplementRun } from '../../shared/types-implement';
+import { followingHolds } from './ci/follow-holds';
+import { plannedCiOf } from './ci/planned-ci';
 
 export { defaultAppDataDir } from './paths';
 
@@ -139,6 +143,8 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
   const listeners = new Set<AppEventListener>();
   // Every event leaves main through here (IPC, the browser host's socket, the CLI): redacted once for all listeners.
   const emit: AppEventListener = (event, payload) => {
+    // A repair run that ended releases its hold on the CI poller and changes its module's repair chip.
+    if (event === 'implementFinished') ciRepair.built?.runSettled(payload as ImplementRun);
     if (listeners.size === 0) return;
     const shown = redact(payload);
     for (const listener of listeners) listener(event, shown);
@@ -194,12 +200,21 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     return { agents, implement };
   });
   const implementHandlers = lazy(async () => (await import('./implement/handlers')).createImplementHandlers((await runs()).implement));
+  // Deploys and repair runs being followed keep the CI poller at its visible pace (applied once CI is polled at all).
+  const holds = followingHolds();
   // CI repair ("Fix with agent", automatic repair) over the implementation runs; the CI host is read with the remote's token.
   const ciRepair = lazy(async () => {
     const [{ CiRepairService }, { implement }] = await Promise.all([import('./ci/repair/repair-service'), runs()]);
     const ci = { secrets, env: options.remotes?.env ?? keyEnvironment(), userAgent: `fleet-control/${options.version}` };
-    return new CiRepairService({ appDataDir: options.appDataDir, ci, implement, current: () => requireOpen(), emit, log });
+    return new CiRepairService({ appDataDir: options.appDataDir, ci, implement, current: () => requireOpen(), emit, log, follow: (reason) => holds.hold(reason) });
   });
+  // Automatic repair sees each CI status the poller reads; the run code loads only once repair is in use or switched on.
+  const observeCi = async (status: CiStatus): Promise<void> => {
+    const workspace = current?.workspace;
+    if (!workspace || workspace.isDemo) return;
+    if (!ciRepair.started && !(await (await import('./ci/repair/repair-store')).autoRepairOn(options.appDataDir, workspace.path))) return;
+    await (await ciRepair()).observe(status);
+  };
 
   const requireOpen = (): OpenState => {
     if (!current) throw new FleetError('NO_WORKSPACE', 'No workspace is open. Open a repository or the demo workspace first.');
@@ -282,18 +297,21 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
   }
 
   // CI status polled in main; deploys and repairs call `(await ci()).service.holdFollowing(reason)` while following a run.
-  const ci = lazy(async () =>
-    (await import('./ci/handlers')).createCiHandlers({
+  const ci = lazy(async () => {
+    const built = (await import('./ci/handlers')).createCiHandlers({
       currentWorkspace: () => current?.workspace ?? null,
       secrets,
       env: options.remotes?.env ?? keyEnvironment(),
       version: options.version,
       emit: (snapshot) => emit('ciStatusChanged', snapshot),
+      onStatus: (status) => void observeCi(status).catch((error: unknown) => log('automatic CI repair could not look at the CI status', error)),
       log,
       fetch: options.ci?.fetch,
       paces: options.ci?.paces,
-    }),
-  );
+    });
+    holds.attach(built.service);
+    return built;
+  });
   const deploys = lazy(async () => {
     const [{ createDeployHandlers }, { hostDeployMethods }, launchParts, trusted] = await Promise.all([import('./deploy/handlers'), import('./deploy/methods/host-methods'), launch(), trust()]);
     return createDeployHandlers({
@@ -311,6 +329,9 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
       ),
       log,
       killGraceMs: options.checks?.killGraceMs,
+      // The plan's CI column is the poller's last answer; a deploy being followed keeps the poller at its visible pace.
+      ci: async (_workspace, moduleIds) => plannedCiOf(ci.built?.service.snapshot(), moduleIds),
+      follow: (reason) => holds.hold(reason),
     });
   });
   const handlers: FleetHandlers = asNamedOperations({
@@ -463,6 +484,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
       const runServices = runs.started?.catch(() => null);
       const deployService = deploys.started?.catch(() => null);
       ci.built?.service.dispose();
+      ciRepair.built?.dispose();
       await Promise.all([
         jobs.cancelAll(),
         runServices?.then((built) => built && Promise.all([built.agents.dispose(), built.implement.dispose()])),

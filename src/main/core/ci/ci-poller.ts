@@ -14,6 +14,8 @@ export interface CiPollerOptions {
   /** The open workspace, or null (nothing to poll). */
   workspace: () => Workspace | null;
   emit: (snapshot: CiSnapshot) => void;
+  /** Each status the host answered (not a failed read), before its snapshot is emitted: automatic CI repair looks at it. */
+  onStatus?: (status: CiStatus) => void;
   log?: (message: string, error?: unknown) => void;
   paces?: Partial<Paces>;
   /** How long a heartbeat counts as "someone is looking" (default: 2.5 visible intervals). */
@@ -186,9 +188,19 @@ export class CiPoller {
     this.pace = this.nextPace();
     if (this.status?.rate) this.status = { ...this.status, rate: { ...this.status.rate, hourlyShare: this.pace.hourlyShare } };
     if (this.running) this.schedule(this.pace.intervalMs);
+    if (this.error === null && this.status) this.tellStatus(this.status);
     const snapshot = this.snapshot();
     this.options.emit(snapshot);
     return snapshot;
+  }
+
+  /** A listener's failure is its own: it never stops polling nor the snapshot. */
+  private tellStatus(status: CiStatus): void {
+    try {
+      this.options.onStatus?.(status);
+    } catch (error) {
+      this.options.log?.('a CI status listener failed', error);
+    }
   }
 
   private nextPace(): Pace {

@@ -3,7 +3,7 @@
 
 import type { FleetHandlers } from '../../../shared/contract';
 import type { ciMethods } from '../../../shared/contract-ci';
-import type { CiSnapshot } from '../../../shared/types-ci';
+import type { CiSnapshot, CiStatus } from '../../../shared/types-ci';
 import type { SecretStore } from '../remotes/secret-store';
 import type { Workspace } from '../workspace/workspace';
 import { CiPoller, type FollowingHold } from './ci-poller';
@@ -16,6 +16,8 @@ export interface CiHandlerContext {
   env: NodeJS.ProcessEnv;
   version: string;
   emit: (snapshot: CiSnapshot) => void;
+  /** Each status the host answered (automatic CI repair). */
+  onStatus?: (status: CiStatus) => void;
   log?: (message: string, error?: unknown) => void;
   fetch?: typeof fetch;
   paces?: Partial<Paces>;
@@ -42,6 +44,7 @@ export function createCiHandlers(context: CiHandlerContext): { handlers: CiHandl
     services: { secrets: context.secrets, env: context.env, userAgent: `fleet-control/${context.version}`, fetch: context.fetch },
     workspace: context.currentWorkspace,
     emit: context.emit,
+    onStatus: context.onStatus,
     log: context.log,
     paces: context.paces,
   });

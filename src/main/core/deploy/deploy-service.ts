@@ -27,6 +27,8 @@ export interface DeployServiceOptions {
   emitChanged(environment: string | null): void;
   log(message: string, error?: unknown): void;
   now?: () => Date;
+  /** Keeps the CI poller at its visible pace while the deploy is followed; released when it ends, however it ends. */
+  follow?(reason: string): { release(): void };
 }
 
 export interface StartRequest {
@@ -104,7 +106,8 @@ export class DeployService {
     );
     this.trackers.set(deployId, tracker);
     tracker.update({ message: `Starting: ${prepared.describe}` });
-    void this.follow(workspace, env, tracker, prepared);
+    const hold = this.options.follow?.(`deploy to ${env.name}`);
+    void this.follow(workspace, env, tracker, prepared).finally(() => hold?.release());
     return deployId;
   }
 

@@ -39,6 +39,8 @@ export interface DeployHandlerContext {
   ci?(workspace: Workspace, moduleIds: string[]): Promise<Map<string, PlannedCi>>;
   log(message: string, error?: unknown): void;
   killGraceMs?: number;
+  /** Keeps the CI poller at its visible pace while a deploy is followed. */
+  follow?(reason: string): { release(): void };
 }
 
 /** The handlers and the service behind them (the app disposes it; tests wait on it). */
@@ -60,6 +62,7 @@ export function createDeployHandlers(context: DeployHandlerContext): { handlers:
     emitOutput: (deployId, chunk) => context.emit('deployOutput', { deployId, chunk }),
     emitChanged: (environment) => context.emit('deploymentsChanged', { environment }),
     log: context.log,
+    follow: context.follow,
   });
   const open = async (): Promise<Workspace> => {
     const workspace = context.requireWorkspace();

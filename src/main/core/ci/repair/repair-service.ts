@@ -9,16 +9,16 @@ import type { StartCiRepairSchema } from '../../../../shared/contract-ci-repair'
 import { toErrorPayload } from '../../../../shared/errors';
 import type { CiStatus } from '../../../../shared/types-ci';
 import type { CiFailureContext, CiRepairSettings, CiRepairState } from '../../../../shared/types-ci-repair';
-import type { ImplementRequest, ImplementStarted } from '../../../../shared/types-implement';
+import type { ImplementRequest, ImplementRun, ImplementStarted } from '../../../../shared/types-implement';
 import { estimateImplement } from '../../implement/service/estimate';
 import type { ImplementService } from '../../implement/service/implement-service';
 import type { StoredRun } from '../../implement/service/run-store';
-import { workspaceDataDir } from '../../paths';
 import type { Workspace } from '../../workspace/workspace';
+import type { FollowingHold } from '../ci-poller';
 import type { CiServices } from '../ci-host';
 import { budgetRefusal, decideAutoRepair, type Notice } from './auto-repair';
 import { buildFailureContext } from './failure-context';
-import { CiRepairStore, withRepair, type BranchRepairs } from './repair-store';
+import { CiRepairStore, ciRepairFolder, withRepair, type BranchRepairs } from './repair-store';
 
 export type StartCiRepair = z.output<typeof StartCiRepairSchema>;
 
@@ -29,12 +29,16 @@ export interface CiRepairContext {
   current(): { workspace: Workspace };
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   log(message: string, error?: unknown): void;
+  /** Keeps the CI poller at its visible pace while a repair run works (released when it ends). */
+  follow?(reason: string): FollowingHold;
 }
 
 const WORKING = new Set(['queued', 'preparing', 'running', 'checking']);
 
 export class CiRepairService {
   private readonly stores = new Map<string, CiRepairStore>();
+  /** The poller holds of repair runs working now, by run id. */
+  private readonly holds = new Map<string, FollowingHold>();
   private observing: Promise<void> = Promise.resolve();
 
   constructor(readonly context: CiRepairContext) {}
@@ -43,7 +47,7 @@ export class CiRepairService {
   store(workspace = this.context.current().workspace): CiRepairStore {
     let store = this.stores.get(workspace.path);
     if (!store) {
-      store = new CiRepairStore(`${workspaceDataDir(this.context.appDataDir, workspace.path)}/ci-repair`, (m) => this.context.log(m));
+      store = new CiRepairStore(ciRepairFolder(this.context.appDataDir, workspace.path), (m) => this.context.log(m));
       this.stores.set(workspace.path, store);
     }
     return store;
@@ -68,6 +72,7 @@ export class CiRepairService {
     const { moduleId, repairs, ...choice } = request;
     const implement: ImplementRequest = { ...choice, modules: [moduleId], concurrency: 1 };
     const started = await ws.start(implement, { ciRepair: { remote: repairs.remote, host: repairs.host, tip: repairs.tip, checks: repairs.checks, url: repairs.url ?? null, auto } });
+    for (const runId of started.runIds) this.followRun(runId, moduleId, ws.store.run(runId)?.state);
     const at = new Date().toISOString();
     await this.store(ws.workspace).update(moduleId, (current) => withRepair(current, { tip: repairs.tip, runId: started.runIds[0]!, auto, at, checks: repairs.checks }));
     await this.announce(moduleId);
@@ -94,6 +99,27 @@ export class CiRepairService {
   async following(): Promise<string[]> {
     const ws = await this.context.implement.forCurrent();
     return ws.store.allRuns().filter((r) => r.ciRepair && WORKING.has(r.state)).map((r) => r.runId);
+  }
+
+  private followRun(runId: string, moduleId: string, state: string | undefined): void {
+    if (!this.context.follow || this.holds.has(runId) || !state || !WORKING.has(state)) return;
+    this.holds.set(runId, this.context.follow(`repair of ${moduleId}`));
+  }
+
+  /** A run ended (or rests in review): a repair's poller hold is released and its module's chip changes. */
+  runSettled(run: ImplementRun): void {
+    if (!run.ciRepair) return;
+    if (!WORKING.has(run.state)) {
+      this.holds.get(run.runId)?.release();
+      this.holds.delete(run.runId);
+    }
+    void this.announce(run.moduleId).catch((error: unknown) => this.context.log('could not announce a CI repair', error));
+  }
+
+  /** Releases every hold (the app is closing). */
+  dispose(): void {
+    for (const hold of this.holds.values()) hold.release();
+    this.holds.clear();
   }
 
   private async announce(moduleId: string): Promise<void> {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { CiRepairSettingsSchema } from '../../../../shared/contract-ci-repair';
 import type { CiRepairRecord, CiRepairSettings, CiRepairState } from '../../../../shared/types-ci-repair';
 import { writeFileAtomic } from '../../atomic';
+import { workspaceDataDir } from '../../paths';
 import { writeRecordAtomic } from '../../secrets/stored-record';
 
 export const DEFAULT_CI_REPAIR_SETTINGS: CiRepairSettings = { auto: false, maxPerBranch: 2, budgetUsd: null };
@@ -72,6 +73,21 @@ export class CiRepairStore {
     this.writing = this.writing.then(() => writeRecordAtomic(join(this.folder, 'repairs.json'), snapshot)).catch((error: unknown) => this.log(`could not save ci-repair/repairs.json: ${(error as Error).message}`));
     await this.writing;
     return all.get(moduleId)!;
+  }
+}
+
+/** Where a workspace's CI repair records live. */
+export function ciRepairFolder(appDataDir: string, workspacePath: string): string {
+  return join(workspaceDataDir(appDataDir, workspacePath), 'ci-repair');
+}
+
+/** Whether automatic repair is switched on for the workspace (read without the service, so the poller loads no run code while it is off). */
+export async function autoRepairOn(appDataDir: string, workspacePath: string): Promise<boolean> {
+  const text = await readFile(join(ciRepairFolder(appDataDir, workspacePath), 'settings.json'), 'utf8').catch(() => null);
+  try {
+    return text !== null && (JSON.parse(text) as { auto?: unknown }).auto === true;
+  } catch {
+    return false;
   }
 }
 
