@@ -133,6 +133,12 @@ export class AzureDevOpsServer {
     this.projects.set(name.toLowerCase(), { id: `0000000${n}-1111-4222-8333-444444444444`, name, repositories: repos });
   }
 
+  /** A project's id and name as Azure reports them (undefined when there is none). */
+  projectInfo(name: string): { id: string; name: string } | undefined {
+    const found = this.project(name);
+    return found && { id: found.id, name: found.name };
+  }
+
   /** Queues a build record (newest last); ids are given in order. */
   addBuild(build: Omit<ServedBuild, 'id' | 'queueTime'> & { queueTime?: string }): ServedBuild {
     const id = this.builds.length + 1;

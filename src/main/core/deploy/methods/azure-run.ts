@@ -5,6 +5,7 @@
 import { FleetError } from '../../../../shared/errors';
 import type { DeployStep, DeployStepState } from '../../../../shared/types-deploy';
 import type { AzureCiHost } from '../../ci/ci-host';
+import { failedStageSentence } from './azure-failure';
 import { deployScopeError } from './azure-scope';
 import { DEFAULT_POLL_MS, DEFAULT_START_LIMIT_MS, hostCall, pause, type FollowTuning } from './follow';
 import type { MethodOutcome, RunContext } from './method';
@@ -62,8 +63,11 @@ export async function followAzureRun(host: AzureCiHost, context: RunContext, r: 
   let stopping: 'cancelled' | 'timed-out' | 'not-started' | null = null;
   let status: string;
   let result: string;
+  let failure: string | null;
   for (;;) {
     const current = await hostCall(context, 'Azure DevOps', () => connection.call(host.context('read the deploy run'), () => build.getBuild(project, runId)), true);
+    // The client answers a 404 with null: the run was deleted (or its project) while it was followed.
+    if (!current) throw new FleetError('HOST_API_ERROR', `Azure DevOps no longer has run ${runId} of "${r.pipeline.name}" (deleted while it was followed?): how it ended is unknown.`, { runId, url: link });
     status = named(current.status, BUILD_STATUS);
     result = named(current.result, BUILD_RESULT);
     const timeline = await hostCall(context, 'Azure DevOps', () => connection.call(host.context("read the run's stages"), () => build.getBuildTimeline(project, runId)), true);
@@ -78,6 +82,7 @@ export async function followAzureRun(host: AzureCiHost, context: RunContext, r: 
         finishedAt: iso(record.finishTime),
       }));
     if (status === 'completed') {
+      failure = failedStageSentence(timeline?.records ?? []);
       context.report({ steps, message: `The run ended: ${result}` });
       break;
     }
@@ -100,5 +105,6 @@ export async function followAzureRun(host: AzureCiHost, context: RunContext, r: 
   if (result === 'succeeded') return { outcome: 'succeeded', message: null, link };
   if (stopping === 'timed-out') return { outcome: 'timed-out', message: `Run ${runId} was cancelled at the environment's time limit.`, link };
   if (result === 'canceled') return { outcome: 'cancelled', message: stopping === 'cancelled' ? `Run ${runId} was cancelled.` : `Run ${runId} was cancelled on Azure Pipelines.`, link };
-  return { outcome: 'failed', message: `Run ${runId} of "${r.pipeline.name}" ended ${result}.`, link };
+  const why = `Run ${runId} of "${r.pipeline.name}" ended ${result}${failure ? `: ${failure}` : ''}`;
+  return { outcome: 'failed', message: /[.!?]$/.test(why) ? why : `${why}.`, link };
 }
