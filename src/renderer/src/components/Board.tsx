@@ -14,6 +14,7 @@ import { InitBanner } from './InitBanner';
 import { ModuleGrid } from './ModuleGrid';
 import { RemoteBar } from './remotes/RemoteBar';
 import { PullRequestsBar } from './pulls/PullRequestsBar';
+import { CiBar } from './ci/CiBar';
 import { ExportReportButton } from './reports/ExportReportButton';
 import { StateLegend } from './StateLegend';
 import '../styles/board.css';
@@ -48,6 +49,7 @@ export function Board() {
       <BoardToolbar view={view} />
       {workspace.initialised && <RemoteBar />}
       {workspace.initialised && <PullRequestsBar />}
+      {workspace.initialised && <CiBar />}
       {workspace.initialised && (
         <div className="board-actions">
           <BatchLauncher />

@@ -1,5 +1,5 @@
-// One module on the board: a link to its page showing title, id, phase, document states, branch position
-// and a warning when its patterns match nothing.
+// One module on the board: a link to its page showing title, id, phase, document states, branch position,
+// its checks and CI, and a warning when its patterns match nothing.
 
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { CheckBadge } from './checks/CheckBadge';
 import { PullRequestChip } from './pulls/PullRequestChip';
 import { ImplementationChip } from './implement/ImplementationChip';
 import { DeployedBadge } from './deploy/DeployedBadge';
+import { CiBadge } from './ci/CiBadge';
 
 interface Props {
   card: Card;
@@ -76,6 +77,7 @@ export const ModuleCard = memo(function ModuleCard({ card, isTabStop, baseBranch
               </span>
             )}
             <CheckBadge moduleId={card.id} />
+            <CiBadge moduleId={card.id} />
             <PullRequestChip moduleId={card.id} />
             <DeployedBadge moduleId={card.id} />
             {card.matchedFiles === 0 ? (

@@ -10,6 +10,7 @@ import { ModuleImplementPanel } from '../implement/ModuleImplementPanel';
 import { PullRequestPanel } from '../pulls/PullRequestPanel';
 import { ModuleScope } from '../scope/ModuleScope';
 import { DeployTabBadge, DeployTabPanel } from '../deploy/DeployTab';
+import { CiTabBadge, CiTabPanel } from '../ci/CiTab';
 import { AgentBadge, ChecksBadge, FilesBadge, ImplementationBadge, PullsBadge } from './ModuleTabBadges';
 
 /** What every tab's panel and badge receive: the module as loaded, the open document and the base branch. */
@@ -32,6 +33,7 @@ export const MODULE_TABS: ModuleTab[] = [
   { id: 'files', label: 'moduleTabs.files', Panel: ({ detail }) => <ModuleScope detail={detail} />, Badge: FilesBadge },
   { id: 'implementation', label: 'moduleTabs.implementation', Panel: ({ detail }) => <ModuleImplementPanel card={detail.card} />, Badge: ImplementationBadge },
   { id: 'checks', label: 'moduleTabs.checks', Panel: ({ detail }) => <ChecksPanel moduleId={detail.card.id} />, Badge: ChecksBadge },
+  { id: 'ci', label: 'moduleTabs.ci', Panel: CiTabPanel, Badge: CiTabBadge },
   { id: 'pull-request', label: 'moduleTabs.pullRequest', Panel: ({ detail, baseBranch }) => <PullRequestPanel card={detail.card} baseBranch={baseBranch} />, Badge: PullsBadge },
   { id: 'deploys', label: 'moduleTabs.deploys', Panel: DeployTabPanel, Badge: DeployTabBadge },
   { id: 'agent', label: 'moduleTabs.agent', Panel: ({ detail, doc }) => <AgentDocPanel moduleId={detail.card.id} kind={doc} />, Badge: AgentBadge },
