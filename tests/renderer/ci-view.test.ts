@@ -47,11 +47,12 @@ describe('CI view', () => {
     expect(badgeSymbols(ciBadge(branch([check('a', 'running'), check('b', 'passing')]), true)!)).toBe('1 ✓ 1 ⟳');
   });
 
-  it('shows no badge without a status, and "no CI" only where some fleet branch has CI at all', () => {
+  it('shows no badge without a status, and "no CI" only for a pushed branch where some fleet branch has CI at all', () => {
     expect(ciBadge(null, true)).toBeNull();
     const bare = branch([]);
     expect(ciBadge(bare, false)).toBeNull();
     expect(ciBadge(bare, true)).toEqual({ state: 'none', parts: [] });
+    expect(ciBadge(branch([], { hostTip: null }), true)).toBeNull();
   });
 
   it('says whether CI is about the local tip, an older or newer commit on the host, or a branch not pushed', () => {

@@ -29,14 +29,21 @@ export function repositoryHasCi(status: CiStatus | null): boolean {
   return !!status?.branches.some((b) => b.checks.length > 0);
 }
 
+/** A branch's state with its non-zero counts (passing, failing, running). */
+export function badgeOf(branch: CiBranchStatus): CiBadge {
+  return { state: branch.state, parts: BADGE_ORDER.filter((s) => branch.counts[s] > 0).map((state) => ({ state, count: branch.counts[state] })) };
+}
+
 /**
- * The card's badge: null when there is nothing worth a chip (no status read, the module's branch not in it, or
- * "none" in a repository where no branch has any CI); otherwise the state with its non-zero counts.
+ * The card's badge, or null when there is nothing worth a chip: no status read, the module's branch not in it, or
+ * "none" where it says nothing new. "No CI" shows only for a branch the host has while other fleet branches do have
+ * CI (pushed, and nothing ran on it); a branch not pushed is already marked by the remote chips, and a repository
+ * without any CI would otherwise get the same chip on every card.
  */
 export function ciBadge(branch: CiBranchStatus | null, hasCi: boolean): CiBadge | null {
   if (!branch) return null;
-  if (branch.state === 'none' && !hasCi) return null;
-  return { state: branch.state, parts: BADGE_ORDER.filter((s) => branch.counts[s] > 0).map((state) => ({ state, count: branch.counts[state] })) };
+  if (branch.state === 'none' && (!hasCi || !branch.hostTip)) return null;
+  return badgeOf(branch);
 }
 
 /** "CI 3 ✓ 1 ✗": the badge's visible text (the accessible name spells it out from the same parts). */

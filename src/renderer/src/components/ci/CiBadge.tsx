@@ -1,7 +1,7 @@
-// A module card's CI chip: "CI 3 ✓ 1 ✗" (passing / failing / running, with counts) or a quiet "no CI"; its
-// accessible text spells the counts out and its tooltip gives each check in the host's own words. Nothing when CI
-// was never read (no remote, no token, another host: the board's CI line says why, once) or when no fleet branch
-// has any CI at all, so a repository without CI does not get a "no CI" chip on every card.
+// A module card's CI chip: "CI 3 ✓ 1 ✗" (passing / failing / running, with counts), or a quiet "no CI" for a pushed
+// branch nothing ran on; its accessible text spells the counts out and its tooltip gives each check in the host's own
+// words. Nothing when CI was never read (no remote, no token, another host: the board's CI line says why, once), for
+// a branch not pushed, or when no fleet branch has any CI at all (lib/ciView.ts ciBadge).
 
 import { useEffect } from 'react';
 import { ciBadge } from '../../lib/ciView';

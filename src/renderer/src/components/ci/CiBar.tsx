@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CiBranchStatus } from '../../../../shared/types-ci';
 import { formatNumber } from '../../format';
-import { branchOfRole, ciBadge, modulesByState, repositoryHasCi } from '../../lib/ciView';
+import { badgeOf, branchOfRole, modulesByState, repositoryHasCi } from '../../lib/ciView';
 import { useCiStore } from '../../stores/ci';
 import { CiErrorNotice } from './CiErrorNotice';
 import { CiRefreshButton } from './CiRefreshButton';
@@ -60,7 +60,7 @@ export function CiBar() {
               <span>
                 {t(`ci.bar.role.${branch.role}`)} <code>{branch.branch}</code>
               </span>
-              <CiStateChip branch={branch} badge={ciBadge(branch, true)!} remote={status.remote} testId="ci-role-chip" />
+              <CiStateChip branch={branch} badge={badgeOf(branch)} remote={status.remote} testId="ci-role-chip" />
             </li>
           ))}
         </ul>
