@@ -34,7 +34,8 @@ describe('hash routes', () => {
     expect(parseHash('#/module/fleet-hub/changes')).toEqual({ page: 'module-changes', moduleId: 'fleet-hub', view: { kind: 'runs', runId: null } });
     expect(parseHash('#/module/fleet-hub/changes/run/r-1a2b')).toEqual({ page: 'module-changes', moduleId: 'fleet-hub', view: { kind: 'runs', runId: 'r-1a2b' } });
     expect(parseHash('#/module/fleet-hub/changes/branch')).toEqual({ page: 'module-changes', moduleId: 'fleet-hub', view: { kind: 'branch' } });
-    for (const hash of ['#/module/fleet-hub/changes', '#/module/fleet-hub/changes/run/r-1a2b', '#/module/fleet-hub/changes/branch']) {
+    expect(parseHash('#/module/fleet-hub/changes/remote/rb-7.fleet-hub')).toEqual({ page: 'module-changes', moduleId: 'fleet-hub', view: { kind: 'remote', runId: 'rb-7.fleet-hub' } });
+    for (const hash of ['#/module/fleet-hub/changes', '#/module/fleet-hub/changes/run/r-1a2b', '#/module/fleet-hub/changes/branch', '#/module/fleet-hub/changes/remote/rb-7.fleet-hub']) {
       expect(formatHash(parseHash(hash))).toBe(hash);
     }
     // A run id is carried encoded, so an odd one still names the same run.

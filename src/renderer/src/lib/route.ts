@@ -1,6 +1,6 @@
 // The URL hash is the renderer's route, so a reload keeps your place: #/ (board), #/module/<id>[/<doc>],
 // #/workspaces (the start screen while a workspace is open), #/workspace-docs[/<FILE>] (workspace documents),
-// #/merge (forecast and merges), #/module/<id>/changes[/run/<runId> | /branch] (implementation runs and the branch's code),
+// #/merge (forecast and merges), #/module/<id>/changes[/run/<runId> | /remote/<runId> | /branch] (implementation runs and the branch's code),
 // #/deploy[/<environment>] (deploys: what goes out, the run, the environment's history).
 
 import { DOC_KINDS, WORKSPACE_DOC_FILE_NAMES, type DocKind, type WorkspaceDocName } from '../../../shared/documents';
@@ -20,7 +20,7 @@ export type Route =
   | { page: 'not-found'; hash: string };
 
 /** What the Changes view shows: the module's runs (one open), or the whole branch against the base. */
-export type ChangesView = { kind: 'runs'; runId: string | null } | { kind: 'branch' };
+export type ChangesView = { kind: 'runs'; runId: string | null } | { kind: 'branch' } | { kind: 'remote'; runId: string };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -40,6 +40,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'module' && parts[1] && SLUG.test(parts[1]) && parts[2] === 'changes') {
     if (parts[3] === 'branch' && parts.length === 4) return { page: 'module-changes', moduleId: parts[1], view: { kind: 'branch' } };
     if (parts[3] === 'run' && parts[4] && parts.length === 5) return { page: 'module-changes', moduleId: parts[1], view: { kind: 'runs', runId: parts[4] } };
+    if (parts[3] === 'remote' && parts[4] && parts.length === 5) return { page: 'module-changes', moduleId: parts[1], view: { kind: 'remote', runId: parts[4] } };
     return { page: 'module-changes', moduleId: parts[1], view: { kind: 'runs', runId: null } };
   }
   if (parts[0] === 'module' && parts[1] && SLUG.test(parts[1]) && parts.length <= 3) {
@@ -74,6 +75,7 @@ export function formatHash(route: Route): string {
     case 'module-changes': {
       const base = `#/module/${encodeURIComponent(route.moduleId)}/changes`;
       if (route.view.kind === 'branch') return `${base}/branch`;
+      if (route.view.kind === 'remote') return `${base}/remote/${encodeURIComponent(route.view.runId)}`;
       return route.view.runId ? `${base}/run/${encodeURIComponent(route.view.runId)}` : base;
     }
   }

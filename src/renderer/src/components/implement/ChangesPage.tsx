@@ -1,7 +1,7 @@
 // The module's Changes view (#/module/<id>/changes), shown in the module page's main area in place of the
-// document: its implementation runs (one open with its live transcript and, in review, its diff), or the whole
-// module branch against the base. The module page handles Escape (back to the document). Loaded lazily: it
-// brings Monaco.
+// document: its implementation runs, here and on CI runners (one open with its live transcript or CI steps and, in
+// review, its diff), or the whole module branch against the base. The module page handles Escape (back to the
+// document). Loaded lazily: it brings Monaco.
 
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,8 @@ import { BranchChangesView } from './BranchChangesView';
 import { ImplementRunList } from './ImplementRunList';
 import { RunView } from './RunView';
 import { useImplementDialogStore } from '../../stores/implementDialog';
+import { RemoteRunList } from '../remote/RemoteRunList';
+import { RemoteRunView } from '../remote/RemoteRunView';
 import '../agents/agents.css';
 import './implement.css';
 
@@ -46,7 +48,7 @@ export default function ChangesPage({ moduleId, view }: { moduleId: string; view
           {t('implement.changes.title', { module: title })}
         </h2>
         <nav className="changes-tabs" aria-label={t('implement.changes.tabs')}>
-          <a href={tab('runs')} aria-current={view.kind === 'runs' ? 'page' : undefined} data-testid="changes-tab-runs">
+          <a href={tab('runs')} aria-current={view.kind !== 'branch' ? 'page' : undefined} data-testid="changes-tab-runs">
             {t('implement.changes.runsTab', { count: runs.length })}
           </a>
           <a href={tab('branch')} aria-current={view.kind === 'branch' ? 'page' : undefined} data-testid="changes-tab-branch">
@@ -62,8 +64,10 @@ export default function ChangesPage({ moduleId, view }: { moduleId: string; view
         <BranchChangesView moduleId={moduleId} />
       ) : (
         <>
-          <ImplementRunList moduleId={moduleId} runs={runs} openRunId={view.runId} />
-          {view.runId && <RunView key={view.runId} runId={view.runId} />}
+          <ImplementRunList moduleId={moduleId} runs={runs} openRunId={view.kind === 'runs' ? view.runId : null} />
+          <RemoteRunList moduleId={moduleId} />
+          {view.kind === 'runs' && view.runId && <RunView key={view.runId} runId={view.runId} />}
+          {view.kind === 'remote' && <RemoteRunView key={view.runId} runId={view.runId} />}
         </>
       )}
     </section>

@@ -1,4 +1,5 @@
-// Discard a run in review, after a confirmation: its working copy goes, its record stays.
+// Discard a run in review, after a confirmation: its working copy goes, its record stays. A remote run's review
+// passes its own `discard` (its review branch goes) and question.
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,14 +7,22 @@ import { api, asApiError, type ApiError } from '../../api';
 import { useImplementRunsStore } from '../../stores/implementRuns';
 import { ErrorNotice } from '../ErrorNotice';
 
-export function DiscardButton({ runId }: { runId: string }) {
+interface Props {
+  runId: string;
+  /** Replaces the local run's discard (a remote run's). */
+  discard?: () => Promise<void>;
+  question?: string;
+}
+
+export function DiscardButton({ runId, discard: discardOther, question }: Props) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
 
   const discard = async () => {
     try {
-      useImplementRunsStore.getState().putRun(await api.discardRun({ runId }));
+      if (discardOther) await discardOther();
+      else useImplementRunsStore.getState().putRun(await api.discardRun({ runId }));
       setError(null);
     } catch (e) {
       setError(asApiError(e));
@@ -27,7 +36,7 @@ export function DiscardButton({ runId }: { runId: string }) {
       {confirming ? (
         <div className="notice notice-warning" role="group" aria-labelledby="discard-question">
           <span className="notice-text" id="discard-question">
-            {t('implement.discard.question')}
+            {question ?? t('implement.discard.question')}
           </span>
           <button type="button" className="button danger" onClick={() => void discard()} data-testid="discard-confirm">
             {t('implement.discard.yes')}

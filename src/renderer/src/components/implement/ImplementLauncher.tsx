@@ -1,5 +1,6 @@
 // The board's entry to implementation batches: "Implement…" opens the dialog with the modules whose TO-BE is
-// approved ticked; below it, the batches going on (progress, cancel) or interrupted by a quit (resume).
+// approved ticked; below it, the batches going on (progress, cancel) or interrupted by a quit (resume), and those on
+// CI runners (per module state, CI link, cancel, retry, review).
 
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +8,7 @@ import { approvedModules } from '../../lib/implementStatus';
 import { useBoardStore } from '../../stores/board';
 import { useImplementDialogStore } from '../../stores/implementDialog';
 import { useImplementRunsStore } from '../../stores/implementRuns';
+import { RemoteBatchPanel } from '../remote/RemoteBatchPanel';
 import { ImplementBatchBar } from './ImplementBatchBar';
 
 export function ImplementLauncher() {
@@ -21,6 +23,7 @@ export function ImplementLauncher() {
         {t('implement.board.open')}
       </button>
       <ImplementBatchBar />
+      <RemoteBatchPanel />
     </>
   );
 }
