@@ -83,6 +83,10 @@ test('shows each module branch CI on its card with counts, and the base, integra
   await expectNoSeriousA11yViolations(page, 'board with CI');
   await screenshot(page, 'ci-board', 'light', bar);
   await screenshot(page, 'ci-board', 'dark', bar);
+  // The first group holds the four modules the host knows.
+  const group = page.getByTestId('module-group').first();
+  await screenshot(page, 'ci-cards', 'light', group);
+  await screenshot(page, 'ci-cards', 'dark', group);
   await page.emulateMedia({ colorScheme: 'light' });
   expect(errors()).toEqual([]);
 });
