@@ -146,3 +146,24 @@ test('shows a change on the host after Refresh, and says when CI is for an older
   await page.locator('.header-nav a[href="#/"]').click();
   await expect(badge(page, 'fleet-hub')).toHaveAttribute('data-state', 'failing');
 });
+
+test('says why CI could not be read, with the way to Remotes, and keeps the last answer beside it', async ({ page }) => {
+  await openBoard(page, server.url);
+  const bar = page.getByTestId('ci-bar');
+  await expect(bar.getByTestId('ci-source')).toBeVisible();
+  // The token loses the checks permission, and GraphQL is refused for it: REST answers 403 naming checks=read.
+  github.graphql = 'refused';
+  github.permissions.delete('checks');
+  await bar.getByTestId('ci-bar-refresh').click();
+  const error = bar.getByTestId('ci-bar-error');
+  await expect(error).toHaveAttribute('data-code', 'PERMISSION_DENIED');
+  await expect(error.getByRole('alert')).toContainText('CI could not be read from origin');
+  await expect(error.getByRole('alert')).toContainText('checks');
+  await expect(error.getByRole('link', { name: "Set the remote's token in Remotes" })).toHaveAttribute('href', '#/settings/remotes');
+  await expect(error).toContainText('What follows is what origin answered at');
+  // The cards keep the last answer rather than going blank.
+  await expect(badge(page, 'drivers-hub')).toHaveAttribute('data-state', 'failing');
+  await expectNoSeriousA11yViolations(page, 'board with a CI error');
+  github.graphql = 'on';
+  github.permissions.add('checks');
+});
