@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { CiBranchStatus, CiSnapshot } from '../../../shared/types-ci';
 import { api, ApiError, asApiError } from '../api';
+import { createHeartbeat } from '../lib/ciHeartbeat';
 import { branchOfModule, mergeSnapshot, repositoryHasCi } from '../lib/ciView';
 import { useConnectionStore } from './connection';
 import { useWorkspaceStore } from './workspace';
@@ -81,10 +82,7 @@ export function useRepositoryHasCi(): boolean {
 
 api.on('ciStatusChanged', (snapshot) => useCiStore.setState((s) => ({ snapshot: mergeSnapshot(s.snapshot, snapshot) })));
 
-let heartbeat: ReturnType<typeof setInterval> | null = null;
-
 function beat(): void {
-  if (typeof document !== 'undefined' && document.visibilityState !== 'visible') return;
   api
     .ciHeartbeat({})
     .then((snapshot) => useCiStore.setState((s) => ({ snapshot: mergeSnapshot(s.snapshot, snapshot) })))
@@ -92,20 +90,17 @@ function beat(): void {
     .catch(() => undefined);
 }
 
-function following(open: boolean): void {
-  if (heartbeat) clearInterval(heartbeat);
-  heartbeat = open ? setInterval(beat, CI_HEARTBEAT_MS) : null;
-}
-
-if (typeof document !== 'undefined') {
-  // Coming back to the window: say so at once, so an idle poller reads now instead of minutes from now.
-  document.addEventListener('visibilitychange', () => heartbeat && beat());
-}
+const heartbeat = createHeartbeat({ everyMs: CI_HEARTBEAT_MS, visible: () => typeof document === 'undefined' || document.visibilityState === 'visible', send: beat });
+if (typeof document !== 'undefined') document.addEventListener('visibilitychange', heartbeat.visibilityChanged);
 
 function workspaceOpened(): void {
-  const open = !!useWorkspaceStore.getState().workspace?.initialised;
-  following(open);
-  if (open) void useCiStore.getState().load().then(beat);
+  heartbeat.stop();
+  if (!useWorkspaceStore.getState().workspace?.initialised) return;
+  // The first beat after the first read: that read starts the poller, which the beat then keeps at the visible pace.
+  void useCiStore
+    .getState()
+    .load()
+    .then(() => useWorkspaceStore.getState().workspace?.initialised && heartbeat.start());
 }
 
 useWorkspaceStore.subscribe((s, prev) => {
