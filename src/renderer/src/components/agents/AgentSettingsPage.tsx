@@ -12,6 +12,7 @@ import { ProviderCard } from './ProviderCard';
 import './agents.css';
 
 const ImplementSettingsSection = lazy(() => import('../implement/ImplementSettingsSection'));
+const CiRepairSettingsSection = lazy(() => import('../ci/repair/CiRepairSettingsSection'));
 
 export function AgentSettingsPage() {
   const { t } = useTranslation();
@@ -56,6 +57,12 @@ export function AgentSettingsPage() {
         <h2 id="implement-settings-heading">{t('implement.settings.heading')}</h2>
         <Suspense fallback={<p className="subtle">{t('implement.settings.loading')}</p>}>
           <ImplementSettingsSection />
+        </Suspense>
+      </section>
+      <section aria-labelledby="ci-repair-settings-heading">
+        <h2 id="ci-repair-settings-heading">{t('ciRepair.settings.heading')}</h2>
+        <Suspense fallback={<p className="subtle">{t('ciRepair.settings.loading')}</p>}>
+          <CiRepairSettingsSection />
         </Suspense>
       </section>
     </div>
