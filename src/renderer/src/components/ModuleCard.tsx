@@ -17,6 +17,7 @@ import { PullRequestChip } from './pulls/PullRequestChip';
 import { ImplementationChip } from './implement/ImplementationChip';
 import { DeployedBadge } from './deploy/DeployedBadge';
 import { CiBadge } from './ci/CiBadge';
+import { RepairChip } from './ci/repair/RepairChip';
 
 interface Props {
   card: Card;
@@ -78,6 +79,7 @@ export const ModuleCard = memo(function ModuleCard({ card, isTabStop, baseBranch
             )}
             <CheckBadge moduleId={card.id} />
             <CiBadge moduleId={card.id} />
+            <RepairChip moduleId={card.id} />
             <PullRequestChip moduleId={card.id} />
             <DeployedBadge moduleId={card.id} />
             {card.matchedFiles === 0 ? (

@@ -1,8 +1,12 @@
 // Extension slots of the CI tab, filled by the CI repair feature (components/ci/repair/): `CiCheckActions` sits next
-// to each failing check (for "Fix with agent"), `CiHeaderActions` in the tab's header (for the repair chip and the
-// branch-wide action). They render nothing until that feature puts its components here.
+// to each failing check, `CiHeaderActions` in the tab's header: the repair chip, "Fix with agent" for the failing
+// branch (a repair takes every failing check of the tip, so it is one action, not one per check) and automatic
+// repair's last word.
 
 import type { CiBranchStatus, CiCheck } from '../../../../shared/types-ci';
+import { FixWithAgentButton } from './repair/FixWithAgentButton';
+import { RepairChip } from './repair/RepairChip';
+import { RepairNotice } from './repair/RepairNotice';
 
 export interface CiCheckActionsProps {
   moduleId: string;
@@ -22,6 +26,12 @@ export interface CiHeaderActionsProps {
 }
 
 /** Actions in the CI tab's header, for the whole module branch. */
-export function CiHeaderActions(_props: CiHeaderActionsProps) {
-  return null;
+export function CiHeaderActions({ moduleId, branch }: CiHeaderActionsProps) {
+  return (
+    <>
+      <RepairChip moduleId={moduleId} />
+      {branch?.state === 'failing' && <FixWithAgentButton moduleId={moduleId} />}
+      <RepairNotice moduleId={moduleId} />
+    </>
+  );
 }

@@ -12,7 +12,7 @@ export function RepairChip({ moduleId }: { moduleId: string }) {
   const status = useImplementRunsStore((s) => repairStatus(state, s.runs, moduleId));
   if (!status) return null;
   return (
-    <span className={`chip ${status === 'repairing' ? 'chip-warning' : 'chip-review'}`} data-testid="ci-repair-chip" data-status={status} title={t(`ciRepair.chip.${status}Hint`)}>
+    <span className={`chip impl-chip ${status === 'repairing' ? 'impl-running' : 'impl-review'}`} data-testid="ci-repair-chip" data-status={status} title={t(`ciRepair.chip.${status}Hint`)}>
       {t(`ciRepair.chip.${status}`)}
     </span>
   );

@@ -3,6 +3,7 @@
 
 import { useTranslation } from 'react-i18next';
 import { useCiRepairStore } from '../../../stores/ciRepair';
+import './ci-repair.css';
 
 export function RepairNotice({ moduleId }: { moduleId: string }) {
   const { t } = useTranslation();
