@@ -68,3 +68,5 @@ useWorkspaceStore.subscribe((s, prev) => {
   useCiRepairStore.getState().reset();
   reload();
 });
+// This store may first be imported after the workspace opened (the board's first card): read at once then too.
+reload();
