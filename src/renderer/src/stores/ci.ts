@@ -39,6 +39,8 @@ export const useCiStore = create<CiStore>((set, get) => {
     refreshError: null,
 
     load: () => {
+      // CI is about the fleet's branches: nothing to read before the workspace is initialised.
+      if (!useWorkspaceStore.getState().workspace?.initialised) return Promise.resolve();
       // Every card asks on mount: one request answers them all.
       loading ??= api
         .getCiStatus({})

@@ -9,7 +9,7 @@ import type { CiBranchStatus } from '../../../../shared/types-ci';
 import { formatNumber } from '../../format';
 import { badgeOf, branchOfRole, modulesByState, repositoryHasCi } from '../../lib/ciView';
 import { useCiStore } from '../../stores/ci';
-import { CiErrorNotice } from './CiErrorNotice';
+import { CiErrorNotice, QUIET_CI_ERRORS } from './CiErrorNotice';
 import { CiRefreshButton } from './CiRefreshButton';
 import { CiSourceLine } from './CiSourceLine';
 import { CiStateChip } from './CiStateChip';
@@ -28,6 +28,14 @@ export function CiBar() {
 
   if (!snapshot || (!snapshot.status && !snapshot.error) || snapshot.error?.code === 'REMOTE_NOT_FOUND') return null;
   const { status } = snapshot;
+  // A host CI is not read from (GitLab, a plain git server): one quiet sentence, nothing to refresh.
+  if (!status && snapshot.error && QUIET_CI_ERRORS.has(snapshot.error.code)) {
+    return (
+      <p className="subtle ci-quiet-bar" data-testid="ci-bar" data-code={snapshot.error.code}>
+        {t('ci.error.quiet', { message: snapshot.error.message })}
+      </p>
+    );
+  }
   const hasCi = repositoryHasCi(status);
   const byState = modulesByState(status);
   const modules = MODULE_ORDER.filter((s) => byState[s] > 0).map((s) => t(`ci.count.${s}`, { formatted: formatNumber(byState[s]) }));
