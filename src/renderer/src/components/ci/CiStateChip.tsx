@@ -15,7 +15,7 @@ interface Props {
 
 export function CiStateChip({ branch, badge, remote, testId }: Props) {
   const { t } = useTranslation();
-  const spoken = badge.parts.length > 0 ? badge.parts.map((p) => t(`ci.count.${p.state}`, { formatted: formatNumber(p.count) })).join(', ') : t('ci.state.none');
+  const spoken = badge.parts.length > 0 ? badge.parts.map((p) => t(`ci.count.${p.state}`, { formatted: formatNumber(p.count) })).join(', ') : t('ci.badge.noneSpoken');
   const title =
     branch.checks.length > 0
       ? hostWords(branch)
