@@ -13,12 +13,18 @@ import { builderOptions, signingPlan } from './dist-signing.mjs';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
-function build(env) {
+function run(args, env) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: ROOT, env, stdio: 'inherit' });
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: 'inherit' });
     child.on('error', () => resolve(1));
     child.on('close', (code) => resolve(code ?? 1));
   });
+}
+
+/** The app (electron-vite) and the bundled CLI for CI runners (out/runner/, an extra resource of the installers). */
+async function build(env) {
+  const code = await run([join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], env);
+  return code === 0 ? run([join(ROOT, 'scripts', 'build-runner.mjs')], env) : code;
 }
 
 const plan = signingPlan(process.platform, process.env);

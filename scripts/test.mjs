@@ -180,6 +180,7 @@ async function main() {
     { name: 'lint', ...localTool('eslint', 'eslint', ['.']) },
     { name: 'typecheck', command: 'npm', args: ['run', '--silent', 'typecheck'], shown: 'npm run typecheck' },
     { name: 'build', ...localTool('electron-vite', 'electron-vite', ['build']) },
+    { name: 'runner bundle', command: process.execPath, args: ['scripts/build-runner.mjs'], shown: 'npm run build:runner' },
     {
       name: 'unit and integration tests',
       ...localTool('vitest', 'vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile=${relative(ROOT, VITEST_JSON)}`]),

@@ -40,6 +40,7 @@ import { deployEvents, deployMethods } from './contract-deploy';
 import { ciRepairEvents, ciRepairMethods } from './contract-ci-repair';
 import { ciEvents, ciMethods } from './contract-ci';
 import { remoteBatchEvents, remoteBatchMethods } from './contract-remote';
+import { runnerMethods } from './contract-runner';
 
 const PathInput = z.object({ path: z.string().min(1, 'must not be empty').max(4096) }).strict();
 const ModuleInput = z.object({ moduleId: SlugSchema }).strict();
@@ -126,6 +127,7 @@ export const contract = {
     ...ciRepairMethods,
     ...ciMethods,
     ...remoteBatchMethods,
+    ...runnerMethods,
   },
   events: {
     boardChanged: out<BoardChanged>(),

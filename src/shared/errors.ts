@@ -113,6 +113,8 @@ export const ERROR_CODES = [
   'REVIEW_BRANCH_GONE',
   'REVIEW_BRANCH_FORCE_PUSHED',
   'RUNNER_RECORD_MISSING',
+  // "Set up CI runners" from an app built without its bundled command line (`npm run build` makes it).
+  'RUNNER_BUNDLE_MISSING',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

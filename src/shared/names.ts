@@ -15,6 +15,7 @@ import { DEPLOY_EVENT_NAMES, DEPLOY_METHOD_NAMES } from './names-deploy';
 import { CI_REPAIR_EVENT_NAMES, CI_REPAIR_METHOD_NAMES } from './names-ci-repair';
 import { CI_EVENT_NAMES, CI_METHOD_NAMES } from './names-ci';
 import { REMOTE_BATCH_EVENT_NAMES, REMOTE_BATCH_METHOD_NAMES } from './names-remote';
+import { RUNNER_METHOD_NAMES } from './names-runner';
 
 export const METHOD_NAMES = [
   'getAppInfo',
@@ -55,6 +56,7 @@ export const METHOD_NAMES = [
   ...CI_REPAIR_METHOD_NAMES,
   ...CI_METHOD_NAMES,
   ...REMOTE_BATCH_METHOD_NAMES,
+  ...RUNNER_METHOD_NAMES,
 ] as const;
 
 export const EVENT_NAMES = [

@@ -8,6 +8,7 @@ import type { MergeForecast, MergeReport } from './types-merge';
 import type { CheckBatchReport, CheckState } from './types-checks';
 import type { ImplementationStatus } from './types-implement';
 import type { WorkspaceReportDraft } from './types-reports';
+import type { RunnerSetupResult } from './types-runner-setup';
 
 export interface AppInfo {
   version: string;
@@ -176,7 +177,7 @@ export interface JobStarted {
   jobId: string;
 }
 
-export type JobKind = 'init' | 'push' | 'fetch' | 'clone' | 'forecast' | 'merge' | 'checks' | 'report';
+export type JobKind = 'init' | 'push' | 'fetch' | 'clone' | 'forecast' | 'merge' | 'checks' | 'report' | 'runner-setup';
 
 export interface JobProgress {
   jobId: string;
@@ -196,6 +197,7 @@ export interface JobResults {
   merge: MergeReport;
   checks: CheckBatchReport;
   report: WorkspaceReportDraft;
+  'runner-setup': RunnerSetupResult;
 }
 
 /** A finished job; narrowing on `kind` gives the type of `result`. */

@@ -63,6 +63,8 @@ function splitCgiHeaders(buffer: Buffer): { headers: Buffer; body: Buffer } | nu
 export class GitHttpServer {
   readonly root: string;
   readonly token: string | null;
+  /** A token that may read but not push (receive-pack answers 403 as GitHub does without "Contents: write"). */
+  readOnly = false;
   readonly echoCredentials: boolean;
   readonly requests: ServedRequest[] = [];
   /** When true, the next receive-pack POST cuts the connection and stops the server (a remote gone mid-push). */
@@ -174,6 +176,12 @@ export class GitHttpServer {
     if (this.echoCredentials && request.headers.authorization) {
       if (user === null) return echoRefusal(request, response);
       if (request.method === 'POST' && url.pathname.endsWith('/git-receive-pack')) return void echoReport(request, response);
+    }
+    if (user !== null && this.readOnly && `${url.pathname}${url.search}`.includes('git-receive-pack')) {
+      // GitHub's answer to a token without "Contents: write".
+      response.writeHead(403, { 'Content-Type': 'text/plain' });
+      response.end(`Permission to ${url.pathname.replace(/^\/|\.git\/.*$/g, '')}.git denied to ${user}.\n`);
+      return;
     }
     if (user === null) {
       response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="fleet test git"', 'Content-Type': 'text/plain' });

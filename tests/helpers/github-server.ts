@@ -2,7 +2,7 @@
 // list with head/state/sort/page filters, get one; JSON shapes with number, html_url, state, draft, merged_at,
 // head/base; GitHub's status codes and error bodies {message, errors, documentation_url}. It checks the
 // Authorization, Accept, X-GitHub-Api-Version and User-Agent headers, and can act out a read-only token and the
-// rate limit. Served at the root (as api.github.com) and under /api/v3 (as GitHub Enterprise Server).
+// rate limit; with `fileAt`, a file's metadata from the contents API. Served at the root (as api.github.com) and under /api/v3 (as GitHub Enterprise Server).
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -44,6 +44,8 @@ export interface GitHubServerOptions {
   token: string;
   /** Where a branch's tip comes from (e.g. a real bare repository); the repo's own branch list otherwise. */
   branchTip?: (repository: string, branch: string) => string | null;
+  /** The blob sha of `path` at `ref` (e.g. read from a real bare repository); serves GET .../contents/{path}?ref=. */
+  fileAt?: (repository: string, ref: string, path: string) => { sha: string; size: number } | null;
 }
 
 type Answer = { status: number; body: unknown; headers?: Record<string, string> };
@@ -159,6 +161,10 @@ export class GitHubServer {
       };
     }
     this.rateLimitRemaining--;
+    const contents = /^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/.exec(path);
+    if (contents && request.method === 'GET' && this.options.fileAt && this.repo(`${decodeURIComponent(contents[1]!)}/${decodeURIComponent(contents[2]!)}`)) {
+      return this.content(`${decodeURIComponent(contents[1]!)}/${decodeURIComponent(contents[2]!)}`, query.get('ref') ?? 'main', contents[3]!.split('/').map(decodeURIComponent).join('/'));
+    }
     const match = /^\/repos\/([^/]+)\/([^/]+)\/pulls(?:\/(\d+))?$/.exec(path);
     const repo = match ? this.repo(`${decodeURIComponent(match[1]!)}/${decodeURIComponent(match[2]!)}`) : undefined;
     if (!match || !repo) return { status: 404, body: { message: 'Not Found', documentation_url: DOCS, status: '404' } };
@@ -170,6 +176,15 @@ export class GitHubServer {
     }
     if (request.method === 'GET') return { status: 200, body: this.list(repo, query), headers: rate };
     return { status: 404, body: { message: 'Not Found', documentation_url: DOCS, status: '404' } };
+  }
+
+  /** A file's metadata as GET /repos/{o}/{r}/contents/{path} answers it (content left out, as for files over 1 MB). */
+  private content(fullName: string, ref: string, path: string): Answer {
+    const file = this.options.fileAt!(fullName, ref, path);
+    if (!file) return { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content', status: '404' } };
+    const name = path.split('/').pop()!;
+    const html = `${this.url}/${fullName}/blob/${ref}/${path}`;
+    return { status: 200, body: { type: 'file', encoding: 'none', size: file.size, name, path, content: '', sha: file.sha, url: `${this.url}/repos/${fullName}/contents/${path}?ref=${ref}`, html_url: html, download_url: null, _links: { html } } };
   }
 
   private create(repo: RepoState, input: Record<string, unknown>): Answer {

@@ -72,7 +72,7 @@ describe('packing with electron-builder around a stand-in Electron', () => {
     writeFileSync(join(electronDist, 'electron'), wire, { mode: 0o755 });
     writeFileSync(join(electronDist, 'version'), '45.4.1');
     const app = join(project, 'app');
-    for (const dir of ['out/main', 'out/preload', 'out/renderer/assets', 'scripts']) mkdirSync(join(app, dir), { recursive: true });
+    for (const dir of ['out/main', 'out/preload', 'out/renderer/assets', 'out/runner', 'scripts']) mkdirSync(join(app, dir), { recursive: true });
     copyFileSync(join(REPO, 'electron-builder.yml'), join(app, 'electron-builder.yml'));
     copyFileSync(join(REPO, 'scripts', 'dist-after-sign.mjs'), join(app, 'scripts', 'dist-after-sign.mjs'));
     cpSync(join(REPO, 'resources'), join(app, 'resources'), { recursive: true });
@@ -83,6 +83,7 @@ describe('packing with electron-builder around a stand-in Electron', () => {
     writeFileSync(join(app, 'out/renderer/index.html'), '<!doctype html>\n');
     writeFileSync(join(app, 'out/renderer/assets/index.js'), '// renderer\n');
     writeFileSync(join(app, 'out/renderer/assets/index.js.map'), '{}');
+    writeFileSync(join(app, 'out/runner/fleet-control.cjs'), '// the bundled CLI\n');
     const cli = join(REPO, 'node_modules', 'electron-builder', 'cli.js');
     const args = [cli, '--linux', 'dir', '--publish', 'never', `-c.electronDist=${electronDist}`, '-c.electronVersion=45.4.1'];
     const result = await new Promise<{ code: number | null; output: string }>((resolve) => {
@@ -121,6 +122,11 @@ describe('packing with electron-builder around a stand-in Electron', () => {
     expect(files).toContain(`/${rendererInArchive}/index.html`);
     expect(files).toContain(`/${rendererInArchive}/assets/index.js`);
     expect(files.filter((file) => file.endsWith('.map'))).toEqual([]);
+  });
+
+  it('ships the bundled CLI for CI runners as an extra resource, where the app looks for it, not inside app.asar', () => {
+    expect(readFileSync(join(unpacked, 'resources', 'runner', 'fleet-control.cjs'), 'utf8')).toBe('// the bundled CLI\n');
+    expect(asar.listPackage(join(unpacked, 'resources', 'app.asar'), {}).filter((file) => file.includes('runner'))).toEqual([]);
   });
 
   it('writes the update feed the packaged app reads', () => {

@@ -20,6 +20,7 @@ import { SCOPE_METHOD_NAMES } from '../../shared/names-scope';
 import { TRUST_METHOD_NAMES } from '../../shared/names-trust';
 import { CI_METHOD_NAMES } from '../../shared/names-ci';
 import { REMOTE_BATCH_METHOD_NAMES } from '../../shared/names-remote';
+import { RUNNER_METHOD_NAMES } from '../../shared/names-runner';
 import type { Paces } from './ci/poll-pace';
 import { Workspace } from './workspace/workspace';
 import { BoardLoader } from './board/board';
@@ -444,6 +445,9 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     ...lazyGroup(CI_REPAIR_METHOD_NAMES, async () => (await import('./ci/repair/handlers')).createCiRepairHandlers(await ciRepair())),
     ...lazyGroup(CI_METHOD_NAMES, async () => (await ci()).handlers),
     ...lazyGroup(REMOTE_BATCH_METHOD_NAMES, async () => (await import('./runner/remote/handlers')).createRemoteBatchHandlers()),
+    ...lazyGroup(RUNNER_METHOD_NAMES, async () =>
+      (await import('./runner/handlers')).createRunnerHandlers({ requireWorkspace: () => requireOpen().workspace, jobs, secrets, env: options.remotes?.env, version: options.version, http: options.remotes?.http, fetch: options.ci?.fetch }),
+    ),
     ...lazyGroup(SCOPE_METHOD_NAMES, async () =>
       (await import('./scope/handlers')).createScopeHandlers({
         current: () => {

@@ -2,7 +2,7 @@
 // remote with the remote's own credential, and opened (or found) as a pull request into the base branch, which is
 // protected: runs can be dispatched once it is merged, since a dispatched run uses the default branch's workflow file.
 
-import { FleetError } from '../../../shared/errors';
+import { FleetError, type ErrorCode } from '../../../shared/errors';
 import type { OpenPullRequestResult } from '../../../shared/types-pulls';
 import type { PullServices } from '../pulls/github-remote';
 import { openOrFindPull } from '../pulls/open-pull';
@@ -33,18 +33,49 @@ Runs are reviewed and accepted in the app. Merge this to enable them; the app sh
 _Opened with Fleet Control._
 `;
 
-/** Writes, pushes and opens the set-up pull request on `remote` (a GitHub remote); BRANCH_* / AUTH_* errors pass through. */
-export async function proposeRunnerSetup(services: { remotes: RemoteServices; pulls: PullServices }, workspace: Workspace, input: { remote: string; bundle: Buffer }): Promise<ProposeSetupResult> {
+export interface ProposeSetupInput {
+  remote: string;
+  bundle: Buffer;
+  signal?: AbortSignal;
+  onProgress?(done: number, total: number, message: string): void;
+}
+
+/** The push's failure said for this branch: a token that may not push, a branch holding other commits, or as it came. */
+function pushFailure(remote: string, code: string, message: string, status: unknown): FleetError {
+  const data = { remote, branch: SETUP_BRANCH };
+  if (code === 'AUTH_FAILED' && status === 403) {
+    return new FleetError('PERMISSION_DENIED', `The token of "${remote}" may not push ${SETUP_BRANCH}: it needs the permission "Contents: Read and write" on the repository (and "Pull requests: Read and write" to open the pull request). ${message}`, { ...data, needs: 'contents=write' });
+  }
+  if (code === 'NON_FAST_FORWARD' || code === 'BEHIND') {
+    return new FleetError('NON_FAST_FORWARD', `${SETUP_BRANCH} already exists on "${remote}" with commits this set-up did not write, so nothing was pushed or overwritten. Look at that branch on GitHub: merge or close its pull request and delete the branch, then open the set-up again.`, data);
+  }
+  return new FleetError(code as ErrorCode, `${SETUP_BRANCH} could not be pushed to "${remote}": ${message}`, data);
+}
+
+/** Writes, pushes and opens the set-up pull request on `remote` (a GitHub remote); errors name what to do. */
+export async function proposeRunnerSetup(services: { remotes: RemoteServices; pulls: PullServices }, workspace: Workspace, input: ProposeSetupInput): Promise<ProposeSetupResult> {
   const { manifest, repo } = workspace;
+  const progress = (done: number, message: string) => input.onProgress?.(done, 3, message);
+  progress(0, `Writing ${SETUP_BRANCH}`);
   const written = await writeSetupBranch(repo, manifest.baseBranch, runnerSetupFiles(manifest, input.bundle));
   if (!written.commit) return { outcome: 'up-to-date', commit: null, pull: null };
-  const report = await pushToRemotes(workspace, services.remotes, { remotes: [input.remote], branches: [SETUP_BRANCH] });
+  if (input.signal?.aborted) throw new FleetError('CANCELLED', 'The set-up was cancelled before anything was pushed.');
+  progress(1, `Pushing ${SETUP_BRANCH} to ${input.remote}`);
+  const report = await pushToRemotes(workspace, services.remotes, {
+    remotes: [input.remote],
+    branches: [SETUP_BRANCH],
+    signal: input.signal,
+    onActivity: (_remote, message) => progress(1, `Pushing ${SETUP_BRANCH} to ${input.remote}: ${message}`),
+  });
   const pushed = report.remotes[0];
-  if (pushed?.error) throw new FleetError(pushed.error.code, pushed.error.message, { remote: input.remote, branch: SETUP_BRANCH });
+  if (pushed?.error) throw pushFailure(input.remote, pushed.error.code, pushed.error.message, pushed.error.data?.status);
   const branch = pushed?.branches.find((b) => b.branch === SETUP_BRANCH);
-  if (!branch || branch.code) {
-    throw new FleetError(branch?.code ?? 'REMOTE_REJECTED', `${SETUP_BRANCH} could not be pushed to "${input.remote}": ${branch?.message ?? 'the remote did not answer for it'}.`, { remote: input.remote, branch: SETUP_BRANCH });
-  }
+  if (!branch) throw new FleetError('REMOTE_REJECTED', `${SETUP_BRANCH} could not be pushed to "${input.remote}": the remote did not answer for it.`, { remote: input.remote, branch: SETUP_BRANCH });
+  if (branch.status === 'behind') throw pushFailure(input.remote, 'BEHIND', branch.message ?? '', null);
+  if (branch.code) throw pushFailure(input.remote, branch.code, branch.message ?? 'the remote refused it', null);
+  if (input.signal?.aborted) throw new FleetError('CANCELLED', `The set-up was cancelled after ${SETUP_BRANCH} was pushed; no pull request was opened.`);
+  progress(2, `Opening the pull request on ${input.remote}`);
   const opened = await openOrFindPull(services.pulls, workspace, { remote: input.remote, head: SETUP_BRANCH, base: manifest.baseBranch, title: 'Set up Fleet Control on CI runners', body: BODY, recordId: SETUP_BRANCH });
+  progress(3, `Pull request #${opened.pull.number} ${opened.outcome === 'created' ? 'opened' : 'found'}`);
   return { outcome: opened.outcome === 'created' ? 'opened' : 'existed', commit: written.commit, pull: opened.pull };
 }

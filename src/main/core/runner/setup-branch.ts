@@ -26,25 +26,29 @@ export interface SetupBranchResult {
   base: string;
 }
 
-/** Commits `files` on SETUP_BRANCH on top of the base tip (the branch is moved there by compare-and-swap). */
+/**
+ * Commits `files` on SETUP_BRANCH (moved by compare-and-swap): on the base tip, or on top of an earlier proposal
+ * the base does not hold yet, so that pushing it again is a fast-forward of the branch its pull request shows.
+ */
 export async function writeSetupBranch(repo: GitRepository, baseBranch: string, files: Record<string, Buffer>, now?: Date): Promise<SetupBranchResult> {
   const base = await repo.resolveRef(`refs/heads/${baseBranch}`);
   if (!base) throw new FleetError('BASE_BRANCH_MISSING', `The base branch "${baseBranch}" does not exist here: nothing was written.`, { branch: baseBranch });
   const baseTree = (await repo.readCommit(base)).tree;
   const blobs: Record<string, string> = {};
   for (const [path, bytes] of Object.entries(files)) blobs[path] = await repo.writeBlob(bytes);
-  const tree = await repo.updateTree(baseTree, blobs);
-  if (tree === baseTree) return { branch: SETUP_BRANCH, commit: null, base };
+  if ((await repo.updateTree(baseTree, blobs)) === baseTree) return { branch: SETUP_BRANCH, commit: null, base };
   const ref = `refs/heads/${SETUP_BRANCH}`;
   const previous = await repo.resolveRef(ref);
-  if (previous) {
-    const old = await repo.readCommit(previous);
-    // Already proposed from this base with these files: keep the commit the pull request shows.
-    if (old.tree === tree && old.parents.length === 1 && old.parents[0] === base) return { branch: SETUP_BRANCH, commit: previous, base };
-  }
+  const pending = previous && previous !== base && !(await repo.isAncestor(previous, base)) ? previous : null;
+  const parentTree = pending ? (await repo.readCommit(pending)).tree : baseTree;
+  const tree = await repo.updateTree(parentTree, blobs);
+  // Already proposed with these files: keep the commit the pull request shows.
+  if (pending && tree === parentTree) return { branch: SETUP_BRANCH, commit: pending, base };
   const person = personNow(await resolveIdentity(repo.commondir), now);
-  const message = 'Set up Fleet Control on CI runners\n\nThe GitHub Actions workflow, the Azure pipeline and the bundled command line they run\n(one implementation run or check of one module per dispatched run; see .github/workflows/fleet-control.yml).\n';
-  const commit = await repo.writeCommit({ tree, parents: [base], author: person, committer: person, message });
+  const message = pending
+    ? 'Update the Fleet Control CI runner set-up\n\nThe workflow, the Azure pipeline and the bundled command line as this version of Fleet Control writes them.\n'
+    : 'Set up Fleet Control on CI runners\n\nThe GitHub Actions workflow, the Azure pipeline and the bundled command line they run\n(one implementation run or check of one module per dispatched run; see .github/workflows/fleet-control.yml).\n';
+  const commit = await repo.writeCommit({ tree, parents: [pending ?? base], author: person, committer: person, message });
   await repo.updateRef(ref, commit, previous, 'fleet-control: set up CI runners');
   return { branch: SETUP_BRANCH, commit, base };
 }

@@ -35,15 +35,30 @@ describe('the set-up branch', () => {
     git(dir, 'fsck', '--strict');
   });
 
-  it('keeps the proposed commit when asked again, and moves onto a newer base', async () => {
+  it('keeps the proposed commit when asked again, also after the base moved on, and puts new files on top of it', async () => {
     const { dir, repo, files } = await setUp();
     const first = await writeSetupBranch(repo, 'main', files);
     expect((await writeSetupBranch(repo, 'main', files)).commit).toBe(first.commit);
-    const newer = commitFiles(dir, { 'CHANGELOG.md': 'one\n' }, 'second');
+    commitFiles(dir, { 'CHANGELOG.md': 'one\n' }, 'second');
     repo.invalidateRefs();
-    const second = await writeSetupBranch(repo, 'main', files);
-    expect(second.commit).not.toBe(first.commit);
-    expect(git(dir, 'rev-parse', `${SETUP_BRANCH}^`)).toBe(newer);
+    expect((await writeSetupBranch(repo, 'main', files)).commit).toBe(first.commit);
+    const newer = { ...files, '.fleet/runner/fleet-control.cjs': Buffer.from('console.log("0.2.0");\n') };
+    const second = await writeSetupBranch(repo, 'main', newer);
+    expect(git(dir, 'rev-parse', `${SETUP_BRANCH}^`)).toBe(first.commit);
+    expect(git(dir, 'rev-parse', SETUP_BRANCH)).toBe(second.commit);
+    expect(git(dir, 'show', `${SETUP_BRANCH}:.fleet/runner/fleet-control.cjs`)).toBe('console.log("0.2.0");');
+  });
+
+  it('starts again from the base once the earlier proposal was merged', async () => {
+    const { dir, repo, files } = await setUp();
+    const first = await writeSetupBranch(repo, 'main', files);
+    git(dir, 'merge', '-q', '--ff-only', first.commit!);
+    const merged = commitFiles(dir, { 'CHANGELOG.md': 'one\n' }, 'after the merge');
+    repo.invalidateRefs();
+    const newer = { ...files, '.fleet/runner/fleet-control.cjs': Buffer.from('console.log("0.2.0");\n') };
+    const second = await writeSetupBranch(repo, 'main', newer);
+    expect(git(dir, 'rev-parse', `${SETUP_BRANCH}^`)).toBe(merged);
+    expect(git(dir, 'diff', '--name-only', merged, second.commit!)).toBe('.fleet/runner/fleet-control.cjs');
   });
 
   it('proposes nothing when the base already holds the same files, and refuses a missing base', async () => {
