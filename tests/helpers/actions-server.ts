@@ -7,8 +7,7 @@
 // stand-in runner); what a real runner does through GitHub's internal APIs (step states, artifact upload) the stand-in
 // does through the methods below. Auth, User-Agent, API version and rate-limit headers as in github-server.ts.
 
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { LoopbackHttp, type LoopbackAnswer, type LoopbackRequest } from './loopback-http';
 import { parse } from 'yaml';
 import { execFileSync } from 'node:child_process';
 import { GIT_ENV } from './git';
@@ -61,25 +60,19 @@ export class ActionsServer {
   readonly requests: string[] = [];
   onDispatch: (run: ServedRun) => void = () => undefined;
   private readonly repos = new Map<string, string>();
-  private readonly sockets = new Set<Socket>();
-  private server!: Server;
+  private http!: LoopbackHttp;
   private nextId = 9000;
 
   private constructor(private readonly token: string) {}
 
   static async start(token: string): Promise<ActionsServer> {
     const actions = new ActionsServer(token);
-    actions.server = createServer((request, response) => void actions.handle(request, response));
-    actions.server.on('connection', (socket) => {
-      actions.sockets.add(socket);
-      socket.once('close', () => actions.sockets.delete(socket));
-    });
-    await new Promise<void>((resolve) => actions.server.listen(0, '127.0.0.1', resolve));
+    actions.http = await LoopbackHttp.start((request) => actions.handle(request));
     return actions;
   }
 
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.http.url;
   }
 
   /** Serves `owner/name`, whose workflow files and refs are read from the bare repository `bareDir`. */
@@ -101,16 +94,12 @@ export class ActionsServer {
     run.artifacts.push({ id: this.nextId++, name, zip });
   }
 
-  async close(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  close(): Promise<void> {
+    return this.http.close();
   }
 
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+  private handle(request: LoopbackRequest): LoopbackAnswer {
+    const { url, text } = request;
     this.requests.push(`${request.method} ${url.pathname}`);
     let answer: Answer;
     try {
@@ -119,15 +108,11 @@ export class ActionsServer {
       answer = { status: 400, body: { message: 'Problems parsing JSON', documentation_url: DOCS, status: '400' } };
     }
     const headers = { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': String(5000 - this.requests.length), 'x-ratelimit-resource': 'core', ...answer.headers };
-    if (answer.raw) {
-      response.writeHead(answer.status, { 'Content-Type': 'application/zip', ...headers });
-      return void response.end(answer.raw);
-    }
-    response.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
-    response.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
+    if (answer.raw) return { status: answer.status, raw: answer.raw, headers: { 'Content-Type': 'application/zip', ...headers } };
+    return { status: answer.status, body: answer.body, headers };
   }
 
-  private answer(request: IncomingMessage, url: URL, body: Record<string, unknown>): Answer {
+  private answer(request: LoopbackRequest, url: URL, body: Record<string, unknown>): Answer {
     const path = url.pathname.replace(/^\/api\/v3(?=\/)/, '');
     // Download links (the Location of a 302) carry their own short-lived token, as GitHub's do.
     const download = /^\/_downloads\/(artifact|log)\/(\d+)(?:\/(\d+))?$/.exec(path);

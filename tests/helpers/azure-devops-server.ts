@@ -5,8 +5,8 @@
 // auth "PAT:<token>"), 404 for an unknown organisation, project or repository, and 429 with Retry-After and
 // X-RateLimit-* when throttling. Other helpers add areas and routes with `location()` and `route()`.
 
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage } from 'node:http';
+import { LoopbackHttp, type LoopbackAnswer, type LoopbackRequest } from './loopback-http';
 
 export interface AzureRequest {
   method: string;
@@ -94,8 +94,7 @@ export class AzureDevOpsServer {
   private readonly areas = [...RESOURCE_AREAS];
   private readonly projects = new Map<string, Project>();
   private readonly routes: Array<{ method: string; pattern: RegExp; handler: AzureRouteHandler }> = [];
-  private readonly sockets = new Set<Socket>();
-  private server!: Server;
+  private http!: LoopbackHttp;
 
   private constructor(
     private readonly token: string,
@@ -104,17 +103,12 @@ export class AzureDevOpsServer {
 
   static async start(options: { token: string; organisation: string }): Promise<AzureDevOpsServer> {
     const azure = new AzureDevOpsServer(options.token, options.organisation);
-    azure.server = createServer((request, response) => void azure.handle(request, response));
-    azure.server.on('connection', (socket) => {
-      azure.sockets.add(socket);
-      socket.once('close', () => azure.sockets.delete(socket));
-    });
-    await new Promise<void>((resolve) => azure.server.listen(0, '127.0.0.1', resolve));
+    azure.http = await LoopbackHttp.start((request) => azure.handle(request));
     return azure;
   }
 
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.http.url;
   }
 
   /** The organisation's URL (what dev.azure.com/<org> is to Azure DevOps Services). */
@@ -158,16 +152,12 @@ export class AzureDevOpsServer {
     this.routes.push({ method, pattern, handler });
   }
 
-  async close(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  close(): Promise<void> {
+    return this.http.close();
   }
 
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+  private async handle(request: LoopbackRequest): Promise<LoopbackAnswer> {
+    const { url, text } = request;
     let body: unknown;
     try {
       body = text ? JSON.parse(text) : null;
@@ -175,16 +165,18 @@ export class AzureDevOpsServer {
       body = text;
     }
     const [, organisation = '', ...rest] = url.pathname.split('/');
-    const azureRequest: AzureRequest = { method: request.method ?? 'GET', organisation: decodeURIComponent(organisation), path: `/${rest.join('/')}`, query: url.searchParams, headers: request.headers, body };
+    const azureRequest: AzureRequest = { method: request.method, organisation: decodeURIComponent(organisation), path: `/${rest.join('/')}`, query: url.searchParams, headers: request.headers, body };
     this.requests.push(azureRequest);
     const answer = await this.answer(azureRequest);
-    response.writeHead(answer.status, {
-      'Content-Type': 'application/json; charset=utf-8; api-version=7.1',
-      'X-TFS-ProcessId': '00000000-0000-0000-0000-000000000000',
-      'X-VSS-E2EID': '00000000-0000-0000-0000-000000000001',
-      ...answer.headers,
-    });
-    response.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
+    return {
+      ...answer,
+      headers: {
+        'Content-Type': 'application/json; charset=utf-8; api-version=7.1',
+        'X-TFS-ProcessId': '00000000-0000-0000-0000-000000000000',
+        'X-VSS-E2EID': '00000000-0000-0000-0000-000000000001',
+        ...answer.headers,
+      },
+    };
   }
 
   private authorised(headers: IncomingMessage['headers']): boolean {

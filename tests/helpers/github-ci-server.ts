@@ -5,8 +5,8 @@
 // with X-Accepted-GitHub-Permissions, 404, rate limits with a reset time, GraphQL refused for the token.
 // Other helpers add routes (workflow dispatch, runs, jobs) with `route(method, pattern, handler)`.
 
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage } from 'node:http';
+import { LoopbackHttp, type LoopbackAnswer, type LoopbackRequest } from './loopback-http';
 
 export interface CiRequest {
   method: string;
@@ -69,8 +69,7 @@ export class GitHubCiServer {
   /** Seconds for a secondary limit (429 with Retry-After) on the next request; 0 for none. */
   secondaryRetryAfter = 0;
   private readonly routes: Array<{ method: string; pattern: RegExp; handler: RouteHandler }> = [];
-  private readonly sockets = new Set<Socket>();
-  private server!: Server;
+  private http!: LoopbackHttp;
 
   private constructor(private readonly options: GitHubCiServerOptions) {
     this.branches = new Map(Object.entries(options.branches ?? {}));
@@ -78,17 +77,12 @@ export class GitHubCiServer {
 
   static async start(options: GitHubCiServerOptions): Promise<GitHubCiServer> {
     const github = new GitHubCiServer(options);
-    github.server = createServer((request, response) => void github.handle(request, response));
-    github.server.on('connection', (socket) => {
-      github.sockets.add(socket);
-      socket.once('close', () => github.sockets.delete(socket));
-    });
-    await new Promise<void>((resolve) => github.server.listen(0, '127.0.0.1', resolve));
+    github.http = await LoopbackHttp.start((request) => github.handle(request));
     return github;
   }
 
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.http.url;
   }
 
   get enterpriseApiUrl(): string {
@@ -117,26 +111,22 @@ export class GitHubCiServer {
     return this.requests.filter((r) => path.test(r.path));
   }
 
-  async close(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  close(): Promise<void> {
+    return this.http.close();
   }
 
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+  private async handle(request: LoopbackRequest): Promise<LoopbackAnswer> {
+    const { url, text } = request;
     let body: Record<string, unknown> | null;
     try {
       body = text ? (JSON.parse(text) as Record<string, unknown>) : null;
     } catch {
-      return send(response, { status: 400, body: { message: 'Problems parsing JSON', documentation_url: DOCS, status: '400' } });
+      return json({ status: 400, body: { message: 'Problems parsing JSON', documentation_url: DOCS, status: '400' } });
     }
     const path = url.pathname.replace(/^\/api\/v3(?=\/)/, '').replace(/^\/api\/graphql$/, '/graphql');
-    const ciRequest: CiRequest = { method: request.method ?? 'GET', path, query: url.searchParams, headers: request.headers, body };
+    const ciRequest: CiRequest = { method: request.method, path, query: url.searchParams, headers: request.headers, body };
     this.requests.push(ciRequest);
-    send(response, await this.answer(ciRequest));
+    return json(await this.answer(ciRequest));
   }
 
   private rateHeaders(resource: 'core' | 'graphql'): Record<string, string> {
@@ -320,7 +310,7 @@ function rollupState(nodes: Array<{ __typename: string; state?: string; status?:
   return 'SUCCESS';
 }
 
-function send(response: ServerResponse, answer: CiAnswer): void {
-  response.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8', 'X-GitHub-Media-Type': 'github.v3; format=json', ...answer.headers });
-  response.end(JSON.stringify(answer.body));
+/** GitHub's media-type header on every answer. */
+function json(answer: CiAnswer): LoopbackAnswer {
+  return { ...answer, headers: { 'X-GitHub-Media-Type': 'github.v3; format=json', ...answer.headers } };
 }

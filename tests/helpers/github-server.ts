@@ -4,8 +4,8 @@
 // Authorization, Accept, X-GitHub-Api-Version and User-Agent headers, and can act out a read-only token and the
 // rate limit; with `fileAt`, a file's metadata from the contents API. Served at the root (as api.github.com) and under /api/v3 (as GitHub Enterprise Server).
 
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage } from 'node:http';
+import { LoopbackHttp, type LoopbackAnswer, type LoopbackRequest } from './loopback-http';
 
 const DOCS = 'https://docs.github.com/rest/pulls/pulls';
 const API_VERSIONS = ['2022-11-28'];
@@ -57,26 +57,20 @@ export class GitHubServer {
   /** Requests left before the rate limit (403 with x-ratelimit-remaining 0 and a reset time). */
   rateLimitRemaining = 5000;
   private readonly repos = new Map<string, RepoState>();
-  private readonly sockets = new Set<Socket>();
-  private server!: Server;
+  private http!: LoopbackHttp;
   private clock = Date.parse('2026-01-05T10:00:00Z');
 
   private constructor(private readonly options: GitHubServerOptions) {}
 
   static async start(options: GitHubServerOptions): Promise<GitHubServer> {
     const github = new GitHubServer(options);
-    github.server = createServer((request, response) => void github.handle(request, response));
-    github.server.on('connection', (socket) => {
-      github.sockets.add(socket);
-      socket.once('close', () => github.sockets.delete(socket));
-    });
-    await new Promise<void>((resolve) => github.server.listen(0, '127.0.0.1', resolve));
+    github.http = await LoopbackHttp.start((request) => github.handle(request));
     return github;
   }
 
   /** http://127.0.0.1:<port> (also the host of the pull requests' html_url). */
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.http.url;
   }
 
   /** The GitHub Enterprise Server layout of the same API: <url>/api/v3. */
@@ -104,9 +98,8 @@ export class GitHubServer {
     Object.assign(pull, change, { updated_at: this.tick() });
   }
 
-  async close(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  close(): Promise<void> {
+    return this.http.close();
   }
 
   private repo(fullName: string): RepoState | undefined {
@@ -123,25 +116,23 @@ export class GitHubServer {
     return this.options.branchTip ? this.options.branchTip(fullName, branch) : (repo.branches.get(branch) ?? null);
   }
 
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+  private handle(request: LoopbackRequest): LoopbackAnswer {
+    const { url, text } = request;
     let body: Record<string, unknown> | null = null;
     if (text) {
       try {
         body = JSON.parse(text) as Record<string, unknown>;
       } catch {
-        return send(response, { status: 400, body: { message: 'Problems parsing JSON', documentation_url: DOCS, status: '400' } });
+        return json({ status: 400, body: { message: 'Problems parsing JSON', documentation_url: DOCS, status: '400' } });
       }
     }
     const path = url.pathname.replace(/^\/api\/v3(?=\/)/, '');
-    this.requests.push({ method: request.method ?? 'GET', path, query: url.searchParams, headers: request.headers, body });
-    send(response, this.answer(request, path, url.searchParams, body));
+    this.requests.push({ method: request.method, path, query: url.searchParams, headers: request.headers, body });
+    return json(this.answer(request, path, url.searchParams, body));
   }
 
-  private answer(request: IncomingMessage, path: string, query: URLSearchParams, body: Record<string, unknown> | null): Answer {
+
+  private answer(request: LoopbackRequest, path: string, query: URLSearchParams, body: Record<string, unknown> | null): Answer {
     const headers = request.headers;
     if (!headers['user-agent']) {
       return { status: 403, body: { message: 'Request forbidden by administrative rules. Please make sure your request has a User-Agent header (https://docs.github.com/en/rest/overview/resources-in-the-rest-api#user-agent-required).' } };
@@ -263,7 +254,7 @@ export class GitHubServer {
 
 const PERMISSION_HEADERS = { 'x-accepted-github-permissions': 'pull_requests=write' };
 
-function send(response: ServerResponse, answer: Answer): void {
-  response.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8', 'X-GitHub-Media-Type': 'github.v3; format=json', ...answer.headers });
-  response.end(JSON.stringify(answer.body));
+/** GitHub's media-type header on every answer. */
+function json(answer: Answer): LoopbackAnswer {
+  return { ...answer, headers: { 'X-GitHub-Media-Type': 'github.v3; format=json', ...answer.headers } };
 }
