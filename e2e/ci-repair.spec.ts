@@ -111,6 +111,9 @@ test('automatic repair settings are kept; Fix with agent shows the failure, star
   await instruction.pressSequentially('\nKeep the change small.');
   await dialog.getByLabel('Provider').selectOption('lmstudio');
   await dialog.getByTestId('ci-repair-budget').fill('2');
+  await dialog.getByTestId('ci-repair-estimate').click();
+  await expect(dialog.getByTestId('implement-estimate-row')).toHaveCount(1);
+  await expect(dialog.getByTestId('implement-blocked')).toHaveCount(0);
   await expectNoSeriousA11yViolations(page, 'Fix with agent dialog');
   await screenshot(page, 'ci-repair-dialog', 'light', dialog);
   await dialog.getByTestId('ci-repair-start').click();

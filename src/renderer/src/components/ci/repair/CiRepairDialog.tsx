@@ -14,6 +14,7 @@ import { engineOf, useImplementEnginesStore } from '../../../stores/implementEng
 import { useImplementSettingsStore } from '../../../stores/implementSettings';
 import { useRouteStore } from '../../../stores/route';
 import { ErrorNotice } from '../../ErrorNotice';
+import { RepairEstimate } from './RepairEstimate';
 import { RepairRunFields, type RunChoice } from './RepairRunFields';
 import { FailedChecks } from './FailedChecks';
 import '../../agents/agents.css';
@@ -60,6 +61,13 @@ export default function CiRepairDialog({ moduleId, remote, onClose }: Props) {
   const bad = (budgetUsd !== undefined && (!Number.isFinite(budgetUsd) || budgetUsd < 0)) || Number.isNaN(cap);
   const capMissing = !builtin && (engine?.reportsCost === false || choice.capAsked) && cap === null;
   const ready = !!context && instruction.trim() !== '' && (builtin ? !!choice.provider : !!engine && !engine.problem) && !bad && !capMissing;
+  const runChoice = {
+    engine: choice.engine,
+    ...(builtin ? { provider: choice.provider, model: choice.model } : { model: choice.cliModel.trim() || undefined }),
+    budgetUsd,
+    maxMinutes: cap === null || Number.isNaN(cap) ? undefined : cap,
+    instruction,
+  };
 
   const start = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -68,11 +76,7 @@ export default function CiRepairDialog({ moduleId, remote, onClose }: Props) {
     try {
       const started = await useCiRepairStore.getState().start({
         moduleId,
-        engine: choice.engine,
-        ...(builtin ? { provider: choice.provider, model: choice.model } : { model: choice.cliModel.trim() || undefined }),
-        budgetUsd,
-        maxMinutes: cap === null || Number.isNaN(cap) ? undefined : cap,
-        instruction,
+        ...runChoice,
         repairs: { remote: context.remote, host: context.host, tip: context.tip, checks: context.checks.map((c) => c.name), url: context.checks.find((c) => c.url)?.url ?? null },
       });
       finish();
@@ -126,6 +130,7 @@ export default function CiRepairDialog({ moduleId, remote, onClose }: Props) {
               </p>
             </div>
             <RepairRunFields value={choice} onChange={setChoice} engines={engines} />
+            <RepairEstimate request={ready ? { modules: [moduleId], ...runChoice } : null} engineTitle={engine?.title ?? choice.engine} />
             <p className="hint">{t('ciRepair.dialog.review')}</p>
           </>
         )}

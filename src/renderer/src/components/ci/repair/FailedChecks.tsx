@@ -3,24 +3,28 @@
 
 import { useTranslation } from 'react-i18next';
 import type { CiFailureContext } from '../../../../../shared/types-ci-repair';
+import { safeLink } from '../../../lib/ciView';
 
 export function FailedChecks({ context }: { context: CiFailureContext }) {
   const { t } = useTranslation();
   return (
     <ul className="ci-failed-checks" data-testid="ci-failed-checks">
-      {context.checks.map((check) => (
-        <li key={`${check.kind}:${check.name}`} data-testid="ci-failed-check">
-          <strong>{check.url ? <a href={check.url} target="_blank" rel="noreferrer">{check.name}</a> : check.name}</strong>
-          {check.summary && <p className="ci-failed-summary">{check.summary}</p>}
-          {check.excerpt && (
-            <details>
-              <summary>{t(`ciRepair.source.${check.source ?? 'status'}`)}</summary>
-              <pre className="ci-failed-excerpt">{check.excerpt}</pre>
-            </details>
-          )}
-          {check.note && <p className="hint">{check.note}</p>}
-        </li>
-      ))}
+      {context.checks.map((check) => {
+        const link = safeLink(check.url);
+        return (
+          <li key={`${check.kind}:${check.name}`} data-testid="ci-failed-check">
+            <strong>{link ? <a href={link} target="_blank" rel="noreferrer">{check.name}</a> : check.name}</strong>
+            {check.summary && <p className="ci-failed-summary">{check.summary}</p>}
+            {check.excerpt && (
+              <details>
+                <summary>{t(`ciRepair.source.${check.source ?? 'status'}`)}</summary>
+                <pre className="ci-failed-excerpt">{check.excerpt}</pre>
+              </details>
+            )}
+            {check.note && <p className="hint">{check.note}</p>}
+          </li>
+        );
+      })}
     </ul>
   );
 }
