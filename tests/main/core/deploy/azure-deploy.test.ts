@@ -230,6 +230,15 @@ describe('Azure Pipelines deploys refused, each naming the problem, none recorde
     expect(committedRecord(denied)).toMatchObject({ outcome: 'error' });
   });
 
+  it('throttling when the deploy is prepared: RATE_LIMITED saying until when, nothing started', async () => {
+    const d = await setUp([staging()]);
+    azure.throttleSeconds = 600;
+    const plan = await ok<DeployPlan>(d, 'deployPlan', { environment: 'staging' });
+    expect(plan.blockers).toHaveLength(1);
+    expect(plan.blockers[0]).toMatch(/Azure DevOps is throttling the token of "azure".* It resets at \d\d:\d\d UTC \(in about 10 min\)/);
+    expect(asked('POST', /\/runs$/)).toEqual([]);
+  });
+
   it('a parameter the pipeline does not declare: Azure says which', async () => {
     const d = await setUp([staging({ parameters: { target: 'staging', colour: 'red' } })]);
     const { run } = await deployToEnd(d, 'staging');
