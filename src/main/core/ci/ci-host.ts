@@ -89,6 +89,13 @@ export async function defaultCiRemote(workspace: Workspace): Promise<string> {
   throw new FleetError('REMOTE_NOT_FOUND', 'This repository has no remote, so there is no CI to read: add the GitHub or Azure DevOps remote (git remote add origin https://…) first.');
 }
 
+/** Which remote CI is read from and the address it has now: a client made for another address is not reused. */
+export async function ciHostIdentity(workspace: Workspace, remote?: string): Promise<string> {
+  const name = remote ?? (await defaultCiRemote(workspace));
+  const entry = await requireRemoteConfig(workspace.repo, name);
+  return `${name}\n${remoteAddress(entry)}`;
+}
+
 function tokenMissing(remote: string, kind: CiHostKind, repository: string): FleetError {
   const needs =
     kind === 'github'

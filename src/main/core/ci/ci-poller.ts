@@ -5,7 +5,7 @@
 import { FleetError, toErrorPayload, type FleetErrorPayload } from '../../../shared/errors';
 import type { CiSnapshot, CiStatus } from '../../../shared/types-ci';
 import type { Workspace } from '../workspace/workspace';
-import type { CiHost, CiServices } from './ci-host';
+import { ciHostIdentity, type CiHost, type CiServices } from './ci-host';
 import { DEFAULT_PACES, pollPace, type Pace, type Paces } from './poll-pace';
 import { readCiStatus } from './read-ci';
 
@@ -163,9 +163,10 @@ export class CiPoller {
       return this.snapshot();
     }
     const signal = this.abort.signal;
-    const key = `${workspace.path}\n${this.remote ?? ''}`;
-    const reuse = this.host && this.host.key === key && this.now() - this.host.at < HOST_REUSE_MS ? this.host : null;
     try {
+      // Keyed by the remote's address too: after `git remote set-url` the next poll reads the new host.
+      const key = `${workspace.path}\n${await ciHostIdentity(workspace, this.remote ?? undefined)}`;
+      const reuse = this.host && this.host.key === key && this.now() - this.host.at < HOST_REUSE_MS ? this.host : null;
       const read = await readCiStatus(this.options.services, workspace, { remote: this.remote ?? undefined, signal, host: reuse?.host, graphql: reuse?.graphql });
       if (signal.aborted) throw new FleetError('CANCELLED', 'The operation was cancelled.');
       this.host = reuse ?? { host: read.host, at: this.now(), graphql: true, key };

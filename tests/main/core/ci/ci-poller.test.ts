@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFleetApp, type FleetApp } from '../../../../src/main/core/app';
 import { createDispatcher } from '../../../../src/main/api';
@@ -99,6 +100,22 @@ describe('the poller on its own', () => {
     expect((await poller.refreshNow()).polling).toMatchObject({ reason: 'idle', following: [] });
     poller.stop();
     expect(poller.snapshot().polling.reason).toBe('stopped');
+  });
+
+  it('reads the new host at once after the remote is pointed elsewhere (git remote set-url), not the reused old client', async () => {
+    const poller = new CiPoller({ services: { secrets: new MemorySecretStore(), env, userAgent: 'fleet-control/test' }, workspace: () => workspace, emit: () => undefined });
+    poller.start();
+    expect((await poller.refreshNow()).status?.repository).toBe('acme/fleet');
+    gitServer.createBareRepo('acme/moved');
+    execFileSync('git', ['remote', 'set-url', 'origin', gitServer.url('acme/moved')], { cwd: workspace.path });
+    try {
+      const after = await poller.refreshNow();
+      // The stand-in serves acme/fleet only: what matters is that acme/moved is the repository asked about.
+      expect(after.status?.repository === 'acme/moved' || JSON.stringify(after.error).includes('acme/moved')).toBe(true);
+    } finally {
+      execFileSync('git', ['remote', 'set-url', 'origin', gitServer.url('acme/fleet')], { cwd: workspace.path });
+      poller.stop();
+    }
   });
 
   it('cancels a read in flight when stopped, and keeps no half answer', async () => {
