@@ -1,7 +1,8 @@
 // The Implement dialog: modules (one from its page, or a choice from the board: those whose TO-BE is approved
 // first), the engine (built-in loop or an agent CLI), provider and model, an optional instruction, a budget, a time
 // cap (required for an engine that reports no cost) and concurrency; then the estimate as a range per module with
-// the reasons a module cannot run, and the approval that starts the runs. Loaded lazily.
+// the reasons a module cannot run, and the approval that starts the runs: here, or one CI run per module on GitHub
+// Actions or Azure Pipelines (components/remote), each with its share of the budget. Loaded lazily.
 
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +17,10 @@ import { useImplementRunsStore } from '../../stores/implementRuns';
 import { useImplementSettingsStore } from '../../stores/implementSettings';
 import { useRouteStore } from '../../stores/route';
 import { ErrorNotice } from '../ErrorNotice';
+import { RemoteBudgetNote } from '../remote/RemoteBudgetNote';
+import type { RunWhere } from '../remote/remoteTargets';
+import { RunWhereChoice } from '../remote/RunWhereChoice';
+import { startRemoteBatch } from '../remote/startRemoteBatch';
 import { ProviderModelPicker } from '../agents/ProviderModelPicker';
 import { ApproveQuestion } from './ApproveQuestion';
 import { EngineChoice } from './EngineChoice';
@@ -52,6 +57,8 @@ export default function ImplementDialog({ request }: { request: ImplementDialogR
   const [estimate, setEstimate] = useState<ImplementEstimate | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [where, setWhere] = useState<RunWhere>({ target: 'here' });
+  const remote = where.target === 'here' ? null : where;
 
   useEffect(() => {
     returnFocus.current = document.activeElement;
@@ -118,6 +125,13 @@ export default function ImplementDialog({ request }: { request: ImplementDialogR
   const approve = async () => {
     setBusy(true);
     try {
+      if (remote && estimate) {
+        const { runs } = await startRemoteBatch(build(), remote, estimate);
+        finish();
+        const first = runs[0];
+        if (request.fixed && first) useRouteStore.getState().navigate({ page: 'module-changes', moduleId: first.moduleId, view: { kind: 'remote', runId: first.runId } });
+        return;
+      }
       const started = await api.startImplement(build());
       await useImplementRunsStore.getState().loadRuns();
       finish();
@@ -131,6 +145,8 @@ export default function ImplementDialog({ request }: { request: ImplementDialogR
   };
 
   const runnable = estimate ? estimate.totals.runs : 0;
+  // A remote batch shares its budget between runs (main requires one) and takes no instruction (the runner job has no such input).
+  const remoteBlocked = !!remote && (budgetUsd === undefined || instruction.trim() !== '');
   const title = request.fixed ? t('implement.dialog.titleOne', { module: modules[0] }) : t('implement.dialog.title');
   return (
     <dialog
@@ -155,6 +171,7 @@ export default function ImplementDialog({ request }: { request: ImplementDialogR
           <>
             <p className="subtle">{t('implement.dialog.intro')}</p>
             {!request.fixed && <ImplementModuleChooser value={modules} onChange={setModules} />}
+            <RunWhereChoice value={where} onChange={setWhere} />
             <EngineChoice engines={engines} value={engineId} onChange={(id) => (setEngineId(id), setCapAsked(false))} />
             {builtin ? (
               <ProviderModelPicker providers={providers} provider={provider} model={model} onChange={(p, m) => (setProvider(p), setModel(m))} />
@@ -176,7 +193,7 @@ export default function ImplementDialog({ request }: { request: ImplementDialogR
               <label htmlFor="implement-instruction">{t('implement.dialog.instruction')}</label>
               <textarea id="implement-instruction" rows={3} value={instruction} maxLength={20_000} onChange={(e) => setInstruction(e.target.value)} aria-describedby="implement-instruction-hint" />
               <p className="hint" id="implement-instruction-hint">
-                {t('implement.dialog.instructionHint')}
+                {remote ? t('remote.where.noInstruction') : t('implement.dialog.instructionHint')}
               </p>
             </div>
             <div className="picker-row">
@@ -184,7 +201,7 @@ export default function ImplementDialog({ request }: { request: ImplementDialogR
                 <label htmlFor="implement-budget">{t('implement.dialog.budget')}</label>
                 <input id="implement-budget" inputMode="decimal" value={budget} onChange={(e) => setBudget(e.target.value)} aria-invalid={budgetBad || undefined} aria-describedby="implement-budget-hint" />
                 <p className="hint" id="implement-budget-hint">
-                  {budgetBad ? t('agents.batch.budgetBad') : t('implement.dialog.budgetHint')}
+                  {budgetBad ? t('agents.batch.budgetBad') : remote ? t('remote.where.budgetRequired') : t('implement.dialog.budgetHint')}
                 </p>
               </div>
               <TimeCapField id="implement-time-cap" value={timeCap} onChange={setTimeCap} required={capRequired} fallback={settings?.maxMinutes} />
@@ -214,8 +231,14 @@ export default function ImplementDialog({ request }: { request: ImplementDialogR
           <TimeCapField id="implement-time-cap-estimate" value={timeCap} onChange={setTimeCap} required fallback={settings?.maxMinutes} />
         )}
         {estimate && estimate.engine !== 'builtin' && engine && <EngineNotes engine={engine} />}
+        {estimate && remote && <RemoteBudgetNote estimate={estimate} budgetUsd={budgetUsd} />}
+        {estimate && remote && instruction.trim() !== '' && (
+          <p className="notice notice-warning" data-testid="remote-no-instruction">
+            {t('remote.where.noInstruction')}
+          </p>
+        )}
         {estimate && <ApproveQuestion estimate={estimate} engineTitle={engine?.title ?? estimate.engine} cap={capMissing ? null : cap} />}
-        <ErrorNotice error={error} title={t('implement.dialog.failed')} />
+        <ErrorNotice error={error} title={remote ? t('remote.start.failed') : t('implement.dialog.failed')} />
         <div className="dialog-actions">
           <button type="button" className="button" onClick={finish}>
             {t('action.cancel')}
@@ -225,8 +248,8 @@ export default function ImplementDialog({ request }: { request: ImplementDialogR
               <button type="button" className="button" onClick={() => setEstimate(null)}>
                 {t('agents.batch.back')}
               </button>
-              <button type="button" className="button primary" disabled={busy || runnable === 0 || (!estimate.costKnown && capMissing) || Number.isNaN(cap)} onClick={() => void approve()} data-testid="implement-approve">
-                {t('implement.dialog.approve', { count: runnable })}
+              <button type="button" className="button primary" disabled={busy || runnable === 0 || (!estimate.costKnown && capMissing) || Number.isNaN(cap) || remoteBlocked} onClick={() => void approve()} data-testid="implement-approve">
+                {remote ? t('remote.start.approve', { count: runnable, where: t(`remote.target.${remote.target}`) }) : t('implement.dialog.approve', { count: runnable })}
               </button>
             </>
           ) : (
