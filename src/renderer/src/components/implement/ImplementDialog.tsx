@@ -126,7 +126,7 @@ export default function ImplementDialog({ request }: { request: ImplementDialogR
     setBusy(true);
     try {
       if (remote && estimate) {
-        const { runs } = await startRemoteBatch(build(), remote, estimate);
+        const { runs } = await startRemoteBatch(build(), remote, estimate, builtin ? (providers.find((p) => p.id === provider)?.baseUrl ?? null) : null);
         finish();
         const first = runs[0];
         if (request.fixed && first) useRouteStore.getState().navigate({ page: 'module-changes', moduleId: first.moduleId, view: { kind: 'remote', runId: first.runId } });

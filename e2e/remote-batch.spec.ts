@@ -1,0 +1,195 @@
+// A remote batch in Chromium, over a real repository served by `fleet-control serve` whose origin is a GitHub remote
+// on git's http-backend: the loopback GitHub API answers the Actions routes (tests/helpers/actions-server.ts) and the
+// set-up's contents and pulls reads (here, from the bare repository), and a stand-in runner (one job at a time) runs the
+// committed workflow against a loopback OpenAI-compatible server. Two modules are dispatched from the Implement dialog
+// on GitHub Actions; the second, still queued on the CI, is cancelled; the first is followed to done, reviewed in its
+// Changes view and accepted: the module branch checked with the git CLI, the review branch gone from the remote.
+
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { githubWorkflow } from '../src/main/core/runner/workflows/github-workflow';
+import { GITHUB_WORKFLOW_PATH, RUNNER_BUNDLE_PATH } from '../src/main/core/runner/workflows/runner-files';
+import { ActionsServer } from '../tests/helpers/actions-server';
+import { GitHttpServer, gitAsync } from '../tests/helpers/git-http-server';
+import { call, openAiToolTurn, startProviderServer, type ProviderServer } from '../tests/helpers/provider-servers';
+import { buildRunnerBundle } from '../tests/helpers/runner-bundle';
+import { StandInRunner } from '../tests/helpers/stand-in-runner';
+import { watchConsole } from './support/editor';
+import { initWithCli, startServer, type FleetServer } from './support/fleet-server';
+import { commitFileToBranch, git } from './support/git';
+import { makeFleetRepo, makeTempDir, removeTempDirs } from './support/repo';
+import { expectNoSeriousA11yViolations, openBoard, screenshot } from './support/page';
+
+test.describe.configure({ mode: 'serial' });
+
+const TOKEN = 'ghp_e2eRemoteBatchToken0123';
+const REPO = 'acme/fleet';
+const BUILT_BUNDLE = join(resolve(__dirname, '..'), process.env.FLEET_OUT_DIR || 'out', 'runner', 'fleet-control.cjs');
+
+const toBe = (moduleId: string) => `---\nmodule: ${moduleId}\ndocument: to-be\napproved: 2026-12-03 by e2e\n---\n\n# To-Be Design\n\n## Changes\n\nThe page renders a summary.\n`;
+
+let repo: string;
+let bare: string;
+let server: FleetServer;
+let gitServer: GitHttpServer;
+let actions: ActionsServer;
+let front: Server;
+let provider: ProviderServer;
+
+/** The GitHub API as main sees it: the Actions routes from the loopback Actions server; the set-up's reads of the
+ *  base branch's files (contents) from the bare repository, and no set-up pull request. */
+function startFrontApi(actionsUrl: string): Promise<Server> {
+  const api = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const contents = /^\/repos\/acme\/fleet\/contents\/(.+)$/.exec(url.pathname);
+    if (req.method === 'GET' && contents) {
+      const path = contents[1]!.split('/').map(decodeURIComponent).join('/');
+      let sha: string | null = null;
+      try {
+        sha = git(bare, ['rev-parse', '--verify', '-q', `${url.searchParams.get('ref') ?? 'main'}:${path}`]);
+      } catch {
+        sha = null;
+      }
+      res.writeHead(sha ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(sha ? { type: 'file', sha, path, name: path.split('/').pop(), size: 0, encoding: 'none', content: '' } : { message: 'Not Found', status: '404' }));
+      return;
+    }
+    if (req.method === 'GET' && url.pathname === '/repos/acme/fleet/pulls') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('[]');
+      return;
+    }
+    const target = new URL(req.url ?? '/', actionsUrl);
+    const forward = httpRequest(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    forward.on('error', () => (res.writeHead(502), res.end()));
+    req.pipe(forward);
+  });
+  return new Promise((resolveListen) => api.listen(0, '127.0.0.1', () => resolveListen(api)));
+}
+
+test.beforeAll(async () => {
+  const bundle = existsSync(BUILT_BUNDLE) ? BUILT_BUNDLE : await buildRunnerBundle();
+  repo = makeFleetRepo();
+  await initWithCli(repo);
+  for (const moduleId of ['fleet-hub', 'drivers-hub']) commitFileToBranch(repo, `module/${moduleId}`, `enhancements/${moduleId}/TO_BE_DESIGN.md`, toBe(moduleId), 'test: an approved TO-BE design');
+  // What merging the set-up pull request leaves on main: the workflow and the bundled CLI.
+  commitFileToBranch(repo, 'main', GITHUB_WORKFLOW_PATH, githubWorkflow({ branchPrefix: 'module/', baseBranch: 'main', workspaceBranch: 'fleet/workspace' }), 'Set up Fleet Control on CI runners');
+  commitFileToBranch(repo, 'main', RUNNER_BUNDLE_PATH, readFileSync(bundle), 'Set up Fleet Control on CI runners: the bundled CLI');
+  gitServer = await GitHttpServer.start({ token: TOKEN });
+  bare = gitServer.createBareRepo(REPO);
+  git(bare, ['config', 'uploadpack.allowReachableSHA1InWant', 'true']);
+  await gitAsync(repo, 'push', '-q', gitServer.authUrl(REPO), 'refs/heads/*:refs/heads/*');
+  git(repo, ['remote', 'add', 'origin', gitServer.url(REPO)]);
+  git(repo, ['fetch', '-q', gitServer.authUrl(REPO), `+refs/heads/*:refs/remotes/origin/*`]);
+  actions = await ActionsServer.start(TOKEN);
+  actions.addRepo(REPO, bare);
+  front = await startFrontApi(actions.url);
+  // One job at a time: the second run waits queued on the CI while the first runs, so it can be cancelled there.
+  new StandInRunner({ actions, cloneUrl: () => gitServer.url(REPO), token: TOKEN, secrets: {}, runners: 1 });
+  provider = await startProviderServer();
+  server = await startServer(repo, {
+    FLEET_GITHUB_HOSTS: `127.0.0.1:${gitServer.port}`,
+    FLEET_GITHUB_API_URL: `http://127.0.0.1:${(front.address() as AddressInfo).port}`,
+    FLEET_GIT_TOKEN_ORIGIN: TOKEN,
+    FLEET_RUNNER_BUNDLE: bundle,
+  });
+});
+
+test.afterAll(async () => {
+  await server?.close();
+  await new Promise((r) => (front ? front.close(r) : r(null)));
+  await Promise.all([provider?.close(), gitServer?.stop(), actions?.close()]);
+  removeTempDirs();
+});
+
+async function go(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = h;
+  }, hash);
+}
+
+/** The tip of the first branch on the remote whose name starts with `prefix`; '' when none. */
+async function remoteTip(prefix: string): Promise<string> {
+  const lines = (await gitAsync(makeTempDir('fleet-ls-'), 'ls-remote', gitServer.authUrl(REPO))).split('\n');
+  return lines.map((l) => l.split('\t')).find(([, ref]) => ref?.startsWith(prefix))?.[0] ?? '';
+}
+
+test('two modules dispatched on GitHub Actions: one cancelled while queued on the CI, one followed to done, reviewed and accepted', async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems = watchConsole(page);
+  const startTip = git(repo, ['rev-parse', 'module/fleet-hub']);
+  provider.reset();
+  provider.script(
+    openAiToolTurn({ model: 'local-model', toolCalls: [call('edit_file', { path: 'web/src/pages/FleetPage.tsx', old_text: '  return null;', new_text: "  return 'fleet summary';" })] }),
+    openAiToolTurn({ model: 'local-model', toolCalls: [call('finish', { summary: 'The fleet page renders its summary.' })] }),
+  );
+
+  await openBoard(page, server.url);
+  // The runner reaches the model server this app is set to use: LM Studio's address is sent with the dispatch.
+  await go(page, '#/settings/agents');
+  const lmstudio = page.locator('[data-testid="provider-card"][data-provider-id="lmstudio"]');
+  await lmstudio.getByLabel('Base URL').fill(provider.baseUrl);
+  await lmstudio.getByRole('button', { name: 'Save provider' }).click();
+  await go(page, '#/');
+
+  await page.getByTestId('open-implement-dialog').click();
+  const dialog = page.getByTestId('implement-dialog');
+  await expect(dialog.getByTestId('run-where-option-github')).toHaveAttribute('data-offer', 'ready');
+  // No Azure DevOps remote: the option is disabled and says why, with the way to the set-up.
+  await expect(dialog.getByTestId('run-where-azure')).toBeDisabled();
+  await expect(dialog.getByTestId('run-where-option-azure')).toContainText('No remote on Azure Pipelines');
+  await dialog.getByTestId('run-where-github').check();
+  await dialog.getByLabel('Provider').selectOption('lmstudio');
+  await dialog.getByLabel('Budget cap ($, optional)').fill('2');
+  await dialog.getByRole('button', { name: 'Estimate' }).click();
+  await expect(dialog.getByTestId('implement-estimate-row')).toHaveCount(2);
+  await expect(dialog.getByTestId('implement-blocked')).toHaveCount(0);
+  await expect(dialog.getByTestId('remote-budget-note')).toContainText('$2.00 over 2 runs is about $1.00 each');
+  await expectNoSeriousA11yViolations(page, 'implement dialog, remote batch estimate');
+  await dialog.getByRole('button', { name: 'Approve and dispatch 2 runs on GitHub Actions' }).click();
+  await expect(dialog).toHaveCount(0);
+
+  const batch = page.getByTestId('remote-batch');
+  await expect(batch).toHaveCount(1);
+  const row = (moduleId: string) => batch.locator(`[data-testid="remote-run"][data-module-id="${moduleId}"]`);
+  // Both dispatched; the runner takes one, the other waits queued on the CI: cancel that one.
+  await expect(row('fleet-hub').getByTestId('remote-run-link')).toBeVisible({ timeout: 20_000 });
+  await expect(row('drivers-hub').getByTestId('remote-run-link')).toBeVisible({ timeout: 20_000 });
+  await row('drivers-hub').getByTestId('remote-run-cancel').click();
+  await expect(row('drivers-hub')).toHaveAttribute('data-state', 'cancelled', { timeout: 20_000 });
+  await expect(row('drivers-hub').getByTestId('remote-run-retry')).toBeVisible();
+
+  await expect(row('fleet-hub')).toHaveAttribute('data-state', 'done', { timeout: 45_000 });
+  await expect(batch.getByTestId('remote-batch-summary')).toContainText('done 1, cancelled 1');
+  await expect(batch.getByTestId('remote-batch-summary')).toContainText('of the budget $2.00');
+  await screenshot(page, 'remote-batch-board', 'light', batch);
+  await screenshot(page, 'remote-batch-board', 'dark', batch);
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await row('fleet-hub').getByTestId('remote-run-review').click();
+  const view = page.getByTestId('remote-run-view');
+  await expect(view).toHaveAttribute('data-state', 'done');
+  const review = view.getByTestId('remote-review');
+  await expect(review.locator('[data-testid="changed-file"][data-path="web/src/pages/FleetPage.tsx"]')).toBeVisible({ timeout: 20_000 });
+  await expect(review.getByTestId('code-diff')).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'remote run review');
+  const reviewBranch = await remoteTip('refs/heads/fleet/review/fleet-hub/');
+  expect(reviewBranch).toMatch(/^[0-9a-f]{40}$/);
+  await review.getByTestId('remote-accept').click();
+  await expect(view.getByTestId('remote-run-accepted')).toBeVisible({ timeout: 20_000 });
+
+  // The module branch moved to the runner's commit, one commit on the start tip; the review branch is gone.
+  const tip = git(repo, ['rev-parse', 'module/fleet-hub']);
+  expect(tip).toBe(reviewBranch);
+  expect(git(repo, ['rev-parse', `${tip}^`])).toBe(startTip);
+  expect(git(repo, ['show', `${tip}:web/src/pages/FleetPage.tsx`])).toContain("return 'fleet summary';");
+  expect(await remoteTip('refs/heads/fleet/review/fleet-hub/')).toBe('');
+  expect(git(repo, ['rev-parse', 'module/drivers-hub'])).toBe(git(repo, ['rev-parse', 'origin/module/drivers-hub']));
+  expect(problems()).toEqual([]);
+});
