@@ -47,7 +47,7 @@ function startFrontApi(actionsUrl: string): Promise<Server> {
     const contents = /^\/repos\/acme\/fleet\/contents\/(.+)$/.exec(url.pathname);
     if (req.method === 'GET' && contents) {
       const path = contents[1]!.split('/').map(decodeURIComponent).join('/');
-      let sha: string | null = null;
+      let sha: string | null;
       try {
         sha = git(bare, ['rev-parse', '--verify', '-q', `${url.searchParams.get('ref') ?? 'main'}:${path}`]);
       } catch {

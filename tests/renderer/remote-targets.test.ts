@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunnerSetupState } from '../../src/shared/types-runner-setup';
 import { offerFor } from '../../src/renderer/src/components/remote/remoteTargets';
-import { runsCovered } from '../../src/renderer/src/components/remote/RemoteBudgetNote';
+import { runsCovered } from '../../src/renderer/src/components/remote/remoteBudget';
 
 function setup(over: Partial<RunnerSetupState> & { remote: string }): RunnerSetupState {
   return {

@@ -4,18 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ImplementEstimate } from '../../../../shared/types-implement';
 import { formatUsd } from '../../lib/agentFormat';
-
-/** How many runs the budget covers at their lowest estimates, cheapest first (what dispatching can reach at best). */
-export function runsCovered(lows: number[], budgetUsd: number): number {
-  let left = budgetUsd;
-  let covered = 0;
-  for (const low of [...lows].sort((a, b) => a - b)) {
-    if (low > left + 1e-9) break;
-    left -= low;
-    covered++;
-  }
-  return covered;
-}
+import { runsCovered } from './remoteBudget';
 
 export function RemoteBudgetNote({ estimate, budgetUsd }: { estimate: ImplementEstimate; budgetUsd: number | undefined }) {
   const { t } = useTranslation();
