@@ -79,6 +79,8 @@ export interface FleetAppOptions {
   deploy?: FollowTuning & { fetch?: typeof fetch };
   /** CI knobs for tests: the fetch Octokit uses, the polling paces. */
   ci?: { fetch?: typeof fetch; paces?: Partial<Paces> };
+  /** Remote batch knobs for tests and the bench: poll interval, start and run limits, the share of the rate limit. */
+  remoteBatches?: import('./runner/remote/follow-loop').FollowTuning;
   /** Implementation run knobs for tests (progress interval, kill grace). */
   implement?: ImplementTuning & { parts?: ImplementParts };
 }
@@ -257,6 +259,12 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     // Implementation runs a crash or quit left are taken over (working copies swept, interrupted runs kept), then
     // their interrupted batches resume where the document batches would. A workspace with no implementation run
     // records has nothing to take over: a command that does not run agents then loads no run code.
+    // Remote batches a quit left out are followed again (the desktop app and `serve`).
+    if (options.resumeBatches && holdsRecords(dataDir, ['remote-batches'])) {
+      void remoteBatches()
+        .then(({ service }) => service.forCurrent())
+        .catch((error: unknown) => log('could not follow the remote batches again', error));
+    }
     if (options.resumeBatches || runs.started || holdsRecords(dataDir, IMPLEMENT_RUNS)) {
       void runs()
         .then(async ({ agents, implement }) => {
@@ -334,6 +342,25 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
       ci: async (_workspace, moduleIds) => plannedCiOf(ci.built?.service.snapshot(), moduleIds),
       follow: (reason) => holds.hold(reason),
     });
+  });
+  // Remote batches (implementation runs and checks on CI runners), built on first use or to follow a stored batch.
+  const remoteBatches = lazy(async () => {
+    const [{ RemoteService }, { createRemoteBatchHandlers }, { nodeHttpClient }] = await Promise.all([import('./runner/remote/remote-service'), import('./runner/remote/handlers'), import('./remotes/http-transport')]);
+    const env = options.remotes?.env ?? keyEnvironment();
+    const remoteOptions = {
+      appDataDir: options.appDataDir,
+      current: () => requireOpen().workspace,
+      ci: { secrets, env, userAgent: `fleet-control/${options.version}`, fetch: options.deploy?.fetch },
+      remotes: { secrets, env, http: options.remotes?.http ?? nodeHttpClient, agent: `fleet-control/${options.version}` },
+      estimate: async (request: Parameters<FleetHandlers['estimateImplement']>[0]) => (await implementHandlers()).estimateImplement(request),
+      emitRun: (run: EventPayload<'remoteRunChanged'>) => emit('remoteRunChanged', run),
+      emitBatch: (batch: EventPayload<'remoteBatchChanged'>) => emit('remoteBatchChanged', batch),
+      refsChanged: () => emit('boardChanged', { reason: 'refs' }),
+      log,
+      tuning: options.remoteBatches,
+    };
+    const service = new RemoteService(remoteOptions);
+    return { service, handlers: createRemoteBatchHandlers(service, remoteOptions) };
   });
   const handlers: FleetHandlers = asNamedOperations({
     getAppInfo: async () => ({
@@ -444,10 +471,10 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     ...lazyGroup(DEPLOY_METHOD_NAMES, async () => (await deploys()).handlers),
     ...lazyGroup(CI_REPAIR_METHOD_NAMES, async () => (await import('./ci/repair/handlers')).createCiRepairHandlers(await ciRepair())),
     ...lazyGroup(CI_METHOD_NAMES, async () => (await ci()).handlers),
-    ...lazyGroup(REMOTE_BATCH_METHOD_NAMES, async () => (await import('./runner/remote/handlers')).createRemoteBatchHandlers()),
     ...lazyGroup(RUNNER_METHOD_NAMES, async () =>
       (await import('./runner/handlers')).createRunnerHandlers({ requireWorkspace: () => requireOpen().workspace, jobs, secrets, env: options.remotes?.env, version: options.version, http: options.remotes?.http, fetch: options.ci?.fetch }),
     ),
+    ...lazyGroup(REMOTE_BATCH_METHOD_NAMES, async () => (await remoteBatches()).handlers),
     ...lazyGroup(SCOPE_METHOD_NAMES, async () =>
       (await import('./scope/handlers')).createScopeHandlers({
         current: () => {
@@ -489,6 +516,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
       const deployService = deploys.started?.catch(() => null);
       ci.built?.service.dispose();
       ciRepair.built?.dispose();
+      remoteBatches.built?.service.dispose();
       await Promise.all([
         jobs.cancelAll(),
         runServices?.then((built) => built && Promise.all([built.agents.dispose(), built.implement.dispose()])),

@@ -27,7 +27,7 @@ function clock(iso: string): string {
  * unless the wait would pass the deploy's deadline (then the error stands). `keepCancel`: still make the call after a
  * cancel (cancelling the remote run must happen then).
  */
-export async function hostCall<T>(context: RunContext, host: string, call: () => Promise<T>, keepCancel = false): Promise<T> {
+export async function hostCall<T>(context: Pick<RunContext, 'deadline' | 'signal' | 'report' | 'output'>, host: string, call: () => Promise<T>, keepCancel = false): Promise<T> {
   for (;;) {
     try {
       return await call();

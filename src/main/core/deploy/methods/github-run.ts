@@ -11,10 +11,18 @@ import type { MethodOutcome, RunContext } from './method';
 
 interface Dispatch {
   file: string;
-  workflowId: number;
+  workflowId: number | string;
   inputs: Record<string, string>;
   tuning: FollowTuning;
+  /**
+   * When several dispatches of one workflow on one commit may be out at once (remote batches), which listed run is
+   * this dispatch's (its run-name carries an id); without it, the oldest run that was not there before.
+   */
+  matches?: (run: { name?: string | null; display_title?: string }) => boolean;
 }
+
+/** What dispatching needs of its caller: the ref (and commit, when known) dispatched on, cancel, deadline, reporting. */
+export type DispatchContext = Pick<RunContext, 'branch' | 'commit' | 'signal' | 'deadline' | 'report' | 'output'>;
 
 interface RunInfo {
   id: number;
@@ -33,8 +41,8 @@ function stepState(status: string | null, conclusion: string | null): DeployStep
   return 'failed';
 }
 
-/** Dispatches the workflow and returns the run it created. */
-async function dispatch(host: GitHubCiHost, context: RunContext, d: Dispatch): Promise<number> {
+/** Dispatches the workflow and returns the run it created (from the answer, else found by listing). */
+export async function dispatchWorkflow(host: GitHubCiHost, context: DispatchContext, d: Dispatch): Promise<number> {
   const { owner, repo } = host;
   const action = `start the workflow ${d.file}`;
   const refused = (status: number, message: string): FleetError | null => {
@@ -69,20 +77,20 @@ async function dispatch(host: GitHubCiHost, context: RunContext, d: Dispatch): P
   const limit = dispatchedAt + (d.tuning.startLimitMs ?? DEFAULT_START_LIMIT_MS);
   while (Date.now() < limit && !context.signal.aborted) {
     const runs = await hostCall(context, 'GitHub', () =>
-      gitHubCall(host, 'find the dispatched run', () => host.octokit.rest.actions.listWorkflowRuns({ owner, repo, workflow_id: d.workflowId, event: 'workflow_dispatch', branch: context.branch, head_sha: context.commit, per_page: 20 })),
+      gitHubCall(host, 'find the dispatched run', () => host.octokit.rest.actions.listWorkflowRuns({ owner, repo, workflow_id: d.workflowId, event: 'workflow_dispatch', branch: context.branch, ...(context.commit ? { head_sha: context.commit } : {}), per_page: 20 })),
     );
-    const created = runs.data.workflow_runs.filter((r) => !known.has(r.id)).sort((a, b) => a.id - b.id)[0];
+    const created = runs.data.workflow_runs.filter((r) => !known.has(r.id) && (d.matches?.(r) ?? true)).sort((a, b) => a.id - b.id)[0];
     if (created) return created.id;
     await pause(d.tuning.pollMs ?? DEFAULT_POLL_MS, context.signal);
   }
-  if (context.signal.aborted) throw new FleetError('CANCELLED', 'The deploy was cancelled before GitHub started its run.');
+  if (context.signal.aborted) throw new FleetError('CANCELLED', 'It was cancelled before GitHub started its run.');
   throw new FleetError('RUN_NOT_STARTED', `GitHub accepted the dispatch of ${d.file}, but no run of it appeared within ${Math.round((d.tuning.startLimitMs ?? DEFAULT_START_LIMIT_MS) / 1000)} s.`, { workflow: d.file });
 }
 
 /** Dispatches the workflow and follows its run to the end. */
 export async function followGitHubRun(host: GitHubCiHost, context: RunContext, d: Dispatch): Promise<MethodOutcome> {
   const { owner, repo } = host;
-  const runId = await dispatch(host, context, d);
+  const runId = await dispatchWorkflow(host, context, d);
   const startLimit = Date.now() + (d.tuning.startLimitMs ?? DEFAULT_START_LIMIT_MS);
   const read = async (): Promise<RunInfo> =>
     (await hostCall(context, 'GitHub', () => gitHubCall(host, 'read the deploy run', () => host.octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: runId })), true)).data;

@@ -1,0 +1,284 @@
+// Remote batches: one CI run per module, dispatched on the base branch (where the set-up pull request put the
+// workflow) with the module, its tip and its share of the budget, within a concurrency cap, followed by one loop
+// (follow-loop.ts), finished from the run's record (run-finish.ts); review and accept stay here (remote-review.ts).
+// Batches are stored per workspace, so an app restarted mid-batch follows its runs again.
+
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { FleetError } from '../../../../shared/errors';
+import type { ImplementEstimate, ImplementRequest } from '../../../../shared/types-implement';
+import type { RemoteBatch, RemoteBatchRequest, RemoteBatchStarted, RemoteRun } from '../../../../shared/types-remote';
+import { defaultCiRemote, resolveCiHost, type CiServices } from '../../ci/ci-host';
+import { workspaceDataDir } from '../../paths';
+import type { RemoteServices } from '../../remotes/remote-endpoint';
+import type { Workspace } from '../../workspace/workspace';
+import { nextShare } from './budget-share';
+import { FollowLoop, type FollowTuning } from './follow-loop';
+import { gitHubTarget } from './github-target';
+import { hasEnded, isOut, RemoteBatches } from './remote-batches';
+import { REMOTE_BATCHES_FOLDER, RemoteStore, type StoredRemoteBatch } from './remote-store';
+import { finishRun } from './run-finish';
+import type { RemoteTargetClient } from './target';
+
+export interface RemoteServiceOptions {
+  appDataDir: string;
+  current(): Workspace;
+  ci: CiServices;
+  remotes: RemoteServices;
+  estimate(request: ImplementRequest): Promise<ImplementEstimate>;
+  emitRun(run: RemoteRun): void;
+  emitBatch(batch: RemoteBatch): void;
+  /** The board's implementation facts changed (a module branch moved on accept). */
+  refsChanged(): void;
+  log(message: string, error?: unknown): void;
+  tuning?: FollowTuning;
+}
+
+const DEFAULT_CONCURRENCY = 4;
+const stamp = (): string => `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+
+export class RemoteService {
+  private batches: RemoteBatches | null = null;
+  private loading: Promise<RemoteBatches> | null = null;
+  private readonly clients = new Map<string, Promise<RemoteTargetClient>>();
+  /** Runs being dispatched now (their CI run id is not known yet), and those cancelled meanwhile. */
+  private readonly dispatching = new Set<string>();
+  private readonly cancelWhenKnown = new Set<string>();
+  private readonly aborts = new Map<string, AbortController>();
+  readonly loop: FollowLoop;
+
+  constructor(private readonly options: RemoteServiceOptions) {
+    this.loop = new FollowLoop(
+      {
+        batches: () => this.batches,
+        client: (run) => this.client(run.remote, run.target),
+        schedule: () => this.schedule(),
+        finish: (run, view, client) => finishRun({ batches: this.batches!, workspace: this.options.current(), remotes: this.options.remotes, timedOut: this.loop.timedOut, refsChanged: () => undefined }, run, view, client),
+        log: options.log,
+      },
+      options.tuning,
+    );
+  }
+
+  /** The open workspace's batches, loaded once per workspace; runs left out by a restart are followed again. */
+  async forCurrent(): Promise<RemoteBatches> {
+    const workspace = this.options.current();
+    if (this.batches?.workspacePath === workspace.path) return this.batches;
+    if (this.loading) return this.loading;
+    this.loading = (async () => {
+      const store = new RemoteStore(join(workspaceDataDir(this.options.appDataDir, workspace.path), REMOTE_BATCHES_FOLDER));
+      const batches = new RemoteBatches(workspace.path, store, { run: this.options.emitRun, batch: this.options.emitBatch }, this.options.log);
+      await batches.load();
+      this.batches = batches;
+      this.clients.clear();
+      for (const { runs } of batches.all()) {
+        for (const run of runs.filter((r) => r.state === 'dispatched' && !r.ciRunId)) {
+          await batches.update(run.runId, { state: 'failed', finishedAt: new Date().toISOString(), error: { code: 'CANCELLED', message: 'The app stopped while this run was being dispatched: a CI run may have started without being followed. Check the workflow runs, then retry.' } });
+        }
+      }
+      this.loop.kick();
+      return batches;
+    })().finally(() => (this.loading = null));
+    return this.loading;
+  }
+
+  private client(remote: string, target: RemoteBatch['target']): Promise<RemoteTargetClient> {
+    const key = `${target} ${remote}`;
+    let found = this.clients.get(key);
+    if (!found) {
+      found = (async () => {
+        if (target === 'azure') throw new FleetError('UNSUPPORTED', 'Remote batches on Azure Pipelines are not supported yet: run them on GitHub Actions (--on github), or here.', { target });
+        const workspace = this.options.current();
+        const host = await resolveCiHost(this.options.ci, workspace, { remote });
+        if (host.kind !== 'github') throw new FleetError('UNSUPPORTED', `"${remote}" is on Azure DevOps: remote batches there (Azure Pipelines) are not supported yet; use a GitHub remote.`, { remote });
+        return gitHubTarget(host, workspace.manifest.baseBranch, this.options.tuning);
+      })();
+      found.catch(() => this.clients.delete(key));
+      this.clients.set(key, found);
+    }
+    return found;
+  }
+
+  /** Starts a batch (see contract-remote.ts): refusals before anything is stored, then runs queued and dispatched by the loop. */
+  async start(request: RemoteBatchRequest): Promise<RemoteBatchStarted> {
+    const batches = await this.forCurrent();
+    const workspace = this.options.current();
+    await workspace.refreshManifest();
+    const { manifest, repo } = workspace;
+    const modules = [...new Set(request.modules)];
+    const tips = new Map<string, string>();
+    for (const moduleId of modules) {
+      if (!manifest.modules.some((m) => m.id === moduleId)) throw new FleetError('MODULE_NOT_FOUND', `There is no module "${moduleId}" in this workspace.`, { moduleId });
+      const branch = `${manifest.branchPrefix}${moduleId}`;
+      const tip = await repo.resolveRef(`refs/heads/${branch}`);
+      if (!tip) throw new FleetError('MODULE_BRANCH_MISSING', `The branch ${branch} does not exist.`, { moduleId, branch });
+      tips.set(moduleId, tip);
+    }
+    const remote = request.remote ?? (await defaultCiRemote(workspace));
+    await this.client(remote, request.target); // token, host and target refusals now, not per run
+    const lows: Record<string, number | null> = {};
+    const blocked = new Map<string, string>();
+    let choice: { engine: RemoteBatch['engine']; provider: string | null; model: string | null } = { engine: null, provider: null, model: null };
+    if (request.kind === 'implement') {
+      if (request.budgetUsd === undefined) throw new FleetError('INVALID_INPUT', 'A remote implementation batch needs a budget (budgetUsd): each run gets its share. Nothing was dispatched.');
+      const estimate = await this.options.estimate({ modules, engine: request.engine, provider: request.provider, model: request.model, baseUrl: request.baseUrl, budgetUsd: request.budgetUsd, maxMinutes: request.maxMinutes });
+      for (const run of estimate.runs) {
+        lows[run.moduleId] = run.lowUsd;
+        if (run.blocked) blocked.set(run.moduleId, run.blocked);
+      }
+      choice = { engine: estimate.engine, provider: estimate.provider, model: estimate.model };
+    }
+    const now = new Date().toISOString();
+    const batchId = `rb-${stamp()}`;
+    const runs: RemoteRun[] = modules.map((moduleId) => {
+      const runId = `rr-${stamp()}`;
+      const why = blocked.get(moduleId);
+      return {
+        runId, batchId, moduleId, kind: request.kind, target: request.target, remote, state: why ? 'skipped' : 'queued', message: why ? `Not dispatched: ${why}` : 'Waiting to be dispatched',
+        attempt: 1, dispatchId: runId, tip: tips.get(moduleId)!, budgetUsd: null, ciRunId: null, url: null, jobs: [], costUsd: 0, costKnown: true, outcome: null,
+        reviewBranch: null, reviewCommit: null, review: null, reviewedAt: null, acceptedCommit: null, check: null, summary: null, error: null, queuedAt: now, dispatchedAt: null, startedAt: null, finishedAt: why ? now : null,
+      };
+    });
+    const batch: RemoteBatch = {
+      batchId, kind: request.kind, target: request.target, remote, ...choice, budgetUsd: request.kind === 'implement' ? request.budgetUsd! : null, spentUsd: 0, committedUsd: 0,
+      concurrency: request.concurrency ?? DEFAULT_CONCURRENCY, state: 'running', runIds: runs.map((r) => r.runId), counts: {}, createdAt: now, finishedAt: null,
+    };
+    const stored: StoredRemoteBatch = { version: 1, batch, runs, request: { ...request, remote, ...(choice.provider ? { provider: choice.provider, model: choice.model! } : {}) }, lows };
+    await batches.add(stored);
+    this.loop.kick();
+    return { batch: structuredClone(batch), runs: structuredClone(runs) };
+  }
+
+  /** Dispatches the queued runs the concurrency caps and budgets allow; called by every look of the loop. */
+  schedule(): void {
+    const batches = this.batches;
+    if (!batches) return;
+    for (const stored of batches.all()) {
+      if (stored.batch.state !== 'running') continue;
+      let out = stored.runs.filter((r) => isOut(r) || this.dispatching.has(r.runId)).length;
+      for (const run of stored.runs) {
+        if (run.state !== 'queued' || this.dispatching.has(run.runId)) continue;
+        if (out >= stored.batch.concurrency) break;
+        let share: number | null = null;
+        if (stored.batch.kind === 'implement') {
+          const decision = nextShare({
+            budgetUsd: stored.batch.budgetUsd ?? 0,
+            spentUsd: stored.runs.filter(hasEnded).reduce((sum, r) => sum + r.costUsd, 0),
+            outstandingUsd: stored.runs.filter((r) => isOut(r) || this.dispatching.has(r.runId)).reduce((sum, r) => sum + (r.budgetUsd ?? 0), 0),
+            runsLeft: stored.runs.filter((r) => r.state === 'queued' && !this.dispatching.has(r.runId)).length,
+            lowUsd: stored.lows[run.moduleId] ?? null,
+          });
+          if (decision.kind === 'wait') break;
+          if (decision.kind === 'skip') {
+            void batches.update(run.runId, { state: 'skipped', message: decision.message, finishedAt: new Date().toISOString() });
+            continue;
+          }
+          share = decision.shareUsd;
+        }
+        out++;
+        this.dispatch(stored, run, share);
+      }
+    }
+  }
+
+  private dispatch(stored: StoredRemoteBatch, run: RemoteRun, share: number | null): void {
+    const batches = this.batches!;
+    const { request } = stored;
+    this.dispatching.add(run.runId);
+    const abort = new AbortController();
+    this.aborts.set(run.runId, abort);
+    void (async () => {
+      // The share is held (budgetUsd) from now on, so the next run's share does not count it as remaining.
+      await batches.update(run.runId, { budgetUsd: share, message: `Dispatching on ${request.remote}` });
+      const client = await this.client(run.remote, run.target);
+      const job = { kind: run.kind, moduleId: run.moduleId, tip: run.tip, dispatchId: run.dispatchId, budgetUsd: share, engine: request.engine, provider: request.provider, model: request.model, baseUrl: request.baseUrl, maxMinutes: request.maxMinutes };
+      const { ciRunId, url } = await client.dispatch(job, abort.signal);
+      await batches.update(run.runId, { state: 'dispatched', ciRunId, url, dispatchedAt: new Date().toISOString(), message: 'Waiting for a runner to pick the job up' });
+      if (this.cancelWhenKnown.delete(run.runId)) await client.cancel(ciRunId);
+    })()
+      .catch(async (error: unknown) => {
+        const payload = error instanceof FleetError ? error.toPayload() : { code: 'INTERNAL' as const, message: 'The dispatch failed inside Fleet Control. Details are in the log.' };
+        if (!(error instanceof FleetError)) this.options.log(`dispatching the remote run ${run.runId} failed`, error);
+        await batches.update(run.runId, { state: 'failed', budgetUsd: null, error: payload, message: payload.message, finishedAt: new Date().toISOString() });
+        // Without the workflow on the base branch no run of the batch can start: every queued one says so.
+        if (payload.code === 'WORKFLOW_NOT_FOUND' || payload.code === 'TOKEN_MISSING' || payload.code === 'AUTH_FAILED' || payload.code === 'UNSUPPORTED') {
+          for (const other of stored.runs.filter((r) => r.state === 'queued')) await batches.update(other.runId, { state: 'failed', error: payload, message: payload.message, finishedAt: new Date().toISOString() });
+        }
+      })
+      .finally(() => {
+        this.dispatching.delete(run.runId);
+        this.aborts.delete(run.runId);
+        this.loop.kick(50);
+      });
+  }
+
+  /** Cancels one run: a queued one ends at once, one out is cancelled on the host and ends when the host says so. */
+  async cancel(runId: string): Promise<RemoteRun> {
+    const batches = await this.forCurrent();
+    const { run } = batches.find(runId);
+    if (run.state === 'queued' && !this.dispatching.has(runId)) {
+      return structuredClone(await batches.update(runId, { state: 'cancelled', message: 'Cancelled before it was dispatched.', finishedAt: new Date().toISOString() }));
+    }
+    if (this.dispatching.has(runId)) {
+      this.cancelWhenKnown.add(runId);
+      return structuredClone(await batches.update(runId, { message: 'Cancelling' }));
+    }
+    if (isOut(run) && run.ciRunId) {
+      await (await this.client(run.remote, run.target)).cancel(run.ciRunId);
+      this.loop.kick(50);
+      return structuredClone(await batches.update(runId, { message: 'Cancelling the CI run' }));
+    }
+    return structuredClone(run);
+  }
+
+  async cancelBatch(batchId: string): Promise<RemoteBatch> {
+    const batches = await this.forCurrent();
+    const stored = batches.batch(batchId);
+    for (const run of stored.runs.filter((r) => !hasEnded(r))) await this.cancel(run.runId);
+    return structuredClone(stored.batch);
+  }
+
+  /** A new attempt of a run that did not end well, from the module branch's tip now. */
+  async retry(runId: string): Promise<RemoteRun> {
+    const batches = await this.forCurrent();
+    const { run } = batches.find(runId);
+    if (!['failed', 'cancelled', 'timed-out', 'skipped'].includes(run.state)) {
+      throw new FleetError('RUN_NOT_REVIEWABLE', `The remote run of ${run.moduleId} is ${run.state}: only a failed, cancelled, timed-out or skipped run is retried.`, { runId, state: run.state });
+    }
+    const workspace = this.options.current();
+    const branch = `${workspace.manifest.branchPrefix}${run.moduleId}`;
+    workspace.repo.invalidateRefs();
+    const tip = await workspace.repo.resolveRef(`refs/heads/${branch}`);
+    if (!tip) throw new FleetError('MODULE_BRANCH_MISSING', `The branch ${branch} does not exist.`, { moduleId: run.moduleId, branch });
+    const attempt = run.attempt + 1;
+    this.loop.timedOut.delete(runId);
+    const retried = await batches.update(runId, {
+      state: 'queued', attempt, dispatchId: `${run.runId}.${attempt}`, tip, budgetUsd: null, ciRunId: null, url: null, jobs: [], costUsd: 0, costKnown: true, outcome: null,
+      reviewBranch: null, reviewCommit: null, review: null, reviewedAt: null, check: null, summary: null, error: null, message: 'Waiting to be dispatched', queuedAt: new Date().toISOString(), dispatchedAt: null, startedAt: null, finishedAt: null,
+    });
+    this.loop.kick();
+    return structuredClone(retried);
+  }
+
+  async list(filter: { batchId?: string; moduleId?: string }): Promise<RemoteRun[]> {
+    const batches = await this.forCurrent();
+    return structuredClone(batches.all().filter((s) => !filter.batchId || s.batch.batchId === filter.batchId).flatMap((s) => s.runs).filter((r) => !filter.moduleId || r.moduleId === filter.moduleId));
+  }
+
+  async listBatches(): Promise<RemoteBatch[]> {
+    return structuredClone((await this.forCurrent()).all().map((s) => s.batch));
+  }
+
+  async get(runId: string): Promise<RemoteRun> {
+    return structuredClone((await this.forCurrent()).find(runId).run);
+  }
+
+  get refsChanged(): () => void {
+    return this.options.refsChanged;
+  }
+
+  dispose(): void {
+    this.loop.dispose();
+    for (const abort of this.aborts.values()) abort.abort();
+  }
+}
