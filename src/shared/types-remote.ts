@@ -76,7 +76,7 @@ export interface RemoteRun {
   /** Null until there is a change to review. */
   review: RemoteReviewState | null;
   /** When the change was last read for review (getRemoteRunChanges): accept refuses a change nobody read. */
-  reviewedAt: string | null;
+  reviewedAt?: string | null;
   /** The module branch tip after accept (the review commit). */
   acceptedCommit: string | null;
   /** A check's result from the record (check runs). */
