@@ -1,4 +1,4 @@
-// Settings → Remotes: the repository's remotes with their credentials, and a form to add one.
+// Settings → Remotes: the repository's remotes with their credentials, a form to add one, and their CI runners' set-up.
 
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { useRemotesStore } from '../../stores/remotes';
 import { ErrorNotice } from '../ErrorNotice';
 import { RemoteForm } from './RemoteForm';
 import { RemoteItem } from './RemoteItem';
+import { RunnerSetupSection } from '../runner/RunnerSetupSection';
 import '../../styles/remotes.css';
 
 export function RemotesSettings() {
@@ -40,6 +41,7 @@ export function RemotesSettings() {
         <p className="subtle">{t('remotes.addHint')}</p>
         <RemoteForm onDone={() => undefined} />
       </section>
+      <RunnerSetupSection />
     </div>
   );
 }

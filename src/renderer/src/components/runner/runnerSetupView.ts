@@ -1,0 +1,41 @@
+// What the CI runners section says about one remote, decided from its set-up state: the headline sentence, the chip,
+// whether "Open the set-up pull request" is offered, and a line per file (pure, so it is tested without a DOM).
+
+import type { RunnerFileStatus, RunnerSetupState } from '../../../../shared/types-runner-setup';
+
+export type RunnerChip = 'done' | 'waiting' | 'warning' | 'none' | 'unknown';
+
+export interface RunnerSetupView {
+  /** The locale key under runner.phase of the headline, with its values. */
+  headline: string;
+  values: Record<string, string | number>;
+  chip: RunnerChip;
+  /** Offer the set-up pull request (GitHub, not set up or another version, none open). */
+  canOpen: boolean;
+  /** The open (or last) set-up pull request to link to. */
+  pull: RunnerSetupState['pull'];
+  files: Array<{ id: 'workflow' | 'pipeline' | 'bundle'; path: string; status: RunnerFileStatus | 'unread' }>;
+}
+
+const PATHS = { workflow: '.github/workflows/fleet-control.yml', pipeline: '.azure-pipelines/fleet-control.yml', bundle: '.fleet/runner/fleet-control.cjs' } as const;
+
+/** The view of one remote's state. */
+export function runnerSetupView(state: RunnerSetupState): RunnerSetupView {
+  const pullOpen = state.pull?.state === 'open' || state.pull?.state === 'draft';
+  const read = state.source !== null && state.error === null;
+  const files = (['workflow', 'pipeline', 'bundle'] as const).map((id) => ({ id, path: PATHS[id], status: read ? state[id] : ('unread' as const) }));
+  const base = { values: { base: state.baseBranch, number: state.pull?.number ?? 0 }, pull: state.pull, files };
+  const canOpen = state.canPropose && state.error === null && !pullOpen && (state.phase === 'not-set-up' || state.phase === 'outdated');
+  switch (state.phase) {
+    case 'ready':
+      return { ...base, headline: 'ready', chip: 'done', canOpen: false };
+    case 'outdated':
+      return { ...base, headline: pullOpen ? 'outdatedProposed' : 'outdated', chip: 'warning', canOpen };
+    case 'proposed':
+      return { ...base, headline: 'proposed', chip: 'waiting', canOpen: false };
+    case 'not-set-up':
+      return { ...base, headline: state.pull?.state === 'closed' ? 'closed' : 'notSetUp', chip: 'none', canOpen };
+    default:
+      return { ...base, headline: state.error ? 'unreadable' : state.canPropose ? 'unknown' : 'notFetched', chip: 'unknown', canOpen: false };
+  }
+}
