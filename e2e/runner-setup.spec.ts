@@ -4,7 +4,6 @@
 // workflow), checked with git on the server; merged there, the screen says set up after Check again.
 
 import { expect, test } from '@playwright/test';
-import { join } from 'node:path';
 import { GitHttpServer, gitAsync } from '../tests/helpers/git-http-server';
 import { GitHubServer } from '../tests/helpers/github-server';
 import { git } from './support/git';
