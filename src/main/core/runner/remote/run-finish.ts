@@ -45,19 +45,24 @@ export async function finishRun(parts: FinishParts, run: RemoteRun, view: CiRunV
   } catch (error) {
     recordError = error instanceof FleetError ? error : new FleetError('RUNNER_RECORD_MISSING', 'The run record could not be read from the artifact.');
   }
-  const base: Partial<RemoteRun> = { jobs, url: view.url ?? run.url, finishedAt, ...(record ? fromRecord(record) : {}) };
+  // Without a record, a run a runner worked on spent an unknown amount: its whole share counts as spent, so the budget
+  // holds (one no runner picked up spent nothing).
+  const ran = run.startedAt !== null || jobs.some((j) => j.steps.some((s) => s.state === 'succeeded' || s.state === 'failed'));
+  const unknownCost = !record && run.kind === 'implement' && run.budgetUsd !== null && ran;
+  const costNote = unknownCost ? ` Its cost is unknown: its share of $${run.budgetUsd!.toFixed(2)} counts as spent.` : '';
+  const base: Partial<RemoteRun> = { jobs, url: view.url ?? run.url, finishedAt, ...(record ? fromRecord(record) : unknownCost ? { costUsd: run.budgetUsd!, costKnown: false } : {}) };
   const timedOut = parts.timedOut.get(run.runId);
   if (timedOut) {
-    await batches.update(run.runId, { ...base, state: 'timed-out', message: timedOut, error: { code: 'RUN_NOT_STARTED', message: timedOut } });
+    await batches.update(run.runId, { ...base, state: 'timed-out', message: `${timedOut}${costNote}`, error: { code: 'RUN_NOT_STARTED', message: timedOut } });
     return;
   }
   if (view.conclusion === 'cancelled') {
-    await batches.update(run.runId, { ...base, state: 'cancelled', message: `The CI run was cancelled.` });
+    await batches.update(run.runId, { ...base, state: 'cancelled', message: `The CI run was cancelled.${costNote}` });
     return;
   }
   if (!record) {
     const error = recordError ?? new FleetError('RUNNER_RECORD_MISSING', `The CI run ended (${view.conclusion ?? 'no conclusion'}) without the run's record: it failed before Fleet Control wrote one (a step before it failed, or the artifact was not uploaded). See its log${view.url ? ` at ${view.url}` : ''}.`, { ciRunId, url: view.url });
-    await batches.update(run.runId, { ...base, state: 'failed', error: error.toPayload(), message: error.message });
+    await batches.update(run.runId, { ...base, state: 'failed', error: error.toPayload(), message: `${error.message}${costNote}` });
     return;
   }
   if (record.outcome === 'failed') {

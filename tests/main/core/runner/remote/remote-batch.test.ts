@@ -11,6 +11,7 @@ import { githubWorkflow } from '../../../../../src/main/core/runner/workflows/gi
 import { GITHUB_WORKFLOW_PATH, RUNNER_BUNDLE_PATH } from '../../../../../src/main/core/runner/workflows/runner-files';
 import { FleetError } from '../../../../../src/shared/errors';
 import type { RemoteRun } from '../../../../../src/shared/types-remote';
+import { DEFAULT_PRICES } from '../../../../../src/shared/prices';
 import { ActionsServer } from '../../../../helpers/actions-server';
 import { cleanupTempDirs, commitFiles, git, makeTempDir } from '../../../../helpers/git';
 import { GitHttpServer, gitAsync } from '../../../../helpers/git-http-server';
@@ -18,6 +19,7 @@ import { startProviderServer, type ProviderServer } from '../../../../helpers/pr
 import { buildRunnerBundle } from '../../../../helpers/runner-bundle';
 import { StandInRunner } from '../../../../helpers/stand-in-runner';
 import { SOURCE, finishTurn, implementWorkspace, toolTurn } from '../../../cli/implement-fixture';
+import { openAiToolTurn } from '../../../../helpers/provider-servers';
 
 const TOKEN = 'ghp_remoteBatchToken0123456789abcdef';
 const KEY = 'sk-remote-batch+Key/0123456789=zz';
@@ -170,5 +172,69 @@ describe('remote implementation batches on GitHub Actions', () => {
     expect(git(dir, 'rev-parse', 'module/fleet-hub')).toBe(moved);
     expect(await lsRemote(branch)).toBe(run.reviewCommit);
     git(dir, 'update-ref', 'refs/heads/module/fleet-hub', tip);
+  }, 120_000);
+
+  it('cancels one of three concurrent runs on the host and stops dispatching when the rest of the budget cannot cover the next run, saying so for that module', async () => {
+    const { app, seen } = await openApp();
+    const modules = ['fleet-hub', 'drivers-hub', 'maintenance-hub'];
+    const estimate = await app.handlers.estimateImplement({ modules, provider: 'openai', model: 'gpt-4.1-mini', baseUrl: provider.baseUrl, budgetUsd: 100 });
+    const low = Math.max(...estimate.runs.map((r) => r.lowUsd!));
+    // Each model call reports using half a run's lowest estimate; the budget covers two runs' shares and a little.
+    const price = DEFAULT_PRICES['openai/gpt-4.1-mini']!;
+    const tokens = Math.round((0.5 * low * 1e6) / price.input);
+    provider.reset();
+    const edit = { name: 'edit_file', args: { path: SOURCE, old_text: 'export {}', new_text: 'export const fixed = true;' } };
+    for (let i = 0; i < 3; i++) provider.script(openAiToolTurn({ toolCalls: [edit, { name: 'finish', args: { summary: 'Exports the flag.' } }], promptTokens: tokens, completionTokens: 10, model: 'gpt-4.1-mini' }));
+    const budget = 2.2 * low;
+    const { batch, runs } = await app.handlers.startRemoteBatch({ ...request, modules, budgetUsd: budget, concurrency: 3, baseUrl: provider.baseUrl });
+    const [first, second, third] = runs;
+    await until(async () => seen.find((r) => r.runId === second!.runId && r.state === 'running'), Boolean, 'the second run running');
+    await app.handlers.cancelRemoteRun({ runId: second!.runId });
+    const ends = await Promise.all(runs.map((r) => whenEnded(seen, r.runId)));
+    expect(ends.map((r) => r.state), ends.map((r) => r.message).join('\n')).toEqual(['done', 'cancelled', 'skipped']);
+    // Two shares of the lowest estimate went out at once; the third waited for them, then was not dispatched.
+    const lowOf = (moduleId: string) => estimate.runs.find((r) => r.moduleId === moduleId)!.lowUsd!;
+    expect(ends[0]!.budgetUsd).toBeCloseTo(lowOf('fleet-hub'), 9);
+    expect(ends[1]!.budgetUsd).toBeCloseTo(lowOf('drivers-hub'), 9);
+    expect(actions.runs.filter((r) => r.inputs.module === 'maintenance-hub')).toEqual([]);
+    expect(ends[2]!.message).toMatch(/cannot cover this run's lowest estimate/);
+    // The cancel reached the host: its CI run was cancelled and its share counts as spent (no record came back).
+    expect(actions.runs.find((r) => r.inputs.run_id === second!.dispatchId)).toMatchObject({ cancelRequested: true, conclusion: 'cancelled' });
+    expect(ends[1]).toMatchObject({ costUsd: ends[1]!.budgetUsd, costKnown: false });
+    expect(ends[0]!.costUsd).toBeCloseTo(0.5 * low, 3);
+    const finished = (await app.handlers.listRemoteBatches({})).find((b) => b.batchId === batch.batchId)!;
+    expect(finished).toMatchObject({ state: 'finished', counts: { done: 1, cancelled: 1, skipped: 1 } });
+    expect(finished.spentUsd).toBeLessThanOrEqual(budget);
+    void first;
+    void third;
+  }, 120_000);
+
+  it('ends a CI run that failed before Fleet Control wrote its record as failed, saying so, and refuses a batch when the workflow is not on the base branch', async () => {
+    const { app, seen } = await openApp();
+    // A runner whose Node is too old: the set-up step fails, the job never reaches Fleet Control.
+    const main = git(dir, 'rev-parse', 'main');
+    const broken = githubWorkflow({ branchPrefix: 'module/', baseBranch: 'main', workspaceBranch: 'fleet/workspace' }).replace(/node-version: "?\d+"?/, 'node-version: "99"');
+    commitFiles(dir, { [GITHUB_WORKFLOW_PATH]: broken }, 'A workflow this runner cannot run');
+    await gitAsync(dir, 'push', '-q', remote, 'main');
+    try {
+      const { runs } = await app.handlers.startRemoteBatch({ ...request, kind: 'check', modules: ['fleet-hub'] });
+      const run = await whenEnded(seen, runs[0]!.runId);
+      expect(run).toMatchObject({ state: 'failed', error: { code: 'RUNNER_RECORD_MISSING' } });
+      expect(run.message).toContain('without the run\'s record');
+      expect(run.jobs[0]!.steps.find((s) => s.name === 'Set up Node.js')!.state).toBe('failed');
+      // Without the workflow on main, every run of the batch says what to do.
+      git(dir, 'rm', '-q', GITHUB_WORKFLOW_PATH);
+      git(dir, 'commit', '-q', '-m', 'no workflow');
+      await gitAsync(dir, 'push', '-q', remote, 'main');
+      const missing = await app.handlers.startRemoteBatch({ ...request, kind: 'check', modules: ['fleet-hub', 'drivers-hub'], concurrency: 1 });
+      const ended2 = await Promise.all(missing.runs.map((r) => whenEnded(seen, r.runId)));
+      expect(ended2.map((r) => [r.state, r.error?.code])).toEqual([
+        ['failed', 'WORKFLOW_NOT_FOUND'],
+        ['failed', 'WORKFLOW_NOT_FOUND'],
+      ]);
+    } finally {
+      git(dir, 'reset', '-q', '--hard', main);
+      await gitAsync(dir, 'push', '-q', '--force', remote, 'main');
+    }
   }, 120_000);
 });
