@@ -75,7 +75,11 @@ export async function proposeRunnerSetup(services: { remotes: RemoteServices; pu
   if (branch.code) throw pushFailure(input.remote, branch.code, branch.message ?? 'the remote refused it', null);
   if (input.signal?.aborted) throw new FleetError('CANCELLED', `The set-up was cancelled after ${SETUP_BRANCH} was pushed; no pull request was opened.`);
   progress(2, `Opening the pull request on ${input.remote}`);
-  const opened = await openOrFindPull(services.pulls, workspace, { remote: input.remote, head: SETUP_BRANCH, base: manifest.baseBranch, title: 'Set up Fleet Control on CI runners', body: BODY, recordId: SETUP_BRANCH });
+  // GitHub's calls see the cancel too: the signal goes into every fetch of the pull-request client.
+  const signal = input.signal;
+  const base = services.pulls.fetch ?? fetch;
+  const pulls: PullServices = signal ? { ...services.pulls, fetch: (url, init) => base(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal }) } : services.pulls;
+  const opened = await openOrFindPull(pulls, workspace, { remote: input.remote, head: SETUP_BRANCH, base: manifest.baseBranch, title: 'Set up Fleet Control on CI runners', body: BODY, recordId: SETUP_BRANCH });
   progress(3, `Pull request #${opened.pull.number} ${opened.outcome === 'created' ? 'opened' : 'found'}`);
   return { outcome: opened.outcome === 'created' ? 'opened' : 'existed', commit: written.commit, pull: opened.pull };
 }

@@ -44,4 +44,29 @@ describe('proposing the CI runner set-up', () => {
     expect(again).toMatchObject({ outcome: 'existed', commit: first.commit });
     expect(github.pulls('acme/fleet')).toHaveLength(1);
   }, 120_000);
+
+  it('stops when cancelled while GitHub has not answered the pull request yet, with no pull request opened', async () => {
+    const workspace = await initialisedWorkspace();
+    github.createRepo('acme/held');
+    gitServer.createBareRepo('acme/held');
+    await gitAsync(workspace.path, 'push', '-q', gitServer.authUrl('acme/held'), 'main');
+    await addRemoteConfig(workspace.repo, 'origin', gitServer.url('acme/held'));
+    const env = { FLEET_GIT_TOKEN: TOKEN, FLEET_GITHUB_HOSTS: `127.0.0.1:${gitServer.port}`, FLEET_GITHUB_API_URL: github.url };
+    const controller = new AbortController();
+    // The request to open the pull request is held until the cancel, as a slow GitHub would hold it.
+    const held: typeof fetch = async (url, init) => {
+      if (init?.method === 'POST') {
+        setTimeout(() => controller.abort(), 50);
+        await new Promise((resolve) => init.signal?.addEventListener('abort', resolve, { once: true }));
+        throw init.signal!.reason;
+      }
+      return fetch(url, init);
+    };
+    const services = { remotes: remoteServices(env), pulls: { secrets: remoteServices().secrets, env, userAgent: 'fleet-control/test', fetch: held } };
+    const started = Date.now();
+    await expect(proposeRunnerSetup(services, workspace, { remote: 'origin', bundle: Buffer.from('x\n'), signal: controller.signal })).rejects.toBeDefined();
+    // At once, not after the client's own 30-second time limit.
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(github.pulls('acme/held')).toHaveLength(0);
+  }, 120_000);
 });
