@@ -41,6 +41,7 @@ export const FLAGS = {
   out: { type: 'string' },
   env: { type: 'string' },
   confirm: { type: 'string' },
+  on: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
@@ -83,10 +84,10 @@ export const COMMANDS: Record<string, CommandSpec> = {
   run: { flags: ['doc', 'modules', 'all', 'provider', 'model', 'base-url', 'budget', 'concurrency', 'yes', 'commit'], repo: 'required', load: () => import('./cli-commands/run') },
   report: { flags: ['html'], repo: 'required', load: () => import('./cli-commands/report') },
   forecast: { flags: ['target', 'json'], repo: 'required', load: () => import('./cli-commands/forecast') },
-  check: { flags: ['modules', 'all', 'json', 'trust-commands'], repo: 'required', startsCommands: true, load: () => import('./cli-commands/check') },
+  check: { flags: ['modules', 'all', 'json', 'trust-commands', 'on', 'remote'], repo: 'required', startsCommands: true, load: () => import('./cli-commands/check') },
   merge: { flags: ['modules', 'ready', 'target', 'yes', 'json'], repo: 'required', load: () => import('./cli-commands/merge') },
   implement: {
-    flags: ['modules', 'approved', 'engine', 'provider', 'model', 'base-url', 'budget', 'max-turns', 'max-minutes', 'concurrency', 'instruction', 'yes', 'commit', 'commit-failing', 'trust-commands', 'fix-ci', 'remote'],
+    flags: ['modules', 'approved', 'engine', 'provider', 'model', 'base-url', 'budget', 'max-turns', 'max-minutes', 'concurrency', 'instruction', 'yes', 'commit', 'commit-failing', 'trust-commands', 'fix-ci', 'remote', 'on'],
     repo: 'required',
     startsCommands: true,
     load: () => import('./cli-commands/implement'),

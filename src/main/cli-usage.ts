@@ -29,18 +29,20 @@ Commands:
                                             integration branch fleet/integration), the paths they conflict on, which
                                             modules changed the same paths, and the order to merge in. Writes nothing.
                                             Exits 1 when a module conflicts with the target.
-  check <repo> (--modules a,b | --all) [--json] [--trust-commands]
+  check <repo> (--modules a,b | --all) [--json] [--trust-commands] [--on github|azure [--remote NAME]]
                                             Run the manifest's check command on each module branch, in a temporary
                                             checkout (never the working tree), a few at a time. Exits 1 unless all pass.
                                             A command from the manifest not yet confirmed on this machine (or changed
                                             since) is shown and asked about on a terminal; --trust-commands confirms it.
+                                            --on github|azure [--remote NAME] (with --modules): runs each check on the
+                                            team's CI runners instead (one workflow run per module, followed here).
   merge <repo> (--modules a,b | --ready) [--target base|integration] [--yes] [--json]
                                             Merge the modules (or every module ready to merge) in the suggested order,
                                             one merge commit each, without touching the working tree; asks first unless
                                             --yes. Stops before writing anything at a conflict and exits 1.
   implement <repo> (--modules a,b | --approved) [--engine E] [--provider P] [--model M] [--base-url URL]
       [--budget USD] [--max-turns N] [--max-minutes N] [--concurrency N] [--instruction TEXT] [--yes] [--commit]
-      [--commit-failing] [--trust-commands] [--fix-ci [--remote NAME]]
+      [--commit-failing] [--trust-commands] [--fix-ci [--remote NAME]] [--on github|azure [--remote NAME]]
                                             An agent changes each module's code as its TO-BE design says, in a working
                                             copy of its branch (never the working tree). Without --yes: prints the
                                             estimate and starts nothing. With --yes: streams each run's transcript,
@@ -56,6 +58,11 @@ Commands:
                                             --fix-ci (one module): reads the module branch's failing CI (from --remote,
                                             default the push remote) and starts a run whose instruction holds the
                                             failing checks' summaries and log excerpts (--instruction is added to it).
+                                            --on github|azure [--remote NAME] (with --modules and --budget): one run per
+                                            module on the team's CI runners (the workflow Set up CI runners added),
+                                            each with its share of the budget; followed here, the change comes back on
+                                            fleet/review/<module>/<run> for review and accept in the app. Azure
+                                            Pipelines: not supported yet.
   engines [<repo>] [--json] [--refresh]     The engines of implementation runs: the built-in loop, each agent CLI found
                                             on PATH with its version (or why it cannot run and how to install it), what
                                             it enforces and cannot, and the key mapped to it in <repo>'s settings.

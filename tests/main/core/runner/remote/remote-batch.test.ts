@@ -20,6 +20,7 @@ import { buildRunnerBundle } from '../../../../helpers/runner-bundle';
 import { StandInRunner } from '../../../../helpers/stand-in-runner';
 import { SOURCE, finishTurn, implementWorkspace, toolTurn } from '../../../cli/implement-fixture';
 import { openAiToolTurn } from '../../../../helpers/provider-servers';
+import { remoteCommand, remoteRequestOf } from '../../../../../src/main/cli-remote';
 
 const TOKEN = 'ghp_remoteBatchToken0123456789abcdef';
 const KEY = 'sk-remote-batch+Key/0123456789=zz';
@@ -236,5 +237,22 @@ describe('remote implementation batches on GitHub Actions', () => {
       git(dir, 'reset', '-q', '--hard', main);
       await gitAsync(dir, 'push', '-q', '--force', remote, 'main');
     }
+  }, 120_000);
+
+  it('check --on github: dispatches a check per module, prints a line per change and a summary, exits 1 when a check failed; --on azure is refused as not supported yet', async () => {
+    const { app } = await openApp();
+    const out: string[] = [];
+    const err: string[] = [];
+    const usage = (m: string) => new Error(m);
+    const request = remoteRequestOf('check', 'github', undefined, { modules: ['fleet-hub'] }, usage);
+    const code = await remoteCommand(app, request, (line = '') => out.push(line), (line) => err.push(line));
+    expect(code).toBe(1);
+    expect(err.some((l) => /^fleet-hub {2}running {2}Running: Run Fleet Control/.test(l))).toBe(true);
+    expect(out.join('\n')).toMatch(/fleet-hub {2}done {2}Done: the check failed\..*\/actions\/runs\/\d+/);
+    expect(out.at(-1)).toBe('0 of 1 remote runs passed.');
+    expect(() => remoteRequestOf('check', 'gitlab', undefined, { modules: ['fleet-hub'] }, usage)).toThrow('--on must be one of github, azure, got "gitlab"');
+    expect(() => remoteRequestOf('implement', 'github', undefined, { modules: ['fleet-hub'] }, usage)).toThrow(/--on needs --budget/);
+    const azure = await refusal(app.handlers.startRemoteBatch({ kind: 'check', target: 'azure', modules: ['fleet-hub'] }));
+    expect(azure).toMatchObject({ code: 'UNSUPPORTED', message: expect.stringContaining('Azure Pipelines are not supported yet') });
   }, 120_000);
 });
