@@ -18,6 +18,7 @@ import { call, openAiToolTurn, startProviderServer, type ProviderServer } from '
 import { buildRunnerBundle } from '../tests/helpers/runner-bundle';
 import { StandInRunner } from '../tests/helpers/stand-in-runner';
 import { watchConsole } from './support/editor';
+import { pausedBeforeEnd } from './support/tool-turns';
 import { initWithCli, startServer, type FleetServer } from './support/fleet-server';
 import { commitFileToBranch, git } from './support/git';
 import { makeFleetRepo, makeTempDir, removeTempDirs } from './support/repo';
@@ -86,7 +87,8 @@ test.beforeAll(async () => {
   git(bare, ['config', 'uploadpack.allowReachableSHA1InWant', 'true']);
   await gitAsync(repo, 'push', '-q', gitServer.authUrl(REPO), 'refs/heads/*:refs/heads/*');
   git(repo, ['remote', 'add', 'origin', gitServer.url(REPO)]);
-  git(repo, ['fetch', '-q', gitServer.authUrl(REPO), `+refs/heads/*:refs/remotes/origin/*`]);
+  // Asynchronously: the git server answers from this same process.
+  await gitAsync(repo, 'fetch', '-q', gitServer.authUrl(REPO), '+refs/heads/*:refs/remotes/origin/*');
   actions = await ActionsServer.start(TOKEN);
   actions.addRepo(REPO, bare);
   front = await startFrontApi(actions.url);
@@ -123,10 +125,11 @@ async function remoteTip(prefix: string): Promise<string> {
 test('two modules dispatched on GitHub Actions: one cancelled while queued on the CI, one followed to done, reviewed and accepted', async ({ page }) => {
   test.setTimeout(120_000);
   const problems = watchConsole(page);
-  const startTip = git(repo, ['rev-parse', 'module/fleet-hub']);
   provider.reset();
+  // Whichever run the runner takes first edits the page (every module branch has it); its first answer pauses so the
+  // runner is still busy with it when the other run, queued on the CI, is cancelled there.
   provider.script(
-    openAiToolTurn({ model: 'local-model', toolCalls: [call('edit_file', { path: 'web/src/pages/FleetPage.tsx', old_text: '  return null;', new_text: "  return 'fleet summary';" })] }),
+    pausedBeforeEnd(openAiToolTurn({ model: 'local-model', toolCalls: [call('edit_file', { path: 'web/src/pages/FleetPage.tsx', old_text: '  return null;', new_text: "  return 'fleet summary';" })] }), 12_000),
     openAiToolTurn({ model: 'local-model', toolCalls: [call('finish', { summary: 'The fleet page renders its summary.' })] }),
   );
 
@@ -158,38 +161,48 @@ test('two modules dispatched on GitHub Actions: one cancelled while queued on th
   const batch = page.getByTestId('remote-batch');
   await expect(batch).toHaveCount(1);
   const row = (moduleId: string) => batch.locator(`[data-testid="remote-run"][data-module-id="${moduleId}"]`);
-  // Both dispatched; the runner takes one, the other waits queued on the CI: cancel that one.
-  await expect(row('fleet-hub').getByTestId('remote-run-link')).toBeVisible({ timeout: 20_000 });
-  await expect(row('drivers-hub').getByTestId('remote-run-link')).toBeVisible({ timeout: 20_000 });
-  await row('drivers-hub').getByTestId('remote-run-cancel').click();
-  await expect(row('drivers-hub')).toHaveAttribute('data-state', 'cancelled', { timeout: 20_000 });
-  await expect(row('drivers-hub').getByTestId('remote-run-retry')).toBeVisible();
+  // Both dispatched, each with its CI run's link; the runner (one job at a time) takes the run GitHub numbered first,
+  // the other waits queued on the CI: it is cancelled there.
+  await expect(batch.getByTestId('remote-run-link')).toHaveCount(2, { timeout: 20_000 });
+  const ciRun = async (moduleId: string) => Number((await row(moduleId).getByTestId('remote-run-link').textContent())?.replace(/\D/g, ''));
+  const first = (await ciRun('fleet-hub')) < (await ciRun('drivers-hub')) ? 'fleet-hub' : 'drivers-hub';
+  const second = first === 'fleet-hub' ? 'drivers-hub' : 'fleet-hub';
+  const startTip = git(repo, ['rev-parse', `module/${first}`]);
+  await row(second).getByTestId('remote-run-cancel').click();
+  await expect(row(second)).toHaveAttribute('data-state', 'cancelled', { timeout: 20_000 });
+  await expect(row(second).getByTestId('remote-run-retry')).toBeVisible();
+  await expect(row(second).getByTestId('remote-run-cost')).toHaveText('—');
+  await expect(row(first)).toHaveAttribute('data-state', 'running', { timeout: 20_000 });
 
-  await expect(row('fleet-hub')).toHaveAttribute('data-state', 'done', { timeout: 45_000 });
+  await expect(row(first)).toHaveAttribute('data-state', 'done', { timeout: 45_000 });
   await expect(batch.getByTestId('remote-batch-summary')).toContainText('done 1, cancelled 1');
   await expect(batch.getByTestId('remote-batch-summary')).toContainText('of the budget $2.00');
+  // Its job's steps as GitHub reported them (no live log): every one of the workflow's seven steps succeeded.
+  await row(first).getByText('1 job and its steps').click();
+  await expect(row(first).locator('[data-testid="remote-step"][data-state="succeeded"]')).toHaveCount(7);
   await screenshot(page, 'remote-batch-board', 'light', batch);
   await screenshot(page, 'remote-batch-board', 'dark', batch);
   await page.emulateMedia({ colorScheme: 'light' });
 
-  await row('fleet-hub').getByTestId('remote-run-review').click();
+  await row(first).getByTestId('remote-run-review').click();
   const view = page.getByTestId('remote-run-view');
   await expect(view).toHaveAttribute('data-state', 'done');
   const review = view.getByTestId('remote-review');
   await expect(review.locator('[data-testid="changed-file"][data-path="web/src/pages/FleetPage.tsx"]')).toBeVisible({ timeout: 20_000 });
   await expect(review.getByTestId('code-diff')).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'remote run review');
-  const reviewBranch = await remoteTip('refs/heads/fleet/review/fleet-hub/');
+  const reviewBranch = await remoteTip(`refs/heads/fleet/review/${first}/`);
   expect(reviewBranch).toMatch(/^[0-9a-f]{40}$/);
   await review.getByTestId('remote-accept').click();
   await expect(view.getByTestId('remote-run-accepted')).toBeVisible({ timeout: 20_000 });
 
   // The module branch moved to the runner's commit, one commit on the start tip; the review branch is gone.
-  const tip = git(repo, ['rev-parse', 'module/fleet-hub']);
+  const tip = git(repo, ['rev-parse', `module/${first}`]);
   expect(tip).toBe(reviewBranch);
   expect(git(repo, ['rev-parse', `${tip}^`])).toBe(startTip);
   expect(git(repo, ['show', `${tip}:web/src/pages/FleetPage.tsx`])).toContain("return 'fleet summary';");
-  expect(await remoteTip('refs/heads/fleet/review/fleet-hub/')).toBe('');
-  expect(git(repo, ['rev-parse', 'module/drivers-hub'])).toBe(git(repo, ['rev-parse', 'origin/module/drivers-hub']));
+  expect(await remoteTip(`refs/heads/fleet/review/${first}/`)).toBe('');
+  expect(await remoteTip(`refs/heads/fleet/review/${second}/`)).toBe('');
+  expect(git(repo, ['rev-parse', `module/${second}`])).toBe(git(repo, ['rev-parse', `origin/module/${second}`]));
   expect(problems()).toEqual([]);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RemoteBatch, RemoteRun } from '../../src/shared/types-remote';
-import { awaitsReview, canRetry, EMPTY_RUNS, isOut, remoteRunHref, remoteRunsOfModule, runsOfBatch, visibleBatches } from '../../src/renderer/src/components/remote/remoteView';
+import { awaitsReview, canRetry, EMPTY_RUNS, isOut, remoteRunHref, remoteRunsOfModule, runsOfBatch, stepPhase, visibleBatches } from '../../src/renderer/src/components/remote/remoteView';
 
 const NOW = Date.parse('2026-12-03T12:00:00Z');
 const HOUR = 60 * 60 * 1000;
@@ -62,6 +62,10 @@ describe('remote batches on the board', () => {
     expect(awaitsReview({ ...pending, review: 'accepted' })).toBe(false);
     expect(awaitsReview({ ...pending, reviewCommit: null })).toBe(false);
     expect(canRetry(pending)).toBe(false);
+  });
+
+  it('names the step under way while a run is out, the step a failed or timed-out run stopped at, and none once it ended otherwise', () => {
+    expect(['queued', 'dispatched', 'running', 'failed', 'timed-out', 'done', 'cancelled', 'skipped'].map((state) => stepPhase(run({ runId: 'x', state: state as RemoteRun['state'] })))).toEqual(['out', 'out', 'out', 'failed', 'failed', 'ended', 'ended', 'ended']);
   });
 
   it("links a run to its module's Changes view with the id encoded", () => {

@@ -1,30 +1,30 @@
 // A remote run's jobs and their steps as the CI reports them (GitHub has no live log: states while it runs, the log
-// on the CI's page once done): the step under way in one line, every job and step in a disclosure.
+// on the CI's page once done): the step under way (or the one a failed run stopped at) in one line, every job and
+// step in a disclosure.
 
 import { useTranslation } from 'react-i18next';
 import type { RemoteJob } from '../../../../shared/types-remote';
 import { stepClass } from './remoteView';
 
-/** The step now under way (or the last one that failed), with its place in its job. */
-function currentStep(jobs: RemoteJob[]): { job: RemoteJob; index: number } | null {
-  for (const want of ['running', 'failed'] as const) {
-    for (const job of jobs) {
-      const index = job.steps.findIndex((s) => s.state === want);
-      if (index >= 0) return { job, index };
-    }
+/** The first step in this state, with its place in its job. */
+function stepIn(jobs: RemoteJob[], state: 'running' | 'failed'): { job: RemoteJob; index: number } | null {
+  for (const job of jobs) {
+    const index = job.steps.findIndex((s) => s.state === state);
+    if (index >= 0) return { job, index };
   }
   return null;
 }
 
-export function RemoteJobSteps({ jobs, runId }: { jobs: RemoteJob[]; runId: string }) {
+/** `phase`: while the run is out the step under way is named; once it failed, the step it stopped at. */
+export function RemoteJobSteps({ jobs, runId, phase }: { jobs: RemoteJob[]; runId: string; phase: 'out' | 'failed' | 'ended' }) {
   const { t } = useTranslation();
   if (jobs.length === 0) return null;
-  const now = currentStep(jobs);
+  const now = phase === 'ended' ? null : stepIn(jobs, phase === 'out' ? 'running' : 'failed');
   return (
     <div className="remote-steps" data-testid="remote-steps">
       {now && (
         <span className="remote-step-now" data-testid="remote-step-now">
-          {t('remote.steps.now', { step: now.job.steps[now.index]!.name, n: now.index + 1, total: now.job.steps.length })}
+          {t(phase === 'out' ? 'remote.steps.now' : 'remote.steps.failedAt', { step: now.job.steps[now.index]!.name, n: now.index + 1, total: now.job.steps.length })}
         </span>
       )}
       <details>

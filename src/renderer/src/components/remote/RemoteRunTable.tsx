@@ -8,7 +8,7 @@ import { RemoteJobSteps } from './RemoteJobSteps';
 import { RemoteRunControls } from './RemoteRunControls';
 import { RemoteRunCost } from './RemoteRunCost';
 import { RemoteRunState } from './RemoteRunState';
-import { remoteRunHref } from './remoteView';
+import { remoteRunHref, stepPhase } from './remoteView';
 
 export function RemoteRunTable({ runs, caption }: { runs: RemoteRun[]; caption: string }) {
   const { t } = useTranslation();
@@ -43,7 +43,7 @@ export function RemoteRunTable({ runs, caption }: { runs: RemoteRun[]; caption: 
                     {run.message}
                   </span>
                 )}
-                <RemoteJobSteps jobs={run.jobs} runId={run.runId} />
+                <RemoteJobSteps jobs={run.jobs} runId={run.runId} phase={stepPhase(run)} />
               </td>
               <td>
                 <RemoteCiLink run={run} />

@@ -15,7 +15,7 @@ import { RemoteRunControls } from './RemoteRunControls';
 import { RemoteRunCost } from './RemoteRunCost';
 import { RemoteRunReview } from './RemoteRunReview';
 import { RemoteRunState } from './RemoteRunState';
-import { awaitsReview } from './remoteView';
+import { awaitsReview, stepPhase } from './remoteView';
 import './remote.css';
 
 export function RemoteRunView({ runId }: { runId: string }) {
@@ -74,7 +74,7 @@ export function RemoteRunView({ runId }: { runId: string }) {
           {run.message}
         </p>
       )}
-      <RemoteJobSteps jobs={run.jobs} runId={run.runId} />
+      <RemoteJobSteps jobs={run.jobs} runId={run.runId} phase={stepPhase(run)} />
       {run.state !== 'running' && run.url && run.jobs.length > 0 && <p className="subtle">{t('remote.run.logOnCi', { where })}</p>}
       {run.error && (
         <div className="notice notice-error" role="alert" data-testid="remote-run-error">

@@ -44,6 +44,12 @@ export function remoteRunsOfModule(runs: Record<string, RemoteRun>, moduleId: st
   return list.length ? list : (EMPTY_RUNS as RemoteRun[]);
 }
 
+/** Which step a run's progress names: the one under way while out, the one it stopped at once failed, else none. */
+export function stepPhase(run: RemoteRun): 'out' | 'failed' | 'ended' {
+  if (isOut(run)) return 'out';
+  return run.state === 'failed' || run.state === 'timed-out' ? 'failed' : 'ended';
+}
+
 /** The agents' state colours: out blue, done green, failed and timed-out red, the rest muted. */
 export function remoteStateClass(state: RemoteRunState): string {
   if (OUT.has(state)) return 'running';
