@@ -10,7 +10,7 @@ const END_STATES: RemoteRunState[] = ['failed', 'cancelled', 'timed-out', 'skipp
 
 export function RemoteBatchSummary({ batch, runs }: { batch: RemoteBatch; runs: RemoteRun[] }) {
   const { t } = useTranslation();
-  const costKnown = runs.every((r) => r.state !== 'done' || r.costKnown);
+  const costKnown = runs.every((r) => r.costKnown);
   const cost = costKnown ? formatUsd(batch.spentUsd) : t('remote.summary.costPartlyUnknown', { cost: formatUsd(batch.spentUsd) });
   const budget = batch.budgetUsd === null ? null : formatUsd(batch.budgetUsd);
   const total = batch.runIds.length;
