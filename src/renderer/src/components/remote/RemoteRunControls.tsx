@@ -8,7 +8,8 @@ import { ErrorNotice } from '../ErrorNotice';
 import { awaitsReview, canRetry, isOut, remoteRunHref } from './remoteView';
 import { useRemoteAction } from './useRemoteAction';
 
-export function RemoteRunControls({ run }: { run: RemoteRun }) {
+/** `reviewing`: shown inside the run's own view, where the review is already below (no Review link then). */
+export function RemoteRunControls({ run, reviewing = false }: { run: RemoteRun; reviewing?: boolean }) {
   const { t } = useTranslation();
   const { busy, error, act } = useRemoteAction();
   return (
@@ -37,7 +38,7 @@ export function RemoteRunControls({ run }: { run: RemoteRun }) {
           {t('remote.run.retry')}
         </button>
       )}
-      {awaitsReview(run) && (
+      {awaitsReview(run) && !reviewing && (
         <a className="button small primary" href={remoteRunHref(run)} aria-label={t('remote.run.reviewOf', { module: run.moduleId })} data-testid="remote-run-review">
           {t('remote.run.review')}
         </a>

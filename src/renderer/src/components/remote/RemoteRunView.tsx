@@ -43,7 +43,7 @@ export function RemoteRunView({ runId }: { runId: string }) {
         <h2 id="remote-run-heading">{t('remote.run.heading', { where, remote: run.remote })}</h2>
         <RemoteRunState run={run} />
         <span className="header-spacer" />
-        <RemoteRunControls run={run} />
+        <RemoteRunControls run={run} reviewing />
       </div>
       <dl className="run-facts" aria-live="polite">
         <div>
