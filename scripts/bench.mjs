@@ -27,6 +27,7 @@ import { benchScope } from './bench/scope.mjs';
 import { benchReports } from './bench/reports.mjs';
 import { benchChecks } from './bench/checks.mjs';
 import { benchImplement } from './bench/implement.mjs';
+import { benchRemoteBatches } from './bench/remote-batches.mjs';
 import { benchRendererTiming } from './bench/renderer-timing.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -208,6 +209,9 @@ async function main() {
   section('Implementation runs: working copies, tools, 8 runs at once against a loopback agent');
   if (core.error) log(`not wired: core (${core.error})`);
   else verdicts.push(...(await benchImplementOnClone(repo, core.dir)));
+
+  section('Remote batches: 4, 16 and 32 runs dispatched and followed against the loopback GitHub Actions API');
+  verdicts.push(...(await benchRemoteBatches({ print: log })));
 
   resetLargeRepo(repo, stamp);
   log('\n(the large repository was reset to its generated state)');

@@ -13,6 +13,10 @@ export const CORE_ENTRIES = {
   'working-copies': 'src/main/core/implement/working-copy/working-copies.ts',
   // The implementation bench's way to the tools of one working copy (see the file).
   'implement-tools': ['scripts/bench/implement-tools-entry.mjs', 'src/main/core/implement/tools/tool-executor.ts'],
+  // The remote batches bench: the workflow it commits, and the loopback Actions API and zip writer of the tests.
+  'github-workflow': 'src/main/core/runner/workflows/github-workflow.ts',
+  'actions-server': 'tests/helpers/actions-server.ts',
+  zip: 'tests/helpers/zip.ts',
 };
 
 /** Builds the core into `outDir`; returns {dir, entries} or {error} when it does not build (yet). */
