@@ -50,7 +50,7 @@ export class RemoteService {
   constructor(private readonly options: RemoteServiceOptions) {
     this.loop = new FollowLoop(
       {
-        batches: () => this.batches,
+        batches: () => this.batchesOfOpenWorkspace(),
         client: (run) => this.client(run.remote, run.target),
         schedule: () => this.schedule(),
         finish: (run, view, client) => finishRun({ batches: this.batches!, workspace: this.options.current(), remotes: this.options.remotes, timedOut: this.loop.timedOut, refsChanged: () => undefined }, run, view, client),
@@ -58,6 +58,15 @@ export class RemoteService {
       },
       options.tuning,
     );
+  }
+
+  /** The loaded batches while their workspace is the open one: another workspace's runs are followed when it opens again. */
+  private batchesOfOpenWorkspace(): RemoteBatches | null {
+    try {
+      return this.batches?.workspacePath === this.options.current().path ? this.batches : null;
+    } catch {
+      return null;
+    }
   }
 
   /** The open workspace's batches, loaded once per workspace; runs left out by a restart are followed again. */
@@ -151,7 +160,7 @@ export class RemoteService {
 
   /** Dispatches the queued runs the concurrency caps and budgets allow; called by every look of the loop. */
   schedule(): void {
-    const batches = this.batches;
+    const batches = this.batchesOfOpenWorkspace();
     if (!batches) return;
     for (const stored of batches.all()) {
       if (stored.batch.state !== 'running') continue;
