@@ -210,7 +210,7 @@ describe('remote implementation batches on GitHub Actions', () => {
     void third;
   }, 120_000);
 
-  it('ends a CI run that failed before Fleet Control wrote its record as failed, saying so, and refuses a batch when the workflow is not on the base branch', async () => {
+  it('ends a CI run that failed before Fleet Control wrote its record as failed, saying so, retries it once fixed, and fails every run of a batch when the workflow is not on the base branch', async () => {
     const { app, seen } = await openApp();
     // A runner whose Node is too old: the set-up step fails, the job never reaches Fleet Control.
     const main = git(dir, 'rev-parse', 'main');
@@ -223,6 +223,14 @@ describe('remote implementation batches on GitHub Actions', () => {
       expect(run).toMatchObject({ state: 'failed', error: { code: 'RUNNER_RECORD_MISSING' } });
       expect(run.message).toContain('without the run\'s record');
       expect(run.jobs[0]!.steps.find((s) => s.name === 'Set up Node.js')!.state).toBe('failed');
+      // Fixed on main, the failed run is retried: a new attempt with its own run id, followed to its end.
+      git(dir, 'reset', '-q', '--hard', main);
+      await gitAsync(dir, 'push', '-q', '--force', remote, 'main');
+      const retried = await app.handlers.retryRemoteRun({ runId: run.runId });
+      expect(retried).toMatchObject({ state: 'queued', attempt: 2, dispatchId: `${run.runId}.2`, error: null });
+      const again = await whenEnded(seen, run.runId);
+      expect(again).toMatchObject({ state: 'done', outcome: 'check-failed', attempt: 2 });
+      expect(actions.runs.filter((r) => r.inputs.run_id.startsWith(run.runId)).map((r) => r.inputs.run_id)).toEqual([run.runId, `${run.runId}.2`]);
       // Without the workflow on main, every run of the batch says what to do.
       git(dir, 'rm', '-q', GITHUB_WORKFLOW_PATH);
       git(dir, 'commit', '-q', '-m', 'no workflow');
