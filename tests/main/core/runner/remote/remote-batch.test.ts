@@ -230,7 +230,7 @@ describe('remote implementation batches on GitHub Actions', () => {
       expect(retried).toMatchObject({ state: 'queued', attempt: 2, dispatchId: `${run.runId}.2`, error: null });
       const again = await whenEnded(seen, run.runId);
       expect(again).toMatchObject({ state: 'done', outcome: 'check-failed', attempt: 2 });
-      expect(actions.runs.filter((r) => r.inputs.run_id.startsWith(run.runId)).map((r) => r.inputs.run_id)).toEqual([run.runId, `${run.runId}.2`]);
+      expect(actions.runs.filter((r) => (r.inputs.run_id ?? '').startsWith(run.runId)).map((r) => r.inputs.run_id)).toEqual([run.runId, `${run.runId}.2`]);
       // Without the workflow on main, every run of the batch says what to do.
       git(dir, 'rm', '-q', GITHUB_WORKFLOW_PATH);
       git(dir, 'commit', '-q', '-m', 'no workflow');
