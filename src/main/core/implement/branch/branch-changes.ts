@@ -7,11 +7,10 @@ import { FleetError } from '../../../../shared/errors';
 import type { BranchChanges, FileSides } from '../../../../shared/types-implement';
 import { BoundedMap } from '../../git/byte-lru-cache';
 import type { GitRepository } from '../../git/repository';
-import type { TreeEntry } from '../../git/types';
-import { looksBinary } from '../../merge/line-merge';
 import type { Workspace } from '../../workspace/workspace';
 import { branchCommits } from './branch-commits';
 import { branchFiles } from './branch-files';
+import { fileSides } from './file-sides';
 import { codeDiffers } from './code-changed';
 import { forkPoint, type ForkPoint } from './fork-point';
 
@@ -113,13 +112,6 @@ export function codeChangedAt(repo: GitRepository, tip: string, baseTip: string,
   });
 }
 
-/** The text a diff shows for an entry: a file's or link's bytes, a submodule's commit as git prints it. */
-async function sideOf(repo: GitRepository, entry: TreeEntry | null, path: string): Promise<Buffer | null> {
-  if (!entry || entry.type === 'tree') return null;
-  if (entry.type === 'commit') return Buffer.from(`Subproject commit ${entry.oid}\n`);
-  return repo.readBlob(entry.oid, path);
-}
-
 /** One file of the module branch: at the fork point (before; at its old path when renamed) and at `tip` (after). */
 export async function readBranchFile(workspace: Workspace, moduleId: string, path: string, tip?: string): Promise<FileSides> {
   const { repo } = workspace;
@@ -135,15 +127,5 @@ export async function readBranchFile(workspace: Workspace, moduleId: string, pat
     if (oldPath && forkTree) before = await repo.entryAtPath(forkTree, oldPath);
   }
   if (!before && !after) throw new FleetError('INVALID_INPUT', `"${path}" is on neither side of ${b.branch} (fork point and tip).`, { moduleId, path });
-  const [a, z] = await Promise.all([sideOf(repo, before, oldPath ?? path), sideOf(repo, after, path)]);
-  const binary = [a, z].some((content) => content !== null && looksBinary(content));
-  return {
-    path,
-    ...(oldPath ? { oldPath } : {}),
-    before: binary || !a ? null : a.toString('utf8'),
-    after: binary || !z ? null : z.toString('utf8'),
-    binary,
-    beforeBlob: before && before.type === 'blob' ? before.oid : null,
-    afterBlob: after && after.type === 'blob' ? after.oid : null,
-  };
+  return fileSides(repo, path, before, after, oldPath);
 }

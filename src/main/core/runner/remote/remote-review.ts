@@ -6,9 +6,8 @@ import { FleetError } from '../../../../shared/errors';
 import type { FileSides } from '../../../../shared/types-implement';
 import type { RemoteRun, RemoteRunChanges } from '../../../../shared/types-remote';
 import type { GitRepository } from '../../git/repository';
-import type { TreeEntry } from '../../git/types';
 import { branchFiles } from '../../implement/branch/branch-files';
-import { looksBinary } from '../../merge/line-merge';
+import { fileSides } from '../../implement/branch/file-sides';
 import type { Workspace } from '../../workspace/workspace';
 
 const DOING = "moving it to a remote run's reviewed commit here";
@@ -39,12 +38,6 @@ export async function reviewChanges(workspace: Workspace, run: RemoteRun): Promi
   return { runId: run.runId, moduleId: run.moduleId, tip: run.tip, reviewBranch: branch, reviewCommit: commit, files };
 }
 
-async function sideOf(repo: GitRepository, entry: TreeEntry | null, path: string): Promise<Buffer | null> {
-  if (!entry || entry.type === 'tree') return null;
-  if (entry.type === 'commit') return Buffer.from(`Subproject commit ${entry.oid}\n`);
-  return repo.readBlob(entry.oid, path);
-}
-
 /** One file at the start tip (before; at its old path when renamed) and at the review commit (after). */
 export async function readReviewFile(workspace: Workspace, run: RemoteRun, path: string): Promise<FileSides> {
   const { repo } = workspace;
@@ -58,17 +51,7 @@ export async function readReviewFile(workspace: Workspace, run: RemoteRun, path:
     if (oldPath) before = await repo.entryAtPath(tipTree, oldPath);
   }
   if (!before && !after) throw new FleetError('INVALID_INPUT', `"${path}" is on neither side of the remote run's change.`, { runId: run.runId, path });
-  const [a, z] = await Promise.all([sideOf(repo, before, oldPath ?? path), sideOf(repo, after, path)]);
-  const binary = [a, z].some((content) => content !== null && looksBinary(content));
-  return {
-    path,
-    ...(oldPath ? { oldPath } : {}),
-    before: binary || !a ? null : a.toString('utf8'),
-    after: binary || !z ? null : z.toString('utf8'),
-    binary,
-    beforeBlob: before?.type === 'blob' ? before.oid : null,
-    afterBlob: after?.type === 'blob' ? after.oid : null,
-  };
+  return fileSides(repo, path, before, after, oldPath);
 }
 
 /** Moves the module branch from the run's start tip to the review commit (BRANCH_MOVED when it moved since). */
