@@ -11,6 +11,7 @@ class FakeSocket {
   onmessage: ((ev: { data: string }) => void) | null = null;
   onclose: (() => void) | null = null;
   onerror: (() => void) | null = null;
+  readyState = 0;
   constructor(readonly url: string, readonly protocols: string[] = []) {
     FakeSocket.all.push(this);
   }
@@ -18,9 +19,15 @@ class FakeSocket {
     this.sent.push(JSON.parse(text));
   }
   close() {
+    this.readyState = 3;
     this.onclose?.();
   }
+  /** The server began closing: the socket says so before its close event arrives. */
+  closing() {
+    this.readyState = 2;
+  }
   open() {
+    this.readyState = 1;
     this.onopen?.();
   }
   answer(id: number, result: unknown) {
@@ -88,6 +95,22 @@ describe('browser transport', () => {
     expect(FakeSocket.all).toHaveLength(2);
     socket().open();
     expect(states.at(-1)).toEqual({ status: 'open' });
+    expect(socket().sent[0]).toMatchObject({ method: 'getBoard' });
+    socket().answer(socket().sent[0]!.id, { ok: true, value: { modules: [] } });
+    await expect(pending).resolves.toEqual({ modules: [] });
+  });
+
+  it('holds a call made while the server is closing the socket and sends it on the next connection, never on the closing one', async () => {
+    const { api, socket } = setup();
+    socket().open();
+    const closing = socket();
+    closing.closing();
+    const pending = api.getBoard({});
+    expect(closing.sent).toHaveLength(0);
+    closing.close();
+    await vi.advanceTimersByTimeAsync(reconnectDelay(1, () => 1) + 1);
+    socket().open();
+    expect(socket()).not.toBe(closing);
     expect(socket().sent[0]).toMatchObject({ method: 'getBoard' });
     socket().answer(socket().sent[0]!.id, { ok: true, value: { modules: [] } });
     await expect(pending).resolves.toEqual({ modules: [] });

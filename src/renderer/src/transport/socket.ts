@@ -8,6 +8,9 @@ import type { Envelope } from '../../../shared/names';
 import { SESSION_PROTOCOL_PREFIX, WS_PROTOCOL, type WireCall, type WireServerMessage } from '../../../shared/wire';
 import type { ConnectionState, Transport } from './types';
 
+/** WebSocket.OPEN (the constant is not on every global the transport runs under in tests). */
+const WS_OPEN = 1;
+
 export interface SocketTransportOptions {
   url: string;
   /** The tab's session credential; null when the tab has none (it was not opened from a printed link). */
@@ -157,7 +160,7 @@ export function createSocketTransport(options: SocketTransportOptions): SocketTr
   function send(method: string, input: unknown): Promise<Envelope<unknown>> {
     return new Promise((resolve) => {
       const ws = socket;
-      if (!ws || !isOpen) {
+      if (!ws || !isOpen || ws.readyState !== WS_OPEN) {
         resolve(failure('DISCONNECTED', 'Fleet Control is not reachable right now.'));
         return;
       }
@@ -181,7 +184,9 @@ export function createSocketTransport(options: SocketTransportOptions): SocketTr
 
   return {
     call(method, input) {
-      if (isOpen) return send(method, input);
+      // A socket the server is closing (its close event not delivered yet) takes no call: it is held like one made
+      // while disconnected, instead of the browser refusing the send with a console error.
+      if (isOpen && socket?.readyState === WS_OPEN) return send(method, input);
       if (closed) return Promise.resolve(failure('DISCONNECTED', SIGNED_OUT_TEXT));
       return new Promise((resolve) => {
         const w: Waiting = {
