@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { git } from './support/git';
 import { serveInitialisedRepo, type FleetServer } from './support/fleet-server';
 import { removeTempDirs } from './support/repo';
-import { card, expectNoSeriousA11yViolations, inputTextFits, openBoard, screenshot, showModuleTab } from './support/page';
+import { card, expectNoSeriousA11yViolations, go, inputTextFits, openBoard, screenshot, showModuleTab } from './support/page';
 import { monacoIn, watchConsole } from './support/editor';
 import { openAiError, sseFrame } from '../tests/helpers/provider-servers';
 import { moduleOf, startSlowOpenAiServer, type ProviderServer } from './support/provider-server';
@@ -36,13 +36,6 @@ test.afterAll(async () => {
   await server?.close();
   removeTempDirs();
 });
-
-/** Moves within the app as a link would (the page stays loaded). */
-async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((h) => {
-    (globalThis as unknown as { location: { hash: string } }).location.hash = h;
-  }, hash);
-}
 
 const lmstudio = (page: Page) => page.locator('[data-testid="provider-card"][data-provider-id="lmstudio"]');
 

@@ -6,14 +6,14 @@
 
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { GitHubCiServer } from '../tests/helpers/github-ci-server';
 import { call, startProviderServer, toolSession, type ProviderServer } from '../tests/helpers/provider-servers';
 import { watchConsole } from './support/editor';
 import { initWithCli, startServer, type FleetServer } from './support/fleet-server';
 import { commitFileToBranch, git } from './support/git';
 import { makeFleetRepo, removeTempDirs } from './support/repo';
-import { card, expectNoSeriousA11yViolations, openBoard, screenshot, showModuleTab } from './support/page';
+import { card, expectNoSeriousA11yViolations, go, openBoard, screenshot, showModuleTab } from './support/page';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -61,12 +61,6 @@ test.afterAll(async () => {
   await new Promise<void>((resolve) => (logs ? logs.close(() => resolve()) : resolve()));
   removeTempDirs();
 });
-
-async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((h) => {
-    (globalThis as unknown as { location: { hash: string } }).location.hash = h;
-  }, hash);
-}
 
 test('automatic repair settings are kept; Fix with agent shows the failure, starts a repair run whose instruction holds it, and the run waits for review', async ({ page }) => {
   const problems = watchConsole(page);

@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { commitFileToBranch, git } from './support/git';
 import { initWithCli, startServer, type FleetServer } from './support/fleet-server';
 import { makeFleetRepo, removeTempDirs } from './support/repo';
-import { card, expectNoSeriousA11yViolations, openBoard, screenshot } from './support/page';
+import { card, expectNoSeriousA11yViolations, go, openBoard, screenshot } from './support/page';
 import { watchConsole } from './support/editor';
 import { STAND_IN_VERSION, standInClaude } from './support/stand-in-claude';
 
@@ -51,12 +51,6 @@ test.afterAll(async () => {
   claude?.remove();
   removeTempDirs();
 });
-
-async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((h) => {
-    (globalThis as unknown as { location: { hash: string } }).location.hash = h;
-  }, hash);
-}
 
 const engineCard = (page: Page, id: string) => page.locator(`[data-testid="engine-card"][data-engine-id="${id}"]`);
 

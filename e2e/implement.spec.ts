@@ -4,11 +4,11 @@
 // checked with git (tree, parent, trailers, the user's working tree untouched); the board, the branch view, the
 // file viewer and the summary report then show the module as implemented. The settings form and axe too.
 
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { commitFileToBranch, git } from './support/git';
 import { serveInitialisedRepo, type FleetServer } from './support/fleet-server';
 import { removeTempDirs } from './support/repo';
-import { card, expectNoSeriousA11yViolations, openBoard, screenshot, showModuleTab } from './support/page';
+import { card, expectNoSeriousA11yViolations, go, openBoard, screenshot, showModuleTab } from './support/page';
 import { appendEditorText, monacoIn, watchConsole } from './support/editor';
 import { pausedBeforeEnd } from './support/tool-turns';
 import { call, openAiToolTurn, startProviderServer, type ProviderServer } from '../tests/helpers/provider-servers';
@@ -49,12 +49,6 @@ test.afterAll(async () => {
   await server?.close();
   removeTempDirs();
 });
-
-async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((h) => {
-    (globalThis as unknown as { location: { hash: string } }).location.hash = h;
-  }, hash);
-}
 
 test('the agent settings page points LM Studio at the loopback server and keeps the implementation limits and allow-list', async ({ page }) => {
   const problems = watchConsole(page);

@@ -10,7 +10,7 @@ import { commitFileToBranch } from './support/git';
 import { serveInitialisedRepo, type FleetServer } from './support/fleet-server';
 import { removeTempDirs } from './support/repo';
 import { monacoIn } from './support/editor';
-import { card, expectNoSeriousA11yViolations, openBoard, screenshot, showModuleTab } from './support/page';
+import { card, expectNoSeriousA11yViolations, go, openBoard, screenshot, showModuleTab } from './support/page';
 import { call, openAiToolTurn, startProviderServer, type ProviderServer } from '../tests/helpers/provider-servers';
 
 test.describe.configure({ mode: 'serial' });
@@ -56,12 +56,6 @@ async function visibleBox(page: Page, locator: Locator): Promise<{ top: number; 
   const box = (await locator.boundingBox())!;
   const windowHeight = page.viewportSize()!.height;
   return { top: box.y, visibleHeight: Math.min(box.y + box.height, windowHeight) - Math.max(box.y, 0) };
-}
-
-async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((h) => {
-    (globalThis as unknown as { location: { hash: string } }).location.hash = h;
-  }, hash);
 }
 
 const tab = (page: Page, name: RegExp) => page.getByRole('tablist', { name: 'Module details' }).getByRole('tab', { name });

@@ -9,7 +9,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { githubWorkflow } from '../src/main/core/runner/workflows/github-workflow';
 import { GITHUB_WORKFLOW_PATH, RUNNER_BUNDLE_PATH } from '../src/main/core/runner/workflows/runner-files';
 import { ActionsServer } from '../tests/helpers/actions-server';
@@ -22,7 +22,7 @@ import { pausedBeforeEnd } from './support/tool-turns';
 import { initWithCli, startServer, type FleetServer } from './support/fleet-server';
 import { commitFileToBranch, git } from './support/git';
 import { makeFleetRepo, makeTempDir, removeTempDirs } from './support/repo';
-import { expectNoSeriousA11yViolations, openBoard, screenshot } from './support/page';
+import { expectNoSeriousA11yViolations, go, openBoard, screenshot } from './support/page';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -109,12 +109,6 @@ test.afterAll(async () => {
   await Promise.all([provider?.close(), gitServer?.stop(), actions?.close()]);
   removeTempDirs();
 });
-
-async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((h) => {
-    (globalThis as unknown as { location: { hash: string } }).location.hash = h;
-  }, hash);
-}
 
 /** The tip of the first branch on the remote whose name starts with `prefix`; '' when none. */
 async function remoteTip(prefix: string): Promise<string> {

@@ -18,6 +18,13 @@ export async function openBoard(page: Page, url: string, modules = 32): Promise<
 }
 
 /** Shows one tab of the module page's side panel (files, implementation, checks, pull-request, agent, ...). */
+/** Moves within the app as a link would (the page stays loaded). */
+export async function go(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = h;
+  }, hash);
+}
+
 export async function showModuleTab(page: Page, id: string): Promise<void> {
   const tab = page.getByTestId(`module-tab-${id}`);
   await tab.click();
