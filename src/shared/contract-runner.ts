@@ -10,6 +10,6 @@ import type { RunnerSetupState } from './types-runner-setup';
 export const runnerMethods = {
   /** The set-up state of `remote`, or of every remote (each with its own error when it could not be read). */
   runnerSetupState: { input: z.object({ remote: RemoteNameSchema.optional() }).strict(), output: out<RunnerSetupState[]>() },
-  /** Writes fleet/setup-ci-runners, pushes it to the GitHub `remote` and opens its pull request into the base (a job). */
+  /** Writes fleet/setup-ci-runners, pushes it to the GitHub or Azure Repos `remote` and opens its pull request into the base; on Azure Repos also creates the pipeline once its file is on the base (a job). */
   proposeRunnerSetup: { input: z.object({ remote: RemoteNameSchema }).strict(), output: out<{ jobId: string }>() },
 } as const;

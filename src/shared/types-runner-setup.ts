@@ -10,8 +10,18 @@ export type RunnerFileStatus = 'missing' | 'current' | 'different';
 /**
  * The remote's set-up in one word: 'ready' (workflow and bundle on the base, as this app writes them), 'outdated'
  * (there, but another version), 'proposed' (the set-up pull request is open), 'not-set-up', or 'unknown' (not read).
+ * Azure Repos: 'needs-pipeline' when the pipeline file and the bundle are on the base but Azure Pipelines has no
+ * pipeline for that file yet (the set-up job creates it); 'ready' needs that pipeline too.
  */
-export type RunnerSetupPhase = 'ready' | 'outdated' | 'proposed' | 'not-set-up' | 'unknown';
+export type RunnerSetupPhase = 'ready' | 'outdated' | 'proposed' | 'needs-pipeline' | 'not-set-up' | 'unknown';
+
+/** The Azure Pipelines pipeline that runs .azure-pipelines/fleet-control.yml from the remote's repository. */
+export interface RunnerPipelineDefinition {
+  id: number;
+  name: string;
+  /** Its page in Azure DevOps (runs, Edit -> Variables for the secret variables). */
+  url: string;
+}
 
 export interface RunnerSetupPull {
   number: number;
@@ -26,8 +36,8 @@ export interface RunnerSetupState {
   repository: string | null;
   /** The branch the files must be on (the workspace's base branch, where the pull request goes). */
   baseBranch: string;
-  /** Where the files were read: GitHub's contents API now, or the remote-tracking branch of the last fetch. */
-  source: 'github-api' | 'fetched' | null;
+  /** Where the files were read: GitHub's contents API or Azure Repos' items API now, or the last fetch's remote-tracking branch. */
+  source: 'github-api' | 'azure-api' | 'fetched' | null;
   workflow: RunnerFileStatus;
   pipeline: RunnerFileStatus;
   /** The bundled CLI; 'current' when it is byte for byte this app's build. */
@@ -36,24 +46,31 @@ export interface RunnerSetupState {
   appBundle: boolean;
   /** The newest set-up pull request (fleet/setup-ci-runners into the base), null when none was opened. */
   pull: RunnerSetupPull | null;
-  /** The workflow and the bundle are on the base branch: runs can be dispatched on this remote. */
+  /** The workflow and the bundle are on the base branch (Azure: the pipeline file, the bundle and its pipeline): runs can be dispatched on this remote. */
   ready: boolean;
   phase: RunnerSetupPhase;
-  /** The app can open the set-up pull request here (a GitHub remote). */
+  /** The app can open the set-up pull request here (a GitHub or Azure Repos remote). */
   canPropose: boolean;
+  /** Azure Repos: the pipeline running the pipeline file (null: none yet); absent on other hosts. */
+  pipelineDefinition?: RunnerPipelineDefinition | null;
   /** The repository secrets the workflow reads (names only; one is needed: the key of the provider runs use). */
   secretNames: string[];
-  /** Where those secrets are added on the host (GitHub: the repository's Actions secrets page); null when unknown. */
+  /** Where those secrets are added (GitHub: the Actions secrets page; Azure: the pipeline's page, else the pipelines); null when unknown. */
   secretsUrl: string | null;
   /** Why the state could not be read (no token, a refused token, the host down); the fields above are then 'unknown'. */
   error: FleetErrorPayload | null;
   checkedAt: string;
 }
 
-/** The result of a finished set-up job: 'up-to-date' when the base already holds these files. */
+/**
+ * The result of a finished set-up job: 'up-to-date' when the base already holds these files; 'pipeline-created' when
+ * it did and the job created the Azure pipeline for them (with nothing to propose).
+ */
 export interface RunnerSetupResult {
   remote: string;
-  outcome: 'opened' | 'existed' | 'up-to-date';
+  outcome: 'opened' | 'existed' | 'up-to-date' | 'pipeline-created';
   commit: string | null;
   pull: RunnerSetupPull | null;
+  /** Azure Repos: the pipeline the job created (null: it existed already, or the file is not on the base yet). */
+  pipelineCreated?: RunnerPipelineDefinition | null;
 }

@@ -13,7 +13,9 @@ import { listRemoteConfigs } from '../remotes/remote-config';
 import type { RemoteServices } from '../remotes/remote-endpoint';
 import type { SecretStore } from '../remotes/secret-store';
 import type { Workspace } from '../workspace/workspace';
+import { resolveCiHost } from '../ci/ci-host';
 import { findAppBundle, requireAppBundle } from './app-bundle';
+import { proposeAzureRunnerSetup } from './propose-azure-setup';
 import { proposeRunnerSetup } from './propose-setup';
 import { runnerSetupState } from './setup-state';
 
@@ -47,21 +49,32 @@ export function createRunnerHandlers(context: RunnerHandlerContext): RunnerHandl
     },
     proposeRunnerSetup: async ({ remote }) => {
       const workspace = context.requireWorkspace();
-      // What can be known now is answered now, not as a failed job: not GitHub, no token, no bundle in this build.
+      // What can be known now is answered now, not as a failed job: not GitHub or Azure Repos, no token, no bundle.
       const { host } = await hostOfRemote(pulls, workspace, remote);
-      if (host.kind !== 'github') {
+      if (host.kind !== 'github' && host.kind !== 'azure-devops') {
         throw new FleetError(
           'UNSUPPORTED',
-          `"${remote}" is on ${hostDisplayName(host)}, not GitHub: the app opens the set-up pull request on a GitHub remote only. For Azure Pipelines, open it on the GitHub remote (or commit .azure-pipelines/fleet-control.yml yourself) and create the pipeline in Azure DevOps from that file.`,
+          `"${remote}" is on ${hostDisplayName(host)}, not GitHub or Azure Repos: the app opens the set-up pull request on those only. Commit the set-up files there yourself, or open it on a GitHub or Azure Repos remote.`,
           { remote, host: host.kind },
         );
       }
-      await gitHubRemote(pulls, workspace, remote);
+      const azure = host.kind === 'azure-devops';
+      if (azure) await resolveCiHost(pulls, workspace, { remote });
+      else await gitHubRemote(pulls, workspace, remote);
       const bundle = await requireAppBundle(env);
       const jobId = context.jobs.start(
         'runner-setup',
-        (job) => proposeRunnerSetup({ remotes, pulls }, workspace, { remote, bundle: bundle.bytes, signal: job.signal, onProgress: job.progress }),
-        (result) => ({ remote, outcome: result.outcome, commit: result.commit, pull: result.pull && { number: result.pull.number, url: result.pull.url, state: result.pull.state } }),
+        (job) => {
+          const input = { remote, bundle: bundle.bytes, signal: job.signal, onProgress: job.progress };
+          return azure ? proposeAzureRunnerSetup({ remotes, ci: pulls }, workspace, input) : proposeRunnerSetup({ remotes, pulls }, workspace, input);
+        },
+        (result) => ({
+          remote,
+          outcome: result.outcome,
+          commit: result.commit,
+          pull: result.pull && { number: result.pull.number, url: result.pull.url, state: result.pull.state },
+          ...(azure ? { pipelineCreated: result.pipelineCreated ?? null } : {}),
+        }),
       );
       return { jobId };
     },

@@ -1,6 +1,7 @@
 // Is a remote set up for CI runners? The workflow, the Azure pipeline and the bundled CLI read on the base branch
-// (GitHub: its contents API, so a merge on the website shows at once; elsewhere: the remote-tracking branch of the last
-// fetch), compared by blob id with what this app writes, plus the newest set-up pull request and the secrets to add.
+// (GitHub: its contents API, Azure Repos: its items API, so a merge on the website shows at once; elsewhere: the
+// remote-tracking branch of the last fetch), compared by blob id with what this app writes, plus the newest set-up pull
+// request, the secrets to add and, on Azure Repos, the pipeline that runs the pipeline file.
 
 import { FleetError, toErrorPayload } from '../../../shared/errors';
 import type { RunnerFileStatus, RunnerSetupPhase, RunnerSetupPull, RunnerSetupState } from '../../../shared/types-runner-setup';
@@ -10,11 +11,9 @@ import { gitHubRemote, hostOfRemote, preferredPull, recordOf, type GitHubRemote,
 import type { PullHost } from '../pulls/pull-host';
 import type { Workspace } from '../workspace/workspace';
 import { blobIdOf, type AppBundle } from './app-bundle';
+import { azureSetupFacts, RUNNER_FILE_PATHS as PATHS, type RunnerBlobs as Blobs } from './azure-setup-state';
 import { runnerSetupFiles, SETUP_BRANCH } from './setup-branch';
 import { AZURE_PIPELINE_PATH, GITHUB_WORKFLOW_PATH, RUNNER_BUNDLE_PATH, defaultRunnerKeys } from './workflows/runner-files';
-
-const PATHS = [GITHUB_WORKFLOW_PATH, AZURE_PIPELINE_PATH, RUNNER_BUNDLE_PATH] as const;
-type Blobs = Record<(typeof PATHS)[number], string | null>;
 
 /** The blob ids of the three files on `branch` through GET /repos/{o}/{r}/contents/{path}?ref= (null: not there). */
 async function blobsOnGitHub(gh: GitHubRemote, branch: string): Promise<Blobs> {
@@ -88,12 +87,19 @@ export async function runnerSetupState(services: PullServices, workspace: Worksp
   };
   try {
     const { host } = await hostOfRemote(services, workspace, remote);
-    Object.assign(state, { host: host.kind, repository: host.repository || null, secretsUrl: secretsPage(host), canPropose: host.kind === 'github' });
+    Object.assign(state, { host: host.kind, repository: host.repository || null, secretsUrl: secretsPage(host), canPropose: host.kind === 'github' || host.kind === 'azure-devops' });
     let blobs: Blobs | null;
     if (host.kind === 'github') {
       const gh = await gitHubRemote(services, workspace, remote);
       [blobs, state.pull] = await Promise.all([blobsOnGitHub(gh, base), setupPull(gh)]);
       state.source = 'github-api';
+    } else if (host.kind === 'azure-devops') {
+      state.pipelineDefinition = null;
+      const facts = await azureSetupFacts(services, workspace, remote);
+      ({ blobs, pull: state.pull, definition: state.pipelineDefinition } = facts);
+      // The secret variables belong to the pipeline: its page once it exists, the project's pipelines before.
+      state.secretsUrl = facts.definition?.url ?? facts.pipelinesUrl;
+      state.source = 'azure-api';
     } else {
       blobs = await blobsFetched(workspace, remote, base);
       state.source = blobs ? 'fetched' : null;
@@ -103,7 +109,8 @@ export async function runnerSetupState(services: PullServices, workspace: Worksp
       state.pipeline = statusOf(blobs[AZURE_PIPELINE_PATH], want(AZURE_PIPELINE_PATH));
       state.bundle = statusOf(blobs[RUNNER_BUNDLE_PATH], want(RUNNER_BUNDLE_PATH));
     }
-    state.ready = state.workflow !== 'missing' && state.bundle !== 'missing';
+    // Azure Pipelines runs the pipeline file through a pipeline; GitHub Actions finds the workflow by itself.
+    state.ready = host.kind === 'azure-devops' ? state.pipeline !== 'missing' && state.bundle !== 'missing' && !!state.pipelineDefinition : state.workflow !== 'missing' && state.bundle !== 'missing';
     state.phase = phaseOf(state, blobs !== null);
   } catch (error) {
     if (!(error instanceof FleetError)) throw error;
@@ -113,7 +120,9 @@ export async function runnerSetupState(services: PullServices, workspace: Worksp
 }
 
 function phaseOf(state: RunnerSetupState, read: boolean): RunnerSetupPhase {
-  if (state.ready) return state.workflow === 'current' && state.bundle === 'current' ? 'ready' : 'outdated';
+  const file = state.host === 'azure-devops' ? state.pipeline : state.workflow;
+  if (state.ready) return file === 'current' && state.bundle === 'current' ? 'ready' : 'outdated';
   if (state.pull?.state === 'open' || state.pull?.state === 'draft') return 'proposed';
+  if (state.host === 'azure-devops' && file !== 'missing' && state.bundle !== 'missing') return 'needs-pipeline';
   return read ? 'not-set-up' : 'unknown';
 }

@@ -131,15 +131,18 @@ describe('setting up CI runners from the app', () => {
     expect(await state()).toMatchObject({ phase: 'outdated', ready: true, workflow: 'current', bundle: 'different' });
   }, 60_000);
 
-  it('refuses a remote that is not on GitHub, and one without a token, before anything is written', async () => {
+  it('refuses a remote that is not on GitHub or Azure Repos, and one without a token, before anything is written', async () => {
     await addRemoteConfig(workspace.repo, 'azure', 'https://dev.azure.com/acme/fleet/_git/fleet');
+    await addRemoteConfig(workspace.repo, 'gitlab', 'https://gitlab.com/acme/fleet.git');
     await addRemoteConfig(workspace.repo, 'fork', gitServer.url(`${repoName}-fork`));
-    expect(await call('proposeRunnerSetup', { remote: 'azure' })).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED', message: expect.stringContaining('not GitHub') } });
+    expect(await call('proposeRunnerSetup', { remote: 'gitlab' })).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED', message: expect.stringContaining('not GitHub or Azure Repos') } });
+    expect(await call('proposeRunnerSetup', { remote: 'azure' })).toMatchObject({ ok: false, error: { code: 'TOKEN_MISSING' } });
     expect(await call('proposeRunnerSetup', { remote: 'fork' })).toMatchObject({ ok: false, error: { code: 'TOKEN_MISSING' } });
     expect(await call('proposeRunnerSetup', { remote: 'nowhere' })).toMatchObject({ ok: false, error: { code: 'REMOTE_NOT_FOUND' } });
     expect(tipIn(workspace.path, `refs/heads/${SETUP_BRANCH}`)).toBeNull();
     const all = (await call('runnerSetupState', {})).value as RunnerSetupState[];
-    expect(all.find((s) => s.remote === 'azure')).toMatchObject({ host: 'azure-devops', canPropose: false, phase: 'unknown', source: null, error: null, secretsUrl: 'https://dev.azure.com/acme/fleet/_build' });
+    expect(all.find((s) => s.remote === 'azure')).toMatchObject({ host: 'azure-devops', canPropose: true, phase: 'unknown', source: null, error: { code: 'TOKEN_MISSING' }, secretsUrl: 'https://dev.azure.com/acme/fleet/_build' });
+    expect(all.find((s) => s.remote === 'gitlab')).toMatchObject({ host: 'gitlab', canPropose: false, phase: 'unknown', source: null, error: null });
     expect(all.find((s) => s.remote === 'fork')).toMatchObject({ canPropose: true, phase: 'unknown', error: { code: 'TOKEN_MISSING' } });
   }, 60_000);
 
