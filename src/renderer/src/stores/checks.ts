@@ -1,13 +1,18 @@
 // Checks per module: every module's latest result and live state (for the board's badges), the settings form's
-// data, the batch job, and the log of the modules whose panel is open, following checkStatus / checkOutput.
+// data, the batch job, and the log of the modules whose panel is open, following checkStatus / checkOutput; where
+// checks run (here, or on a CI runner: those become a remote batch of checks in stores/remoteBatch).
 
 import { create } from 'zustand';
 import type { ChecksConfig, ModuleCheck } from '../../../shared/checks-config';
 import type { CheckResult, CheckSettings, CheckStatus } from '../../../shared/types-checks';
 import { api, asApiError, type ApiError } from '../api';
+import { checkableModules, remoteCheckRequest } from '../components/checks/remoteCheckView';
+import type { RunWhere } from '../components/remote/remoteTargets';
 import { appendToLog, logFromText, type ModuleLog } from '../lib/checkLog';
+import { useBoardStore } from './board';
 import { askCommandConsent } from './commandConsent';
 import { useConnectionStore } from './connection';
+import { useRemoteBatchStore } from './remoteBatch';
 
 interface ChecksStore {
   results: Record<string, CheckResult>;
@@ -25,6 +30,11 @@ interface ChecksStore {
   /** Sets (or with null removes) one module's own command or time limit, keeping the workspace's. */
   saveOverride: (moduleId: string, check: ModuleCheck | null) => Promise<boolean>;
   run: (modules: string[] | 'all') => Promise<void>;
+  /** Where Run checks sends them (the board's bar and the module's tab share it). */
+  where: RunWhere;
+  setWhere: (where: RunWhere) => void;
+  /** Runs checks where chosen: here (run), or one CI run per module as a remote batch. */
+  runWhere: (modules: string[] | 'all') => Promise<void>;
   cancelModule: (moduleId: string) => Promise<void>;
   loadLog: (moduleId: string) => Promise<void>;
   onStatus: (status: CheckStatus) => void;
@@ -39,6 +49,7 @@ export const useChecksStore = create<ChecksStore>((set, get) => ({
   logs: {},
   settings: null,
   error: null,
+  where: { target: 'here' },
 
   loadOverview: async () => {
     try {
@@ -93,6 +104,23 @@ export const useChecksStore = create<ChecksStore>((set, get) => ({
       // A command from the manifest not yet confirmed here: the dialog asks, and Run tries again.
       const problem = asApiError(error);
       if (!askCommandConsent(problem, () => get().run(modules))) set({ error: problem });
+    }
+  },
+
+  setWhere: (where) => set({ where }),
+
+  runWhere: async (modules) => {
+    const where = get().where;
+    if (where.target === 'here') return get().run(modules);
+    set({ error: null });
+    const chosen = modules === 'all' ? checkableModules(useBoardStore.getState().board?.modules ?? []) : modules;
+    try {
+      const started = await api.startRemoteBatch(remoteCheckRequest(chosen, where));
+      const remote = useRemoteBatchStore.getState();
+      remote.putBatch(started.batch);
+      started.runs.forEach((r) => remote.putRun(r));
+    } catch (error) {
+      set({ error: asApiError(error) });
     }
   },
 
@@ -153,7 +181,7 @@ api.on('checkStatus', (status) => useChecksStore.getState().onStatus(status));
 api.on('checkOutput', ({ moduleId, chunk }) => useChecksStore.getState().onOutput(moduleId, chunk));
 api.on('boardChanged', scheduleOverview);
 api.on('workspaceChanged', () => {
-  useChecksStore.setState({ results: {}, active: {}, logs: {}, problems: {}, settings: null, jobId: null });
+  useChecksStore.setState({ results: {}, active: {}, logs: {}, problems: {}, settings: null, jobId: null, where: { target: 'here' } });
   scheduleOverview();
 });
 api.on('jobFinished', (finished) => {

@@ -1,4 +1,5 @@
-// Which modules to check: a list of the board's modules with a tick each, and Run for the ticked ones.
+// Which modules to check: a list of the board's modules with a tick each, and Run for the ticked ones (here, or on
+// the CI runner the checks bar names).
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,9 +11,11 @@ const EMPTY: never[] = [];
 interface Props {
   onRun: (modules: string[]) => void;
   disabled: boolean;
+  /** The CI target's name when checks go to a CI runner; null to run here. */
+  where: string | null;
 }
 
-export function CheckModulePicker({ onRun, disabled }: Props) {
+export function CheckModulePicker({ onRun, disabled, where }: Props) {
   const { t } = useTranslation();
   const modules = useBoardStore((s) => s.board?.modules ?? EMPTY);
   const [chosen, setChosen] = useState<string[]>([]);
@@ -35,7 +38,7 @@ export function CheckModulePicker({ onRun, disabled }: Props) {
         ))}
       </ul>
       <button type="button" className="button primary" disabled={disabled || chosen.length === 0} onClick={() => onRun(chosen)} data-testid="run-chosen-checks">
-        {t('checks.picker.run', { count: chosen.length })}
+        {where ? t('checks.picker.runOn', { count: chosen.length, where }) : t('checks.picker.run', { count: chosen.length })}
       </button>
     </fieldset>
   );

@@ -1,5 +1,6 @@
 // The board's checks bar: the workspace's check command (or an offer to set one), the command environment on this
-// machine, Run checks for all or chosen modules, the batch's progress with Cancel, and how the latest results add up.
+// machine, where checks run (here or a CI runner), Run checks for all or chosen modules, the batch's progress with
+// Cancel, and how the latest results add up. Checks sent to a CI runner show in the remote batch panel below.
 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,8 @@ import { ErrorNotice } from '../ErrorNotice';
 import { JobProgressBar } from '../JobProgressBar';
 import { CheckModulePicker } from './CheckModulePicker';
 import { CheckSettingsForm } from './CheckSettingsForm';
+import { CheckWhereButton, useCheckWhereLabel } from './CheckWhereButton';
+import { CheckWhereChoice } from './CheckWhereChoice';
 import { CommandEnvironmentForm } from './CommandEnvironmentForm';
 import './checks.css';
 
@@ -22,7 +25,11 @@ export function ChecksBar() {
   const [editing, setEditing] = useState(false);
   const [picking, setPicking] = useState(false);
   const [environment, setEnvironment] = useState(false);
-  const running = !!job && !job.finished;
+  const [choosingWhere, setChoosingWhere] = useState(false);
+  const remote = useChecksStore((s) => s.where.target !== 'here');
+  const whereLabel = useCheckWhereLabel();
+  // A local batch blocks another local one; remote checks are their own batch.
+  const running = !!job && !job.finished && !remote;
   const checks = settings?.checks ?? null;
 
   useEffect(() => {
@@ -65,20 +72,23 @@ export function ChecksBar() {
             <button type="button" className="button" aria-expanded={picking} onClick={() => setPicking(!picking)}>
               {t('checks.bar.choose')}
             </button>
-            <button type="button" className="button primary" disabled={running} onClick={() => void useChecksStore.getState().run('all')} data-testid="run-all-checks">
-              {t('checks.bar.runAll')}
+            <CheckWhereButton open={choosingWhere} onToggle={() => setChoosingWhere(!choosingWhere)} controls="check-where-board" />
+            <button type="button" className="button primary" disabled={running} onClick={() => void useChecksStore.getState().runWhere('all')} data-testid="run-all-checks">
+              {remote ? t('checks.bar.runAllOn', { where: whereLabel }) : t('checks.bar.runAll')}
             </button>
           </>
         )}
       </div>
       {editing && <CheckSettingsForm current={checks} onDone={() => setEditing(false)} />}
       {environment && <CommandEnvironmentForm onDone={() => setEnvironment(false)} />}
+      {choosingWhere && checks && <CheckWhereChoice id="check-where-board" />}
       {picking && checks && (
         <CheckModulePicker
           disabled={running}
+          where={remote ? whereLabel : null}
           onRun={(modules) => {
             setPicking(false);
-            void useChecksStore.getState().run(modules);
+            void useChecksStore.getState().runWhere(modules);
           }}
         />
       )}

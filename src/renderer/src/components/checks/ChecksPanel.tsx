@@ -1,6 +1,7 @@
 // The module page's Checks panel: the command that will run, Run and Cancel, the live log, and the last result
 // with its duration, commit, exit code and sandbox (stale when the branch moved since); a command of the module's
-// own; the command environment on this machine.
+// own; the command environment on this machine; where the check runs (here or a CI runner), and the latest check on
+// a CI runner with its link.
 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +9,11 @@ import { useChecksStore } from '../../stores/checks';
 import { ErrorNotice } from '../ErrorNotice';
 import { CheckLogView } from './CheckLogView';
 import { CheckResultSummary } from './CheckResultSummary';
+import { CheckWhereButton, useCheckWhereLabel } from './CheckWhereButton';
+import { CheckWhereChoice } from './CheckWhereChoice';
 import { ModuleCheckOverride } from './ModuleCheckOverride';
 import { CommandEnvironmentForm } from './CommandEnvironmentForm';
+import { RemoteCheckResult } from './RemoteCheckResult';
 import './checks.css';
 
 export function ChecksPanel({ moduleId }: { moduleId: string }) {
@@ -25,6 +29,9 @@ export function ChecksPanel({ moduleId }: { moduleId: string }) {
   const timeout = override?.timeoutSeconds ?? settings?.checks?.timeoutSeconds ?? null;
   const [editing, setEditing] = useState(false);
   const [environment, setEnvironment] = useState(false);
+  const [choosingWhere, setChoosingWhere] = useState(false);
+  const remote = useChecksStore((s) => s.where.target !== 'here');
+  const whereLabel = useCheckWhereLabel();
 
   useEffect(() => {
     const store = useChecksStore.getState();
@@ -33,7 +40,7 @@ export function ChecksPanel({ moduleId }: { moduleId: string }) {
     void store.loadLog(moduleId);
   }, [moduleId]);
 
-  const { run, cancelModule } = useChecksStore.getState();
+  const { runWhere, cancelModule } = useChecksStore.getState();
   return (
     <section className="checks-panel" aria-labelledby="checks-heading" data-testid="checks-panel">
       <div className="panel-head">
@@ -47,13 +54,14 @@ export function ChecksPanel({ moduleId }: { moduleId: string }) {
         <button type="button" className="button" aria-expanded={environment} onClick={() => setEnvironment(!environment)}>
           {t('launcher.open')}
         </button>
+        {command && <CheckWhereButton open={choosingWhere} onToggle={() => setChoosingWhere(!choosingWhere)} controls="check-where-module" />}
         {active ? (
           <button type="button" className="button" onClick={() => void cancelModule(moduleId)} data-testid="cancel-check">
             {t('checks.panel.cancel')}
           </button>
         ) : (
-          <button type="button" className="button primary" disabled={!command} onClick={() => void run([moduleId])} data-testid="run-check">
-            {t('checks.panel.run')}
+          <button type="button" className="button primary" disabled={!command} onClick={() => void runWhere([moduleId])} data-testid="run-check">
+            {remote ? t('checks.panel.runOn', { where: whereLabel }) : t('checks.panel.run')}
           </button>
         )}
       </div>
@@ -69,6 +77,7 @@ export function ChecksPanel({ moduleId }: { moduleId: string }) {
           </p>
         )
       )}
+      {choosingWhere && command && <CheckWhereChoice id="check-where-module" />}
       {editing && <ModuleCheckOverride moduleId={moduleId} current={override} onDone={() => setEditing(false)} />}
       {environment && <CommandEnvironmentForm onDone={() => setEnvironment(false)} />}
       {/* Visible while it runs; afterwards it only tells screen readers how the check ended. */}
@@ -78,6 +87,7 @@ export function ChecksPanel({ moduleId }: { moduleId: string }) {
       <ErrorNotice error={error} title={t('checks.panel.failed')} />
       <ErrorNotice error={problem} title={t('checks.panel.couldNotRun')} />
       {result && !active && <CheckResultSummary result={result} />}
+      <RemoteCheckResult moduleId={moduleId} />
       {(log?.text || active) && <CheckLogView log={log ?? { text: '', trimmed: false, running: true }} />}
     </section>
   );

@@ -1,6 +1,6 @@
-// The batch dialog's "where": Run here, Run on GitHub Actions, Run on Azure Pipelines. A CI target is offered only
-// through a remote whose runner set-up is merged on the default branch; otherwise it is disabled with the reason and
-// a link to the CI runners set-up.
+// Where runs go: Run here, Run on GitHub Actions, Run on Azure Pipelines, for the Implement dialog and the checks (the
+// board's checks bar, a module's Checks tab). A CI target is offered only through a remote whose runner set-up is
+// merged on the default branch; otherwise it is disabled with the reason and a link to the CI runners set-up.
 
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,13 +12,13 @@ import './remote.css';
 
 const SETUP_HREF = formatHash({ page: 'settings-remotes' });
 
-function Reason({ offer, target }: { offer: TargetOffer; target: RemoteTarget }) {
+function Reason({ offer, target, idPrefix }: { offer: TargetOffer; target: RemoteTarget; idPrefix: string }) {
   const { t } = useTranslation();
   const loadError = useRemoteBatchSetupStore((s) => s.error);
   if (offer.kind === 'ready') return null;
   if (offer.kind === 'loading') return <>{t('remote.where.loading')}</>;
   const link = (
-    <a href={SETUP_HREF} data-testid={`run-where-setup-${target}`}>
+    <a href={SETUP_HREF} data-testid={`${idPrefix}-setup-${target}`}>
       {t('remote.where.setupLink')}
     </a>
   );
@@ -41,56 +41,66 @@ function Reason({ offer, target }: { offer: TargetOffer; target: RemoteTarget })
   return <>{t('remote.where.notSetUp', facts)} {link}</>;
 }
 
-export function RunWhereChoice({ value, onChange }: { value: RunWhere; onChange: (where: RunWhere) => void }) {
+interface Props {
+  value: RunWhere;
+  onChange: (where: RunWhere) => void;
+  /** What runs: the hints speak of implementation runs (review branches) or of checks (a result per module). */
+  kind?: 'implement' | 'check';
+  /** Names the radio group, ids and test ids, so two choices can be on one page. */
+  idPrefix?: string;
+}
+
+export function RunWhereChoice({ value, onChange, kind = 'implement', idPrefix = 'run-where' }: Props) {
   const { t } = useTranslation();
+  const check = kind === 'check';
   const states = useRemoteBatchSetupStore((s) => s.states);
   useEffect(() => {
     void useRemoteBatchSetupStore.getState().load();
   }, []);
   const chosen = value.target === 'here' ? null : value;
   return (
-    <fieldset className="where-choice" data-testid="run-where">
-      <legend>{t('remote.where.legend')}</legend>
+    <fieldset className="where-choice" data-testid={idPrefix}>
+      <legend>{t(check ? 'remote.where.legendCheck' : 'remote.where.legend')}</legend>
       <div className="where-option">
         <label>
-          <input type="radio" name="run-where" checked={value.target === 'here'} onChange={() => onChange({ target: 'here' })} aria-describedby="run-where-here-hint" data-testid="run-where-here" />
+          <input type="radio" name={idPrefix} checked={value.target === 'here'} onChange={() => onChange({ target: 'here' })} aria-describedby={`${idPrefix}-here-hint`} data-testid={`${idPrefix}-here`} />
           {t('remote.where.here')}
         </label>
-        <p className="hint" id="run-where-here-hint">
-          {t('remote.where.hereHint')}
+        <p className="hint" id={`${idPrefix}-here-hint`}>
+          {t(check ? 'remote.where.hereHintCheck' : 'remote.where.hereHint')}
         </p>
       </div>
       {REMOTE_TARGETS.map((target) => {
         const offer = offerFor(states, target);
         const ready = offer.kind === 'ready' ? offer.remotes : null;
         const picked = chosen?.target === target ? ready?.find((s) => s.remote === chosen.remote) ?? ready?.[0] : null;
-        const hintId = `run-where-${target}-hint`;
+        const hintId = `${idPrefix}-${target}-hint`;
         return (
-          <div className="where-option" key={target} data-testid={`run-where-option-${target}`} data-offer={offer.kind}>
+          <div className="where-option" key={target} data-testid={`${idPrefix}-option-${target}`} data-offer={offer.kind}>
             <label>
               <input
                 type="radio"
-                name="run-where"
+                name={idPrefix}
                 checked={chosen?.target === target}
                 disabled={!ready}
                 onChange={() => ready && onChange({ target, remote: ready[0]!.remote })}
                 aria-describedby={hintId}
-                data-testid={`run-where-${target}`}
+                data-testid={`${idPrefix}-${target}`}
               />
               {t(`remote.where.${target}`)}
             </label>
             <p className="hint" id={hintId}>
               {ready ? (
-                t('remote.where.remoteHint', { remote: (picked ?? ready[0]!).remote, repository: (picked ?? ready[0]!).repository ?? '?', base: (picked ?? ready[0]!).baseBranch })
+                t(check ? 'remote.where.remoteHintCheck' : 'remote.where.remoteHint', { remote: (picked ?? ready[0]!).remote, repository: (picked ?? ready[0]!).repository ?? '?', base: (picked ?? ready[0]!).baseBranch })
               ) : (
-                <Reason offer={offer} target={target} />
+                <Reason offer={offer} target={target} idPrefix={idPrefix} />
               )}
             </p>
             {picked && picked.phase === 'outdated' && <p className="hint">{t('remote.where.outdated', { base: picked.baseBranch })}</p>}
             {ready && ready.length > 1 && chosen?.target === target && (
               <div className="field">
-                <label htmlFor={`run-where-${target}-remote`}>{t('remote.where.remote')}</label>
-                <select id={`run-where-${target}-remote`} value={chosen.remote} onChange={(e) => onChange({ target, remote: e.target.value })}>
+                <label htmlFor={`${idPrefix}-${target}-remote`}>{t('remote.where.remote')}</label>
+                <select id={`${idPrefix}-${target}-remote`} value={chosen.remote} onChange={(e) => onChange({ target, remote: e.target.value })}>
                   {ready.map((s) => (
                     <option key={s.remote} value={s.remote}>
                       {s.remote}
