@@ -8,7 +8,6 @@ import { formatDateTime } from '../../format';
 import { formatDuration } from '../../lib/agentFormat';
 import { useBoardStore } from '../../stores/board';
 import { subscribeRemoteBatches, useRemoteBatchStore } from '../../stores/remoteBatch';
-import { shortOid } from '../implement/format';
 import { RemoteCiLink } from '../remote/RemoteCiLink';
 import { RemoteJobSteps } from '../remote/RemoteJobSteps';
 import { RemoteRunControls } from '../remote/RemoteRunControls';
@@ -45,7 +44,7 @@ export function RemoteCheckResult({ moduleId }: { moduleId: string }) {
         </span>
         {run.check && run.state === 'done' && (
           <span className="subtle" data-testid="remote-check-facts">
-            {t('checks.result.facts', { duration: formatDuration(run.check.durationMs ?? 0), commit: shortOid(run.tip), when: formatDateTime(run.finishedAt ?? run.queuedAt) })}
+            {t('checks.result.facts', { duration: formatDuration(run.check.durationMs ?? 0), commit: run.tip.slice(0, 8), when: formatDateTime(run.finishedAt ?? run.queuedAt) })}
             {run.check.exitCode !== null && ` · ${t('checks.result.exitCode', { code: run.check.exitCode })}`}
           </span>
         )}
