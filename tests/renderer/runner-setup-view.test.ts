@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runnerSetupView } from '../../src/renderer/src/components/runner/runnerSetupView';
 import type { RunnerSetupState } from '../../src/shared/types-runner-setup';
+import en from '../../src/renderer/src/locales/en.json';
 
 function state(over: Partial<RunnerSetupState>): RunnerSetupState {
   return {
@@ -28,6 +29,36 @@ describe('what the CI runners section says about a remote', () => {
     const unreadable = runnerSetupView(state({ phase: 'unknown', source: null, error: { code: 'TOKEN_MISSING', message: 'No token' } }));
     expect(unreadable).toMatchObject({ headline: 'unreadable', chip: 'unknown', canOpen: false });
     expect(unreadable.files.map((f) => f.status)).toEqual(['unread', 'unread', 'unread']);
-    expect(runnerSetupView(state({ host: 'azure-devops', canPropose: false, phase: 'unknown', source: null }))).toMatchObject({ headline: 'notFetched', canOpen: false });
+    expect(runnerSetupView(state({ host: 'generic', canPropose: false, phase: 'unknown', source: null }))).toMatchObject({ headline: 'notFetched', canOpen: false });
+  });
+
+  it('walks an Azure Repos remote from the pull request to creating its pipeline, then links the pipeline once set up', () => {
+    const azure = { host: 'azure-devops' as const, repository: 'Fleet/_git/fleet', source: 'azure-api' as const, pipelineDefinition: null };
+    expect(runnerSetupView(state({ ...azure }))).toMatchObject({ headline: 'azureNotSetUp', chip: 'none', canOpen: true, canCreatePipeline: false });
+    const pull = { number: 1, url: 'https://dev.azure.com/acme/Fleet/_git/fleet/pullrequest/1', state: 'open' as const };
+    expect(runnerSetupView(state({ ...azure, phase: 'proposed', pull }))).toMatchObject({ headline: 'azureProposed', chip: 'waiting', canOpen: false, canCreatePipeline: false, pull });
+    const files = { workflow: 'current', pipeline: 'current', bundle: 'current' } as const;
+    const completed = { ...pull, state: 'merged' as const };
+    expect(runnerSetupView(state({ ...azure, ...files, phase: 'needs-pipeline', pull: completed }))).toMatchObject({ headline: 'azureNeedsPipeline', chip: 'warning', canOpen: false, canCreatePipeline: true });
+    const pipelineDefinition = { id: 30, name: 'Fleet Control (fleet)', url: 'https://dev.azure.com/acme/Fleet/_build?definitionId=30' };
+    expect(runnerSetupView(state({ ...azure, ...files, ready: true, phase: 'ready', pull: completed, pipelineDefinition }))).toMatchObject({
+      headline: 'azureReady',
+      chip: 'done',
+      canOpen: false,
+      canCreatePipeline: false,
+      pipelineDefinition,
+      values: { pipeline: 'Fleet Control (fleet)' },
+    });
+    expect(runnerSetupView(state({ ...azure, phase: 'not-set-up', pull: { ...pull, state: 'closed' } }))).toMatchObject({ headline: 'azureClosed', canOpen: true });
+    // No token: nothing offered, the files unread.
+    const unreadable = runnerSetupView(state({ ...azure, source: null, phase: 'unknown', error: { code: 'TOKEN_MISSING', message: 'No token' } }));
+    expect(unreadable).toMatchObject({ headline: 'unreadable', canOpen: false, canCreatePipeline: false });
+  });
+
+  it('has an English sentence for every headline and action the Azure view uses', () => {
+    const runner = (en as { runner: { phase: Record<string, string>; azure: Record<string, string>; result: Record<string, string> } }).runner;
+    for (const key of ['azureReady', 'azureOutdated', 'azureOutdatedProposed', 'azureProposed', 'azureNeedsPipeline', 'azureNotSetUp', 'azureClosed']) expect(runner.phase[key]).toBeTruthy();
+    expect(runner.azure.createPipeline).toBeTruthy();
+    expect(runner.result['pipeline-created']).toContain('{{name}}');
   });
 });

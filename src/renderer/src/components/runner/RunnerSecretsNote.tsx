@@ -21,7 +21,10 @@ export function RunnerSecretsNote({ state }: { state: RunnerSetupState }) {
       <p className="subtle">{t(state.host === 'azure-devops' ? 'runner.secrets.whereAzure' : 'runner.secrets.whereGitHub')}</p>
       {state.secretsUrl && (
         <a href={state.secretsUrl} target="_blank" rel="noopener noreferrer" data-testid="runner-secrets-link">
-          {t(state.host === 'azure-devops' ? 'runner.secrets.openAzure' : 'runner.secrets.openGitHub', { remote: state.remote })}
+          {t(state.host !== 'azure-devops' ? 'runner.secrets.openGitHub' : state.pipelineDefinition ? 'runner.secrets.openAzurePipeline' : 'runner.secrets.openAzure', {
+            remote: state.remote,
+            name: state.pipelineDefinition?.name ?? '',
+          })}
         </a>
       )}
     </div>

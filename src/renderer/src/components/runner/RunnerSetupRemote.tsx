@@ -1,5 +1,6 @@
 // One remote under CI runners: its set-up in plain words, the three files on the base branch, "Open the set-up pull
-// request" with the job's progress and Cancel, the pull request's link, the secrets to add and the Azure pipeline note.
+// request" (on Azure Repos also "Create the pipeline") with the job's progress and Cancel, the pull request's link, the
+// Azure pipeline's link or note, and the secrets to add.
 
 import { useTranslation } from 'react-i18next';
 import type { RunnerSetupState } from '../../../../shared/types-runner-setup';
@@ -55,13 +56,20 @@ export function RunnerSetupRemote({ state }: { state: RunnerSetupState }) {
           </span>
         </p>
       )}
+      {view.pipelineDefinition && (
+        <p data-testid="runner-pipeline">
+          <a href={view.pipelineDefinition.url} target="_blank" rel="noopener noreferrer" data-testid="runner-pipeline-link">
+            {t('runner.azure.pipelineLink', { name: view.pipelineDefinition.name })}
+          </a>
+        </p>
+      )}
       {job ? (
         <JobProgressBar job={job} label={t('runner.opening', { remote: state.remote })} onCancel={() => void cancel(job.jobId)} />
       ) : (
-        view.canOpen && (
+        (view.canOpen || view.canCreatePipeline) && (
           <div className="remote-actions">
             <button type="button" className="button primary" onClick={() => void propose(state.remote)} disabled={!!jobId} data-testid="runner-open">
-              {t(state.phase === 'outdated' ? 'runner.update' : 'runner.open')}
+              {t(view.canCreatePipeline ? 'runner.azure.createPipeline' : state.phase === 'outdated' ? 'runner.update' : 'runner.open')}
             </button>
             {!state.appBundle && <span className="subtle">{t('runner.noAppBundle')}</span>}
           </div>
@@ -69,12 +77,13 @@ export function RunnerSetupRemote({ state }: { state: RunnerSetupState }) {
       )}
       {result && !jobId && (
         <p role="status" data-testid="runner-result">
-          {t(`runner.result.${result.outcome}`, { number: result.pull?.number ?? 0, remote: state.remote, base: state.baseBranch })}
+          {t(`runner.result.${result.outcome}`, { number: result.pull?.number ?? 0, remote: state.remote, base: state.baseBranch, name: result.pipelineCreated?.name ?? '' })}
+          {result.outcome !== 'pipeline-created' && result.pipelineCreated ? ` ${t('runner.result.alsoPipeline', { name: result.pipelineCreated.name })}` : ''}
         </p>
       )}
       <ErrorNotice error={failure} title={t('runner.openFailed', { remote: state.remote })} />
       {state.error === null && state.phase !== 'unknown' && <RunnerSecretsNote state={state} />}
-      {state.error === null && state.phase !== 'unknown' && (
+      {state.error === null && state.phase !== 'unknown' && state.host !== 'azure-devops' && (
         <p className="subtle runner-note" data-testid="runner-azure">
           {t(state.pipeline === 'missing' ? 'runner.azure.missing' : 'runner.azure.present', { base: state.baseBranch })}
         </p>
