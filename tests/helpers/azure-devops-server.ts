@@ -5,7 +5,7 @@
 // auth "PAT:<token>"), 404 for an unknown organisation, project or repository, and 429 with Retry-After and
 // X-RateLimit-* when throttling. Other helpers add areas and routes with `location()` and `route()`.
 
-import type { IncomingMessage } from 'node:http';
+import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { LoopbackHttp, type LoopbackAnswer, type LoopbackRequest } from './loopback-http';
 
 export interface AzureRequest {
@@ -16,9 +16,12 @@ export interface AzureRequest {
   query: URLSearchParams;
   headers: IncomingMessage['headers'];
   body: unknown;
+  /** When it arrived, and the status it was answered with (once answered). */
+  at?: number;
+  status?: number;
 }
 
-export type AzureAnswer = { status: number; body?: unknown; headers?: Record<string, string> };
+export type AzureAnswer = { status: number; body?: unknown; headers?: Record<string, string>; raw?: Buffer };
 export type AzureRouteHandler = (request: AzureRequest, match: RegExpExecArray) => AzureAnswer | Promise<AzureAnswer>;
 
 /** One resource location as the location service lists it (OPTIONS /_apis/<area>). */
@@ -73,6 +76,21 @@ const RESOURCE_AREAS = [
   { id: '965220d5-5bb9-42cf-8d67-9b146df2a5a4', name: 'build' },
 ];
 
+/** Streams a git smart-HTTP request for …/_git/<repo>/… on to the git server's …/_git/<repo>.git/…; false for others. */
+function proxyGit(backend: string, request: IncomingMessage, response: ServerResponse): boolean {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const m = /^(\/.+\/_git\/[^/]+?)(?:\.git)?(\/(?:info\/refs|git-upload-pack|git-receive-pack))$/.exec(url.pathname);
+  if (!m) return false;
+  const target = new URL(`${m[1]}.git${m[2]}${url.search}`, backend);
+  const forward = httpRequest(target, { method: request.method, headers: { ...request.headers, host: target.host } }, (answer) => {
+    response.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(response);
+  });
+  forward.on('error', () => response.destroy());
+  request.pipe(forward);
+  return true;
+}
+
 function vssError(status: number, typeKey: string, message: string): AzureAnswer {
   return { status, body: { $id: '1', innerException: null, message, typeName: `Microsoft.TeamFoundation.${typeKey}, Microsoft.TeamFoundation`, typeKey, errorCode: 0, eventId: 3000 } };
 }
@@ -101,9 +119,14 @@ export class AzureDevOpsServer {
     readonly organisation: string,
   ) {}
 
-  static async start(options: { token: string; organisation: string }): Promise<AzureDevOpsServer> {
+  /**
+   * `gitBackend`: the base URL of a GitHttpServer serving <org>/<project>/_git/<repo>.git; git's requests to a
+   * repository's clone address (…/_git/<repo>/info/refs, git-upload-pack, git-receive-pack) are streamed on to it, so
+   * one address serves the API and the repository as Azure Repos does.
+   */
+  static async start(options: { token: string; organisation: string; gitBackend?: string }): Promise<AzureDevOpsServer> {
     const azure = new AzureDevOpsServer(options.token, options.organisation);
-    azure.http = await LoopbackHttp.start((request) => azure.handle(request));
+    azure.http = await LoopbackHttp.start((request) => azure.handle(request), options.gitBackend ? (request, response) => proxyGit(options.gitBackend!, request, response) : undefined);
     return azure;
   }
 
@@ -167,7 +190,9 @@ export class AzureDevOpsServer {
     const [, organisation = '', ...rest] = url.pathname.split('/');
     const azureRequest: AzureRequest = { method: request.method, organisation: decodeURIComponent(organisation), path: `/${rest.join('/')}`, query: url.searchParams, headers: request.headers, body };
     this.requests.push(azureRequest);
+    azureRequest.at = Date.now();
     const answer = await this.answer(azureRequest);
+    azureRequest.status = answer.status;
     return {
       ...answer,
       headers: {

@@ -48,12 +48,15 @@ export function condition(text: string | undefined, context: StepContext): boole
   });
 }
 
-/** Runs a script as GitHub's default shell does; resolves with its exit code. `stop` ends its process group. */
-export function runScript(script: string, cwd: string, env: NodeJS.ProcessEnv, log: (text: string) => void, scriptDir: string): { done: Promise<number>; stop: () => void } {
+/**
+ * Runs a script as GitHub's default shell does (bash -eo pipefail; Azure's script step passes no flags: `flags` []);
+ * resolves with its exit code. `stop` ends its process group.
+ */
+export function runScript(script: string, cwd: string, env: NodeJS.ProcessEnv, log: (text: string) => void, scriptDir: string, flags = ['-eo', 'pipefail']): { done: Promise<number>; stop: () => void } {
   mkdirSync(scriptDir, { recursive: true });
   const file = join(scriptDir, `step-${Date.now()}-${Math.random().toString(36).slice(2)}.sh`);
   writeFileSync(file, script);
-  const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', file], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn('bash', ['--noprofile', '--norc', ...flags, file], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child.stdout.on('data', (chunk: Buffer) => log(chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => log(chunk.toString()));
   const done = new Promise<number>((resolve) => {

@@ -6,12 +6,12 @@
 import { basename } from 'node:path';
 import { FleetError } from '../../../../shared/errors';
 import type { RemoteJob, RemoteStepState } from '../../../../shared/types-remote';
-import { RUNNER_RECORD_FILE, RunnerRecordSchema, type RunnerRecord } from '../../../../shared/types-runner';
+import type { RunnerRecord } from '../../../../shared/types-runner';
 import type { GitHubCiHost } from '../../ci/ci-host';
 import { gitHubCall } from '../../deploy/methods/github-call';
 import { dispatchWorkflow } from '../../deploy/methods/github-run';
 import { GITHUB_WORKFLOW_PATH } from '../workflows/runner-files';
-import { readZipEntry } from './artifact-zip';
+import { recordFromArtifact } from './artifact-record';
 import type { CiRunView, JobDispatch, RemoteTargetClient } from './target';
 
 const FILE = basename(GITHUB_WORKFLOW_PATH);
@@ -115,18 +115,7 @@ export function gitHubTarget(host: GitHubCiHost, branch: string, tuning: { pollM
       const artifact = data.artifacts.find((a) => a.name === `fleet-control-${dispatchId}` && !a.expired);
       if (!artifact) return null;
       const download = await gitHubCall(host, `download the artifact of run ${id}`, () => octokit.rest.actions.downloadArtifact({ owner, repo, artifact_id: artifact.id, archive_format: 'zip' }));
-      const text = readZipEntry(Buffer.from(download.data as ArrayBuffer), RUNNER_RECORD_FILE);
-      if (!text) return null;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text.toString('utf8'));
-      } catch {
-        throw new FleetError('RUNNER_RECORD_MISSING', `The record in the artifact of run ${id} is not JSON.`, { ciRunId: id });
-      }
-      const record = RunnerRecordSchema.safeParse(parsed);
-      if (!record.success) throw new FleetError('RUNNER_RECORD_MISSING', `The record in the artifact of run ${id} is not one Fleet Control wrote: ${record.error.issues[0]?.message ?? 'invalid'}.`, { ciRunId: id });
-      if (record.data.runId !== dispatchId) throw new FleetError('RUNNER_RECORD_MISSING', `The artifact of run ${id} holds the record of ${record.data.runId}, not of ${dispatchId}.`, { ciRunId: id });
-      return record.data;
+      return recordFromArtifact(Buffer.from(download.data as ArrayBuffer), id, dispatchId);
     },
     rate() {
       const reading = host.rate.reading('core');

@@ -14,6 +14,7 @@ import type { RemoteServices } from '../../remotes/remote-endpoint';
 import type { Workspace } from '../../workspace/workspace';
 import { nextShare } from './budget-share';
 import { FollowLoop, type FollowTuning } from './follow-loop';
+import { azureTarget } from './azure-target';
 import { gitHubTarget } from './github-target';
 import { hasEnded, isOut, RemoteBatches } from './remote-batches';
 import { REMOTE_BATCHES_FOLDER, RemoteStore, type StoredRemoteBatch } from './remote-store';
@@ -35,6 +36,13 @@ export interface RemoteServiceOptions {
 }
 
 const DEFAULT_CONCURRENCY = 4;
+
+/** A GitHub remote asked for Azure Pipelines, or an Azure DevOps one for GitHub Actions. */
+function targetMismatch(remote: string, host: 'github' | 'azure-devops', target: RemoteBatch['target']): FleetError {
+  const [on, other] = host === 'github' ? ['GitHub', 'github'] : ['Azure DevOps', 'azure'];
+  const wanted = target === 'azure' ? 'Azure Pipelines runs need an Azure DevOps remote' : 'GitHub Actions runs need a GitHub remote';
+  return new FleetError('UNSUPPORTED', `"${remote}" is on ${on}: ${wanted}. Run on ${on === 'GitHub' ? 'GitHub Actions' : 'Azure Pipelines'} (--on ${other}), or name a remote of the other host (--remote).`, { remote, target });
+}
 const stamp = (): string => `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 
 export class RemoteService {
@@ -96,11 +104,11 @@ export class RemoteService {
     let found = this.clients.get(key);
     if (!found) {
       found = (async () => {
-        if (target === 'azure') throw new FleetError('UNSUPPORTED', 'Remote batches on Azure Pipelines are not supported yet: run them on GitHub Actions (--on github), or here.', { target });
         const workspace = this.options.current();
         const host = await resolveCiHost(this.options.ci, workspace, { remote });
-        if (host.kind !== 'github') throw new FleetError('UNSUPPORTED', `"${remote}" is on Azure DevOps: remote batches there (Azure Pipelines) are not supported yet; use a GitHub remote.`, { remote });
-        return gitHubTarget(host, workspace.manifest.baseBranch, this.options.tuning);
+        if (host.kind === 'github' && target === 'github') return gitHubTarget(host, workspace.manifest.baseBranch, this.options.tuning);
+        if (host.kind === 'azure-devops' && target === 'azure') return azureTarget(host, workspace.manifest.baseBranch);
+        throw targetMismatch(remote, host.kind, target);
       })();
       found.catch(() => this.clients.delete(key));
       this.clients.set(key, found);
