@@ -5,7 +5,7 @@
 // auth "PAT:<token>"), 404 for an unknown organisation, project or repository, and 429 with Retry-After and
 // X-RateLimit-* when throttling. Other helpers add areas and routes with `location()` and `route()`.
 
-import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { LoopbackHttp, type LoopbackAnswer, type LoopbackRequest } from './loopback-http';
 
 export interface AzureRequest {
@@ -76,21 +76,6 @@ const RESOURCE_AREAS = [
   { id: '965220d5-5bb9-42cf-8d67-9b146df2a5a4', name: 'build' },
 ];
 
-/** Streams a git smart-HTTP request for …/_git/<repo>/… on to the git server's …/_git/<repo>.git/…; false for others. */
-function proxyGit(backend: string, request: IncomingMessage, response: ServerResponse): boolean {
-  const url = new URL(request.url ?? '/', 'http://localhost');
-  const m = /^(\/.+\/_git\/[^/]+?)(?:\.git)?(\/(?:info\/refs|git-upload-pack|git-receive-pack))$/.exec(url.pathname);
-  if (!m) return false;
-  const target = new URL(`${m[1]}.git${m[2]}${url.search}`, backend);
-  const forward = httpRequest(target, { method: request.method, headers: { ...request.headers, host: target.host } }, (answer) => {
-    response.writeHead(answer.statusCode ?? 502, answer.headers);
-    answer.pipe(response);
-  });
-  forward.on('error', () => response.destroy());
-  request.pipe(forward);
-  return true;
-}
-
 function vssError(status: number, typeKey: string, message: string): AzureAnswer {
   return { status, body: { $id: '1', innerException: null, message, typeName: `Microsoft.TeamFoundation.${typeKey}, Microsoft.TeamFoundation`, typeKey, errorCode: 0, eventId: 3000 } };
 }
@@ -119,14 +104,9 @@ export class AzureDevOpsServer {
     readonly organisation: string,
   ) {}
 
-  /**
-   * `gitBackend`: the base URL of a GitHttpServer serving <org>/<project>/_git/<repo>.git; git's requests to a
-   * repository's clone address (…/_git/<repo>/info/refs, git-upload-pack, git-receive-pack) are streamed on to it, so
-   * one address serves the API and the repository as Azure Repos does.
-   */
-  static async start(options: { token: string; organisation: string; gitBackend?: string }): Promise<AzureDevOpsServer> {
+  static async start(options: { token: string; organisation: string }): Promise<AzureDevOpsServer> {
     const azure = new AzureDevOpsServer(options.token, options.organisation);
-    azure.http = await LoopbackHttp.start((request) => azure.handle(request), options.gitBackend ? (request, response) => proxyGit(options.gitBackend!, request, response) : undefined);
+    azure.http = await LoopbackHttp.start((request) => azure.handle(request));
     return azure;
   }
 

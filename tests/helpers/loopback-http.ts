@@ -2,7 +2,7 @@
 // request's whole body, hand it to the stand-in's handler, write its answer (JSON, or raw bytes), and close with the
 // sockets still open. What a host says (routes, auth, error bodies, rate-limit headers) stays in each stand-in.
 
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 export interface LoopbackRequest {
@@ -26,9 +26,6 @@ export interface LoopbackAnswer {
 
 export type LoopbackHandler = (request: LoopbackRequest) => LoopbackAnswer | Promise<LoopbackAnswer>;
 
-/** Takes a request before its body is read (a proxy streams it on); true when it did. */
-export type LoopbackPassThrough = (request: IncomingMessage, response: ServerResponse) => boolean;
-
 /** A loopback HTTP server answering every request through one handler. */
 export class LoopbackHttp {
   private readonly sockets = new Set<Socket>();
@@ -36,9 +33,8 @@ export class LoopbackHttp {
   private constructor(private readonly server: Server) {}
 
   /** Starts listening on 127.0.0.1 at a free port. */
-  static async start(handler: LoopbackHandler, passThrough?: LoopbackPassThrough): Promise<LoopbackHttp> {
+  static async start(handler: LoopbackHandler): Promise<LoopbackHttp> {
     const server = createServer((request, response) => {
-      if (passThrough?.(request, response)) return;
       void (async () => {
         const chunks: Buffer[] = [];
         for await (const chunk of request) chunks.push(chunk as Buffer);

@@ -1,6 +1,6 @@
 // Remote batches on Azure Pipelines end to end from the app's side: the app queues the Fleet Control pipeline through
 // the loopback Azure DevOps API, the stand-in agent runs the committed pipeline (the bundled CLI against a loopback
-// provider, pushing the review branch to git's http-backend behind the same address, publishing the record), the
+// provider, pushing the review branch to git's http-backend behind the same address (azure-repos-front.ts), publishing the record), the
 // app follows the build and its timeline, fetches, shows the change and accepts it; checked with the git CLI. Also:
 // cancel and the budget stop across three concurrent runs; a run that fails before its record; a missing pipeline or
 // pipeline file; Azure throttling the token; `check --on azure`; a remote of the other host.
@@ -16,6 +16,7 @@ import { DEFAULT_PRICES } from '../../../../../src/shared/prices';
 import type { RemoteRun } from '../../../../../src/shared/types-remote';
 import { addAgentRoutes, type AgentRoutes } from '../../../../helpers/azure-agent-routes';
 import { AzureDevOpsServer } from '../../../../helpers/azure-devops-server';
+import { AzureReposFront } from '../../../../helpers/azure-repos-front';
 import { cleanupTempDirs, commitFiles, git, makeTempDir } from '../../../../helpers/git';
 import { GitHttpServer, gitAsync } from '../../../../helpers/git-http-server';
 import { openAiToolTurn, startProviderServer, type ProviderServer } from '../../../../helpers/provider-servers';
@@ -31,6 +32,7 @@ const FACTS = { branchPrefix: 'module/', baseBranch: 'main', workspaceBranch: 'f
 let provider: ProviderServer;
 let gitServer: GitHttpServer;
 let azure: AzureDevOpsServer;
+let front: AzureReposFront;
 let routes: AgentRoutes;
 let dir: string;
 let remote: string;
@@ -40,7 +42,8 @@ beforeAll(async () => {
   const bundle = buildRunnerBundle();
   provider = await startProviderServer(() => toolTurn([{ name: 'finish', args: { summary: 'Nothing more to change.' } }]));
   gitServer = await GitHttpServer.start({ token: PAT });
-  azure = await AzureDevOpsServer.start({ token: PAT, organisation: 'fleet-org', gitBackend: `http://127.0.0.1:${gitServer.port}` });
+  azure = await AzureDevOpsServer.start({ token: PAT, organisation: 'fleet-org' });
+  front = await AzureReposFront.start(Number(new URL(azure.url).port), gitServer.port);
   azure.addProject('Fleet', ['fleet']);
   ({ dir } = await implementWorkspace());
   const setup = createFleetApp({ appDataDir: makeTempDir('fleet-azure-setup-'), transport: 'browser', version: 't', watch: false, log: () => undefined });
@@ -56,14 +59,14 @@ beforeAll(async () => {
   git(bare, 'config', 'uploadpack.allowReachableSHA1InWant', 'true');
   remote = gitServer.authUrl(REPO);
   await gitAsync(dir, 'push', '-q', remote, 'refs/heads/*:refs/heads/*');
-  git(dir, 'remote', 'add', 'origin', azure.remoteUrl('Fleet', 'fleet'));
+  git(dir, 'remote', 'add', 'origin', `${front.url}/${REPO}`);
   routes = addAgentRoutes(azure, azure.projectInfo('Fleet')!, bare);
-  new StandInAzureAgent({ routes, cloneUrl: azure.remoteUrl('Fleet', 'fleet'), token: PAT, secrets: { OPENAI_API_KEY: KEY }, agents: 3 });
+  new StandInAzureAgent({ routes, cloneUrl: `${front.url}/${REPO}`, token: PAT, secrets: { OPENAI_API_KEY: KEY }, agents: 3 });
 }, 300_000);
 
 afterAll(async () => {
   for (const app of apps) await app.dispose();
-  await Promise.all([provider?.close(), gitServer?.stop(), azure?.close()]);
+  await Promise.all([provider?.close(), gitServer?.stop(), front?.close(), azure?.close()]);
   cleanupTempDirs();
 });
 
