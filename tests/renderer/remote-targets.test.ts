@@ -26,10 +26,12 @@ describe('where a batch can run', () => {
     expect(offerFor([unreadable], 'github')).toEqual({ kind: 'blocked', state: unreadable });
   });
 
-  it('offers Azure Pipelines only through an Azure DevOps remote with the pipeline and the bundle, and says when there is none', () => {
-    const azure = setup({ remote: 'ado', host: 'azure-devops', workflow: 'missing', ready: false, phase: 'not-set-up' });
+  it('offers Azure Pipelines only through an Azure DevOps remote with the pipeline file, the bundle and a pipeline running the file, and says when there is none', () => {
+    const azure = setup({ remote: 'ado', host: 'azure-devops', workflow: 'missing', pipelineDefinition: { id: 31, name: 'fleet-control', url: 'https://dev.azure.com/acme/Fleet/_build?definitionId=31' } });
     expect(offerFor([azure], 'azure')).toEqual({ kind: 'ready', remotes: [azure] });
-    expect(offerFor([{ ...azure, pipeline: 'missing' }], 'azure').kind).toBe('blocked');
+    expect(offerFor([{ ...azure, pipeline: 'missing', ready: false, phase: 'not-set-up' }], 'azure').kind).toBe('blocked');
+    // The file is on the base but no pipeline runs it yet: main says not ready, and so does the dialog.
+    expect(offerFor([{ ...azure, pipelineDefinition: null, ready: false }], 'azure').kind).toBe('blocked');
     expect(offerFor([setup({ remote: 'origin' })], 'azure')).toEqual({ kind: 'no-remote' });
     expect(offerFor(null, 'github')).toEqual({ kind: 'loading' });
   });

@@ -83,4 +83,10 @@ describe('the Azure pipeline', () => {
     expect(steps.at(-1)).toMatchObject({ task: 'PublishPipelineArtifact@1', condition: 'always()' });
     expect(steps.find((s) => s.displayName === 'Check out the module branch')!.env).toEqual({ FLEET_BRANCH: 'module/${{ parameters.module }}' });
   });
+
+  it('stops a step of several commands at the first that fails, as Azure runs scripts with bash without -e', () => {
+    const several = steps.filter((s) => (s.script ?? '').replace(/\\\n/g, '').trim().includes('\n'));
+    expect(several.map((s) => s.displayName)).toEqual(['Check out the module branch']);
+    for (const step of several) expect(step.script!.split('\n')[0]).toBe('set -e');
+  });
 });

@@ -46,7 +46,9 @@ export function azurePipeline(options: RunnerFilesOptions): string {
           { checkout: 'self', fetchDepth: 1, persistCredentials: true, displayName: 'Check out the dispatched commit' },
           { task: 'NodeTool@0', inputs: { versionSpec: `${RUNNER_NODE_VERSION}.x` }, displayName: 'Set up Node.js' },
           {
+            // Azure runs a script step with plain bash (no -e): without this a failed fetch would go unnoticed.
             script: [
+              'set -e',
               `cp "${RUNNER_BUNDLE_PATH}" "${BUNDLE}"`,
               `git fetch --no-tags --depth=1 origin "+refs/heads/$FLEET_BRANCH:refs/remotes/origin/$FLEET_BRANCH"`,
               'git checkout --force -B "$FLEET_BRANCH" "refs/remotes/origin/$FLEET_BRANCH"',

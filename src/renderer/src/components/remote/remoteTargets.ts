@@ -1,5 +1,6 @@
 // Which CI targets the batch dialog offers, from the runner set-up of each remote: GitHub Actions on a GitHub remote
-// and Azure Pipelines on an Azure DevOps remote whose set-up is on the default branch; otherwise why not.
+// and Azure Pipelines on an Azure DevOps remote whose pipeline file is on the default branch with a pipeline running
+// it; otherwise why not.
 
 import type { RemoteTarget } from '../../../../shared/types-remote';
 import type { RunnerSetupState } from '../../../../shared/types-runner-setup';
@@ -19,8 +20,8 @@ const HOST: Record<RemoteTarget, RunnerSetupState['host']> = { github: 'github',
 /** Whether runs can be dispatched on this remote to this target. */
 export function usableFor(state: RunnerSetupState, target: RemoteTarget): boolean {
   if (state.host !== HOST[target] || state.error || state.bundle === 'missing') return false;
-  // `ready` speaks of the GitHub workflow; an Azure remote needs the pipeline file instead.
-  return target === 'github' ? state.ready && state.workflow !== 'missing' : state.pipeline !== 'missing';
+  // `ready` is per host: the workflow on GitHub; on Azure DevOps the pipeline file and a pipeline running it.
+  return state.ready && (target === 'github' ? state.workflow !== 'missing' : state.pipeline !== 'missing');
 }
 
 /** What the dialog can say about one target. */
