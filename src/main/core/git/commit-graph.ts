@@ -69,6 +69,8 @@ export class CommitGraph {
   private stamp = '';
   /** Answers already looked up: a board asks about the same commits from several walks. */
   private readonly known = new Map<string, number>();
+  /** The refresh under way: the walks a board or a push starts at once share one look at the files, not one each. */
+  private refreshing: Promise<void> | null = null;
 
   constructor(private readonly objectsDir: string) {}
 
@@ -89,7 +91,12 @@ export class CommitGraph {
   }
 
   /** Loads the graph if it appeared or changed since the last call. */
-  async refresh(): Promise<void> {
+  refresh(): Promise<void> {
+    this.refreshing ??= this.reload().finally(() => (this.refreshing = null));
+    return this.refreshing;
+  }
+
+  private async reload(): Promise<void> {
     const { stamp, files } = await this.currentStamp();
     if (stamp === this.stamp) return;
     this.stamp = stamp;

@@ -1,6 +1,8 @@
 // Reads refs: HEAD, loose ref files, packed-refs, symbolic refs; caches values until told that .git changed.
+// The files are read synchronously, as loose objects are (loose-objects.ts): a ref is a 41-byte local file and a
+// board lists a hundred of them; through the thread pool each took an open, a stat, a read and a close in turn.
 
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { RepositoryLayout } from './layout';
 import { isOid } from './oid';
@@ -40,14 +42,19 @@ export function withoutPackedRefs(text: string, refs: Set<string>): string {
 
 /** Reads the packed-refs file of the common folder (empty when there is none). */
 export async function readPackedRefs(layout: RepositoryLayout): Promise<Map<string, string>> {
-  const text = await readFile(join(layout.commondir, 'packed-refs'), 'utf8').catch(() => '');
+  let text = '';
+  try {
+    text = readFileSync(join(layout.commondir, 'packed-refs'), 'utf8');
+  } catch {
+    // No packed-refs file: every ref is loose.
+  }
   return parsePackedRefs(text);
 }
 
 /** The trimmed content of a loose ref file ("<oid>" or "ref: <target>"), or null when there is no such file. */
 export async function readLooseRef(layout: RepositoryLayout, name: string): Promise<string | null> {
   try {
-    const text = (await readFile(refFilePath(layout, name), 'utf8')).trim();
+    const text = readFileSync(refFilePath(layout, name), 'utf8').trim();
     return text === '' ? null : text;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -145,7 +152,12 @@ export class RefStore {
     for (const [name, oid] of await this.packedRefs()) if (name.startsWith('refs/heads/')) result.set(name.slice(11), oid);
     const looseNames: string[] = [];
     const walk = async (folder: string, prefix: string): Promise<void> => {
-      const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+      let entries: Dirent[] = [];
+      try {
+        entries = readdirSync(folder, { withFileTypes: true });
+      } catch {
+        // No such folder: no loose branches under it.
+      }
       await Promise.all(
         entries.map(async (entry) => {
           if (entry.isDirectory()) await walk(join(folder, entry.name), `${prefix}${entry.name}/`);
