@@ -25,6 +25,8 @@ const LEFT = 1;
 const RIGHT = 2;
 const BOTH = LEFT | RIGHT;
 const MAX_CACHED_RESULTS = 50_000;
+/** Commits isAncestor looks through, newest first, before it computes generations for the exact walk. */
+const NEAR_ANCESTOR_BUDGET = 64;
 
 /** Commits painted by one side only: ahead (LEFT) and behind (RIGHT). */
 function countSides(flags: Map<string, number>): AheadBehind {
@@ -70,11 +72,34 @@ export class HistoryWalker {
   /** True when `ancestor` is `descendant` or reachable from it through parents. */
   async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
     if (ancestor === descendant) return true;
+    if (await this.nearAncestor(ancestor, descendant)) return true;
     await this.source.prepareGenerations();
     // An ancestor's generation is always lower: no walk needed to say no.
     const [above, below] = await Promise.all([this.generations.of(ancestor), this.generations.of(descendant)]);
     if (above >= below) return false;
     return (await this.aheadBehind(ancestor, descendant)).ahead === 0;
+  }
+
+  /**
+   * Whether `ancestor` is among the newest NEAR_ANCESTOR_BUDGET commits reachable from `descendant`. Finding it proves
+   * the ancestry; not finding it says nothing (the exact walk decides then). A push's fast-forward check is almost
+   * always this case, and answering it here spares computing generations, which first reads every commit the
+   * commit-graph does not cover (the whole history when there is no commit-graph).
+   */
+  private async nearAncestor(ancestor: string, descendant: string): Promise<boolean> {
+    const queue = new MaxPriorityQueue<string>();
+    const seen = new Set<string>([descendant]);
+    queue.push(descendant, 0, (await this.source.commit(descendant)).time);
+    for (let visited = 0; queue.size > 0 && visited < NEAR_ANCESTOR_BUDGET; visited++) {
+      const commit = await this.source.commit(queue.pop()!);
+      for (const parent of commit.parents) {
+        if (parent === ancestor) return true;
+        if (seen.has(parent)) continue;
+        seen.add(parent);
+        queue.push(parent, 0, (await this.source.commit(parent)).time);
+      }
+    }
+    return false;
   }
 
   /**

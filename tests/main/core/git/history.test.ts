@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { CommitGraph } from '../../../../src/main/core/git/commit-graph';
+import { HistoryWalker, type WalkSource } from '../../../../src/main/core/git/history-walk';
 import { GitRepository } from '../../../../src/main/core/git/repository';
 import { cleanupTempDirs, git, importCommits, initRepo, type ImportedCommit } from '../../../helpers/git';
 
@@ -185,6 +186,44 @@ describe('ahead/behind on merge-heavy histories', () => {
       const branchTip = git(base, 'rev-parse', `module/m${m}`);
       expect(await repo.aheadBehind(branchTip, ids[tip]!)).toEqual({ ahead: (m % 3) + 1, behind: 4 });
     }
+  });
+});
+
+describe('a push\'s fast-forward check on a long history without a commit-graph', () => {
+  it('confirms a near ancestor from a few commits, without reading the history for generations; a far one or a non-ancestor still as git says', async () => {
+    const dir = initRepo();
+    const commits: ImportedCommit[] = [];
+    for (let i = 0; i < 1500; i++) commits.push({ branch: 'main', parents: i ? [i - 1] : [], time: 1_600_000_000 + i * 60, files: { [`src/f${i % 40}.ts`]: `v${i}\n` } });
+    commits.push({ branch: 'module/a', parents: [1499], time: 1_700_000_000, files: { 'docs/a.md': 'one\n' } });
+    commits.push({ branch: 'module/a', parents: [1500], time: 1_700_000_060, files: { 'docs/a.md': 'two\n' } });
+    const ids = importCommits(dir, commits);
+    const repo = await GitRepository.open(dir);
+    const read = new Set<string>();
+    const source: WalkSource = {
+      commit: async (oid) => {
+        read.add(oid);
+        const commit = await repo.readCommit(oid);
+        return { parents: commit.parents, time: commit.committer.timestamp, generation: Infinity };
+      },
+      graphGeneration: () => Infinity,
+      prepareGenerations: async () => false,
+    };
+    const walker = new HistoryWalker(source);
+    // The remote's tip one commit below the pushed one: a fast-forward, told from the two commits and their parents.
+    expect(await walker.isAncestor(ids[1500]!, ids[1501]!)).toBe(true);
+    expect(read.size).toBeLessThan(5);
+    const expectAsGit = async (a: string, b: string) => {
+      let expected = true;
+      try {
+        git(dir, 'merge-base', '--is-ancestor', a, b);
+      } catch {
+        expected = false;
+      }
+      expect(await walker.isAncestor(a, b)).toBe(expected);
+    };
+    await expectAsGit(ids[10]!, ids[1501]!);
+    await expectAsGit(ids[1501]!, ids[1499]!);
+    await expectAsGit(ids[1501]!, ids[1500]!);
   });
 });
 
