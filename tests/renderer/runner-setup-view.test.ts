@@ -39,7 +39,7 @@ describe('what the CI runners section says about a remote', () => {
     expect(runnerSetupView(state({ ...azure, phase: 'proposed', pull }))).toMatchObject({ headline: 'azureProposed', chip: 'waiting', canOpen: false, canCreatePipeline: false, pull });
     const files = { workflow: 'current', pipeline: 'current', bundle: 'current' } as const;
     const completed = { ...pull, state: 'merged' as const };
-    expect(runnerSetupView(state({ ...azure, ...files, phase: 'needs-pipeline', pull: completed }))).toMatchObject({ headline: 'azureNeedsPipeline', chip: 'warning', canOpen: false, canCreatePipeline: true });
+    expect(runnerSetupView(state({ ...azure, ...files, phase: 'needs-pipeline', pull: completed }))).toMatchObject({ headline: 'azureNeedsPipeline', chip: 'pipeline', canOpen: false, canCreatePipeline: true });
     const pipelineDefinition = { id: 30, name: 'Fleet Control (fleet)', url: 'https://dev.azure.com/acme/Fleet/_build?definitionId=30' };
     expect(runnerSetupView(state({ ...azure, ...files, ready: true, phase: 'ready', pull: completed, pipelineDefinition }))).toMatchObject({
       headline: 'azureReady',

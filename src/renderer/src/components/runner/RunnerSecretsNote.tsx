@@ -1,4 +1,4 @@
-// Which repository secret the runner workflow reads (names only, never values) and where on the host to add it.
+// Which repository secret (Azure: secret variable of the pipeline) the runner workflow reads (names only, never values) and where on the host to add it.
 
 import { useTranslation } from 'react-i18next';
 import type { RunnerSetupState } from '../../../../shared/types-runner-setup';
@@ -9,7 +9,7 @@ export function RunnerSecretsNote({ state }: { state: RunnerSetupState }) {
   return (
     <div className="runner-note" data-testid="runner-secrets">
       <p>
-        {t('runner.secrets.intro')}{' '}
+        {t(state.host === 'azure-devops' ? 'runner.secrets.introAzure' : 'runner.secrets.intro')}{' '}
         {names.map((name, i) => (
           <span key={name}>
             {i > 0 && (i === names.length - 1 ? t('runner.secrets.or') : ', ')}

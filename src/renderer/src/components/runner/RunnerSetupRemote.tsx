@@ -12,7 +12,7 @@ import { JobProgressBar } from '../JobProgressBar';
 import { RunnerSecretsNote } from './RunnerSecretsNote';
 import { runnerSetupView } from './runnerSetupView';
 
-const CHIP_CLASS = { done: 'chip chip-ok', waiting: 'chip chip-warning', warning: 'chip chip-warning', none: 'chip chip-muted', unknown: 'chip chip-muted' } as const;
+const CHIP_CLASS = { done: 'chip chip-ok', waiting: 'chip chip-warning', warning: 'chip chip-warning', pipeline: 'chip chip-warning', none: 'chip chip-muted', unknown: 'chip chip-muted' } as const;
 
 export function RunnerSetupRemote({ state }: { state: RunnerSetupState }) {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@
 
 import type { RunnerFileStatus, RunnerPipelineDefinition, RunnerSetupState } from '../../../../shared/types-runner-setup';
 
-export type RunnerChip = 'done' | 'waiting' | 'warning' | 'none' | 'unknown';
+export type RunnerChip = 'done' | 'waiting' | 'warning' | 'pipeline' | 'none' | 'unknown';
 
 export interface RunnerSetupView {
   /** The locale key under runner.phase of the headline, with its values. */
@@ -43,7 +43,7 @@ export function runnerSetupView(state: RunnerSetupState): RunnerSetupView {
     case 'proposed':
       return { ...base, headline: on('proposed'), chip: 'waiting', canOpen: false };
     case 'needs-pipeline':
-      return { ...base, headline: 'azureNeedsPipeline', chip: 'warning', canOpen: false, canCreatePipeline: state.canPropose && state.error === null };
+      return { ...base, headline: 'azureNeedsPipeline', chip: 'pipeline', canOpen: false, canCreatePipeline: state.canPropose && state.error === null };
     case 'not-set-up':
       return { ...base, headline: on(state.pull?.state === 'closed' ? 'closed' : 'notSetUp'), chip: 'none', canOpen };
     default:
