@@ -5,6 +5,7 @@
 // cancel and the budget stop across three concurrent runs; a run that fails before its record; a missing pipeline or
 // pipeline file; Azure throttling the token; `check --on azure`; a remote of the other host.
 
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFleetApp, type FleetApp } from '../../../../../src/main/core/app';
@@ -23,6 +24,7 @@ import { openAiToolTurn, startProviderServer, type ProviderServer } from '../../
 import { buildRunnerBundle } from '../../../../helpers/runner-bundle';
 import { StandInAzureAgent } from '../../../../helpers/stand-in-azure-agent';
 import { SOURCE, finishTurn, implementWorkspace, toolTurn } from '../../../cli/implement-fixture';
+import { cliEnv } from '../../../cli/run-cli';
 
 const PAT = 'azurePat0123456789abcdefghijklmnopqrstuvwxyz52';
 const KEY = 'sk-azure-batch+Key/0123456789=zz';
@@ -36,6 +38,7 @@ let front: AzureReposFront;
 let routes: AgentRoutes;
 let dir: string;
 let remote: string;
+let bundlePath: string;
 const apps: FleetApp[] = [];
 
 beforeAll(async () => {
@@ -54,7 +57,8 @@ beforeAll(async () => {
   }
   await setup.dispose();
   git(dir, 'checkout', '-q', 'main');
-  commitFiles(dir, { [AZURE_PIPELINE_PATH]: azurePipeline(FACTS), [RUNNER_BUNDLE_PATH]: readFileSync(await bundle) }, 'Set up Fleet Control on Azure Pipelines');
+  bundlePath = await bundle;
+  commitFiles(dir, { [AZURE_PIPELINE_PATH]: azurePipeline(FACTS), [RUNNER_BUNDLE_PATH]: readFileSync(bundlePath) }, 'Set up Fleet Control on Azure Pipelines');
   const bare = gitServer.createBareRepo(REPO);
   git(bare, 'config', 'uploadpack.allowReachableSHA1InWant', 'true');
   remote = gitServer.authUrl(REPO);
@@ -269,5 +273,31 @@ describe('remote implementation batches on Azure Pipelines', () => {
     } finally {
       git(dir, 'remote', 'remove', 'gh');
     }
+  }, 120_000);
+
+  it('fleet-control implement --on azure --yes, run as a child process (the bundled CLI), prints the estimate, queues the run, follows it to a change waiting for review and exits 0; the module branch stays where it was', async () => {
+    const tip = git(dir, 'rev-parse', 'module/fleet-hub');
+    provider.reset();
+    provider.script(toolTurn([{ name: 'edit_file', args: { path: SOURCE, old_text: 'export {}', new_text: 'export const fixed = true;\n' } }]), finishTurn('The page exports the flag.'));
+    const queuedBefore = routes.runs.length;
+    const args = ['implement', dir, '--modules', 'fleet-hub', '--budget', '1', '--on', 'azure', '--provider', 'openai', '--model', 'gpt-4.1-mini', '--base-url', provider.baseUrl, '--yes'];
+    const env = { ...cliEnv(makeTempDir('fleet-azure-cli-home-')), FLEET_GIT_TOKEN_ORIGIN: PAT };
+    const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, [bundlePath, ...args], { env, timeout: 90_000 }, (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }));
+    });
+    expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
+    expect(result.stdout.split('\n')[0]).toBe('openai gpt-4.1-mini');
+    expect(result.stdout).toMatch(/^1 run, \$[\d.]+ - \$[\d.]+; .*batch budget \$1\.00/m);
+    const queued = routes.runs.slice(queuedBefore);
+    expect(queued.map((r) => r.parameters.module)).toEqual(['fleet-hub']);
+    const review = `fleet/review/fleet-hub/${queued[0]!.parameters.runId}`;
+    expect(result.stdout).toContain(`fleet-hub  done  Done: the change waits for review on ${review}.`);
+    expect(result.stdout).toContain(`_build/results?buildId=${queued[0]!.id}`);
+    expect(result.stdout.trim().split('\n').at(-1)).toMatch(/^1 of 1 remote runs/);
+    expect(result.stderr).toMatch(/fleet-hub {2}running {2}Running: .*_build\/results/);
+    expect(await lsRemote(`refs/heads/${review}`)).toMatch(/^[0-9a-f]{40}$/);
+    expect(await lsRemote('refs/heads/module/fleet-hub')).toBe(tip);
+    expect(git(dir, 'rev-parse', 'module/fleet-hub')).toBe(tip);
+    expect(`${result.stdout}${result.stderr}`).not.toContain(PAT);
   }, 120_000);
 });
