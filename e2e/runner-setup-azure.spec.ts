@@ -66,7 +66,7 @@ test('opens the Azure Repos pull request, then creates the pipeline once it is c
   const open = origin.getByRole('button', { name: 'Open the set-up pull request' });
   await open.focus();
   await page.keyboard.press('Enter');
-  await expect(origin.getByTestId('runner-result')).toHaveText('Pull request #1 opened on origin: merge it into main there.', { timeout: 20_000 });
+  await expect(origin.getByTestId('runner-result')).toHaveText('Pull request #1 opened on origin: complete it into main in Azure DevOps, then create the pipeline here.', { timeout: 20_000 });
   await expect(origin.getByTestId('runner-chip')).toHaveText('Waiting for merge');
   await expect(origin.getByTestId('runner-headline')).toContainText('Waiting for the set-up pull request #1 to be completed into main.');
   await expect(origin.getByTestId('runner-pull-link')).toHaveAttribute('href', `${web}/_git/fleet/pullrequest/1`);

@@ -162,6 +162,16 @@ describe('setting up CI runners on an Azure Repos remote', () => {
     expect(build.error!.message).toContain('"Build (Read & execute)"');
     expect(routes.definitions).toHaveLength(0);
     expect(await state()).toMatchObject({ phase: 'needs-pipeline' });
+
+    // The scope is there, the account may not edit pipelines: Azure's 403 names the permission.
+    routes.scopes.add('build_execute');
+    routes.denied.add('pipelines');
+    const edit = await propose();
+    expect(edit).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED', data: { status: 403, tfCode: 'TF215106', needs: 'vso.build_execute' } } });
+    expect(edit.error!.message).toContain('Edit build pipeline');
+    routes.denied.clear();
+    expect(await propose()).toMatchObject({ ok: true, result: { outcome: 'pipeline-created' } });
+    expect(await state()).toMatchObject({ phase: 'ready', ready: true });
   }, 90_000);
 
   it('stops when cancelled during the push, opening no pull request', async () => {

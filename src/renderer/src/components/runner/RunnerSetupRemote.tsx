@@ -77,7 +77,7 @@ export function RunnerSetupRemote({ state }: { state: RunnerSetupState }) {
       )}
       {result && !jobId && (
         <p role="status" data-testid="runner-result">
-          {t(`runner.result.${result.outcome}`, { number: result.pull?.number ?? 0, remote: state.remote, base: state.baseBranch, name: result.pipelineCreated?.name ?? '' })}
+          {t(`runner.result.${result.outcome}${state.host === 'azure-devops' && (result.outcome === 'opened' || result.outcome === 'existed') ? 'Azure' : ''}`, { number: result.pull?.number ?? 0, remote: state.remote, base: state.baseBranch, name: result.pipelineCreated?.name ?? '' })}
           {result.outcome !== 'pipeline-created' && result.pipelineCreated ? ` ${t('runner.result.alsoPipeline', { name: result.pipelineCreated.name })}` : ''}
         </p>
       )}
