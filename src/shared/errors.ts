@@ -115,6 +115,8 @@ export const ERROR_CODES = [
   'RUNNER_RECORD_MISSING',
   // "Set up CI runners" from an app built without its bundled command line (`npm run build` makes it).
   'RUNNER_BUNDLE_MISSING',
+  // A remote batch started on a remote whose base branch lacks the workflow or the bundled CLI (set up CI runners first).
+  'RUNNER_NOT_SET_UP',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -54,8 +54,25 @@ const DOCS = 'https://docs.github.com/rest/actions';
 const notFound = (): Answer => ({ status: 404, body: { message: 'Not Found', documentation_url: DOCS, status: '404' } });
 const unprocessable = (message: string): Answer => ({ status: 422, body: { message, documentation_url: `${DOCS}/workflows#create-a-workflow-dispatch-event`, status: '422' } });
 
+/** Answers of GitHub's rate limits: a secondary limit (403 or 429 with Retry-After), or the hourly limit used up (403, remaining 0, reset). */
+export interface Throttle {
+  /** Which requests (`METHOD path`) are limited. */
+  match: RegExp;
+  /** How many matching requests are refused. */
+  times: number;
+  kind: 'secondary-403' | 'secondary-429' | 'primary';
+  /** Retry-After, or the reset this many seconds from the first refusal. */
+  seconds: number;
+}
+
 export class ActionsServer {
   readonly runs: ServedRun[] = [];
+  /** Answer a dispatch asking return_run_details with 200 and the run's id (newer API versions), not 204. */
+  runDetails = false;
+  /** Rate-limit answers still to give, and the requests refused by them (as `METHOD path`). */
+  readonly throttles: Throttle[] = [];
+  readonly throttled: string[] = [];
+  private resetAt: number | null = null;
   /** Requests seen, as `METHOD path` (the bench counts them). */
   readonly requests: string[] = [];
   onDispatch: (run: ServedRun) => void = () => undefined;
@@ -102,6 +119,9 @@ export class ActionsServer {
     const { url, text } = request;
     this.requests.push(`${request.method} ${url.pathname}`);
     let answer: Answer;
+    const seen = `${request.method} ${url.pathname}`;
+    const throttle = this.throttles.find((t) => t.times > 0 && t.match.test(seen));
+    if (throttle) return this.throttle(throttle, seen);
     try {
       answer = this.answer(request, url, text ? (JSON.parse(text) as Record<string, unknown>) : {});
     } catch {
@@ -112,6 +132,21 @@ export class ActionsServer {
     return { status: answer.status, body: answer.body, headers };
   }
 
+  /** A rate-limit refusal as GitHub words it (docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api). */
+  private throttle(throttle: Throttle, seen: string): LoopbackAnswer {
+    throttle.times--;
+    this.throttled.push(seen);
+    const docs = 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api';
+    if (throttle.kind === 'primary') {
+      // One reset time for the whole refusal window, as GitHub's window is one.
+      const reset = (this.resetAt ??= Math.ceil(Date.now() / 1000) + throttle.seconds);
+      if (throttle.times === 0) this.resetAt = null;
+      return { status: 403, body: { message: 'API rate limit exceeded for user ID 1.', documentation_url: docs }, headers: { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '0', 'x-ratelimit-used': '5000', 'x-ratelimit-reset': String(reset), 'x-ratelimit-resource': 'core' } };
+    }
+    const status = throttle.kind === 'secondary-429' ? 429 : 403;
+    return { status, body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: docs }, headers: { 'retry-after': String(throttle.seconds) } };
+  }
+
   private answer(request: LoopbackRequest, url: URL, body: Record<string, unknown>): Answer {
     const path = url.pathname.replace(/^\/api\/v3(?=\/)/, '');
     // Download links (the Location of a 302) carry their own short-lived token, as GitHub's do.
@@ -120,6 +155,8 @@ export class ActionsServer {
     if (!request.headers['user-agent']) return { status: 403, body: { message: 'Request forbidden by administrative rules. Please make sure your request has a User-Agent header.' } };
     const auth = /^(?:Bearer|token) (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (auth !== this.token) return { status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' } };
+    const files = /^\/repos\/([^/]+)\/([^/]+)\/(contents\/.+|pulls)$/.exec(path);
+    if (files && request.method === 'GET') return this.setUpRead(`${decodeURIComponent(files[1]!)}/${decodeURIComponent(files[2]!)}`, files[3]!, url.searchParams);
     const match = /^\/repos\/([^/]+)\/([^/]+)\/actions\/(.+)$/.exec(path);
     const repo = match ? `${decodeURIComponent(match[1]!)}/${decodeURIComponent(match[2]!)}` : '';
     const bare = this.repos.get(repo.toLowerCase());
@@ -154,6 +191,21 @@ export class ActionsServer {
     return notFound();
   }
 
+  /** What the runner set-up check reads: a file's blob id on a branch (contents API, from the bare repository), and no set-up pull request. */
+  private setUpRead(repo: string, rest: string, query: URLSearchParams): Answer {
+    const bare = this.repos.get(repo.toLowerCase());
+    if (!bare) return notFound();
+    if (rest === 'pulls') return { status: 200, body: [] };
+    const path = rest.slice('contents/'.length).split('/').map(decodeURIComponent).join('/');
+    let sha: string;
+    try {
+      sha = git(bare, 'rev-parse', '--verify', '-q', `${query.get('ref') ?? 'main'}:${path}`);
+    } catch {
+      return { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content', status: '404' } };
+    }
+    return { status: 200, body: { type: 'file', sha, path, name: path.split('/').pop(), size: 0, encoding: 'none', content: '' } };
+  }
+
   private dispatch(repo: string, bare: string, file: string, body: Record<string, unknown>): Answer {
     const ref = typeof body.ref === 'string' ? body.ref.replace(/^refs\/heads\//, '') : '';
     if (!ref) return unprocessable('Invalid request.\n\n"ref" wasn\'t supplied.');
@@ -178,6 +230,8 @@ export class ActionsServer {
     const run: ServedRun = { id: this.nextId++, repo, workflowPath: `.github/workflows/${file}`, ref, sha, inputs: withDefaults, workflow: text, status: 'queued', conclusion: null, created_at: now, updated_at: now, jobStatus: 'queued', jobConclusion: null, steps: [], log: '', artifacts: [], cancelRequested: false };
     this.runs.push(run);
     setImmediate(() => this.onDispatch(run));
+    // Newer API versions answer 200 with the run when asked (return_run_details), older ones 204 and it is found by listing.
+    if (this.runDetails && body.return_run_details === true) return { status: 200, body: { workflow_run_id: run.id, run_url: `${this.url}/repos/${repo}/actions/runs/${run.id}`, html_url: `${this.url}/${repo}/actions/runs/${run.id}` } };
     return { status: 204 };
   }
 

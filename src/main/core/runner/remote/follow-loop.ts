@@ -19,6 +19,8 @@ export interface FollowTuning {
   runLimitMs?: number;
   /** The share of the hourly allowance the loop may use (default 0.3). */
   hourlyShareCap?: number;
+  /** How long after a dispatch its run may still be missing from the host's listing (default 30 s; GitHub lists it within seconds). */
+  listingLagMs?: number;
 }
 
 export interface FollowParts {
@@ -30,6 +32,7 @@ export interface FollowParts {
   log: (message: string, error?: unknown) => void;
 }
 
+const WAIT_PREFIX = "The CI host's API rate limit is used up:";
 const minutes = (ms: number): string => `${Math.round(ms / 60_000)} min`;
 
 export class FollowLoop {
@@ -48,6 +51,18 @@ export class FollowLoop {
     private readonly parts: FollowParts,
     private readonly tuning: FollowTuning = {},
   ) {}
+
+  /** Whether the host's rate limit is used up now: nothing is dispatched or asked until it resets. */
+  rateLimited(now = Date.now()): boolean {
+    return this.rateLimitedUntil !== null && this.rateLimitedUntil > now;
+  }
+
+  /** A RATE_LIMITED answer (dispatch, finish, a look): wait until its reset (or Retry-After), a minute when it says none. */
+  noteRateLimit(error: FleetError): void {
+    const at = typeof error.data?.resetAt === 'string' ? Date.parse(error.data.resetAt) : NaN;
+    const until = Number.isFinite(at) ? at : Date.now() + 60_000;
+    this.rateLimitedUntil = Math.max(this.rateLimitedUntil ?? 0, until);
+  }
 
   /** Looks now (soon), e.g. after a dispatch or a cancel. */
   kick(delayMs = 0): void {
@@ -69,6 +84,8 @@ export class FollowLoop {
     let measured = null as RateView | null;
     let out = 0;
     try {
+      // Nothing is asked while the limit is used up: this look only shows the wait and sleeps until the reset.
+      if (this.rateLimited()) throw new FleetError('RATE_LIMITED', 'waiting for the rate limit to reset', { resetAt: new Date(this.rateLimitedUntil!).toISOString() });
       this.parts.schedule();
       const batches = this.parts.batches();
       const runs = batches ? batches.all().flatMap((s) => s.runs).filter((r) => isOut(r) && r.ciRunId && !this.finishing.has(r.runId)) : [];
@@ -86,15 +103,38 @@ export class FollowLoop {
       }
       this.failures = 0;
     } catch (error) {
-      this.failures++;
-      if (error instanceof FleetError && error.code === 'RATE_LIMITED' && typeof error.data?.resetAt === 'string') this.rateLimitedUntil = Date.parse(error.data.resetAt);
-      this.parts.log('following the remote runs failed; trying again later', error);
+      if (error instanceof FleetError && error.code === 'RATE_LIMITED') {
+        if (!this.rateLimited()) this.parts.log('the CI host rate limited the remote runs; waiting for its reset', error);
+        this.noteRateLimit(error);
+      } else {
+        this.failures++;
+        this.parts.log('following the remote runs failed; trying again later', error);
+      }
     } finally {
       this.running = false;
     }
+    await this.showWait().catch((error: unknown) => this.parts.log('could not show the rate-limit wait', error));
     const pending = this.parts.batches()?.all().some((s) => s.runs.some((r) => isOut(r) || r.state === 'queued')) ?? false;
     if (!pending && out === 0) return;
     this.kick(this.nextInterval(measured));
+  }
+
+  /** While the rate limit holds, every run not ended says until when (nothing fails); after it, the usual message is back. */
+  private async showWait(): Promise<void> {
+    const batches = this.parts.batches();
+    if (!batches) return;
+    const limited = this.rateLimited();
+    const until = limited ? new Date(this.rateLimitedUntil!).toISOString().slice(11, 19) : '';
+    for (const run of batches.all().flatMap((s) => s.runs)) {
+      if (!isOut(run) && run.state !== 'queued') continue;
+      const waitShown = run.message?.startsWith(WAIT_PREFIX) ?? false;
+      if (limited) {
+        const message = `${WAIT_PREFIX} Fleet Control waits until ${until} UTC, then looks again.`;
+        if (run.message !== message) await batches.update(run.runId, { message });
+      } else if (waitShown) {
+        await batches.update(run.runId, { message: run.state === 'queued' ? 'Waiting to be dispatched' : run.state === 'running' ? 'Running' : 'Waiting for a runner to pick the job up' });
+      }
+    }
   }
 
   private nextInterval(measured: RateView | null): number {
@@ -128,7 +168,11 @@ export class FollowLoop {
         this.finishing.add(run.runId);
         void this.parts
           .finish(run, view, client)
-          .catch((error: unknown) => this.parts.log(`finishing the remote run ${run.runId} failed`, error))
+          .catch((error: unknown) => {
+            // Finished again on a later look: a rate limit waited out, another failure tried again.
+            if (error instanceof FleetError && error.code === 'RATE_LIMITED') this.noteRateLimit(error);
+            this.parts.log(`finishing the remote run ${run.runId} failed`, error);
+          })
           .finally(() => this.finishing.delete(run.runId));
         continue;
       }

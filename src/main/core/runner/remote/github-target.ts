@@ -77,6 +77,13 @@ export function gitHubTarget(host: GitHubCiHost, branch: string, tuning: { pollM
       }
       return { ciRunId: String(id), url: null };
     },
+    async find(dispatchId) {
+      const { data } = await gitHubCall(host, 'find a dispatched run of the Fleet Control workflow', () =>
+        octokit.rest.actions.listWorkflowRuns({ owner, repo, workflow_id: FILE, event: 'workflow_dispatch', branch, per_page: PAGE }),
+      );
+      const run = data.workflow_runs.find((r) => ((r.display_title ?? r.name ?? '') as string).includes(`(${dispatchId})`));
+      return run ? { ciRunId: String(run.id), url: run.html_url } : null;
+    },
     async readRuns(ids) {
       const wanted = new Set(ids);
       const found = new Map<string, CiRunView>();

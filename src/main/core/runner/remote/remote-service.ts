@@ -19,6 +19,7 @@ import { gitHubTarget } from './github-target';
 import { hasEnded, isOut, RemoteBatches } from './remote-batches';
 import { REMOTE_BATCHES_FOLDER, RemoteStore, type StoredRemoteBatch } from './remote-store';
 import { finishRun } from './run-finish';
+import { requireRunnerSetUp } from './setup-check';
 import type { RemoteTargetClient } from './target';
 
 export interface RemoteServiceOptions {
@@ -88,11 +89,8 @@ export class RemoteService {
       await batches.load();
       this.batches = batches;
       this.clients.clear();
-      for (const { runs } of batches.all()) {
-        for (const run of runs.filter((r) => r.state === 'dispatched' && !r.ciRunId)) {
-          await batches.update(run.runId, { state: 'failed', finishedAt: new Date().toISOString(), error: { code: 'CANCELLED', message: 'The app stopped while this run was being dispatched: a CI run may have started without being followed. Check the workflow runs, then retry.' } });
-        }
-      }
+      // Runs dispatched without a known CI run id (the app stopped mid-dispatch) are found by their run id, or
+      // dispatched again, by the scheduler (resume in dispatch()); queued ones are dispatched as before.
       this.loop.kick();
       return batches;
     })().finally(() => (this.loading = null));
@@ -133,6 +131,7 @@ export class RemoteService {
     }
     const remote = request.remote ?? (await defaultCiRemote(workspace));
     await this.client(remote, request.target); // token, host and target refusals now, not per run
+    await requireRunnerSetUp({ secrets: this.options.ci.secrets, env: this.options.ci.env, userAgent: this.options.ci.userAgent, fetch: this.options.ci.fetch }, workspace, remote, request.target);
     const lows: Record<string, number | null> = {};
     const blocked = new Map<string, string>();
     let choice: { engine: RemoteBatch['engine']; provider: string | null; model: string | null } = { engine: null, provider: null, model: null };
@@ -169,9 +168,11 @@ export class RemoteService {
   /** Dispatches the queued runs the concurrency caps and budgets allow; called by every look of the loop. */
   schedule(): void {
     const batches = this.batchesOfOpenWorkspace();
-    if (!batches) return;
+    // Nothing is dispatched while the host's rate limit is used up (the loop says until when on each run).
+    if (!batches || this.loop.rateLimited()) return;
     for (const stored of batches.all()) {
       if (stored.batch.state !== 'running') continue;
+      for (const run of stored.runs) if (run.state === 'dispatched' && !run.ciRunId && !this.dispatching.has(run.runId)) this.dispatch(stored, run, run.budgetUsd, true);
       let out = stored.runs.filter((r) => isOut(r) || this.dispatching.has(r.runId)).length;
       for (const run of stored.runs) {
         if (run.state !== 'queued' || this.dispatching.has(run.runId)) continue;
@@ -198,24 +199,50 @@ export class RemoteService {
     }
   }
 
-  private dispatch(stored: StoredRemoteBatch, run: RemoteRun, share: number | null): void {
+  /**
+   * Dispatches `run` with its share. It is `dispatched` without a CI run id from before the request goes out, so an
+   * app stopped (or a rate limit met) meanwhile knows a CI run may exist: `resume` first looks for that run by its
+   * run id and follows it, and dispatches again only when the host has none (never twice).
+   */
+  private dispatch(stored: StoredRemoteBatch, run: RemoteRun, share: number | null, resume = false): void {
     const batches = this.batches!;
     const { request } = stored;
     this.dispatching.add(run.runId);
     const abort = new AbortController();
     this.aborts.set(run.runId, abort);
+    // Waiting (for the listing, for a rate limit): the loop's own pace looks again, not a quick kick.
+    let waiting = false;
     void (async () => {
-      // The share is held (budgetUsd) from now on, so the next run's share does not count it as remaining.
-      await batches.update(run.runId, { budgetUsd: share, message: `Dispatching on ${request.remote}` });
+      // The share is held (budgetUsd) from now on, synchronously (update applies the change before it awaits), so the
+      // next run's share in this same schedule() does not count it as remaining.
+      if (!resume) await batches.update(run.runId, { state: 'dispatched', budgetUsd: share, dispatchedAt: new Date().toISOString(), message: `Dispatching on ${request.remote}` });
       const client = await this.client(run.remote, run.target);
+      if (resume) {
+        const known = await this.findDispatched(run, client);
+        if (known === 'wait') {
+          waiting = true;
+          return;
+        }
+        if (known) {
+          await batches.update(run.runId, { ciRunId: known.ciRunId, url: known.url, message: 'Waiting for a runner to pick the job up' });
+          if (this.cancelWhenKnown.delete(run.runId)) await client.cancel(known.ciRunId);
+          return;
+        }
+      }
       const job = { kind: run.kind, moduleId: run.moduleId, tip: run.tip, dispatchId: run.dispatchId, budgetUsd: share, engine: request.engine, provider: request.provider, model: request.model, baseUrl: request.baseUrl, maxMinutes: request.maxMinutes };
       const { ciRunId, url } = await client.dispatch(job, abort.signal);
-      await batches.update(run.runId, { state: 'dispatched', ciRunId, url, dispatchedAt: new Date().toISOString(), message: 'Waiting for a runner to pick the job up' });
+      await batches.update(run.runId, { ciRunId, url, message: 'Waiting for a runner to pick the job up' });
       if (this.cancelWhenKnown.delete(run.runId)) await client.cancel(ciRunId);
     })()
       .catch(async (error: unknown) => {
         const payload = error instanceof FleetError ? error.toPayload() : { code: 'INTERNAL' as const, message: 'The dispatch failed inside Fleet Control. Details are in the log.' };
         if (!(error instanceof FleetError)) this.options.log(`dispatching the remote run ${run.runId} failed`, error);
+        // A rate limit fails nothing: the run stays dispatched without a CI run id and is resumed after the wait.
+        if (error instanceof FleetError && error.code === 'RATE_LIMITED') {
+          this.loop.noteRateLimit(error);
+          waiting = true;
+          return;
+        }
         await batches.update(run.runId, { state: 'failed', budgetUsd: null, error: payload, message: payload.message, finishedAt: new Date().toISOString() });
         // Without the workflow on the base branch no run of the batch can start: every queued one says so.
         if (payload.code === 'WORKFLOW_NOT_FOUND' || payload.code === 'TOKEN_MISSING' || payload.code === 'AUTH_FAILED' || payload.code === 'UNSUPPORTED') {
@@ -225,8 +252,27 @@ export class RemoteService {
       .finally(() => {
         this.dispatching.delete(run.runId);
         this.aborts.delete(run.runId);
-        this.loop.kick(50);
+        if (!waiting) this.loop.kick(50);
       });
+  }
+
+  /**
+   * The CI run of a run dispatched before without a known id: found by its run id (in the run name); 'wait' while a
+   * just-sent dispatch may not be listed yet; null when the host has none (dispatch again). A host that cannot look
+   * runs up ends the run failed rather than risk a second CI run.
+   */
+  private async findDispatched(run: RemoteRun, client: RemoteTargetClient): Promise<{ ciRunId: string; url: string | null } | 'wait' | null> {
+    if (!client.find) {
+      throw new FleetError('CANCELLED', 'The app stopped while this run was being dispatched: a CI run may have started without being followed. Check the workflow runs, then retry.', { runId: run.runId });
+    }
+    const found = await client.find(run.dispatchId);
+    if (found) return found;
+    if (run.dispatchedAt && Date.now() - Date.parse(run.dispatchedAt) < (this.options.tuning?.listingLagMs ?? 30_000)) {
+      await this.batches!.update(run.runId, { message: `Looking for the CI run dispatched on ${run.remote}` });
+      return 'wait';
+    }
+    await this.batches!.update(run.runId, { dispatchedAt: new Date().toISOString(), message: `Dispatching on ${run.remote} again: no CI run of it was found` });
+    return null;
   }
 
   /** Cancels one run: a queued one ends at once, one out is cancelled on the host and ends when the host says so. */
@@ -244,6 +290,15 @@ export class RemoteService {
       await (await this.client(run.remote, run.target)).cancel(run.ciRunId);
       this.loop.kick(50);
       return structuredClone(await batches.update(runId, { message: 'Cancelling the CI run' }));
+    }
+    if (isOut(run)) {
+      // Dispatched before without a known CI run (restart, rate limit): cancelled once found, or now when there is none.
+      const client = await this.client(run.remote, run.target);
+      const found = client.find ? await client.find(run.dispatchId) : null;
+      if (!found) return structuredClone(await batches.update(runId, { state: 'cancelled', message: 'Cancelled: no CI run of it was found.', finishedAt: new Date().toISOString() }));
+      await client.cancel(found.ciRunId);
+      this.loop.kick(50);
+      return structuredClone(await batches.update(runId, { ciRunId: found.ciRunId, url: found.url, message: 'Cancelling the CI run' }));
     }
     return structuredClone(run);
   }

@@ -43,8 +43,18 @@ export function requireReviewTip(review: ReviewBranchRef, tip: string | null): v
   }
 }
 
+/** Fetches in flight per workspace: two runs finishing at once must not race on the same remote-tracking refs. */
+const fetching = new Map<string, Promise<unknown>>();
+
 /** Fetches the remote (the review branch with it) and checks the review branch against the record; returns the commit. */
-export async function fetchReviewBranch(workspace: Workspace, services: RemoteServices, review: ReviewBranchRef, signal?: AbortSignal): Promise<string> {
+export function fetchReviewBranch(workspace: Workspace, services: RemoteServices, review: ReviewBranchRef, signal?: AbortSignal): Promise<string> {
+  const next = (fetching.get(workspace.path) ?? Promise.resolve()).catch(() => undefined).then(() => fetchOnce(workspace, services, review, signal));
+  fetching.set(workspace.path, next);
+  void next.catch(() => undefined).finally(() => fetching.get(workspace.path) === next && fetching.delete(workspace.path));
+  return next;
+}
+
+async function fetchOnce(workspace: Workspace, services: RemoteServices, review: ReviewBranchRef, signal?: AbortSignal): Promise<string> {
   const result = await fetchRemote(workspace, services, review.remote, { signal });
   if (result.error) throw new FleetError(result.error.code, result.error.message, result.error.data);
   workspace.repo.invalidateRefs();

@@ -43,6 +43,8 @@ export async function finishRun(parts: FinishParts, run: RemoteRun, view: CiRunV
   try {
     record = await client.record(ciRunId, run.dispatchId);
   } catch (error) {
+    // A rate limit says nothing about the record: the run is finished on a look after the wait.
+    if (error instanceof FleetError && error.code === 'RATE_LIMITED') throw error;
     recordError = error instanceof FleetError ? error : new FleetError('RUNNER_RECORD_MISSING', 'The run record could not be read from the artifact.');
   }
   // Without a record, a run a runner worked on spent an unknown amount: its whole share counts as spent, so the budget

@@ -41,6 +41,11 @@ export interface RemoteTargetClient {
   describe: string;
   /** Dispatches the job on the default branch; resolves once the host's run is known. */
   dispatch(job: JobDispatch, signal: AbortSignal): Promise<{ ciRunId: string; url: string | null }>;
+  /**
+   * The host's run of an earlier dispatch of `dispatchId` (the app stopped, or a rate limit met, before its id was
+   * known); null when there is none. Without it, such a run is not dispatched again but ends failed.
+   */
+  find?(dispatchId: string): Promise<{ ciRunId: string; url: string | null } | null>;
   /** The state of the given runs (ids the host does not list are absent). */
   readRuns(ciRunIds: string[]): Promise<Map<string, CiRunView>>;
   jobs(ciRunId: string): Promise<RemoteJob[]>;

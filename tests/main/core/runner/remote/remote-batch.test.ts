@@ -4,118 +4,19 @@
 // git CLI. Also: refusals of a review branch force-pushed or deleted and of a moved module branch; cancel and the
 // budget stop across three concurrent runs; a run that fails before writing its record; a missing workflow.
 
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFleetApp, type FleetApp } from '../../../../../src/main/core/app';
+import { describe, expect, it } from 'vitest';
 import { githubWorkflow } from '../../../../../src/main/core/runner/workflows/github-workflow';
-import { GITHUB_WORKFLOW_PATH, RUNNER_BUNDLE_PATH } from '../../../../../src/main/core/runner/workflows/runner-files';
-import { FleetError } from '../../../../../src/shared/errors';
-import type { RemoteRun } from '../../../../../src/shared/types-remote';
+import { GITHUB_WORKFLOW_PATH } from '../../../../../src/main/core/runner/workflows/runner-files';
 import { DEFAULT_PRICES } from '../../../../../src/shared/prices';
-import { ActionsServer } from '../../../../helpers/actions-server';
-import { cleanupTempDirs, commitFiles, git, makeTempDir } from '../../../../helpers/git';
-import { GitHttpServer, gitAsync } from '../../../../helpers/git-http-server';
-import { startProviderServer, type ProviderServer } from '../../../../helpers/provider-servers';
-import { buildRunnerBundle } from '../../../../helpers/runner-bundle';
-import { StandInRunner } from '../../../../helpers/stand-in-runner';
-import { SOURCE, finishTurn, implementWorkspace, toolTurn } from '../../../cli/implement-fixture';
+import { commitFiles, git } from '../../../../helpers/git';
+import { gitAsync } from '../../../../helpers/git-http-server';
 import { openAiToolTurn } from '../../../../helpers/provider-servers';
+import { SOURCE } from '../../../cli/implement-fixture';
 import { remoteCommand, remoteRequestOf } from '../../../../../src/main/cli-remote';
+import type { FleetError } from '../../../../../src/shared/errors';
+import { actions, dir, KEY, lsRemote, openApp, provider, refusal, remote, remoteChange, request, until, useRemoteFixture, whenEnded } from './remote-fixture';
 
-const TOKEN = 'ghp_remoteBatchToken0123456789abcdef';
-const KEY = 'sk-remote-batch+Key/0123456789=zz';
-const TO_BE = '# TO-BE\n\n## Goal\nThe module page exports a `fixed` flag.\n\n## Changes\n- web/src/pages/FleetPage.tsx: export `const fixed = true`.\n';
-let provider: ProviderServer;
-let gitServer: GitHttpServer;
-let actions: ActionsServer;
-let dir: string;
-let remote: string;
-const apps: FleetApp[] = [];
-
-beforeAll(async () => {
-  const bundle = buildRunnerBundle();
-  provider = await startProviderServer(() => toolTurn([{ name: 'finish', args: { summary: 'Nothing more to change.' } }]));
-  gitServer = await GitHttpServer.start({ token: TOKEN });
-  actions = await ActionsServer.start(TOKEN);
-  ({ dir } = await implementWorkspace());
-  // Two more modules with an approved TO-BE, for the three concurrent runs.
-  const setup = createFleetApp({ appDataDir: makeTempDir('fleet-remote-setup-'), transport: 'browser', version: 't', watch: false, log: () => undefined });
-  await setup.openWorkspace(dir);
-  for (const moduleId of ['drivers-hub', 'maintenance-hub']) {
-    const { commit } = await setup.handlers.commitDocuments({ moduleId, expectedTip: git(dir, 'rev-parse', `module/${moduleId}`), changes: [{ kind: 'to-be', content: TO_BE }], message: '' });
-    await setup.handlers.approveDocument({ moduleId, kind: 'to-be', expectedTip: commit, approved: true });
-  }
-  await setup.dispose();
-  git(dir, 'checkout', '-q', 'main');
-  commitFiles(dir, { [GITHUB_WORKFLOW_PATH]: githubWorkflow({ branchPrefix: 'module/', baseBranch: 'main', workspaceBranch: 'fleet/workspace' }), [RUNNER_BUNDLE_PATH]: readFileSync(await bundle) }, 'Set up Fleet Control on CI runners');
-  const bare = gitServer.createBareRepo('acme/fleet');
-  git(bare, 'config', 'uploadpack.allowReachableSHA1InWant', 'true');
-  remote = gitServer.authUrl('acme/fleet');
-  await gitAsync(dir, 'push', '-q', remote, 'refs/heads/*:refs/heads/*');
-  git(dir, 'remote', 'add', 'origin', gitServer.url('acme/fleet'));
-  actions.addRepo('acme/fleet', bare);
-  new StandInRunner({ actions, cloneUrl: (repo) => gitServer.url(repo), token: TOKEN, secrets: { OPENAI_API_KEY: KEY }, runners: 3 });
-}, 300_000);
-
-afterAll(async () => {
-  for (const app of apps) await app.dispose();
-  await Promise.all([provider?.close(), gitServer?.stop(), actions?.close()]);
-  cleanupTempDirs();
-});
-
-/** An app over the workspace, its GitHub host the loopback Actions API, polling fast. */
-async function openApp(tuning: { startLimitMs?: number } = {}): Promise<{ app: FleetApp; seen: RemoteRun[] }> {
-  const app = createFleetApp({
-    appDataDir: makeTempDir('fleet-remote-appdata-'),
-    transport: 'browser',
-    version: '0.0.0-test',
-    watch: false,
-    log: () => undefined,
-    remotes: { env: { FLEET_GITHUB_HOSTS: `127.0.0.1:${gitServer.port}`, FLEET_GITHUB_API_URL: actions.url, FLEET_GIT_TOKEN_ORIGIN: TOKEN } },
-    remoteBatches: { pollMs: 40, hourlyShareCap: 1000, ...tuning },
-  });
-  apps.push(app);
-  const seen: RemoteRun[] = [];
-  app.onEvent((event, payload) => event === 'remoteRunChanged' && seen.push(payload as RemoteRun));
-  await app.openWorkspace(dir);
-  return { app, seen };
-}
-
-const request = { kind: 'implement' as const, target: 'github' as const, provider: 'openai', model: 'gpt-4.1-mini', budgetUsd: 1 };
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, ms = 90_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > end) throw new Error(`${what} did not happen: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const ended = (run: RemoteRun) => ['done', 'failed', 'cancelled', 'timed-out', 'skipped'].includes(run.state);
-const lsRemote = async (ref: string) => (await gitAsync(makeTempDir(), 'ls-remote', remote, ref)).split('\t')[0] ?? '';
-async function refusal(call: Promise<unknown>): Promise<FleetError> {
-  return call.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (error: FleetError) => error,
-  );
-}
-
-/** The last state the app announced for the run, once it ended. */
-function whenEnded(seen: RemoteRun[], runId: string): Promise<RemoteRun> {
-  return until(async () => seen.filter((r) => r.runId === runId).at(-1), (run) => run !== undefined && ended(run), `the end of ${runId}`) as Promise<RemoteRun>;
-}
-
-/** One remote run of fleet-hub whose runner edits the source file; resolves when the app announced its end. */
-async function remoteChange(app: FleetApp, seen: RemoteRun[]): Promise<RemoteRun> {
-  provider.reset();
-  provider.script(toolTurn([{ name: 'edit_file', args: { path: SOURCE, old_text: 'export {}', new_text: 'export const fixed = true;\n' } }]), finishTurn('The page exports the flag.'));
-  const { runs } = await app.handlers.startRemoteBatch({ ...request, modules: ['fleet-hub'], baseUrl: provider.baseUrl });
-  return whenEnded(seen, runs[0]!.runId);
-}
+useRemoteFixture();
 
 describe('remote implementation batches on GitHub Actions', () => {
   it('dispatches a run per module, follows it through its steps, fetches the review branch, shows the change and accepts it by moving the module branch and deleting the review branch', async () => {
@@ -210,7 +111,7 @@ describe('remote implementation batches on GitHub Actions', () => {
     void third;
   }, 120_000);
 
-  it('ends a CI run that failed before Fleet Control wrote its record as failed, saying so, retries it once fixed, and fails every run of a batch when the workflow is not on the base branch', async () => {
+  it('ends a CI run that failed before Fleet Control wrote its record as failed, saying so, retries it once fixed, and refuses a batch up front (app and CLI) when the workflow is not on the base branch', async () => {
     const { app, seen } = await openApp();
     // A runner whose Node is too old: the set-up step fails, the job never reaches Fleet Control.
     const main = git(dir, 'rev-parse', 'main');
@@ -231,16 +132,26 @@ describe('remote implementation batches on GitHub Actions', () => {
       const again = await whenEnded(seen, run.runId);
       expect(again).toMatchObject({ state: 'done', outcome: 'check-failed', attempt: 2 });
       expect(actions.runs.filter((r) => (r.inputs.run_id ?? '').startsWith(run.runId)).map((r) => r.inputs.run_id)).toEqual([run.runId, `${run.runId}.2`]);
-      // Without the workflow on main, every run of the batch says what to do.
+      // Without the workflow on main, the batch is refused up front, saying where to set it up; nothing is dispatched
+      // or stored. The command line says the same.
       git(dir, 'rm', '-q', GITHUB_WORKFLOW_PATH);
       git(dir, 'commit', '-q', '-m', 'no workflow');
       await gitAsync(dir, 'push', '-q', remote, 'main');
-      const missing = await app.handlers.startRemoteBatch({ ...request, kind: 'check', modules: ['fleet-hub', 'drivers-hub'], concurrency: 1 });
-      const ended2 = await Promise.all(missing.runs.map((r) => whenEnded(seen, r.runId)));
-      expect(ended2.map((r) => [r.state, r.error?.code])).toEqual([
-        ['failed', 'WORKFLOW_NOT_FOUND'],
-        ['failed', 'WORKFLOW_NOT_FOUND'],
-      ]);
+      const dispatched = actions.runs.length;
+      const before = (await app.handlers.listRemoteBatches({})).length;
+      const missing = await refusal(app.handlers.startRemoteBatch({ ...request, kind: 'check', modules: ['fleet-hub', 'drivers-hub'], concurrency: 1 }));
+      expect(missing).toMatchObject({ code: 'RUNNER_NOT_SET_UP', data: { remote: 'origin', missing: [GITHUB_WORKFLOW_PATH] } });
+      expect(missing.message).toContain('Settings → Remotes → CI runners');
+      expect(missing.message).toContain(`${GITHUB_WORKFLOW_PATH} is not on main`);
+      const err: string[] = [];
+      const code = await remoteCommand(app, remoteRequestOf('check', 'github', undefined, { modules: ['fleet-hub'] }, (m) => new Error(m)), () => undefined, (line) => err.push(line)).catch((error: FleetError) => {
+        err.push(error.message);
+        return 1;
+      });
+      expect(code).toBe(1);
+      expect(err.join('\n')).toContain('Settings → Remotes → CI runners');
+      expect(actions.runs.length).toBe(dispatched);
+      expect((await app.handlers.listRemoteBatches({})).length).toBe(before);
     } finally {
       git(dir, 'reset', '-q', '--hard', main);
       await gitAsync(dir, 'push', '-q', '--force', remote, 'main');
