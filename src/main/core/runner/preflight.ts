@@ -39,7 +39,7 @@ export function requireProviderKey(provider: ProviderInfo, env: NodeJS.ProcessEn
   throw new FleetError(
     'KEY_MISSING',
     variable
-      ? `${provider.title} needs an API key, and ${variable} is not set (or empty) in this step's environment: add a repository secret for it, which the workflow gives to the Fleet Control step only. Nothing was run.`
+      ? `${provider.title} needs an API key, and ${variable} is not set (or empty) in this step's environment: add it as a repository secret (GitHub Actions) or a secret variable of the pipeline (Azure Pipelines), which only the Fleet Control step gets. Nothing was run.`
       : `${provider.title} needs an API key and names no environment variable for it. Nothing was run.`,
     { provider: provider.id, variable },
   );

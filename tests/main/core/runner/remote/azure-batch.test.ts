@@ -244,6 +244,17 @@ describe('remote implementation batches on Azure Pipelines', () => {
     }
   }, 120_000);
 
+  it('fails a run whose provider key has no secret variable on the pipeline with KEY_MISSING from its record (Azure leaves the undefined $(NAME) macro as written)', async () => {
+    const { app, seen } = await openApp();
+    const { runs } = await app.handlers.startRemoteBatch({ ...request, provider: 'anthropic', model: 'claude-haiku-4-5', modules: ['fleet-hub'] });
+    const run = await whenEnded(seen, runs[0]!.runId);
+    expect(run, agentLog(run.dispatchId)).toMatchObject({ state: 'failed', outcome: 'failed', error: { code: 'KEY_MISSING' } });
+    expect(run.message).toContain('ANTHROPIC_API_KEY is not set');
+    expect(run.message).toContain('a secret variable of the pipeline (Azure Pipelines)');
+    expect(run.jobs[0]!.steps.find((s) => s.name === 'Push the review branch')!.state).toBe('skipped');
+    expect(await lsRemote(`refs/heads/fleet/review/fleet-hub/${run.dispatchId}`)).toBe('');
+  }, 120_000);
+
   it('waits out Azure throttling the token (429 with Retry-After) and follows the run to its end; check --on azure prints the runs and exits 1 on a failed check; a GitHub remote is refused for Azure Pipelines', async () => {
     const { app } = await openApp();
     const out: string[] = [];
