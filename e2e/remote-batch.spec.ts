@@ -1,27 +1,23 @@
 // A remote batch in Chromium, over a real repository served by `fleet-control serve` whose origin is a GitHub remote
-// on git's http-backend: the loopback GitHub API answers the Actions routes (tests/helpers/actions-server.ts) and the
-// set-up's contents and pulls reads (here, from the bare repository), and a stand-in runner (one job at a time) runs the
-// committed workflow against a loopback OpenAI-compatible server. Two modules are dispatched from the Implement dialog
-// on GitHub Actions; the second, still queued on the CI, is cancelled; the first is followed to done, reviewed in its
-// Changes view and accepted: the module branch checked with the git CLI, the review branch gone from the remote.
+// on git's http-backend: the loopback GitHub API answers the Actions routes and the set-up's contents and pulls reads,
+// and a stand-in runner (one job at a time) runs the committed workflow against a loopback OpenAI-compatible server
+// (e2e/support/github-stand-ins.ts). Two modules are dispatched from the Implement dialog on GitHub Actions; the second,
+// still queued on the CI, is cancelled; the first is followed to done, reviewed in its Changes view and accepted: the
+// module branch checked with the git CLI, the review branch gone from the remote.
 
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { githubWorkflow } from '../src/main/core/runner/workflows/github-workflow';
 import { GITHUB_WORKFLOW_PATH, RUNNER_BUNDLE_PATH } from '../src/main/core/runner/workflows/runner-files';
-import { ActionsServer } from '../tests/helpers/actions-server';
-import { GitHttpServer, gitAsync } from '../tests/helpers/git-http-server';
 import { call, openAiToolTurn, startProviderServer, type ProviderServer } from '../tests/helpers/provider-servers';
 import { buildRunnerBundle } from '../tests/helpers/runner-bundle';
-import { StandInRunner } from '../tests/helpers/stand-in-runner';
 import { watchConsole } from './support/editor';
 import { pausedBeforeEnd } from './support/tool-turns';
 import { initWithCli, startServer, type FleetServer } from './support/fleet-server';
 import { commitFileToBranch, git } from './support/git';
-import { makeFleetRepo, makeTempDir, removeTempDirs } from './support/repo';
+import { startGitHubStandIns, type GitHubStandIns } from './support/github-stand-ins';
+import { makeFleetRepo, removeTempDirs } from './support/repo';
 import { expectNoSeriousA11yViolations, go, openBoard, screenshot } from './support/page';
 
 test.describe.configure({ mode: 'serial' });
@@ -33,46 +29,9 @@ const BUILT_BUNDLE = join(resolve(__dirname, '..'), process.env.FLEET_OUT_DIR ||
 const toBe = (moduleId: string) => `---\nmodule: ${moduleId}\ndocument: to-be\napproved: 2026-12-03 by e2e\n---\n\n# To-Be Design\n\n## Changes\n\nThe page renders a summary.\n`;
 
 let repo: string;
-let bare: string;
 let server: FleetServer;
-let gitServer: GitHttpServer;
-let actions: ActionsServer;
-let front: Server;
+let github: GitHubStandIns;
 let provider: ProviderServer;
-
-/** The GitHub API as main sees it: the Actions routes from the loopback Actions server; the set-up's reads of the
- *  base branch's files (contents) from the bare repository, and no set-up pull request. */
-function startFrontApi(actionsUrl: string): Promise<Server> {
-  const api = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const contents = /^\/repos\/acme\/fleet\/contents\/(.+)$/.exec(url.pathname);
-    if (req.method === 'GET' && contents) {
-      const path = contents[1]!.split('/').map(decodeURIComponent).join('/');
-      let sha: string | null;
-      try {
-        sha = git(bare, ['rev-parse', '--verify', '-q', `${url.searchParams.get('ref') ?? 'main'}:${path}`]);
-      } catch {
-        sha = null;
-      }
-      res.writeHead(sha ? 200 : 404, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(sha ? { type: 'file', sha, path, name: path.split('/').pop(), size: 0, encoding: 'none', content: '' } : { message: 'Not Found', status: '404' }));
-      return;
-    }
-    if (req.method === 'GET' && url.pathname === '/repos/acme/fleet/pulls') {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('[]');
-      return;
-    }
-    const target = new URL(req.url ?? '/', actionsUrl);
-    const forward = httpRequest(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    forward.on('error', () => (res.writeHead(502), res.end()));
-    req.pipe(forward);
-  });
-  return new Promise((resolveListen) => api.listen(0, '127.0.0.1', () => resolveListen(api)));
-}
 
 test.beforeAll(async () => {
   const bundle = existsSync(BUILT_BUNDLE) ? BUILT_BUNDLE : await buildRunnerBundle();
@@ -82,39 +41,19 @@ test.beforeAll(async () => {
   // What merging the set-up pull request leaves on main: the workflow and the bundled CLI.
   commitFileToBranch(repo, 'main', GITHUB_WORKFLOW_PATH, githubWorkflow({ branchPrefix: 'module/', baseBranch: 'main', workspaceBranch: 'fleet/workspace' }), 'Set up Fleet Control on CI runners');
   commitFileToBranch(repo, 'main', RUNNER_BUNDLE_PATH, readFileSync(bundle), 'Set up Fleet Control on CI runners: the bundled CLI');
-  gitServer = await GitHttpServer.start({ token: TOKEN });
-  bare = gitServer.createBareRepo(REPO);
-  git(bare, ['config', 'uploadpack.allowReachableSHA1InWant', 'true']);
-  await gitAsync(repo, 'push', '-q', gitServer.authUrl(REPO), 'refs/heads/*:refs/heads/*');
-  git(repo, ['remote', 'add', 'origin', gitServer.url(REPO)]);
-  // Asynchronously: the git server answers from this same process.
-  await gitAsync(repo, 'fetch', '-q', gitServer.authUrl(REPO), '+refs/heads/*:refs/remotes/origin/*');
-  actions = await ActionsServer.start(TOKEN);
-  actions.addRepo(REPO, bare);
-  front = await startFrontApi(actions.url);
   // One job at a time: the second run waits queued on the CI while the first runs, so it can be cancelled there.
-  new StandInRunner({ actions, cloneUrl: () => gitServer.url(REPO), token: TOKEN, secrets: {}, runners: 1 });
+  github = await startGitHubStandIns(repo, { owner: REPO, token: TOKEN, bundle, runners: 1 });
   provider = await startProviderServer();
-  server = await startServer(repo, {
-    FLEET_GITHUB_HOSTS: `127.0.0.1:${gitServer.port}`,
-    FLEET_GITHUB_API_URL: `http://127.0.0.1:${(front.address() as AddressInfo).port}`,
-    FLEET_GIT_TOKEN_ORIGIN: TOKEN,
-    FLEET_RUNNER_BUNDLE: bundle,
-  });
+  server = await startServer(repo, github.env);
 });
 
 test.afterAll(async () => {
   await server?.close();
-  await new Promise((r) => (front ? front.close(r) : r(null)));
-  await Promise.all([provider?.close(), gitServer?.stop(), actions?.close()]);
+  await Promise.all([provider?.close(), github?.close()]);
   removeTempDirs();
 });
 
-/** The tip of the first branch on the remote whose name starts with `prefix`; '' when none. */
-async function remoteTip(prefix: string): Promise<string> {
-  const lines = (await gitAsync(makeTempDir('fleet-ls-'), 'ls-remote', gitServer.authUrl(REPO))).split('\n');
-  return lines.map((l) => l.split('\t')).find(([, ref]) => ref?.startsWith(prefix))?.[0] ?? '';
-}
+const remoteTip = (prefix: string): Promise<string> => github.remoteTip(prefix);
 
 test('two modules dispatched on GitHub Actions: one cancelled while queued on the CI, one followed to done, reviewed and accepted', async ({ page }) => {
   test.setTimeout(120_000);

@@ -88,9 +88,10 @@ test('a module\'s check sent to GitHub Actions by keyboard from its Checks tab, 
   await run.focus();
   await page.keyboard.press('Enter');
 
-  // Out on the CI: its state on the tab, with the CI run's link once GitHub named it.
+  // Out on the CI: its state on the tab, with the CI run's link once GitHub named it; no second dispatch meanwhile.
   const result = panel.getByTestId('remote-check-result');
   await expect(result).toBeVisible();
+  await expect(panel.getByTestId('run-check')).toBeDisabled();
   await expect(result.getByTestId('remote-run-link')).toHaveAttribute('href', /\/actions\/runs\/\d+$/, { timeout: 20_000 });
   await expect(result).toHaveAttribute('data-state', 'passed', { timeout: 60_000 });
   await expect(result).toContainText('Checks passed');

@@ -6,6 +6,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChecksStore } from '../../stores/checks';
+import { useRemoteBatchStore } from '../../stores/remoteBatch';
+import { isOut } from '../remote/remoteView';
 import { ErrorNotice } from '../ErrorNotice';
 import { CheckLogView } from './CheckLogView';
 import { CheckResultSummary } from './CheckResultSummary';
@@ -14,6 +16,7 @@ import { CheckWhereChoice } from './CheckWhereChoice';
 import { ModuleCheckOverride } from './ModuleCheckOverride';
 import { CommandEnvironmentForm } from './CommandEnvironmentForm';
 import { RemoteCheckResult } from './RemoteCheckResult';
+import { latestRemoteCheck } from './remoteCheckView';
 import './checks.css';
 
 export function ChecksPanel({ moduleId }: { moduleId: string }) {
@@ -32,6 +35,11 @@ export function ChecksPanel({ moduleId }: { moduleId: string }) {
   const [choosingWhere, setChoosingWhere] = useState(false);
   const remote = useChecksStore((s) => s.where.target !== 'here');
   const whereLabel = useCheckWhereLabel();
+  // One check of the module out on a CI runner at a time: its Cancel is on the remote result below.
+  const remoteOut = useRemoteBatchStore((s) => {
+    const latest = latestRemoteCheck(s.runs, moduleId);
+    return !!latest && isOut(latest);
+  });
 
   useEffect(() => {
     const store = useChecksStore.getState();
@@ -60,7 +68,7 @@ export function ChecksPanel({ moduleId }: { moduleId: string }) {
             {t('checks.panel.cancel')}
           </button>
         ) : (
-          <button type="button" className="button primary" disabled={!command} onClick={() => void runWhere([moduleId])} data-testid="run-check">
+          <button type="button" className="button primary" disabled={!command || (remote && remoteOut)} onClick={() => void runWhere([moduleId])} data-testid="run-check">
             {remote ? t('checks.panel.runOn', { where: whereLabel }) : t('checks.panel.run')}
           </button>
         )}
