@@ -89,9 +89,13 @@ export class HistoryWalker {
   private async nearAncestor(ancestor: string, descendant: string): Promise<boolean> {
     const queue = new MaxPriorityQueue<string>();
     const seen = new Set<string>([descendant]);
-    queue.push(descendant, 0, (await this.source.commit(descendant)).time);
+    const [target, start] = await Promise.all([this.source.commit(ancestor), this.source.commit(descendant)]);
+    queue.push(descendant, 0, start.time);
     for (let visited = 0; queue.size > 0 && visited < NEAR_ANCESTOR_BUDGET; visited++) {
       const commit = await this.source.commit(queue.pop()!);
+      // Newest first: once the commits left are older than the ancestor, it is most likely not there (a board asking
+      // whether an unmerged tip is in another branch); the exact walk says so, whatever the dates.
+      if (commit.time < target.time) return false;
       for (const parent of commit.parents) {
         if (parent === ancestor) return true;
         if (seen.has(parent)) continue;
