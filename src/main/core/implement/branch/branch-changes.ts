@@ -9,8 +9,6 @@ import { BoundedMap } from '../../git/byte-lru-cache';
 import type { GitRepository } from '../../git/repository';
 import type { Workspace } from '../../workspace/workspace';
 import { branchCommits } from './branch-commits';
-import { branchFiles } from './branch-files';
-import { fileSides } from './file-sides';
 import { codeDiffers } from './code-changed';
 import { forkPoint, type ForkPoint } from './fork-point';
 
@@ -81,7 +79,9 @@ export async function getBranchChanges(workspace: Workspace, moduleId: string): 
 
 function changesOf(repo: GitRepository, b: ModuleBranch): Promise<Omit<BranchChanges, 'moduleId'>> {
   return cached(cachesOf(repo).changes, keyOf(b), async () => {
-    const { fork, mergedIntoBase } = await forkOf(repo, b);
+    // The file list (renames, line counts, the line merger's binary test) is imported here, not with this module: the
+    // board imports this module for codeChangedAt, and `fleet-control status` never lists a branch's files.
+    const [{ fork, mergedIntoBase }, { branchFiles }] = await Promise.all([forkOf(repo, b), import('./branch-files')]);
     const [files, commits] = await Promise.all([
       branchFiles(repo, await treeOf(repo, fork), (await repo.readCommit(b.tip)).tree, b.docsFolder),
       // Merged into the base, its own commits are the ones since the fork (the base has them all).
@@ -127,5 +127,6 @@ export async function readBranchFile(workspace: Workspace, moduleId: string, pat
     if (oldPath && forkTree) before = await repo.entryAtPath(forkTree, oldPath);
   }
   if (!before && !after) throw new FleetError('INVALID_INPUT', `"${path}" is on neither side of ${b.branch} (fork point and tip).`, { moduleId, path });
+  const { fileSides } = await import('./file-sides');
   return fileSides(repo, path, before, after, oldPath);
 }
