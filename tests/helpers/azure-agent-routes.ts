@@ -1,7 +1,7 @@
 // Azure Pipelines as the stand-in agent's server, added to the loopback Azure DevOps server: build definitions
 // (Definitions - List, filtered by yamlFilename with includeAllProperties), Runs - Run Pipeline (the YAML file read at
 // the branch from a real bare repository with the git CLI: 400 without it, or for a missing or unexpected template
-// parameter), Builds - List by buildIds, Builds - Update to cancelling, the build's Timeline, and Build Artifacts - Get
+// parameter), Builds - List (by buildIds, or of a definition on a branch, newest first), Builds - Update to cancelling, the build's Timeline, and Build Artifacts - Get
 // (JSON, or the zip with Accept: application/zip). Queued runs go to `onQueued` (the stand-in agent); what an agent
 // does through Azure's internal APIs (timeline records, artifact upload) the stand-in does on the run's fields.
 
@@ -148,7 +148,13 @@ export function addAgentRoutes(azure: AzureDevOpsServer, project: { id: string; 
 
   azure.route('GET', /^\/([^/]+)\/_apis\/build\/builds\/?$/i, (request, m) => {
     const ids = (request.query.get('buildIds') ?? '').split(',').filter(Boolean).map(Number);
-    const value = routes.runs.filter((r) => own(m[1]!) && (ids.length === 0 || ids.includes(r.id))).map(buildJson);
+    const definitions = (request.query.get('definitions') ?? '').split(',').filter(Boolean).map(Number);
+    const branch = request.query.get('branchName');
+    const value = routes.runs
+      .filter((r) => own(m[1]!) && (ids.length === 0 || ids.includes(r.id)) && (definitions.length === 0 || definitions.includes(r.definitionId)) && (!branch || r.refName === branch))
+      .reverse()
+      .slice(0, Number(request.query.get('$top') ?? 1000))
+      .map(buildJson);
     return { status: 200, body: { count: value.length, value } };
   });
 
@@ -192,7 +198,8 @@ export function addAgentRoutes(azure: AzureDevOpsServer, project: { id: string; 
     return {
       _links: { self: { href: `${base}/build/Builds/${run.id}` }, web: { href: web(run.id) }, timeline: { href: `${base}/build/builds/${run.id}/Timeline` } },
       id: run.id,
-      buildNumber: `20260105.${run.id}`,
+      // The pipeline's `name:` with the run's parameters, as Azure numbers the run.
+      buildNumber: String((parse(run.yaml) as { name?: string }).name ?? `20260105.${run.id}`).replace(/\$\{\{\s*parameters\.(\w+)\s*\}\}/g, (_, n: string) => run.parameters[n] ?? ''),
       status: run.status,
       ...(run.result ? { result: run.result, finishTime: run.lastChangedDate } : {}),
       queueTime: run.lastChangedDate,

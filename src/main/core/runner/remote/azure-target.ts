@@ -81,6 +81,18 @@ export function azureTarget(host: AzureCiHost, branch: string): RemoteTargetClie
       if (typeof run.id !== 'number') throw new FleetError('HOST_API_ERROR', `Azure DevOps queued the pipeline "${name}" but named no run.`, { pipeline: id });
       return { ciRunId: String(run.id), url: buildLink(run) };
     },
+    async find(dispatchId) {
+      pipeline ??= fleetPipelineOf(host, branch, meter);
+      pipeline.catch(() => (pipeline = null));
+      const { id } = await pipeline;
+      const api = await buildApi();
+      // The pipeline's `name:` makes the run number "Fleet Control <kind> <module> (<run id>)"; newest 50 on the branch.
+      const builds = await call('find a queued run of the Fleet Control pipeline', () =>
+        api.getBuilds(host.project, [id], undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, 50, undefined, undefined, undefined, 4, `refs/heads/${branch}`),
+      );
+      const build = (builds ?? []).find((b) => (b.buildNumber ?? '').includes(`(${dispatchId})`) || b.templateParameters?.runId === dispatchId);
+      return build?.id ? { ciRunId: String(build.id), url: buildLink(build) } : null;
+    },
     async readRuns(ids) {
       const found = new Map<string, CiRunView>();
       fresh.clear();

@@ -9,6 +9,10 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFleetApp, type FleetApp } from '../../../../../src/main/core/app';
+import { resolveCiHost, type AzureCiHost } from '../../../../../src/main/core/ci/ci-host';
+import { MemorySecretStore } from '../../../../../src/main/core/remotes/secret-store';
+import { azureTarget } from '../../../../../src/main/core/runner/remote/azure-target';
+import { Workspace } from '../../../../../src/main/core/workspace/workspace';
 import { azurePipeline } from '../../../../../src/main/core/runner/workflows/azure-pipeline';
 import { AZURE_PIPELINE_PATH, RUNNER_BUNDLE_PATH } from '../../../../../src/main/core/runner/workflows/runner-files';
 import { remoteCommand, remoteRequestOf } from '../../../../../src/main/cli-remote';
@@ -136,7 +140,7 @@ async function restoreMain(tip: string): Promise<void> {
 }
 
 describe('remote implementation batches on Azure Pipelines', () => {
-  it('queues the Fleet Control pipeline per module, follows the build through its timeline steps, fetches the review branch and accepts the change by moving the module branch and deleting the review branch', async () => {
+  it('queues the Fleet Control pipeline per module, follows the build through its timeline steps, fetches the review branch and accepts the change by moving the module branch and deleting the review branch; a run whose CI run id was never stored is found by its run number', async () => {
     const { app, seen } = await openApp();
     const tip = git(dir, 'rev-parse', 'module/fleet-hub');
     provider.reset();
@@ -173,6 +177,11 @@ describe('remote implementation batches on Azure Pipelines', () => {
     expect(await lsRemote('refs/heads/module/fleet-hub')).toBe(tip);
     expect(JSON.stringify(seen)).not.toContain(KEY);
     expect(JSON.stringify(seen)).not.toContain(PAT);
+    // A run whose CI run id was never stored (the app stopped mid-dispatch) is found by its run number.
+    const host = await resolveCiHost({ secrets: new MemorySecretStore(), env: { FLEET_GIT_TOKEN_ORIGIN: PAT }, userAgent: 'fleet-control/test' }, await Workspace.open(dir));
+    const client = azureTarget(host as AzureCiHost, 'main');
+    expect(await client.find!(run.dispatchId)).toEqual({ ciRunId: run.ciRunId, url: run.url });
+    expect(await client.find!('rr-never-dispatched')).toBeNull();
     git(dir, 'update-ref', 'refs/heads/module/fleet-hub', tip);
   }, 120_000);
 
