@@ -140,7 +140,7 @@ async function restoreMain(tip: string): Promise<void> {
 }
 
 describe('remote implementation batches on Azure Pipelines', () => {
-  it('queues the Fleet Control pipeline per module, follows the build through its timeline steps, fetches the review branch and accepts the change by moving the module branch and deleting the review branch; a run whose CI run id was never stored is found by its run number', async () => {
+  it('queues the Fleet Control pipeline per module, follows the build through its timeline steps, fetches the review branch and accepts the change by moving the module branch and deleting the review branch; a run whose CI run id was never stored is found by its run number; throttling is read from Azure's X-RateLimit headers', async () => {
     const { app, seen } = await openApp();
     const tip = git(dir, 'rev-parse', 'module/fleet-hub');
     provider.reset();
@@ -182,6 +182,13 @@ describe('remote implementation batches on Azure Pipelines', () => {
     const client = azureTarget(host as AzureCiHost, 'main');
     expect(await client.find!(run.dispatchId)).toEqual({ ciRunId: run.ciRunId, url: run.url });
     expect(await client.find!('rr-never-dispatched')).toBeNull();
+    // Throttled: RATE_LIMITED with when to ask again, and the client's rate reading from Azure's X-RateLimit headers.
+    azure.throttleSeconds = 1;
+    const limited = await refusal(client.readRuns([run.ciRunId!]));
+    expect(limited).toMatchObject({ code: 'RATE_LIMITED', data: { resetAt: expect.any(String) } });
+    expect(limited.message).not.toContain(PAT);
+    expect(client.rate()).toMatchObject({ limit: 200, remaining: 0, resetAt: expect.any(Number) });
+    expect(client.rate().requests).toBeGreaterThanOrEqual(3);
     git(dir, 'update-ref', 'refs/heads/module/fleet-hub', tip);
   }, 120_000);
 
