@@ -115,7 +115,10 @@ test('a module\'s check sent to GitHub Actions by keyboard from its Checks tab, 
   const row = batch.locator(`[data-testid="remote-run"][data-module-id="${MODULE}"]`);
   await expect(row).toHaveAttribute('data-state', 'done');
   await expect(row.getByTestId('remote-run-message')).toContainText('the check passed');
-  await expect(batch.getByTestId('remote-batch-summary')).toContainText('done 1');
+  await expect(row.getByTestId('remote-run-check')).toHaveText('Checks passed');
+  await expect(batch.getByTestId('remote-batch-summary')).toContainText('done 1. Checks: 1 passed, 0 not passing.');
+  // A check spends nothing on a provider: no cost line.
+  await expect(batch.getByTestId('remote-summary-cost')).toHaveCount(0);
   await expectNoSeriousA11yViolations(page, 'board with a remote check batch');
   await screenshot(page, 'remote-check-batch', 'light', batch);
   await screenshot(page, 'remote-check-batch', 'dark', batch);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RemoteRun } from '../../src/shared/types-remote';
 import type { RunnerSetupState } from '../../src/shared/types-runner-setup';
-import { checkableModules, latestRemoteCheck, remoteCheckRequest, remoteCheckStale, remoteCheckVerdict } from '../../src/renderer/src/components/checks/remoteCheckView';
+import { checkableModules, checkVerdictCounts, latestRemoteCheck, remoteCheckRequest, remoteCheckStale, remoteCheckVerdict } from '../../src/renderer/src/components/checks/remoteCheckView';
 import { offerFor } from '../../src/renderer/src/components/remote/remoteTargets';
 
 const TIP = 'a'.repeat(40);
@@ -79,5 +79,16 @@ describe('a module\'s check on a CI runner, on its Checks tab', () => {
     expect(remoteCheckStale(done, 'b'.repeat(40))).toBe(true);
     expect(remoteCheckStale(run({ runId: 'r', state: 'running' }), 'b'.repeat(40))).toBe(false);
     expect(remoteCheckStale(done, null)).toBe(false);
+  });
+
+  it('sums a check batch up as checks passed and not passing, counting only the runs that came back', () => {
+    const runs = [
+      run({ runId: 'a', state: 'done', outcome: 'passed', check: { state: 'passed', exitCode: 0, durationMs: 10 } }),
+      run({ runId: 'b', state: 'done', outcome: 'check-failed', check: { state: 'failed', exitCode: 2, durationMs: 10 } }),
+      run({ runId: 'c', state: 'done', outcome: 'failed' }),
+      run({ runId: 'd', state: 'cancelled' }),
+      run({ runId: 'e', state: 'running' }),
+    ];
+    expect(checkVerdictCounts(runs)).toEqual({ passed: 1, failed: 2 });
   });
 });

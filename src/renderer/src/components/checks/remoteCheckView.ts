@@ -60,3 +60,15 @@ export function remoteCheckVerdict(run: Pick<RemoteRun, 'state' | 'outcome' | 'c
 export function remoteCheckStale(run: Pick<RemoteRun, 'state' | 'tip'>, currentTip: string | null | undefined): boolean {
   return run.state === 'done' && !!currentTip && currentTip !== run.tip;
 }
+
+/** A check batch's verdicts for its summary: checks passed, and those done that did not pass. */
+export function checkVerdictCounts(runs: readonly RemoteRun[]): { passed: number; failed: number } {
+  let passed = 0;
+  let failed = 0;
+  for (const run of runs) {
+    if (run.kind !== 'check' || run.state !== 'done') continue;
+    if (remoteCheckVerdict(run) === 'passed') passed++;
+    else failed++;
+  }
+  return { passed, failed };
+}

@@ -1,9 +1,11 @@
 // One remote batch in a sentence: while it runs, how many runs are out and what the returned records cost so far
-// (and what the runs out may still spend); at its end, done n, failed n, ... and the cost of the budget.
+// (and what the runs out may still spend); at its end, done n, failed n, ... and the cost of the budget; for checks,
+// how many passed (checks spend nothing on a provider: no cost unless a record reported one).
 
 import { useTranslation } from 'react-i18next';
 import type { RemoteBatch, RemoteRun, RemoteRunState } from '../../../../shared/types-remote';
 import { formatUsd } from '../../lib/agentFormat';
+import { checkVerdictCounts } from '../checks/remoteCheckView';
 import { countOf } from './remoteView';
 
 const END_STATES: RemoteRunState[] = ['failed', 'cancelled', 'timed-out', 'skipped'];
@@ -14,12 +16,14 @@ export function RemoteBatchSummary({ batch, runs }: { batch: RemoteBatch; runs: 
   const cost = costKnown ? formatUsd(batch.spentUsd) : t('remote.summary.costPartlyUnknown', { cost: formatUsd(batch.spentUsd) });
   const budget = batch.budgetUsd === null ? null : formatUsd(batch.budgetUsd);
   const total = batch.runIds.length;
+  const showCost = batch.kind !== 'check' || batch.spentUsd > 0 || batch.committedUsd > 0;
+  const checks = batch.kind === 'check' ? checkVerdictCounts(runs) : null;
   if (batch.state === 'running') {
     const out = countOf(batch, runs, 'queued') + countOf(batch, runs, 'dispatched') + countOf(batch, runs, 'running');
     return (
       <p className="remote-summary" data-testid="remote-batch-summary" data-state="running">
         {t('remote.summary.running', { out, total, done: total - out })}{' '}
-        {budget ? t('remote.summary.costOfBudget', { cost, budget }) : t('remote.summary.cost', { cost })}
+        {showCost && (budget ? t('remote.summary.costOfBudget', { cost, budget }) : t('remote.summary.cost', { cost }))}
         {batch.committedUsd > 0 && <> {t('remote.summary.outstanding', { cost: formatUsd(batch.committedUsd) })}</>}
       </p>
     );
@@ -36,7 +40,12 @@ export function RemoteBatchSummary({ batch, runs }: { batch: RemoteBatch; runs: 
         </span>
       ))}
       {'. '}
-      <span data-testid="remote-summary-cost">{budget ? t('remote.summary.costOfBudget', { cost, budget }) : t('remote.summary.cost', { cost })}</span>
+      {checks && (
+        <span data-testid="remote-summary-checks">
+          {t('remote.summary.checks', checks)}{' '}
+        </span>
+      )}
+      {showCost && <span data-testid="remote-summary-cost">{budget ? t('remote.summary.costOfBudget', { cost, budget }) : t('remote.summary.cost', { cost })}</span>}
     </p>
   );
 }
