@@ -140,7 +140,7 @@ async function restoreMain(tip: string): Promise<void> {
 }
 
 describe('remote implementation batches on Azure Pipelines', () => {
-  it('queues the Fleet Control pipeline per module, follows the build through its timeline steps, fetches the review branch and accepts the change by moving the module branch and deleting the review branch; a run whose CI run id was never stored is found by its run number; throttling is read from Azure's X-RateLimit headers', async () => {
+  it('queues the Fleet Control pipeline per module, follows the build through its timeline steps, fetches the review branch and accepts the change by moving the module branch and deleting the review branch; a run whose CI run id was never stored is found by its run number; throttling is read from the X-RateLimit headers Azure sends', async () => {
     const { app, seen } = await openApp();
     const tip = git(dir, 'rev-parse', 'module/fleet-hub');
     provider.reset();
