@@ -72,6 +72,16 @@ test('two modules dispatched on GitHub Actions: one cancelled while queued on th
   const lmstudio = page.locator('[data-testid="provider-card"][data-provider-id="lmstudio"]');
   await lmstudio.getByLabel('Base URL').fill(provider.baseUrl);
   await lmstudio.getByRole('button', { name: 'Save provider' }).click();
+  // Settings → Remotes → CI runners: the remote runs are checked every 2 s instead of 10 (the spec's pace; `serve`
+  // honours it as the app does).
+  await go(page, '#/settings/remotes');
+  const poll = page.getByTestId('runner-poll');
+  await poll.getByLabel('Check remote runs every N seconds').fill('1');
+  await expect(poll.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await expect(poll).toContainText('A whole number from 2 to 300.');
+  await poll.getByLabel('Check remote runs every N seconds').fill('2');
+  await poll.getByRole('button', { name: 'Save' }).click();
+  await expect(poll.getByRole('status')).toHaveText('Saved.');
   await go(page, '#/');
 
   await page.getByTestId('open-implement-dialog').click();

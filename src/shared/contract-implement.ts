@@ -7,6 +7,7 @@ import { SlugSchema } from './manifest';
 import { HttpUrl } from './providers';
 import { Empty, Oid, out } from './contract-kit';
 import { ENGINE_IDS, type EngineInfo } from './types-engines';
+import { REMOTE_POLL_SECONDS } from './types-remote';
 import type {
   BranchChanges,
   FileSides,
@@ -64,6 +65,7 @@ export const ImplementSettingsSchema = z
     defaultConcurrency: z.number().int().min(1).max(16),
     commandAllowList: z.array(AllowEntry).max(100),
     commandTimeoutSeconds: z.number().int().min(5).max(3600),
+    remotePollSeconds: z.number().int().min(REMOTE_POLL_SECONDS.min).max(REMOTE_POLL_SECONDS.max).optional(),
   })
   .strict();
 

@@ -160,6 +160,8 @@ export interface ImplementSettings {
   commandAllowList: string[];
   /** Time limit of one `run_command` / `run_check` inside a run. */
   commandTimeoutSeconds: number;
+  /** How often the app asks the CI host about remote runs (REMOTE_POLL_SECONDS bounds); absent: the default. */
+  remotePollSeconds?: number;
 }
 
 export interface ImplementRequest {

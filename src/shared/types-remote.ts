@@ -7,6 +7,9 @@ import type { EngineId } from './types-engines';
 import type { BranchChanges, ChangedFile } from './types-implement';
 import type { RunnerJobKind, RunnerOutcome } from './types-runner';
 
+/** "Check remote runs every N seconds" (Settings → Remotes → CI runners): bounds and default. */
+export const REMOTE_POLL_SECONDS = { min: 2, max: 300, default: 10 } as const;
+
 /** Where a remote batch runs: GitHub Actions or Azure Pipelines. */
 export const REMOTE_TARGETS = ['github', 'azure'] as const;
 export type RemoteTarget = (typeof REMOTE_TARGETS)[number];

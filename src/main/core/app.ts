@@ -358,6 +358,7 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
       refsChanged: () => emit('boardChanged', { reason: 'refs' }),
       log,
       tuning: options.remoteBatches,
+      pollSeconds: async () => (await (await implementHandlers()).getImplementSettings({})).remotePollSeconds,
     };
     const service = new RemoteService(remoteOptions);
     return { service, handlers: createRemoteBatchHandlers(service, remoteOptions) };

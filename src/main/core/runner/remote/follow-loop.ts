@@ -5,13 +5,13 @@
 // run past its time limit, are cancelled on the host and end timed-out.
 
 import { FleetError } from '../../../../shared/errors';
-import type { RemoteRun } from '../../../../shared/types-remote';
+import { REMOTE_POLL_SECONDS, type RemoteRun } from '../../../../shared/types-remote';
 import { pollPace, type Paces } from '../../ci/poll-pace';
 import { isOut, type RemoteBatches } from './remote-batches';
 import type { CiRunView, RateView, RemoteTargetClient } from './target';
 
 export interface FollowTuning {
-  /** Between two looks while runs are out (default 10 s). */
+  /** Between two looks while runs are out (default: the user's setting, else 10 s). */
   pollMs?: number;
   /** How long a dispatched run may stay queued before it counts as never picked up (default 15 min). */
   startLimitMs?: number;
@@ -25,6 +25,8 @@ export interface FollowTuning {
 
 export interface FollowParts {
   batches: () => RemoteBatches | null;
+  /** The user's "check remote runs every N seconds", read at each look (tuning.pollMs, for tests, wins). */
+  pollSeconds?: () => Promise<number | undefined>;
   client: (run: RemoteRun) => Promise<RemoteTargetClient>;
   /** Dispatches what may be dispatched now (the service's scheduler). */
   schedule: () => void;
@@ -46,6 +48,8 @@ export class FollowLoop {
   /** Runs being finished (record, review branch): not looked at again meanwhile. */
   private readonly finishing = new Set<string>();
   private disposed = false;
+  /** The setting as last read. */
+  private settingMs: number | null = null;
 
   constructor(
     private readonly parts: FollowParts,
@@ -86,6 +90,8 @@ export class FollowLoop {
     try {
       // Nothing is asked while the limit is used up: this look only shows the wait and sleeps until the reset.
       if (this.rateLimited()) throw new FleetError('RATE_LIMITED', 'waiting for the rate limit to reset', { resetAt: new Date(this.rateLimitedUntil!).toISOString() });
+      const seconds = await this.parts.pollSeconds?.().catch(() => undefined);
+      this.settingMs = seconds ? seconds * 1000 : null;
       this.parts.schedule();
       const batches = this.parts.batches();
       const runs = batches ? batches.all().flatMap((s) => s.runs).filter((r) => isOut(r) && r.ciRunId && !this.finishing.has(r.runId)) : [];
@@ -138,7 +144,7 @@ export class FollowLoop {
   }
 
   private nextInterval(measured: RateView | null): number {
-    const pollMs = this.tuning.pollMs ?? 10_000;
+    const pollMs = this.tuning.pollMs ?? this.settingMs ?? REMOTE_POLL_SECONDS.default * 1000;
     const paces: Paces = { visibleMs: pollMs, idleMs: pollMs, maxBackoffMs: Math.max(pollMs * 16, 60_000), hourlyShareCap: this.tuning.hourlyShareCap ?? 0.3 };
     return pollPace(
       {

@@ -34,6 +34,8 @@ export interface RemoteServiceOptions {
   refsChanged(): void;
   log(message: string, error?: unknown): void;
   tuning?: FollowTuning;
+  /** The user's "check remote runs every N seconds" (implementation settings of the open workspace). */
+  pollSeconds?: () => Promise<number | undefined>;
 }
 
 const DEFAULT_CONCURRENCY = 4;
@@ -60,6 +62,7 @@ export class RemoteService {
     this.loop = new FollowLoop(
       {
         batches: () => this.batchesOfOpenWorkspace(),
+        pollSeconds: options.pollSeconds,
         client: (run) => this.client(run.remote, run.target),
         schedule: () => this.schedule(),
         finish: (run, view, client) => finishRun({ batches: this.batches!, workspace: this.options.current(), remotes: this.options.remotes, timedOut: this.loop.timedOut, refsChanged: () => undefined }, run, view, client),

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useRemotesStore } from '../../stores/remotes';
 import { useRunnerSetupStore } from '../../stores/runnerSetup';
 import { ErrorNotice } from '../ErrorNotice';
+import { RunnerPollSetting } from './RunnerPollSetting';
 import { RunnerSetupRemote } from './RunnerSetupRemote';
 import '../../styles/runner.css';
 
@@ -31,6 +32,7 @@ export function RunnerSetupSection() {
         </button>
       </div>
       <p className="subtle">{t('runner.intro')}</p>
+      <RunnerPollSetting />
       <ErrorNotice error={error} title={t('runner.loadFailed')} onRetry={() => void load()} />
       {states && states.length === 0 && <p className="subtle">{t('runner.noRemotes')}</p>}
       {!states && loading && (

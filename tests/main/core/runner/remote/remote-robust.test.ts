@@ -7,6 +7,7 @@ import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workspaceDataDir } from '../../../../../src/main/core/paths';
+import { ImplementSettingsSchema } from '../../../../../src/shared/contract-implement';
 import type { StoredRemoteBatch } from '../../../../../src/main/core/runner/remote/remote-store';
 import type { RemoteRun } from '../../../../../src/shared/types-remote';
 import type { ServedRun } from '../../../../helpers/actions-server';
@@ -152,4 +153,32 @@ describe('remote batches across a restart and GitHub rate limits', () => {
     }
     actions.runDetails = false;
   }, 120_000);
+
+  it('asks GitHub at the pace set in "Check remote runs every N seconds" (remotePollSeconds), which the boundary keeps within 2..300', async () => {
+    const { app } = await openApp({ pollMs: undefined });
+    const settings = await app.handlers.getImplementSettings({});
+    expect(settings.remotePollSeconds).toBeUndefined();
+    for (const bad of [1, 301, 2.5]) expect(ImplementSettingsSchema.safeParse({ ...settings, remotePollSeconds: bad }).success).toBe(false);
+    await app.handlers.saveImplementSettings({ ...settings, remotePollSeconds: 2 });
+    const hold = holdDispatches();
+    const { runs } = await app.handlers.startRemoteBatch({ ...request, kind: 'check', modules: ['fleet-hub'] });
+    await until(async () => app.handlers.getRemoteRun({ runId: runs[0]!.runId }), (r) => r.ciRunId !== null, 'the run dispatched');
+    // The times at which the loop lists the workflow's runs, while the run waits for a runner.
+    const times: number[] = [];
+    let listed = actions.requests.filter((r) => LISTING.test(r)).length;
+    const end = Date.now() + 7_000;
+    while (Date.now() < end) {
+      const now = actions.requests.filter((r) => LISTING.test(r)).length;
+      if (now > listed) times.push(Date.now());
+      listed = now;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    const gaps = times.slice(1).map((t, i) => t - times[i]!);
+    expect(gaps.length, JSON.stringify(gaps)).toBeGreaterThanOrEqual(2);
+    for (const gap of gaps) expect(gap, JSON.stringify(gaps)).toBeGreaterThan(1_800);
+    for (const gap of gaps) expect(gap, JSON.stringify(gaps)).toBeLessThan(3_000);
+    await app.handlers.cancelRemoteBatch({ batchId: runs[0]!.batchId });
+    hold.release();
+    await runner.idle();
+  }, 60_000);
 });
