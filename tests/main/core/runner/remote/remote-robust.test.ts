@@ -59,7 +59,9 @@ describe('remote batches across a restart and GitHub rate limits', () => {
     await first.app.dispose();
     // As if the app stopped before it recorded the second run's CI run id.
     const file = await storedFile(first.appDataDir, batch.batchId);
-    const stored = JSON.parse(await readFile(file, 'utf8')) as StoredRemoteBatch;
+    // The last write the stopped app had under way lands first.
+    const read = async () => JSON.parse(await readFile(file, 'utf8')) as StoredRemoteBatch;
+    const stored = await until(read, (s) => s.runs.find((r) => r.runId === dispatched.runId)!.ciRunId !== null, 'the CI run id stored');
     const second = stored.runs.find((r) => r.runId === dispatched.runId)!;
     const ciRunId = second.ciRunId;
     Object.assign(second, { ciRunId: null, url: null, message: `Dispatching on origin` });
