@@ -17,23 +17,22 @@ import { azurePipeline } from '../../../../../src/main/core/runner/workflows/azu
 import { AZURE_PIPELINE_PATH, RUNNER_BUNDLE_PATH } from '../../../../../src/main/core/runner/workflows/runner-files';
 import { remoteCommand, remoteRequestOf } from '../../../../../src/main/cli-remote';
 import type { FleetError } from '../../../../../src/shared/errors';
-import { DEFAULT_PRICES } from '../../../../../src/shared/prices';
 import type { RemoteRun } from '../../../../../src/shared/types-remote';
 import { addAgentRoutes, type AgentRoutes } from '../../../../helpers/azure-agent-routes';
 import { AzureDevOpsServer } from '../../../../helpers/azure-devops-server';
 import { AzureReposFront } from '../../../../helpers/azure-repos-front';
 import { cleanupTempDirs, commitFiles, git, makeTempDir } from '../../../../helpers/git';
 import { GitHttpServer, gitAsync } from '../../../../helpers/git-http-server';
-import { openAiToolTurn, startProviderServer, type ProviderServer } from '../../../../helpers/provider-servers';
+import { startProviderServer, type ProviderServer } from '../../../../helpers/provider-servers';
 import { buildRunnerBundle } from '../../../../helpers/runner-bundle';
 import { StandInAzureAgent } from '../../../../helpers/stand-in-azure-agent';
-import { SOURCE, finishTurn, implementWorkspace, toolTurn } from '../../../cli/implement-fixture';
+import { SOURCE, finishTurn, toolTurn } from '../../../cli/implement-fixture';
 import { cliEnv } from '../../../cli/run-cli';
+import { THREE_MODULES, scriptHalfShareRuns, threeModuleWorkspace } from './remote-workspace';
 
 const PAT = 'azurePat0123456789abcdefghijklmnopqrstuvwxyz52';
 const KEY = 'sk-azure-batch+Key/0123456789=zz';
 const REPO = 'fleet-org/Fleet/_git/fleet';
-const TO_BE = '# TO-BE\n\n## Goal\nThe module page exports a `fixed` flag.\n\n## Changes\n- web/src/pages/FleetPage.tsx: export `const fixed = true`.\n';
 const FACTS = { branchPrefix: 'module/', baseBranch: 'main', workspaceBranch: 'fleet/workspace' };
 let provider: ProviderServer;
 let gitServer: GitHttpServer;
@@ -52,15 +51,7 @@ beforeAll(async () => {
   azure = await AzureDevOpsServer.start({ token: PAT, organisation: 'fleet-org' });
   front = await AzureReposFront.start(Number(new URL(azure.url).port), gitServer.port);
   azure.addProject('Fleet', ['fleet']);
-  ({ dir } = await implementWorkspace());
-  const setup = createFleetApp({ appDataDir: makeTempDir('fleet-azure-setup-'), transport: 'browser', version: 't', watch: false, log: () => undefined });
-  await setup.openWorkspace(dir);
-  for (const moduleId of ['drivers-hub', 'maintenance-hub']) {
-    const { commit } = await setup.handlers.commitDocuments({ moduleId, expectedTip: git(dir, 'rev-parse', `module/${moduleId}`), changes: [{ kind: 'to-be', content: TO_BE }], message: '' });
-    await setup.handlers.approveDocument({ moduleId, kind: 'to-be', expectedTip: commit, approved: true });
-  }
-  await setup.dispose();
-  git(dir, 'checkout', '-q', 'main');
+  dir = await threeModuleWorkspace();
   bundlePath = await bundle;
   commitFiles(dir, { [AZURE_PIPELINE_PATH]: azurePipeline(FACTS), [RUNNER_BUNDLE_PATH]: readFileSync(bundlePath) }, 'Set up Fleet Control on Azure Pipelines');
   const bare = gitServer.createBareRepo(REPO);
@@ -194,15 +185,8 @@ describe('remote implementation batches on Azure Pipelines', () => {
 
   it('cancels one of three concurrent runs on Azure and stops queuing when the rest of the budget cannot cover the next run', async () => {
     const { app, seen } = await openApp();
-    const modules = ['fleet-hub', 'drivers-hub', 'maintenance-hub'];
-    const estimate = await app.handlers.estimateImplement({ modules, provider: 'openai', model: 'gpt-4.1-mini', baseUrl: provider.baseUrl, budgetUsd: 100 });
-    const low = Math.max(...estimate.runs.map((r) => r.lowUsd!));
-    const price = DEFAULT_PRICES['openai/gpt-4.1-mini']!;
-    const tokens = Math.round((0.5 * low * 1e6) / price.input);
-    provider.reset();
-    const edit = { name: 'edit_file', args: { path: SOURCE, old_text: 'export {}', new_text: 'export const fixed = true;' } };
-    for (let i = 0; i < 3; i++) provider.script(openAiToolTurn({ toolCalls: [edit, { name: 'finish', args: { summary: 'Exports the flag.' } }], promptTokens: tokens, completionTokens: 10, model: 'gpt-4.1-mini' }));
-    const budget = 2.2 * low;
+    const modules = THREE_MODULES;
+    const { low, budget } = await scriptHalfShareRuns(app, provider);
     const { batch, runs } = await app.handlers.startRemoteBatch({ ...request, modules, budgetUsd: budget, concurrency: 3, baseUrl: provider.baseUrl });
     const second = runs[1]!;
     await until(() => seen.find((r) => r.runId === second.runId && r.state === 'running'), Boolean, 'the second run running');

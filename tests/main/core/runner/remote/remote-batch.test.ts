@@ -7,14 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import { githubWorkflow } from '../../../../../src/main/core/runner/workflows/github-workflow';
 import { GITHUB_WORKFLOW_PATH } from '../../../../../src/main/core/runner/workflows/runner-files';
-import { DEFAULT_PRICES } from '../../../../../src/shared/prices';
 import { commitFiles, git } from '../../../../helpers/git';
 import { gitAsync } from '../../../../helpers/git-http-server';
-import { openAiToolTurn } from '../../../../helpers/provider-servers';
 import { SOURCE } from '../../../cli/implement-fixture';
 import { remoteCommand, remoteRequestOf } from '../../../../../src/main/cli-remote';
 import type { FleetError } from '../../../../../src/shared/errors';
 import { actions, dir, KEY, lsRemote, openApp, provider, refusal, remote, remoteChange, request, until, useRemoteFixture, whenEnded } from './remote-fixture';
+import { THREE_MODULES, scriptHalfShareRuns } from './remote-workspace';
 
 useRemoteFixture();
 
@@ -78,16 +77,9 @@ describe('remote implementation batches on GitHub Actions', () => {
 
   it('cancels one of three concurrent runs on the host and stops dispatching when the rest of the budget cannot cover the next run, saying so for that module', async () => {
     const { app, seen } = await openApp();
-    const modules = ['fleet-hub', 'drivers-hub', 'maintenance-hub'];
-    const estimate = await app.handlers.estimateImplement({ modules, provider: 'openai', model: 'gpt-4.1-mini', baseUrl: provider.baseUrl, budgetUsd: 100 });
-    const low = Math.max(...estimate.runs.map((r) => r.lowUsd!));
+    const modules = THREE_MODULES;
     // Each model call reports using half a run's lowest estimate; the budget covers two runs' shares and a little.
-    const price = DEFAULT_PRICES['openai/gpt-4.1-mini']!;
-    const tokens = Math.round((0.5 * low * 1e6) / price.input);
-    provider.reset();
-    const edit = { name: 'edit_file', args: { path: SOURCE, old_text: 'export {}', new_text: 'export const fixed = true;' } };
-    for (let i = 0; i < 3; i++) provider.script(openAiToolTurn({ toolCalls: [edit, { name: 'finish', args: { summary: 'Exports the flag.' } }], promptTokens: tokens, completionTokens: 10, model: 'gpt-4.1-mini' }));
-    const budget = 2.2 * low;
+    const { low, budget, lowOf } = await scriptHalfShareRuns(app, provider);
     const { batch, runs } = await app.handlers.startRemoteBatch({ ...request, modules, budgetUsd: budget, concurrency: 3, baseUrl: provider.baseUrl });
     const [first, second, third] = runs;
     await until(async () => seen.find((r) => r.runId === second!.runId && r.state === 'running'), Boolean, 'the second run running');
@@ -95,7 +87,6 @@ describe('remote implementation batches on GitHub Actions', () => {
     const ends = await Promise.all(runs.map((r) => whenEnded(seen, r.runId)));
     expect(ends.map((r) => r.state), ends.map((r) => r.message).join('\n')).toEqual(['done', 'cancelled', 'skipped']);
     // Two shares of the lowest estimate went out at once; the third waited for them, then was not dispatched.
-    const lowOf = (moduleId: string) => estimate.runs.find((r) => r.moduleId === moduleId)!.lowUsd!;
     expect(ends[0]!.budgetUsd).toBeCloseTo(lowOf('fleet-hub'), 9);
     expect(ends[1]!.budgetUsd).toBeCloseTo(lowOf('drivers-hub'), 9);
     expect(actions.runs.filter((r) => r.inputs.module === 'maintenance-hub')).toEqual([]);

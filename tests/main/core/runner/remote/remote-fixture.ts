@@ -16,11 +16,11 @@ import { GitHttpServer, gitAsync } from '../../../../helpers/git-http-server';
 import { startProviderServer, type ProviderServer } from '../../../../helpers/provider-servers';
 import { buildRunnerBundle } from '../../../../helpers/runner-bundle';
 import { StandInRunner } from '../../../../helpers/stand-in-runner';
-import { SOURCE, finishTurn, implementWorkspace, toolTurn } from '../../../cli/implement-fixture';
+import { SOURCE, finishTurn, toolTurn } from '../../../cli/implement-fixture';
+import { threeModuleWorkspace } from './remote-workspace';
 
 export const TOKEN = 'ghp_remoteBatchToken0123456789abcdef';
 export const KEY = 'sk-remote-batch+Key/0123456789=zz';
-const TO_BE = '# TO-BE\n\n## Goal\nThe module page exports a `fixed` flag.\n\n## Changes\n- web/src/pages/FleetPage.tsx: export `const fixed = true`.\n';
 export let provider: ProviderServer;
 export let gitServer: GitHttpServer;
 export let actions: ActionsServer;
@@ -36,16 +36,7 @@ export function useRemoteFixture(): void {
     provider = await startProviderServer(() => toolTurn([{ name: 'finish', args: { summary: 'Nothing more to change.' } }]));
     gitServer = await GitHttpServer.start({ token: TOKEN });
     actions = await ActionsServer.start(TOKEN);
-    ({ dir } = await implementWorkspace());
-    // Two more modules with an approved TO-BE, for the three concurrent runs.
-    const setup = createFleetApp({ appDataDir: makeTempDir('fleet-remote-setup-'), transport: 'browser', version: 't', watch: false, log: () => undefined });
-    await setup.openWorkspace(dir);
-    for (const moduleId of ['drivers-hub', 'maintenance-hub']) {
-      const { commit } = await setup.handlers.commitDocuments({ moduleId, expectedTip: git(dir, 'rev-parse', `module/${moduleId}`), changes: [{ kind: 'to-be', content: TO_BE }], message: '' });
-      await setup.handlers.approveDocument({ moduleId, kind: 'to-be', expectedTip: commit, approved: true });
-    }
-    await setup.dispose();
-    git(dir, 'checkout', '-q', 'main');
+    dir = await threeModuleWorkspace();
     commitFiles(dir, { [GITHUB_WORKFLOW_PATH]: githubWorkflow({ branchPrefix: 'module/', baseBranch: 'main', workspaceBranch: 'fleet/workspace' }), [RUNNER_BUNDLE_PATH]: readFileSync(await bundle) }, 'Set up Fleet Control on CI runners');
     const bare = gitServer.createBareRepo('acme/fleet');
     git(bare, 'config', 'uploadpack.allowReachableSHA1InWant', 'true');
