@@ -16,7 +16,7 @@ import { watchConsole } from './support/editor';
 import { pausedBeforeEnd } from './support/tool-turns';
 import { initWithCli, startServer, type FleetServer } from './support/fleet-server';
 import { commitFileToBranch, git } from './support/git';
-import { startGitHubStandIns, type GitHubStandIns } from './support/github-stand-ins';
+import { checkRemoteRunsEvery, startGitHubStandIns, type GitHubStandIns } from './support/github-stand-ins';
 import { makeFleetRepo, removeTempDirs } from './support/repo';
 import { expectNoSeriousA11yViolations, go, openBoard, screenshot } from './support/page';
 
@@ -79,10 +79,7 @@ test('two modules dispatched on GitHub Actions: one cancelled while queued on th
   await poll.getByLabel('Check remote runs every N seconds').fill('1');
   await expect(poll.getByRole('button', { name: 'Save' })).toBeDisabled();
   await expect(poll).toContainText('A whole number from 2 to 300.');
-  await poll.getByLabel('Check remote runs every N seconds').fill('2');
-  await poll.getByRole('button', { name: 'Save' }).click();
-  await expect(poll.getByRole('status')).toHaveText('Saved.');
-  await go(page, '#/');
+  await checkRemoteRunsEvery(page, 2);
 
   await page.getByTestId('open-implement-dialog').click();
   const dialog = page.getByTestId('implement-dialog');

@@ -13,7 +13,7 @@ import { buildRunnerBundle } from '../tests/helpers/runner-bundle';
 import { watchConsole } from './support/editor';
 import { initWithCli, startServer, type FleetServer } from './support/fleet-server';
 import { commitFileToBranch, git } from './support/git';
-import { startGitHubStandIns, type GitHubStandIns } from './support/github-stand-ins';
+import { checkRemoteRunsEvery, startGitHubStandIns, type GitHubStandIns } from './support/github-stand-ins';
 import { makeFleetRepo, removeTempDirs } from './support/repo';
 import { card, expectNoSeriousA11yViolations, go, openBoard, screenshot, showModuleTab } from './support/page';
 
@@ -55,6 +55,7 @@ test('a module\'s check sent to GitHub Actions by keyboard from its Checks tab, 
   test.setTimeout(150_000);
   const problems = watchConsole(page);
   await openBoard(page, server.url);
+  await checkRemoteRunsEvery(page, 2);
 
   // The board's checks bar: where checks run, the same choice as the Implement dialog's.
   const bar = page.getByTestId('checks-bar');

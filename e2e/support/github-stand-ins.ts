@@ -5,10 +5,12 @@
 
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { expect, type Page } from '@playwright/test';
 import { ActionsServer } from '../../tests/helpers/actions-server';
 import { GitHttpServer, gitAsync } from '../../tests/helpers/git-http-server';
 import { StandInRunner } from '../../tests/helpers/stand-in-runner';
 import { git } from './git';
+import { go } from './page';
 import { makeTempDir } from './repo';
 
 export interface GitHubStandIns {
@@ -66,6 +68,8 @@ export async function startGitHubStandIns(repo: string, options: { owner: string
   // Asynchronously: the git server answers from this same process.
   await gitAsync(repo, 'fetch', '-q', gitServer.authUrl(owner), '+refs/heads/*:refs/remotes/origin/*');
   const actions = await ActionsServer.start(token);
+  // A GitHub App's allowance on Enterprise Cloud: the follow loop's share of it lets a 2 s pace be a 2 s pace.
+  actions.hourlyLimit = 15_000;
   actions.addRepo(owner, bare);
   const front = await startFrontApi(owner, bare, actions.url);
   new StandInRunner({ actions, cloneUrl: () => gitServer.url(owner), token, secrets: options.secrets ?? {}, runners: options.runners ?? 1 });
@@ -88,4 +92,14 @@ export async function startGitHubStandIns(repo: string, options: { owner: string
       await Promise.all([gitServer.stop(), actions.close()]);
     },
   };
+}
+
+/** Settings → Remotes → CI runners: remote runs checked every `seconds` (the specs' pace; `serve` honours it as the app does). */
+export async function checkRemoteRunsEvery(page: Page, seconds: number): Promise<void> {
+  await go(page, '#/settings/remotes');
+  const poll = page.getByTestId('runner-poll');
+  await poll.getByLabel('Check remote runs every N seconds').fill(String(seconds));
+  await poll.getByRole('button', { name: 'Save' }).click();
+  await expect(poll.getByRole('status')).toHaveText('Saved.');
+  await go(page, '#/');
 }

@@ -75,6 +75,8 @@ export class ActionsServer {
   private resetAt: number | null = null;
   /** Requests seen, as `METHOD path` (the bench counts them). */
   readonly requests: string[] = [];
+  /** The hourly allowance the headers report: 5,000 for a user's token, 15,000 for a GitHub App on Enterprise Cloud. */
+  hourlyLimit = 5000;
   onDispatch: (run: ServedRun) => void = () => undefined;
   private readonly repos = new Map<string, string>();
   private http!: LoopbackHttp;
@@ -127,7 +129,7 @@ export class ActionsServer {
     } catch {
       answer = { status: 400, body: { message: 'Problems parsing JSON', documentation_url: DOCS, status: '400' } };
     }
-    const headers = { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': String(5000 - this.requests.length), 'x-ratelimit-resource': 'core', ...answer.headers };
+    const headers = { 'x-ratelimit-limit': String(this.hourlyLimit), 'x-ratelimit-remaining': String(this.hourlyLimit - this.requests.length), 'x-ratelimit-resource': 'core', ...answer.headers };
     if (answer.raw) return { status: answer.status, raw: answer.raw, headers: { 'Content-Type': 'application/zip', ...headers } };
     return { status: answer.status, body: answer.body, headers };
   }
