@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TranscriptEntry } from '../../src/shared/types-implement';
-import { mergeEntries, touchedPaths, transcriptTotals } from '../../src/renderer/src/lib/transcript';
+import { liveChangedPaths, mergeEntries, touchedPaths, transcriptTotals } from '../../src/renderer/src/lib/transcript';
 
 const at = '2026-12-03T00:00:00.000Z';
 const model = (seq: number, turn: number): TranscriptEntry => ({ seq, at, type: 'model', turn, text: `turn ${turn}`, tokensIn: 100, tokensOut: 10, costUsd: 0.01 });
@@ -27,6 +27,19 @@ describe('a run transcript in the window', () => {
       tool(7, 'write_file', '{"path": broken json'),
     ];
     expect(touchedPaths(entries)).toEqual(['src/a.ts', 'src/b.ts', 'src/d.ts', 'old.ts']);
+  });
+
+  it('shows a live run\'s files as main listed them, then the ones tool calls touched since main last read the copy', () => {
+    const entries = [
+      tool(1, 'edit_file', { path: 'web/src/pages/FleetPage.tsx', old_text: 'x', new_text: 'y' }),
+      tool(2, 'write_file', { path: 'web/src/pages/FleetSummary.tsx', content: '' }),
+      tool(3, 'write_file', { path: 'web/src/pages/notes.txt', content: '' }, false),
+    ];
+    // Main read the copy after the edit, before the write: the written file is shown all the same, once.
+    expect(liveChangedPaths([{ path: 'web/src/pages/FleetPage.tsx' }], entries)).toEqual(['web/src/pages/FleetPage.tsx', 'web/src/pages/FleetSummary.tsx']);
+    expect(liveChangedPaths([], entries)).toEqual(['web/src/pages/FleetPage.tsx', 'web/src/pages/FleetSummary.tsx']);
+    // A file main lists that no tool call named (a check's output, a command's write) stays listed.
+    expect(liveChangedPaths([{ path: 'package-lock.json' }], [])).toEqual(['package-lock.json']);
   });
 
   it('sums the tokens and cost of the model turns', () => {

@@ -27,6 +27,17 @@ export function touchedPaths(transcript: TranscriptEntry[]): string[] {
   return [...seen];
 }
 
+/**
+ * The files a live run has changed so far: main's list (read from the working copy between turns) and, after it, any
+ * file a successful tool call touched that the list does not hold yet (main reads the copy at its own pace, so a write
+ * made since its last read would otherwise go unseen until the run ends).
+ */
+export function liveChangedPaths(files: { path: string }[], transcript: TranscriptEntry[]): string[] {
+  const paths = files.map((f) => f.path);
+  const listed = new Set(paths);
+  return [...paths, ...touchedPaths(transcript).filter((p) => !listed.has(p))];
+}
+
 /** Model turns' tokens and cost summed (the run record carries the same totals; this is for a transcript alone). */
 export function transcriptTotals(transcript: TranscriptEntry[]): { tokensIn: number; tokensOut: number; costUsd: number } {
   let tokensIn = 0;

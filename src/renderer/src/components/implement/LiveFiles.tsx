@@ -1,13 +1,13 @@
-// The files a run has changed so far: from main's list when it has one, else from the tool calls seen.
+// The files a run has changed so far: main's list, and the files tool calls touched since main last read the copy.
 
 import { useTranslation } from 'react-i18next';
 import { displayPath } from '../../../../shared/display-path';
 import type { ImplementRunDetail } from '../../../../shared/types-implement';
-import { touchedPaths } from '../../lib/transcript';
+import { liveChangedPaths } from '../../lib/transcript';
 
 export function LiveFiles({ detail }: { detail: ImplementRunDetail }) {
   const { t } = useTranslation();
-  const paths = detail.files.length > 0 ? detail.files.map((f) => f.path) : touchedPaths(detail.transcript);
+  const paths = liveChangedPaths(detail.files, detail.transcript);
   return (
     <section className="live-files" aria-labelledby="live-files-heading" data-testid="live-files">
       <h3 id="live-files-heading">{t('implement.run.filesSoFar', { count: paths.length })}</h3>
