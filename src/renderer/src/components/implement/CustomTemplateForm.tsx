@@ -8,6 +8,7 @@ import { templateProblem } from '../../lib/engineInput';
 import { useImplementEnginesStore } from '../../stores/implementEngines';
 import { useImplementSettingsStore } from '../../stores/implementSettings';
 import { ErrorNotice } from '../ErrorNotice';
+import { SaveActions } from '../SaveActions';
 
 export function CustomTemplateForm() {
   const { t } = useTranslation();
@@ -62,14 +63,7 @@ export function CustomTemplateForm() {
         </p>
       </div>
       <ErrorNotice error={error} title={t('implement.engines.templateFailed')} />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={!!problem}>
-          {t('implement.engines.templateSave')}
-        </button>
-        <span role="status" className="subtle">
-          {saved ? t('implement.settings.saved') : ''}
-        </span>
-      </div>
+      <SaveActions label={t('implement.engines.templateSave')} savedLabel={t('implement.settings.saved')} saved={saved} disabled={!!problem} />
     </form>
   );
 }

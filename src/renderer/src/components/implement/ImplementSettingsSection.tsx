@@ -12,6 +12,7 @@ import { AllowListEditor } from './AllowListEditor';
 import { EnginesSection } from './EnginesSection';
 import { WorkingCopyUsageLine } from './WorkingCopyUsageLine';
 import './implement.css';
+import { SaveActions } from '../SaveActions';
 
 type NumberKey = Exclude<keyof ImplementSettings, 'commandAllowList' | 'customEngineTemplate' | 'engineKeys'>;
 const NUMBERS: Array<{ key: NumberKey; min: number; max: number }> = [
@@ -86,14 +87,7 @@ export default function ImplementSettingsSection() {
         </div>
         <AllowListEditor value={allow} onChange={(v) => (setAllow(v), setSaved(false))} />
         <ErrorNotice error={error} title={t('implement.settings.saveFailed')} />
-        <div className="form-actions">
-          <button type="submit" className="button primary" disabled={anyBad}>
-            {t('implement.settings.save')}
-          </button>
-          <span role="status" className="subtle">
-            {saved ? t('implement.settings.saved') : ''}
-          </span>
-        </div>
+        <SaveActions label={t('implement.settings.save')} savedLabel={t('implement.settings.saved')} saved={saved} disabled={anyBad} primary />
         <WorkingCopyUsageLine />
       </form>
       <EnginesSection />

@@ -7,6 +7,7 @@ import { REMOTE_POLL_SECONDS } from '../../../../shared/types-remote';
 import type { ApiError } from '../../api';
 import { useImplementSettingsStore } from '../../stores/implementSettings';
 import { ErrorNotice } from '../ErrorNotice';
+import { SaveActions } from '../SaveActions';
 
 const { min, max } = REMOTE_POLL_SECONDS;
 
@@ -53,14 +54,7 @@ export function RunnerPollSetting() {
         </p>
       </div>
       <ErrorNotice error={error} title={t('runner.poll.saveFailed')} />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={bad}>
-          {t('runner.poll.save')}
-        </button>
-        <span role="status" className="subtle">
-          {saved ? t('runner.poll.saved') : ''}
-        </span>
-      </div>
+      <SaveActions label={t('runner.poll.save')} savedLabel={t('runner.poll.saved')} saved={saved} disabled={bad} />
     </form>
   );
 }

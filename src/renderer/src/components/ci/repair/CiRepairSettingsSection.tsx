@@ -10,6 +10,7 @@ import { useCiRepairStore } from '../../../stores/ciRepair';
 import { ErrorNotice } from '../../ErrorNotice';
 import { ProviderModelPicker } from '../../agents/ProviderModelPicker';
 import './ci-repair.css';
+import { SaveActions } from '../../SaveActions';
 
 interface Form {
   auto: boolean;
@@ -80,14 +81,7 @@ export default function CiRepairSettingsSection() {
         <ProviderModelPicker providers={providers} provider={form.provider || providers[0]!.id} model={form.model} onChange={(provider, model) => change({ provider, model })} />
       )}
       <ErrorNotice error={error} title={t('ciRepair.settings.saveFailed')} />
-      <div className="form-actions">
-        <button type="submit" className="button primary" disabled={capBad || budgetBad} data-testid="ci-repair-settings-save">
-          {t('ciRepair.settings.save')}
-        </button>
-        <span role="status" className="subtle">
-          {saved ? t('ciRepair.settings.saved') : ''}
-        </span>
-      </div>
+      <SaveActions label={t('ciRepair.settings.save')} savedLabel={t('ciRepair.settings.saved')} saved={saved} disabled={capBad || budgetBad} primary testId="ci-repair-settings-save" />
     </form>
   );
 }
