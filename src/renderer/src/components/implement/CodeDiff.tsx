@@ -2,7 +2,7 @@
 // the right side as it is now, editable when `onSave` is given (Ctrl/Cmd+S or the Save button). Loaded lazily.
 
 import { DiffEditor } from '@monaco-editor/react';
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { editor, IDisposable } from 'monaco-editor/editor/editor.api';
 import { useResolvedTheme } from '../../hooks/useResolvedTheme';
@@ -61,7 +61,10 @@ export default function CodeDiff({ id, path, before, after, beforeLabel, afterLa
     [],
   );
 
-  const safeId = id.replace(/[^a-zA-Z0-9._-]/g, '_');
+  // Models are this instance's own: two diffs of the same file mounted at once (or one mounting while another unmounts)
+  // never share one, so disposing one's models never pulls them from under the other's widget.
+  const instance = useId();
+  const safeId = `${id}-${instance}`.replace(/[^a-zA-Z0-9._-]/g, '_');
   const language = languageFor(path);
   return (
     <div className="code-diff" data-testid="code-diff" data-path={path}>
