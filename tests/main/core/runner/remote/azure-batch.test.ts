@@ -16,7 +16,6 @@ import { Workspace } from '../../../../../src/main/core/workspace/workspace';
 import { azurePipeline } from '../../../../../src/main/core/runner/workflows/azure-pipeline';
 import { AZURE_PIPELINE_PATH, RUNNER_BUNDLE_PATH } from '../../../../../src/main/core/runner/workflows/runner-files';
 import { remoteCommand, remoteRequestOf } from '../../../../../src/main/cli-remote';
-import type { FleetError } from '../../../../../src/shared/errors';
 import type { RemoteRun } from '../../../../../src/shared/types-remote';
 import { addAgentRoutes, type AgentRoutes } from '../../../../helpers/azure-agent-routes';
 import { AzureDevOpsServer } from '../../../../helpers/azure-devops-server';
@@ -28,7 +27,7 @@ import { buildRunnerBundle } from '../../../../helpers/runner-bundle';
 import { StandInAzureAgent } from '../../../../helpers/stand-in-azure-agent';
 import { SOURCE, finishTurn, toolTurn } from '../../../cli/implement-fixture';
 import { cliEnv } from '../../../cli/run-cli';
-import { THREE_MODULES, scriptHalfShareRuns, threeModuleWorkspace } from './remote-workspace';
+import { THREE_MODULES, refusal, scriptHalfShareRuns, threeModuleWorkspace, until, whenEnded } from './remote-workspace';
 
 const PAT = 'azurePat0123456789abcdefghijklmnopqrstuvwxyz52';
 const KEY = 'sk-azure-batch+Key/0123456789=zz';
@@ -87,32 +86,8 @@ async function openApp(): Promise<{ app: FleetApp; seen: RemoteRun[] }> {
 }
 
 const request = { kind: 'implement' as const, target: 'azure' as const, provider: 'openai', model: 'gpt-4.1-mini', budgetUsd: 1 };
-const ended = (run: RemoteRun) => ['done', 'failed', 'cancelled', 'timed-out', 'skipped'].includes(run.state);
 const lsRemote = async (ref: string) => (await gitAsync(makeTempDir(), 'ls-remote', remote, ref)).split('\t')[0] ?? '';
 const agentLog = (dispatchId: string) => routes.runs.find((r) => r.parameters.runId === dispatchId)?.log ?? '(not queued)';
-
-async function until<T>(read: () => T | Promise<T>, done: (value: T) => boolean, what: string, ms = 90_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > end) throw new Error(`${what} did not happen: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-function whenEnded(seen: RemoteRun[], runId: string): Promise<RemoteRun> {
-  return until(() => seen.filter((r) => r.runId === runId).at(-1), (run) => run !== undefined && ended(run), `the end of ${runId}`) as Promise<RemoteRun>;
-}
-
-async function refusal(call: Promise<unknown>): Promise<FleetError> {
-  return call.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (error: FleetError) => error,
-  );
-}
 
 /** Commits `files` (null: removed) on main and pushes it; returns the previous tip to put back. */
 async function changeMain(files: Record<string, string | null>): Promise<string> {

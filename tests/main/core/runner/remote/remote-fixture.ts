@@ -8,7 +8,6 @@ import { createFleetApp, type FleetApp } from '../../../../../src/main/core/app'
 import { githubWorkflow } from '../../../../../src/main/core/runner/workflows/github-workflow';
 import { GITHUB_WORKFLOW_PATH, RUNNER_BUNDLE_PATH } from '../../../../../src/main/core/runner/workflows/runner-files';
 import type { FollowTuning } from '../../../../../src/main/core/runner/remote/follow-loop';
-import type { FleetError } from '../../../../../src/shared/errors';
 import type { RemoteRun } from '../../../../../src/shared/types-remote';
 import { ActionsServer } from '../../../../helpers/actions-server';
 import { cleanupTempDirs, commitFiles, git, makeTempDir } from '../../../../helpers/git';
@@ -17,7 +16,9 @@ import { startProviderServer, type ProviderServer } from '../../../../helpers/pr
 import { buildRunnerBundle } from '../../../../helpers/runner-bundle';
 import { StandInRunner } from '../../../../helpers/stand-in-runner';
 import { SOURCE, finishTurn, toolTurn } from '../../../cli/implement-fixture';
-import { threeModuleWorkspace } from './remote-workspace';
+import { threeModuleWorkspace, whenEnded } from './remote-workspace';
+
+export { ended, refusal, until, whenEnded } from './remote-workspace';
 
 export const TOKEN = 'ghp_remoteBatchToken0123456789abcdef';
 export const KEY = 'sk-remote-batch+Key/0123456789=zz';
@@ -75,31 +76,9 @@ export async function openApp(tuning: FollowTuning = {}, appDataDir = makeTempDi
 
 export const request = { kind: 'implement' as const, target: 'github' as const, provider: 'openai', model: 'gpt-4.1-mini', budgetUsd: 1 };
 
-export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, ms = 90_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > end) throw new Error(`${what} did not happen: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
-export const ended = (run: RemoteRun): boolean => ['done', 'failed', 'cancelled', 'timed-out', 'skipped'].includes(run.state);
 export const lsRemote = async (ref: string): Promise<string> => (await gitAsync(makeTempDir(), 'ls-remote', remote, ref)).split('\t')[0] ?? '';
-export async function refusal(call: Promise<unknown>): Promise<FleetError> {
-  return call.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (error: FleetError) => error,
-  );
-}
 
-/** The last state the app announced for the run, once it ended. */
-export function whenEnded(seen: RemoteRun[], runId: string): Promise<RemoteRun> {
-  return until(async () => seen.filter((r) => r.runId === runId).at(-1), (run) => run !== undefined && ended(run), `the end of ${runId}`) as Promise<RemoteRun>;
-}
 
 /** One remote run of fleet-hub whose runner edits the source file; resolves when the app announced its end. */
 export async function remoteChange(app: FleetApp, seen: RemoteRun[]): Promise<RemoteRun> {

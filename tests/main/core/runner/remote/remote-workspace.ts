@@ -1,8 +1,11 @@
 // What the GitHub Actions and Azure Pipelines remote batch tests share: the workspace with three modules ready to
 // implement (the CLI's implement fixture plus two more approved TO-BE designs), and the three-run budget scenario in
-// which each run's model call reports half a run's lowest estimate and the budget covers two shares and a little.
+// which each run's model call reports half a run's lowest estimate and the budget covers two shares and a little; waits
+// on what the app announces, and refusals.
 
 import { createFleetApp, type FleetApp } from '../../../../../src/main/core/app';
+import type { FleetError } from '../../../../../src/shared/errors';
+import type { RemoteRun } from '../../../../../src/shared/types-remote';
 import { DEFAULT_PRICES } from '../../../../../src/shared/prices';
 import { git, makeTempDir } from '../../../../helpers/git';
 import { openAiToolTurn, type ProviderServer } from '../../../../helpers/provider-servers';
@@ -37,4 +40,31 @@ export async function scriptHalfShareRuns(app: FleetApp, provider: ProviderServe
   const edit = { name: 'edit_file', args: { path: SOURCE, old_text: 'export {}', new_text: 'export const fixed = true;' } };
   for (let i = 0; i < 3; i++) provider.script(openAiToolTurn({ toolCalls: [edit, { name: 'finish', args: { summary: 'Exports the flag.' } }], promptTokens: tokens, completionTokens: 10, model: 'gpt-4.1-mini' }));
   return { low, budget: 2.2 * low, lowOf: (moduleId) => estimate.runs.find((r) => r.moduleId === moduleId)!.lowUsd! };
+}
+
+/** Reads until `done` holds (every 50 ms), failing with what was last read after `ms`. */
+export async function until<T>(read: () => T | Promise<T>, done: (value: T) => boolean, what: string, ms = 90_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > end) throw new Error(`${what} did not happen: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export const ended = (run: RemoteRun): boolean => ['done', 'failed', 'cancelled', 'timed-out', 'skipped'].includes(run.state);
+
+/** The last state the app announced for the run, once it ended. */
+export function whenEnded(seen: RemoteRun[], runId: string): Promise<RemoteRun> {
+  return until(() => seen.filter((r) => r.runId === runId).at(-1), (run) => run !== undefined && ended(run), `the end of ${runId}`) as Promise<RemoteRun>;
+}
+
+export async function refusal(call: Promise<unknown>): Promise<FleetError> {
+  return call.then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (error: FleetError) => error,
+  );
 }
