@@ -3,18 +3,10 @@
 // prints one `error: …` line and exits 1 on failure, 2 on bad usage.
 
 import { parseArgs } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
 import { version } from '../../package.json';
 import { COMMANDS, FLAGS, type CommandSpec, type FlagValues } from './cli-registry';
 import { debug, print, printErr, UsageError } from './cli-io';
 import { USAGE } from './cli-usage';
-
-// A command allocates tens of MB in its first half second (loading the core, reading the repository); V8's young
-// generation starts at 1 MB and doubles after each scavenge, so a `status` paid ~10 scavenges and a full collection.
-// Growing it 16x at a time cuts that to ~4 scavenges and no full collection (the maximum size is unchanged). The
-// factor is read at each growth, so setting it now takes effect; V8 versions after 13 are left alone in case the flag
-// goes (V8 prints an error for a flag it does not know).
-if (Number(process.versions.v8.split('.')[0]) <= 13) setFlagsFromString('--semi-space-growth-factor=16');
 
 interface CommandLine {
   command: string;
@@ -69,11 +61,15 @@ function reportFailure(error: unknown): number {
   return 1;
 }
 
+/** Exits with `code` once what was printed has been handed to the terminal or pipe. */
+function exitWhenWritten(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
 run(process.argv.slice(2)).then(
-  () => undefined,
-  (error: unknown) => {
-    const code = reportFailure(error);
-    // Exit even if some handle is still open: a failed command must never hang.
-    process.stderr.write('', () => process.exit(code));
-  },
+  // A finished command exits at once (its app is disposed of by then): waiting for the event loop to drain only gave
+  // V8 time to collect the heap the process was about to free (~20 ms of a `status`), or a library's timer to hold it.
+  () => exitWhenWritten(typeof process.exitCode === 'number' ? process.exitCode : 0),
+  // A failed command must never hang either, whatever handle is still open.
+  (error: unknown) => exitWhenWritten(reportFailure(error)),
 );

@@ -12,14 +12,8 @@ export class RepoWatcher {
   constructor(gitdir: string, commondir: string, private readonly onChange: () => void, private readonly debounceMs = 120) {
     const targets = [join(gitdir, 'HEAD'), join(commondir, 'packed-refs'), join(commondir, 'refs')];
     // chokidar loads only where something watches (not for one-shot CLI commands).
-    this.watcher = import('chokidar')
-      .then(({ watch }) => {
-        if (this.closed) return null;
-        const watcher = watch(targets, { ignoreInitial: true, ignored: (path: string) => path.endsWith('.lock'), awaitWriteFinish: false });
-        watcher.on('all', () => this.schedule());
-        watcher.on('error', () => undefined);
-        return watcher;
-      })
+    this.watcher = import('./watch-refs')
+      .then(({ watchRefs }) => (this.closed ? null : watchRefs(targets, () => this.schedule())))
       .catch(() => null);
   }
 
