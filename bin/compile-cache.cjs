@@ -94,11 +94,18 @@ function useCompileCache(appRoot, cli) {
   const toWrite = [];
   const stats = { folder, fromCache: 0, toWrite: 0 };
   const compile = Module.prototype._compile;
-  Module.prototype._compile = function compileWithCache(content, filename) {
+  Module.prototype._compile = function compileWithCache(content, filename, format) {
     // A file with import() keeps Node's own compile: a vm.Script would need Node's experimental default-loader option,
-    // which warns on stderr, and loses the import callback when V8 takes the script from the cache.
-    const ours = filename.startsWith(inApp) && filename !== cli && /\.c?js$/.test(filename) && !content.startsWith('#!') && !content.includes('import(');
-    if (!ours) return compile.call(this, content, filename);
+    // which warns on stderr, and loses the import callback when V8 takes the script from the cache. So does an ES module
+    // loaded by require() (Node says 'module', or finds import/export syntax in a file it took for CommonJS).
+    const ours =
+      (format === undefined || format === 'commonjs') &&
+      filename.startsWith(inApp) &&
+      filename !== cli &&
+      /\.c?js$/.test(filename) &&
+      !content.startsWith('#!') &&
+      !/\bimport\s*[(/]/.test(content);
+    if (!ours) return compile.call(this, content, filename, format);
     const entry = path.join(folder, `${shortHash(filename)}-${contentHash(content)}`);
     let cachedData;
     try {
@@ -106,7 +113,12 @@ function useCompileCache(appRoot, cli) {
     } catch {
       cachedData = undefined;
     }
-    const script = new vm.Script(Module.wrap(content), { filename, cachedData });
+    let script;
+    try {
+      script = new vm.Script(Module.wrap(content), { filename, cachedData });
+    } catch {
+      return compile.call(this, content, filename, format);
+    }
     if (cachedData === undefined || script.cachedDataRejected) stats.toWrite = toWrite.push({ entry, script });
     else stats.fromCache++;
     const wrapper = script.runInThisContext({ displayErrors: true });

@@ -2,16 +2,22 @@
 
 import { version } from '../../package.json';
 import { createFleetApp, defaultAppDataDir, type FleetApp } from './core/app';
-import { log } from './cli-io';
+import { currentCommand, log } from './cli-io';
 
-/** `resumeBatches`: batches a quit interrupted resume by themselves (`serve` serves a user; `run` runs its own batch). */
-export function newApp(watch: boolean, resumeBatches = false): FleetApp {
-  return createFleetApp({ appDataDir: defaultAppDataDir(), transport: 'browser', version, log, watch, resumeBatches });
+/**
+ * 'serve': the app a browser uses (watches the repository, resumes batches a quit interrupted, each request its own
+ * operation). 'command': one command's app (no watcher; `run` runs its own batch; the command is the one operation).
+ */
+export function newApp(use: 'serve' | 'command'): FleetApp {
+  const serving = use === 'serve';
+  const command = currentCommand();
+  const oneOperation = serving || !command ? undefined : `fleet-control ${command}`;
+  return createFleetApp({ appDataDir: defaultAppDataDir(), transport: 'browser', version, log, watch: serving, resumeBatches: serving, oneOperation });
 }
 
 /** Opens the repository's workspace, runs `body` over it, and disposes of the app whatever happens. */
 export async function withWorkspace<T>(repo: string, body: (app: FleetApp) => Promise<T>): Promise<T> {
-  const app = newApp(false);
+  const app = newApp('command');
   try {
     await app.openWorkspace(repo);
     return await body(app);

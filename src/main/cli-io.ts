@@ -7,6 +7,16 @@ export class UsageError extends Error {}
 
 export const debug = process.env.FLEET_DEBUG === '1';
 
+let runningCommand: string | null = null;
+/** Names the command this process runs (cli.ts, once, before the command's module loads). */
+export function setRunningCommand(command: string): void {
+  runningCommand = command;
+}
+/** The command this process runs ("fleet-control push"), or null outside the command line. */
+export function currentCommand(): string | null {
+  return runningCommand;
+}
+
 // Everything the CLI prints goes through these two, so through the redaction step.
 export const print = (line = ''): boolean => process.stdout.write(`${redact(line)}\n`);
 export const printErr = (line: string): boolean => process.stderr.write(`${redact(line)}\n`);

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { COMMANDS, FLAGS, type CommandSpec, type FlagValues } from './cli-registry';
-import { debug, print, printErr, UsageError } from './cli-io';
+import { debug, print, printErr, setRunningCommand, UsageError } from './cli-io';
 import { USAGE } from './cli-usage';
 
 interface CommandLine {
@@ -46,6 +46,7 @@ async function run(argv: string[]): Promise<void> {
     const { leaveSecretsBehind } = await import('./core/launcher/secret-handover');
     if ((await leaveSecretsBehind()) === 'waiting') return new Promise<void>(() => undefined);
   }
+  setRunningCommand(command);
   const module = await spec.load();
   return module.run({ repo, values, mainDir: __dirname });
 }

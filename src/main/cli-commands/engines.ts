@@ -31,7 +31,7 @@ export async function run({ repo, values }: CommandInput): Promise<void> {
   let engines: EngineInfo[];
   if (repo) engines = await withWorkspace(repo, list);
   else {
-    const app = newApp(false);
+    const app = newApp('command');
     try {
       engines = await list(app);
     } finally {

@@ -5,7 +5,7 @@ import { print, printErr } from '../cli-io';
 import type { CommandInput } from '../cli-registry';
 
 export async function run({ repo, values }: CommandInput): Promise<void> {
-  const app = newApp(false);
+  const app = newApp('command');
   try {
     const workspace = await app.openWorkspace(repo as string);
     const result = await app.initWorkspace({ baseBranch: values.base, docsFolder: values['docs-folder'] }, (p) => printErr(`[${p.done}/${p.total}] ${p.message}`));

@@ -46,7 +46,7 @@ export function parseRunnerJobValues(values: CommandInput['values']): RunnerJobO
 
 export async function run({ repo, values }: CommandInput): Promise<void> {
   const options = parseRunnerJobValues(values);
-  const app = newApp(false);
+  const app = newApp('command');
   try {
     const checkout = resolve(repo ?? '.');
     await app.openWorkspace(checkout);

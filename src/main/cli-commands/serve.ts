@@ -15,5 +15,5 @@ function parsePort(text: string | undefined): number {
 export function run({ repo, values, mainDir }: CommandInput): Promise<void> {
   const port = parsePort(values.port);
   const rendererDir = join(mainDir, '..', 'renderer');
-  return serve({ app: newApp(true, true), repo, host: values.host, port, rendererDir, print, log });
+  return serve({ app: newApp('serve'), repo, host: values.host, port, rendererDir, print, log });
 }

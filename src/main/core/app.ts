@@ -34,7 +34,7 @@ import { ModuleDocuments } from './docs/module-docs';
 import { WorkspaceDocuments } from './docs/workspace-docs';
 import { workspaceDataDir } from './paths';
 import type { AgentService, AgentTuning } from './agents/agent-service';
-import { runAsOperation } from './git/missing-objects';
+import { nameProcessOperation, runAsOperation } from './git/missing-objects';
 import { FileSecretStore, type SecretStore } from './remotes/secret-store';
 import type { RemoteTuning } from './remotes/handlers';
 import type { CheckTuning } from './checks/handlers';
@@ -83,6 +83,12 @@ export interface FleetAppOptions {
   remoteBatches?: import('./runner/remote/follow-loop').FollowTuning;
   /** Implementation run knobs for tests (progress interval, kill grace). */
   implement?: ImplementTuning & { parts?: ImplementParts };
+  /**
+   * The one thing this process does (a command-line command such as "fleet-control push"): errors about a missing
+   * object name it, and handlers are not each run as their own operation (see nameProcessOperation). Unset, each
+   * contract method is its own operation (the desktop app and `serve`, where many run at once).
+   */
+  oneOperation?: string;
 }
 
 export type AppEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -363,7 +369,9 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     const service = new RemoteService(remoteOptions);
     return { service, handlers: createRemoteBatchHandlers(service, remoteOptions) };
   });
-  const handlers: FleetHandlers = asNamedOperations({
+  if (options.oneOperation) nameProcessOperation(options.oneOperation);
+  const nameOperations = options.oneOperation ? (all: FleetHandlers) => all : asNamedOperations;
+  const handlers: FleetHandlers = nameOperations({
     getAppInfo: async () => ({
       version: options.version,
       transport: options.transport,

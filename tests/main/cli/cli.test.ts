@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { get } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
@@ -101,6 +101,17 @@ describe.skipIf(notBuilt !== null)('fleet-control, the command line', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^ {2}fleet-hub\s+analysis\s+missing.*no branch/m);
     expect(result.stdout).toContain(`run \`fleet-control init ${repo}\``);
+  });
+
+  it('names the command in the one error line when an object the board needs is missing', async () => {
+    const repo = initRepo();
+    commitFiles(repo, { 'web/src/pages/FleetPage.tsx': 'export {}\n' }, 'first');
+    expect((await runCli(['init', repo], appData)).code).toBe(0);
+    const tree = git(repo, 'rev-parse', 'module/fleet-hub:enhancements/fleet-hub');
+    rmSync(join(repo, '.git', 'objects', tree.slice(0, 2), tree.slice(2)));
+    const result = await runCli(['status', repo], appData);
+    expect(result.code).toBe(1);
+    expectOneErrorLine(result.stderr, new RegExp(`The object ${tree} is missing from the repository\\. The operation "fleet-control status" needs it\\.`));
   });
 
   it('serves a repository to the browser with one line carrying a single-use link, and stops cleanly on Ctrl+C', async () => {

@@ -2,7 +2,7 @@
 // servers), kept-alive connections, redirects followed for GET, and network failures turned into NETWORK errors.
 
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { FleetError } from '../../../shared/errors';
 import { redactUrl } from './remote-url';
 import { requireSecureTransport } from '../secrets/secure-transport';
@@ -43,7 +43,17 @@ const NETWORK_CODES = new Set([
 const IDLE_TIMEOUT_MS = 60_000;
 const MAX_REDIRECTS = 5;
 
-const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+const httpAgent = new HttpAgent({ keepAlive: true });
+let secure: { request: typeof httpsRequest; agent: HttpsAgent } | null = null;
+
+/** node:https and its keep-alive agent, loaded by the first https request: a command that sends none skips loading TLS. */
+function secureClient(): { request: typeof httpsRequest; agent: HttpsAgent } {
+  if (!secure) {
+    const https = process.getBuiltinModule('node:https');
+    secure = { request: https.request, agent: new https.Agent({ keepAlive: true }) };
+  }
+  return secure;
+}
 
 /** True for errors that mean the server could not be reached or the connection broke. */
 export function isNetworkFailure(error: unknown): boolean {
@@ -81,10 +91,9 @@ function tlsError(url: string, error: Error): FleetError {
 
 function once(request: HttpRequest): Promise<IncomingMessage> {
   const url = new URL(request.url);
-  const secure = url.protocol === 'https:';
-  const send = secure ? httpsRequest : httpRequest;
+  const client = url.protocol === 'https:' ? secureClient() : { request: httpRequest, agent: httpAgent };
   return new Promise((resolve, reject) => {
-    const req = send(
+    const req = client.request(
       url,
       {
         method: request.method,
@@ -92,7 +101,7 @@ function once(request: HttpRequest): Promise<IncomingMessage> {
           ...request.headers,
           ...(request.contentLength !== undefined ? { 'Content-Length': String(request.contentLength) } : {}),
         },
-        agent: secure ? agents.https : agents.http,
+        agent: client.agent,
         signal: request.signal,
       },
       resolve,
