@@ -6,10 +6,11 @@
 //
 // The cache lives in a folder only this user can write (code read from it runs in this process): a folder that is a
 // link, someone else's, or writable by others is not used. One subfolder per build of the app (named after the build's
-// cli.js), the older ones removed when a new build first runs; in it one file per source file, named after its path
-// and the SHA-1 of its text (V8 checks only the length, and npm gives every installed file the same time), written
-// whole and then renamed into place. V8 itself refuses data made by another V8 or with other flags; a refused file is
-// written again. The entry (cli.js) is left out: it is small, and `--help` should not load node:crypto for it. Anything failing here only
+// cli.js), the older ones removed when a new build first runs; in it one file per source file, named after its path,
+// inode, size, modification and change times, written whole and then renamed into place. The change time is what makes
+// that safe without hashing every file on every start: V8 checks only the length, npm gives every installed file the
+// same modification time, but any write (or a time set back) moves the change time. V8 itself refuses data made by
+// another V8 or with other flags; a refused file is written again. The entry (cli.js) is left out: it is small. Anything failing here only
 // means the command compiles as it would without a cache. NODE_DISABLE_COMPILE_CACHE=1 turns it off, as for Node's own.
 'use strict';
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, loaded by the launcher before anything else */
@@ -25,11 +26,6 @@ function shortHash(text) {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return (hash >>> 0).toString(16).padStart(8, '0');
-}
-
-/** SHA-1 of a file's text; node:crypto is loaded on the first file (the core needs it anyway). */
-function contentHash(text) {
-  return require('node:crypto').createHash('sha1').update(text).digest('hex');
 }
 
 /** The user's own cache folder, created if missing; null when it is not safe to read code from. */
@@ -106,9 +102,11 @@ function useCompileCache(appRoot, cli) {
       !content.startsWith('#!') &&
       !/\bimport\s*[(/]/.test(content);
     if (!ours) return compile.call(this, content, filename, format);
-    const entry = path.join(folder, `${shortHash(filename)}-${contentHash(content)}`);
+    let entry;
     let cachedData;
     try {
+      const stat = fs.statSync(filename, { bigint: true });
+      entry = path.join(folder, `${shortHash(filename)}-${stat.ino}-${stat.size}-${stat.mtimeNs}-${stat.ctimeNs}`);
       cachedData = fs.readFileSync(entry);
     } catch {
       cachedData = undefined;
@@ -119,8 +117,8 @@ function useCompileCache(appRoot, cli) {
     } catch {
       return compile.call(this, content, filename, format);
     }
-    if (cachedData === undefined || script.cachedDataRejected) stats.toWrite = toWrite.push({ entry, script });
-    else stats.fromCache++;
+    if (entry && (cachedData === undefined || script.cachedDataRejected)) stats.toWrite = toWrite.push({ entry, script });
+    else if (entry) stats.fromCache++;
     const wrapper = script.runInThisContext({ displayErrors: true });
     return wrapper.call(this.exports, this.exports, requireFor(this), this, filename, path.dirname(filename));
   };

@@ -2,6 +2,8 @@
 // same run, on a generated repository of 10,000+ commits, 5,000+ files and a 250 MB pack (cached).
 // Options: --regenerate (rebuild the cached repository), --runs N (warm samples per figure, default 10).
 
+// First: it unsets NODE_EXTRA_CA_CERTS before any module copies the environment.
+import { extraCaCertsNote } from './bench/node-start.mjs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,6 +106,7 @@ async function main() {
   log(`Fleet Control bench: node ${process.version}, ${git(ROOT, ['--version'])}, ${cpus().length} cores, ${RUNS} warm runs per figure`);
   // Other work on the machine skews every figure: say how busy it was.
   log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  if (extraCaCertsNote) log(extraCaCertsNote);
 
   section('Large repository');
   if (args.includes('--regenerate')) rmSync(join(CACHE, 'large-repo.json'), { force: true });

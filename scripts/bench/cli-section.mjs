@@ -3,6 +3,8 @@
 // (interleaved), and `push` of 32 branches next to `git push` (push.mjs). Works on a hard-linked clone of the cached
 // large repository (initialised by `fleet-control init`, main then moved 25 commits ahead as the whole bench does).
 
+// First: it unsets NODE_EXTRA_CA_CERTS before any module copies the environment.
+import { extraCaCertsNote } from './node-start.mjs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -53,6 +55,7 @@ async function benchStatus(repo, cli, appHome) {
 async function main() {
   log(`CLI section: node ${process.version}, ${git(ROOT, ['--version'])}, ${cpus().length} cores, ${RUNS} runs per figure`);
   log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  if (extraCaCertsNote) log(extraCaCertsNote);
   const cli = prepareCli(ROOT, log);
   if (cli.error) throw new Error(cli.error);
   const verdicts = [...(await benchCliStartup({ cli, print: log, runs: RUNS * 2 }))];

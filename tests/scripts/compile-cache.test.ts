@@ -3,7 +3,6 @@
 // is taken back, what a changed file or a new build does, which folders are refused); then the real launcher.
 
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { join } from 'node:path';
@@ -79,9 +78,10 @@ function buildName(appRoot: string, cli: string): string {
   return `${fnv(appRoot)}-${process.versions.v8}-${stat.size}-${Math.trunc(stat.mtimeMs)}`;
 }
 
-/** The cache entry's name for a file as it is now. */
+/** The cache entry's name for a file as it is now (path, inode, size, modification and change times). */
 function entryName(file: string): string {
-  return `${fnv(file)}-${createHash('sha1').update(readFileSync(file, 'utf8')).digest('hex')}`;
+  const stat = statSync(file, { bigint: true });
+  return `${fnv(file)}-${stat.ino}-${stat.size}-${stat.mtimeNs}-${stat.ctimeNs}`;
 }
 
 const list = (folder: string) => readdirSync(folder).sort();

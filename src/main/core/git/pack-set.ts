@@ -30,6 +30,8 @@ let nextPackId = 1;
 /** Reads objects from the `.pack`/`.idx` pairs in `<objects>/pack`, picking up packs added later by rescan(). */
 export class PackSet {
   private packs: Pack[] = [];
+  /** The pack that held the last object found (asked first); always one of `packs` or null. */
+  private lastFound: Pack | null = null;
   private scanning: Promise<boolean> = Promise.resolve(false);
   private readonly inFlight = new Map<string, Promise<GitObject>>();
 
@@ -76,14 +78,29 @@ export class PackSet {
       }
     }
     this.packs = [...added, ...kept];
+    if (this.lastFound && !kept.includes(this.lastFound)) this.lastFound = null;
     return added.length > 0;
   }
 
-  /** The pack and offset holding `oid`, if any pack does. */
+  /**
+   * The pack and offset holding `oid`, if any pack does. The pack that answered last is asked first, as git asks its
+   * last-found pack: objects asked for one after another mostly live in one pack (a fetch's new commits, the big
+   * pack's old trees), and a repository with many packs otherwise pays a miss in each pack listed before it.
+   */
   private locate(oid: string): { pack: Pack; offset: number } | null {
+    const raw = Buffer.from(oid, 'hex');
+    if (raw.length !== 20) return null;
+    const last = this.lastFound;
+    if (last) {
+      const offset = last.index.findRawOffset(raw);
+      if (offset !== null) return { pack: last, offset };
+    }
     for (const pack of this.packs) {
-      const offset = pack.index.findOffset(oid);
-      if (offset !== null) return { pack, offset };
+      if (pack === last) continue;
+      const offset = pack.index.findRawOffset(raw);
+      if (offset === null) continue;
+      this.lastFound = pack;
+      return { pack, offset };
     }
     return null;
   }
@@ -103,6 +120,7 @@ export class PackSet {
       // `git gc` removed or rewrote the pack after its handle was closed; the objects are in a newer pack.
       if (!(error instanceof PackReplacedError) && (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       this.packs = this.packs.filter((pack) => pack !== found.pack);
+      if (this.lastFound === found.pack) this.lastFound = null;
       return null;
     }
   }
