@@ -17,7 +17,7 @@ export interface RecordedRequest {
 /** One answer: either a whole HTTP response, or a stream of SSE frames with optional pauses. */
 export type Answer =
   | { type: 'error'; status: number; body: unknown; headers?: Record<string, string> }
-  | { type: 'stream'; frames: Array<string | { pauseMs: number } | 'hang'>; status?: number };
+  | { type: 'stream'; frames: Array<string | { pauseMs: number } | { until: Promise<unknown> } | 'hang'>; status?: number };
 
 export type AnswerFactory = (request: RecordedRequest) => Answer;
 
@@ -146,6 +146,7 @@ async function send(res: ServerResponse, answer: Answer): Promise<void> {
     if (res.destroyed) return;
     if (frame === 'hang') return; // keep the connection open and silent until the client gives up
     if (typeof frame === 'string') res.write(frame);
+    else if ('until' in frame) await frame.until; // held until the test lets the stream go on
     else await new Promise((r) => setTimeout(r, frame.pauseMs));
   }
   res.end();

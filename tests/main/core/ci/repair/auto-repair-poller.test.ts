@@ -12,11 +12,17 @@ const suite = serviceSuite();
 let github: GitHubCiServer;
 
 const FIX: SessionTurn = { calls: [call('edit_file', { path: 'api/src/fleet.js', old_text: 'return a - b;', new_text: 'return a + b;' })], tokensIn: 900, tokensOut: 40 };
-/** The repair a good model makes; its first answer comes after a pause, so the run is seen working. */
+/** The repair's first answer waits for this gate (open unless a test holds it), so the run is seen working. */
+let repairGate: Promise<void> = Promise.resolve();
+let openRepairGate: () => void = () => undefined;
+function holdRepair(): void {
+  repairGate = new Promise<void>((resolve) => (openRepairGate = resolve));
+}
+/** The repair a good model makes; its first answer waits for the gate, so the run is seen working however slow the machine. */
 const SLOW_REPAIR = toolSession([
   (_context, request) => {
     const answer = renderTurn(request, FIX);
-    return answer.type === 'stream' ? { ...answer, frames: [{ pauseMs: 1500 }, ...answer.frames] } : answer;
+    return answer.type === 'stream' ? { ...answer, frames: [{ until: repairGate }, ...answer.frames] } : answer;
   },
   { calls: [call('finish', { summary: 'add() adds now.' })], tokensIn: 1000, tokensOut: 30 },
 ]);
@@ -71,6 +77,7 @@ describe.skipIf(!SDKS_INSTALLED)('automatic repair fed by the CI poller', () => 
     // A new session: nothing has touched CI repair yet, so only the saved setting can bring it in.
     const core = suite.track(await newCore(first.repo, { appDataDir: first.appDataDir, init: false, remotesEnv: remotesEnv() }));
     const tip = failOnTip(core);
+    holdRepair();
 
     await poll(core);
     await expect.poll(() => repairRuns(core).then((runs) => runs.length), { timeout: 10_000 }).toBe(1);
@@ -81,6 +88,7 @@ describe.skipIf(!SDKS_INSTALLED)('automatic repair fed by the CI poller', () => 
     await poll(core);
     expect((await core.ok<CiSnapshot>('getCiStatus', {})).polling.following).toEqual(['repair of fleet-hub']);
     expect(await repairRuns(core)).toHaveLength(1);
+    openRepairGate();
 
     const ended = await runEnd(core, run!.runId);
     expect(ended.state).toBe('review');
