@@ -1,8 +1,8 @@
 // A V8 code cache for the command line on Node versions without module.enableCompileCache (before 22.1). Each CommonJS
 // file of the app (out/main and the app's own node_modules) is compiled with the code V8 kept from an earlier run, so a
 // command skips most of compiling its modules. The cache of a file is taken when the process exits, after the command
-// ran, so it also holds the functions the command compiled on the way (what v8-compile-cache and Node's own cache do
-// not: they take it straight after the top level is compiled); `node scripts/bench/cli-section.mjs` measures the gain.
+// ran, so it also holds the functions the command compiled on the way (v8-compile-cache takes it straight after the
+// top level is compiled, and gained a third as much); `node scripts/bench/cli-section.mjs` measures the gain.
 //
 // The cache lives in a folder only this user can write (code read from it runs in this process): a folder that is a
 // link, someone else's, or writable by others is not used. One subfolder per build of the app (named after the build's
@@ -10,8 +10,9 @@
 // inode, size, modification and change times, written whole and then renamed into place. The change time is what makes
 // that safe without hashing every file on every start: V8 checks only the length, npm gives every installed file the
 // same modification time, but any write (or a time set back) moves the change time. V8 itself refuses data made by
-// another V8 or with other flags; a refused file is written again. The entry (cli.js) is left out: it is small. Anything failing here only
-// means the command compiles as it would without a cache. NODE_DISABLE_COMPILE_CACHE=1 turns it off, as for Node's own.
+// another V8 or with other flags; a refused file is written again. The entry (cli.js) is left out: it is small.
+// Anything failing here only means the command compiles as it would without a cache. NODE_DISABLE_COMPILE_CACHE=1
+// turns it off and NODE_COMPILE_CACHE moves it, as for Node's own.
 'use strict';
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, loaded by the launcher before anything else */
 

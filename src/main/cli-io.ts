@@ -12,7 +12,7 @@ let runningCommand: string | null = null;
 export function setRunningCommand(command: string): void {
   runningCommand = command;
 }
-/** The command this process runs ("fleet-control push"), or null outside the command line. */
+/** The command this process runs ("push"), or null outside the command line. */
 export function currentCommand(): string | null {
   return runningCommand;
 }

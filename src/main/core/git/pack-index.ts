@@ -81,14 +81,11 @@ export class PackIndex {
     return Number(this.data.readBigUInt64BE(this.layout.largeOffsetTable + slot * 8));
   }
 
-  /** Where `oid` starts in the pack, or null when this pack does not hold it (fanout, then binary search). */
-  findOffset(oid: string): number | null {
-    const wanted = Buffer.from(oid, 'hex');
-    return wanted.length === 20 ? this.findRawOffset(wanted) : null;
-  }
-
-  /** findOffset for the id's 20 bytes (a pack set asks each of its packs with one buffer). */
-  findRawOffset(wanted: Buffer): number | null {
+  /**
+   * Where the object whose 20-byte id is `wanted` starts in the pack, or null when this pack does not hold it (fanout,
+   * then binary search). The id comes as bytes: a pack set makes them once and asks each of its packs.
+   */
+  findOffset(wanted: Buffer): number | null {
     const first = wanted[0]!;
     const { fanout, oidTable, oidStride } = this.layout;
     let low = first === 0 ? 0 : this.data.readUInt32BE(fanout + (first - 1) * 4);

@@ -92,12 +92,12 @@ export class PackSet {
     if (raw.length !== 20) return null;
     const last = this.lastFound;
     if (last) {
-      const offset = last.index.findRawOffset(raw);
+      const offset = last.index.findOffset(raw);
       if (offset !== null) return { pack: last, offset };
     }
     for (const pack of this.packs) {
       if (pack === last) continue;
-      const offset = pack.index.findRawOffset(raw);
+      const offset = pack.index.findOffset(raw);
       if (offset === null) continue;
       this.lastFound = pack;
       return { pack, offset };

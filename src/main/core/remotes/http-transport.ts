@@ -2,7 +2,7 @@
 // servers), kept-alive connections, redirects followed for GET, and network failures turned into NETWORK errors.
 
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
-import type { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Agent as HttpsAgent } from 'node:https';
 import { FleetError } from '../../../shared/errors';
 import { redactUrl } from './remote-url';
 import { requireSecureTransport } from '../secrets/secure-transport';
@@ -43,11 +43,15 @@ const NETWORK_CODES = new Set([
 const IDLE_TIMEOUT_MS = 60_000;
 const MAX_REDIRECTS = 5;
 
-const httpAgent = new HttpAgent({ keepAlive: true });
-let secure: { request: typeof httpsRequest; agent: HttpsAgent } | null = null;
+interface Client {
+  request: typeof httpRequest;
+  agent: HttpAgent | HttpsAgent;
+}
+const plainClient: Client = { request: httpRequest, agent: new HttpAgent({ keepAlive: true }) };
+let secure: Client | null = null;
 
 /** node:https and its keep-alive agent, loaded by the first https request: a command that sends none skips loading TLS. */
-function secureClient(): { request: typeof httpsRequest; agent: HttpsAgent } {
+function secureClient(): Client {
   if (!secure) {
     const https = process.getBuiltinModule('node:https');
     secure = { request: https.request, agent: new https.Agent({ keepAlive: true }) };
@@ -91,7 +95,7 @@ function tlsError(url: string, error: Error): FleetError {
 
 function once(request: HttpRequest): Promise<IncomingMessage> {
   const url = new URL(request.url);
-  const client = url.protocol === 'https:' ? secureClient() : { request: httpRequest, agent: httpAgent };
+  const client = url.protocol === 'https:' ? secureClient() : plainClient;
   return new Promise((resolve, reject) => {
     const req = client.request(
       url,
