@@ -60,26 +60,29 @@ export class PackSet {
     const kept = this.packs.filter((pack) => present.has(pack.name));
     for (const gone of this.packs.filter((pack) => !present.has(pack.name))) await gone.file.close();
     const known = new Set(kept.map((pack) => pack.name));
-    const added: Pack[] = [];
-    for (const name of present) {
-      if (known.has(name)) continue;
-      const base = join(this.objectsDir, 'pack', name);
-      try {
-        const { ino, size } = await stat(`${base}.pack`);
-        const index = await PackIndex.load(`${base}.idx`);
-        this.unreadableIndexes.delete(name);
-        const id = nextPackId++;
-        added.push({ id, name, index, file: new PackFile(`${base}.pack`, { ino, size }, String(id), this.blocks) });
-      } catch (error) {
-        // A pack being written or removed by git right now is picked up (or dropped) on a later rescan; a damaged
-        // index is remembered, so a missing object can say where it probably is.
-        if (!(error instanceof FleetError) && (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-        if (error instanceof FleetError) this.unreadableIndexes.set(name, error.message);
-      }
-    }
+    // Every new pack's index is read at once: one after another, a repository with dozens of packs waited on each.
+    const opened = await Promise.all([...present].filter((name) => !known.has(name)).map((name) => this.openPack(name)));
+    const added = opened.filter((pack): pack is Pack => pack !== null);
     this.packs = [...added, ...kept];
     if (this.lastFound && !kept.includes(this.lastFound)) this.lastFound = null;
     return added.length > 0;
+  }
+
+  /** One pack, or null when it cannot be opened now (being written or removed by git) or its index is damaged. */
+  private async openPack(name: string): Promise<Pack | null> {
+    const base = join(this.objectsDir, 'pack', name);
+    try {
+      const [{ ino, size }, index] = await Promise.all([stat(`${base}.pack`), PackIndex.load(`${base}.idx`)]);
+      this.unreadableIndexes.delete(name);
+      const id = nextPackId++;
+      return { id, name, index, file: new PackFile(`${base}.pack`, { ino, size }, String(id), this.blocks) };
+    } catch (error) {
+      // A pack being written or removed by git right now is picked up (or dropped) on a later rescan; a damaged
+      // index is remembered, so a missing object can say where it probably is.
+      if (!(error instanceof FleetError) && (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      if (error instanceof FleetError) this.unreadableIndexes.set(name, error.message);
+      return null;
+    }
   }
 
   /**

@@ -60,6 +60,13 @@ describe('remote settings', () => {
     expect(legacy).toMatchObject({ name: 'legacy', supported: false, problem: { code: 'SSH_UNSUPPORTED', data: { httpsUrl: 'https://gitlab.example.com/team/fleet.git' } } });
   });
 
+  it('lists remotes in the byte order git sorts names in, whatever order the config file holds them in', async () => {
+    const workspace = await initialisedWorkspace();
+    const services = remoteServices();
+    for (const name of ['origin', 'Backup', 'azure', 'mirror-2', 'mirror']) git(workspace.path, 'remote', 'add', name, `https://example.com/${name}.git`);
+    expect((await listRemotes(services, workspace)).map((r) => r.name)).toEqual(['Backup', 'azure', 'mirror', 'mirror-2', 'origin']);
+  });
+
   it('moves a token written into the URL into the secret store and never shows a secret', async () => {
     const workspace = await initialisedWorkspace();
     const services = remoteServices();
