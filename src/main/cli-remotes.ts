@@ -1,14 +1,22 @@
 // `fleet-control push` and `fleet-control fetch`: run the core's push / fetch job and print a report per branch
-// and remote. Tokens come from FLEET_GIT_TOKEN (or FLEET_GIT_TOKEN_<REMOTE>) or the stored credential.
+// and remote. Tokens come from FLEET_GIT_TOKEN (or FLEET_GIT_TOKEN_<REMOTE>) or the stored credential. Ctrl+C
+// cancels the job and exits 130 once it has stopped.
 
 import type { FleetApp } from './core/app';
+import { printErr } from './cli-io';
 import { FleetError } from '../shared/errors';
 import type { JobFinished, JobKind, JobResults } from '../shared/types';
 import type { FetchReport, PushReport } from '../shared/types-remotes';
 
 type Print = (line?: string) => void;
 
-/** Starts a job and waits for its end: the result, or the job's error thrown as a FleetError. */
+/** Exit code after Ctrl+C stopped the job, as shells report it. */
+const INTERRUPTED = 130;
+
+/**
+ * Starts a job and waits for its end: the result, or the job's error thrown as a FleetError. The first Ctrl+C cancels
+ * the job (which then ends with what it did so far) and sets the exit code to 130; a second one quits at once.
+ */
 async function runJob<K extends JobKind>(app: FleetApp, kind: K, start: () => Promise<{ jobId: string }>): Promise<JobResults[K]> {
   const finished: JobFinished[] = [];
   let wake: (() => void) | null = null;
@@ -17,8 +25,19 @@ async function runJob<K extends JobKind>(app: FleetApp, kind: K, start: () => Pr
     finished.push(payload as JobFinished);
     wake?.();
   });
+  let jobId: string | null = null;
+  let interrupted = false;
+  const cancel = (): void => {
+    if (interrupted) process.exit(INTERRUPTED);
+    interrupted = true;
+    process.exitCode = INTERRUPTED;
+    printErr(`Cancelling the ${kind}… Ctrl+C again to quit at once.`);
+    if (jobId) void app.handlers.cancelJob({ jobId }).catch(() => undefined);
+  };
+  process.on('SIGINT', cancel);
   try {
-    const { jobId } = await start();
+    ({ jobId } = await start());
+    if (interrupted) void app.handlers.cancelJob({ jobId }).catch(() => undefined);
     for (;;) {
       const done = finished.find((f) => f.jobId === jobId);
       if (done) {
@@ -32,6 +51,7 @@ async function runJob<K extends JobKind>(app: FleetApp, kind: K, start: () => Pr
     }
   } finally {
     off();
+    process.off('SIGINT', cancel);
   }
 }
 

@@ -59,7 +59,8 @@ function reportFailure(error: unknown): number {
   const message = error instanceof Error ? error.message : String(error);
   printErr(`error: ${message.replace(/\s*\n\s*/g, ' ')}`);
   if (debug && error instanceof Error && error.stack) printErr(error.stack);
-  return 1;
+  // A command Ctrl+C interrupted (it set 130) still says so, whatever error its cancelled work ended with.
+  return process.exitCode === 130 ? 130 : 1;
 }
 
 /** Exits with `code` once what was printed has been handed to the terminal or pipe. */

@@ -55,8 +55,8 @@ export class PackSet {
   readonly unreadableIndexes = new Map<string, string>();
 
   private async scanFolder(): Promise<boolean> {
-    const names = await readdir(join(this.objectsDir, 'pack')).catch(() => [] as string[]);
-    const present = new Set(names.filter((n) => n.endsWith('.idx') && names.includes(`${n.slice(0, -4)}.pack`)).map((n) => n.slice(0, -4)));
+    const names = new Set(await readdir(join(this.objectsDir, 'pack')).catch(() => [] as string[]));
+    const present = new Set([...names].filter((n) => n.endsWith('.idx') && names.has(`${n.slice(0, -4)}.pack`)).map((n) => n.slice(0, -4)));
     const kept = this.packs.filter((pack) => present.has(pack.name));
     for (const gone of this.packs.filter((pack) => !present.has(pack.name))) await gone.file.close();
     const known = new Set(kept.map((pack) => pack.name));
