@@ -14,8 +14,8 @@ Commands:
   status <repo> [--json]                    Show every module: phase, documents, ahead/behind the base, matched files.
   push <repo> [--remote NAME]... [--json]   Push every module branch and the workspace branch with new commits, to each
                                             remote (default: all), in one request per remote. Never forces. Exits 1
-                                            when any branch failed.
-  fetch <repo> [--remote NAME]... [--json]  Fetch into refs/remotes/<remote>/* (default: every remote).
+                                            when any branch failed; Ctrl+C cancels the push and exits 130.
+  fetch <repo> [--remote NAME]... [--json]  Fetch into refs/remotes/<remote>/* (default: every remote); Ctrl+C as push.
   run <repo> --doc KIND[,KIND] (--modules a,b | --all) [--provider NAME] [--model M] [--base-url URL]
       [--budget USD] [--concurrency N] [--yes] [--commit]
                                             Agents draft documents (as-is, to-be, implementation-log, test-plan,
