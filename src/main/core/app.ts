@@ -258,7 +258,8 @@ export function createFleetApp(options: FleetAppOptions): FleetApp {
     const docs: ModuleDocuments = new ModuleDocuments(workspace, drafts, (id) => board.findModule(id), (list) => emit('draftsChanged', list));
     current = { workspace, board, docs, workspaceDocs: new WorkspaceDocuments(workspace, drafts), watcher };
     await previous?.watcher?.close();
-    if (!workspace.isDemo) await recent.remember(workspace.path).catch((error: unknown) => log('could not save recent workspaces', error));
+    // A command-line command is no opening for the desktop's recent list (and its synced write cost a push 3-6 ms).
+    if (!workspace.isDemo && !options.oneOperation) await recent.remember(workspace.path).catch((error: unknown) => log('could not save recent workspaces', error));
     const summary = await workspace.summary();
     if (previous?.workspace.path !== workspace.path) ci.built?.service.workspaceChanged();
     emit('workspaceChanged', summary);

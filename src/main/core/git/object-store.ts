@@ -48,6 +48,14 @@ export class ObjectStore {
     return folders;
   }
 
+  /**
+   * Starts reading the pack indexes now, so the file reads run while the caller does other work (a command opening
+   * a workspace parses its manifest meanwhile); the first read then finds them loaded. A failure is the first read's.
+   */
+  prepare(): void {
+    this.getFolders().catch(() => undefined);
+  }
+
   private getFolders(): Promise<ObjectFolder[]> {
     this.folders ??= this.loadFolders().catch((error: unknown) => {
       this.folders = null;

@@ -107,7 +107,9 @@ export class GitRepository {
   static async open(path: string, options: { env?: NodeJS.ProcessEnv } = {}): Promise<GitRepository> {
     const layout = await discoverLayout(path);
     const [shallowText, config] = await Promise.all([readFile(join(layout.commondir, 'shallow'), 'utf8').catch(() => ''), readGitConfig(join(layout.commondir, 'config'))]);
-    return new GitRepository(layout, new Set(shallowText.split('\n').filter(isOid)), partialCloneOf(config), options.env ?? process.env);
+    const repo = new GitRepository(layout, new Set(shallowText.split('\n').filter(isOid)), partialCloneOf(config), options.env ?? process.env);
+    repo.objects.prepare();
+    return repo;
   }
 
   private newTreeStore(): TreeStore {
