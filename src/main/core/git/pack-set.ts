@@ -1,6 +1,7 @@
 // The packs of one objects folder: finds an id in their indexes and rebuilds objects through delta chains.
 
-import { readdir, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FleetError } from '../../../shared/errors';
 import type { ByteLruCache } from './byte-lru-cache';
@@ -60,7 +61,7 @@ export class PackSet {
     const kept = this.packs.filter((pack) => present.has(pack.name));
     for (const gone of this.packs.filter((pack) => !present.has(pack.name))) await gone.file.close();
     const known = new Set(kept.map((pack) => pack.name));
-    // Every new pack's index is read at once: one after another, a repository with dozens of packs waited on each.
+    // Small indexes are read there and then (PackIndex.load), large ones together in the background.
     const opened = await Promise.all([...present].filter((name) => !known.has(name)).map((name) => this.openPack(name)));
     const added = opened.filter((pack): pack is Pack => pack !== null);
     this.packs = [...added, ...kept];
@@ -72,7 +73,8 @@ export class PackSet {
   private async openPack(name: string): Promise<Pack | null> {
     const base = join(this.objectsDir, 'pack', name);
     try {
-      const [{ ino, size }, index] = await Promise.all([stat(`${base}.pack`), PackIndex.load(`${base}.idx`)]);
+      const { ino, size } = statSync(`${base}.pack`);
+      const index = await PackIndex.load(`${base}.idx`);
       this.unreadableIndexes.delete(name);
       const id = nextPackId++;
       return { id, name, index, file: new PackFile(`${base}.pack`, { ino, size }, String(id), this.blocks) };
