@@ -43,9 +43,10 @@ test('the implementation log is generated from the branch history into a draft, 
 
   await page.getByRole('button', { name: 'Generate from history' }).click();
   await expect(page.getByTestId('generation-outcome')).toHaveText(`The log now lists ${expected.length} commits. Review the draft below, then commit it.`);
+  // The draft is in place (and the page done moving) before the editor is clicked into and read.
+  await expect(page.getByTestId('save-status')).toHaveText(/Unsaved changes/);
   const editor = monacoIn(page.getByTestId('markdown-editor'));
   await expectEditorToContain(page, editor, 'Fleet map: vehicles on a map');
-  await expect(page.getByTestId('save-status')).toHaveText(/Unsaved changes/);
   // The generated draft is explained above the editor, not as unsaved changes restored from an earlier visit.
   await expect(page.getByTestId('draft-restored')).toHaveCount(0);
   // A draft only: nothing committed yet.
