@@ -22,7 +22,7 @@ import { buildTree, hashObject } from './tree-format';
 import { TreeStore } from './tree-store';
 import { updateTree, type TreeChange } from './tree-update';
 import { checkedOutBranches, checkedOutError } from './worktrees';
-import type { AheadBehind, CommitInfo, GitObject, HeadInfo, NewCommit, TreeEntry } from './types';
+import type { AheadBehind, CommitInfo, GitObject, HeadInfo, NewCommit, StoredCommitLinks, TreeEntry } from './types';
 
 const COMMIT_CACHE_BYTES = 32 * 1024 * 1024;
 
@@ -183,6 +183,25 @@ export class GitRepository {
     return parseCommit(oid, object.content);
   }
 
+  /**
+   * A commit's parents, committer time and tree as stored, whatever replace refs say (what a push walks): from the
+   * commit-graph when it lists the commit, without inflating it, as git's own push reads it; else read.
+   */
+  async storedCommitLinks(oid: string): Promise<StoredCommitLinks> {
+    requireOid(oid, 'commit id');
+    await this.graphLoaded();
+    const known = this.commitGraph.commit(oid);
+    if (known) return { parents: known.parents, time: known.time, tree: known.tree };
+    const commit = await this.readStoredCommit(oid);
+    return { parents: commit.parents, time: commit.committer.timestamp, tree: commit.tree };
+  }
+
+  private async graphLoaded(): Promise<void> {
+    if (!this.commitGraphStale) return;
+    await this.commitGraph.refresh();
+    this.commitGraphStale = false;
+  }
+
   /** True when `oid` is at a shallow clone's boundary (listed in `shallow`): its parents are not in this repository. */
   isShallow(oid: string): boolean {
     return this.shallow.has(oid);
@@ -199,6 +218,11 @@ export class GitRepository {
   }
 
   private async walkCommit(oid: string): Promise<WalkCommit> {
+    const pending = this.currentReplacements();
+    if (pending) await pending;
+    // With no replace ref in effect, the commit-graph's record is the commit: walks take it from there, as git's do.
+    const known = this.replacements.size === 0 ? this.commitGraph.commit(oid) : null;
+    if (known) return { parents: this.shallow.has(oid) ? [] : known.parents, time: known.time, generation: this.walkSource.graphGeneration(oid) };
     const commit = await this.readCommit(oid);
     return { parents: this.shallow.has(oid) ? [] : commit.parents, time: commit.committer.timestamp, generation: this.walkSource.graphGeneration(oid) };
   }

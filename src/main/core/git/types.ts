@@ -34,6 +34,13 @@ export interface CommitInfo {
   message: string;
 }
 
+/** What a walk needs of a stored commit: its parents in order, committer time (seconds) and tree. */
+export interface StoredCommitLinks {
+  parents: string[];
+  time: number;
+  tree: string;
+}
+
 export interface NewCommit {
   tree: string;
   parents: string[];

@@ -1,12 +1,14 @@
 // Which objects a push must send: the commits reachable from the new tips and not from anything the remote
 // advertised (a newest-first walk that stops once only the remote's history is left), then for each such
 // commit the trees and blobs that differ from its parents' (the parents' objects are on the remote or sent too).
-// Objects are read as stored, never through replace refs: git's pack-objects sends the real history too.
+// Objects are read as stored, never through replace refs: git's pack-objects sends the real history too. A commit's
+// parents, date and tree come from the commit-graph where it lists the commit (the remote's advertised tips are often
+// a hundred commits nothing else reads), as git's push takes them.
 
 import type { GitRepository } from '../git/repository';
 import { MaxPriorityQueue } from '../git/priority-queue';
 import { parseCommit, parseTree } from '../git/object-parse';
-import type { GitObject, TreeEntry } from '../git/types';
+import type { GitObject, StoredCommitLinks, TreeEntry } from '../git/types';
 
 const INTERESTING = 1;
 const UNINTERESTING = 2;
@@ -19,10 +21,10 @@ export interface ObjectsToSend {
   raw: Map<string, GitObject>;
 }
 
-/** Tries to read a commit; null when absent or not a commit (an advertised tag, a commit the remote alone has). */
-async function commitOrNull(repo: GitRepository, oid: string) {
+/** A commit's links; null when absent or not a commit (an advertised tag, a commit the remote alone has). */
+async function commitOrNull(repo: GitRepository, oid: string): Promise<StoredCommitLinks | null> {
   try {
-    return await repo.readStoredCommit(oid);
+    return await repo.storedCommitLinks(oid);
   } catch {
     return null;
   }
@@ -32,8 +34,8 @@ async function commitOrNull(repo: GitRepository, oid: string) {
  * A commit the push may need: one of ours is read for real (a missing one is damage, GIT_CORRUPT, not a reason to
  * send less), the remote's side is read if it can be.
  */
-async function commitFor(repo: GitRepository, oid: string, flag: number) {
-  return flag === INTERESTING ? repo.readStoredCommit(oid) : commitOrNull(repo, oid);
+async function commitFor(repo: GitRepository, oid: string, flag: number): Promise<StoredCommitLinks | null> {
+  return flag === INTERESTING ? repo.storedCommitLinks(oid) : commitOrNull(repo, oid);
 }
 
 /**
@@ -58,12 +60,12 @@ export async function commitsMissingOnRemote(repo: GitRepository, tips: string[]
       // Reached from the remote's side too: it is on the remote after all, and so is its history.
       flags.set(oid, UNINTERESTING);
       if (queued.has(oid)) interestingQueued--;
-      else push(oid, commit.committer.timestamp);
+      else push(oid, commit.time);
       return;
     }
     flags.set(oid, flag);
     if (flag === INTERESTING) interestingQueued++;
-    push(oid, commit.committer.timestamp);
+    push(oid, commit.time);
   };
   // The remote's tips are often dozens of branches the board never read: read them all at once, not in turn.
   await Promise.all([...haves, ...tips].map((oid) => commitOrNull(repo, oid)));
@@ -80,7 +82,7 @@ export async function commitsMissingOnRemote(repo: GitRepository, tips: string[]
       interestingQueued--;
       result.push(oid);
     }
-    const commit = await repo.readStoredCommit(oid);
+    const commit = await repo.storedCommitLinks(oid);
     for (const parent of parentsOf(oid, commit.parents)) await enqueue(parent, flag);
   }
   // A commit taken as new before the remote's side reached it is on the remote after all.
@@ -134,7 +136,7 @@ export async function objectsToSend(repo: GitRepository, tips: string[], haves: 
       collected.raw.set(oid, object);
       const commit = parseCommit(oid, object.content);
       // A parent sent too, or on the remote: ours, so a missing one is damage (past a shallow boundary, none is read).
-      const parents = repo.isShallow(oid) ? [] : await Promise.all(commit.parents.map((parent) => repo.readStoredCommit(parent)));
+      const parents = repo.isShallow(oid) ? [] : await Promise.all(commit.parents.map((parent) => repo.storedCommitLinks(parent)));
       await addTreeDifference(repo, commit.tree, parents.map((info) => info.tree), collected);
     }),
   );

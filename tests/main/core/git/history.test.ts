@@ -1,6 +1,7 @@
 // Ahead/behind counts and ancestry on merge-heavy histories with skewed clocks, checked against git rev-list.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommitGraph } from '../../../../src/main/core/git/commit-graph';
 import { HistoryWalker, type WalkSource } from '../../../../src/main/core/git/history-walk';
@@ -298,5 +299,37 @@ describe('the commit-graph reader', () => {
       for (const parent of commit.parents) expect(graph.generation(oids[i]!)).toBeGreaterThan(graph.generation(oids[parent]!));
     });
     expect(graph.generation('0123456789abcdef0123456789abcdef01234567')).toBe(Infinity);
+  });
+
+  it("gives each commit's parents (octopus merges too), committer time and tree as git does, through a split chain", async () => {
+    const dir = initRepo();
+    const history = mergeHeavyHistory(5, 80);
+    const heads = [...history.branches.values()];
+    // Octopus merges of every branch tip (three to eight parents), dated after all of them.
+    const newest = Math.max(...history.commits.map((c) => c.time));
+    history.commits.push({ branch: 'octopus', parents: heads.slice(0, 3), time: newest + 10, files: { 'octopus.txt': 'three\n' } });
+    history.commits.push({ branch: 'octopus', parents: [history.commits.length - 1, ...heads.slice(3)], time: newest + 20, files: { 'octopus.txt': 'all\n' } });
+    const oids = importCommits(dir, history.commits);
+    git(dir, 'commit-graph', 'write', '--reachable');
+    // Commits after the first layer, written as a second layer on top of it.
+    const more = importCommits(dir, [{ branch: 'octopus', parents: [], time: newest + 30, files: { 'root.txt': 'another root\n' } }]);
+    const joined = git(dir, 'commit-tree', `${more[0]}^{tree}`, '-p', oids.at(-1)!, '-p', more[0]!, '-p', oids[0]!, '-m', 'joined');
+    git(dir, 'update-ref', 'refs/heads/joined', joined);
+    git(dir, 'commit-graph', 'write', '--reachable', '--split=no-merge');
+    const graph = new CommitGraph(join(dir, '.git', 'objects'));
+    await graph.refresh();
+    const all = git(dir, 'rev-list', '--all').split('\n');
+    expect(all.length).toBe(oids.length + more.length + 1);
+    // Two layers: the second one's parents point into the first.
+    expect(readFileSync(join(dir, '.git', 'objects', 'info', 'commit-graphs', 'commit-graph-chain'), 'utf8').trim().split('\n')).toHaveLength(2);
+    expect(graph.commit(joined)!.parents).toEqual([oids.at(-1), more[0], oids[0]]);
+    for (const line of git(dir, 'log', '--all', '--format=%H %ct %T %P').split('\n')) {
+      const [oid, time, tree, ...parents] = line.split(' ').filter(Boolean);
+      expect(graph.commit(oid!)).toMatchObject({ parents, time: Number(time), tree });
+    }
+    expect(heads.length).toBeGreaterThanOrEqual(4);
+    expect(graph.commit(oids.at(-2)!)!.parents).toEqual(heads.slice(0, 3).map((i) => oids[i]));
+    expect(graph.commit(oids.at(-1)!)!.parents.length).toBe(heads.length - 2);
+    expect(graph.commit(git(dir, 'rev-parse', 'HEAD^{tree}'))).toBeNull();
   });
 });

@@ -23,6 +23,8 @@ const remoteHeads = async (name: string) =>
 describe('push', () => {
   it('pushes the 32 module branches and the workspace branch in one request, as git sees them on the server', async () => {
     const workspace = await initialisedWorkspace();
+    // A commit-graph lists the history so far: the second push's walk takes the remote's tips from it, unread.
+    git(workspace.path, 'commit-graph', 'write', '--reachable');
     server.createBareRepo('all');
     await addRemote(workspace, 'origin', server.url('all'));
     const services = remoteServices({ FLEET_GIT_TOKEN: TOKEN });
