@@ -51,8 +51,8 @@ class GraphLayer {
     if (fanout === undefined || oids === undefined || commitData === undefined) return null;
     // A chunk ends where the next one in the table of contents starts (the table ends with a zero id at the end).
     const edges = chunks.get(CHUNK_EXTRA_EDGES);
-    const edgesEnd = edges === undefined ? undefined : Math.min(...[...chunks.values()].filter((offset) => offset > edges), data.length);
-    const extraEdges = edges === undefined || edgesEnd === undefined ? null : { start: edges, count: Math.floor((edgesEnd - edges) / 4) };
+    const extraEdges =
+      edges === undefined ? null : { start: edges, count: Math.floor((Math.min(...[...chunks.values()].filter((offset) => offset > edges), data.length) - edges) / 4) };
     const layer = new GraphLayer(data, fanout, oids, commitData, extraEdges);
     return commitData + layer.count * COMMIT_DATA_BYTES <= data.length && oids + layer.count * 20 <= data.length ? layer : null;
   }

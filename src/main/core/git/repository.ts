@@ -92,8 +92,7 @@ export class GitRepository {
       prepareGenerations: async () => {
         await this.currentReplacements();
         if (this.shallow.size > 0 || this.replacements.size > 0) return false;
-        if (this.commitGraphStale) await this.commitGraph.refresh();
-        this.commitGraphStale = false;
+        await this.graphLoaded();
         return this.commitGraph.available;
       },
     };
@@ -222,7 +221,8 @@ export class GitRepository {
     if (pending) await pending;
     // With no replace ref in effect, the commit-graph's record is the commit: walks take it from there, as git's do.
     const known = this.replacements.size === 0 ? this.commitGraph.commit(oid) : null;
-    if (known) return { parents: this.shallow.has(oid) ? [] : known.parents, time: known.time, generation: this.walkSource.graphGeneration(oid) };
+    // Its generation is the one graphGeneration would look up again (0: the writer computed none).
+    if (known) return { parents: this.shallow.has(oid) ? [] : known.parents, time: known.time, generation: known.generation || Infinity };
     const commit = await this.readCommit(oid);
     return { parents: this.shallow.has(oid) ? [] : commit.parents, time: commit.committer.timestamp, generation: this.walkSource.graphGeneration(oid) };
   }
