@@ -48,9 +48,12 @@ describe.skipIf(notBuilt !== null)('fleet-control push and fetch', () => {
     expect(first.stdout).not.toContain(TOKEN);
 
     await editModuleDocs(workspace, ['fleet-hub']);
+    const before = server.requests.length;
     const json = await cli(['push', workspace.path, '--json'], { FLEET_GIT_TOKEN_ORIGIN: TOKEN });
     const report = JSON.parse(json.stdout) as { pushed: number; failed: number };
     expect(report).toMatchObject({ pushed: 1, failed: 1 });
+    // The refs were asked for once, before the push's code was loaded, and that answer is the one the push used.
+    expect(server.requests.slice(before).map((r) => `${r.method} ${r.path.replace(/^\/cli\.git/, '')} ${r.status}`)).toEqual(['GET /info/refs 200', 'POST /git-receive-pack 200']);
 
     const fetched = await cli(['fetch', workspace.path], { FLEET_GIT_TOKEN: TOKEN });
     expect(fetched).toMatchObject({ code: 0, stderr: '' });
@@ -59,6 +62,19 @@ describe.skipIf(notBuilt !== null)('fleet-control push and fetch', () => {
     const offline = await cli(['fetch', workspace.path, '--remote', 'nowhere'], {});
     expect(offline.code).toBe(1);
     expect(offline.stderr).toMatch(/^error: This repository has no remote called "nowhere"\./);
+  });
+
+  it('refuses a remote that does not exist and a folder that is not a repository, with the reason', async () => {
+    const workspace = await initialisedWorkspace();
+    const unknown = await cli(['push', workspace.path, '--remote', 'nowhere'], { FLEET_GIT_TOKEN: TOKEN });
+    expect(unknown).toMatchObject({ code: 1, stdout: '' });
+    expect(unknown.stderr).toMatch(/^error: This repository has no remote called "nowhere"\./);
+    const none = await cli(['push', workspace.path], { FLEET_GIT_TOKEN: TOKEN });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/^error: This repository has no remote to push to\./);
+    const folder = await cli(['push', `${workspace.path}/web`], { FLEET_GIT_TOKEN: TOKEN });
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toMatch(/^error: .*web is inside the repository at /);
   });
 
   it('cancels the push on Ctrl+C: the job stops, the branches are reported queued, and the exit code is 130', async () => {

@@ -15,8 +15,8 @@ import { pushToRemotes } from './push-all';
 import { branchesToPush } from './push-plan';
 import { previewPush } from './push-preview';
 import { clearRemoteCredential, listRemotes, removeRemote, saveRemote, setRemoteCredential } from './remote-admin';
-import { listRemoteConfigs, requireRemoteConfig } from './remote-config';
-import type { RemoteServices } from './remote-endpoint';
+import { requireRemoteNames } from './remote-config';
+import { remoteServices } from './remote-endpoint';
 import { nodeHttpClient, type HttpClient } from './http-transport';
 import type { SecretStore } from './secret-store';
 import { remoteStatus } from './remote-state';
@@ -41,21 +41,10 @@ export interface RemoteHandlerContext extends RemoteTuning {
 
 type RemoteHandlers = Pick<FleetHandlers, keyof typeof remoteMethods>;
 
-async function requireRemotes(workspace: Workspace, names: string[] | undefined): Promise<string[]> {
-  if (!names) return (await listRemoteConfigs(workspace.repo)).map((entry) => entry.name);
-  for (const name of names) await requireRemoteConfig(workspace.repo, name);
-  return [...new Set(names)];
-}
-
 /** Handlers for every remote method of the contract. */
 export function createRemoteHandlers(context: RemoteHandlerContext): RemoteHandlers {
   const { jobs, emit, log } = context;
-  const services: RemoteServices = {
-    secrets: context.secrets,
-    env: context.env ?? keyEnvironment(),
-    http: context.http ?? nodeHttpClient,
-    agent: `fleet-control/${context.version}`,
-  };
+  const services = remoteServices({ secrets: context.secrets, env: context.env ?? keyEnvironment(), http: context.http ?? nodeHttpClient, version: context.version });
   const workspace = () => context.requireWorkspace();
 
   return {
@@ -66,15 +55,15 @@ export function createRemoteHandlers(context: RemoteHandlerContext): RemoteHandl
     clearRemoteCredential: ({ name }) => clearRemoteCredential(services, workspace(), name),
     getRemoteStatus: async ({ remotes }) => {
       const ws = workspace();
-      return Promise.all((await requireRemotes(ws, remotes)).map((remote) => remoteStatus(ws, remote)));
+      return Promise.all((await requireRemoteNames(ws.repo, remotes)).map((remote) => remoteStatus(ws, remote)));
     },
     previewPush: async ({ remotes, branches }) => {
       const ws = workspace();
-      return previewPush(ws, services, { remotes: await requireRemotes(ws, remotes), branches });
+      return previewPush(ws, services, { remotes: await requireRemoteNames(ws.repo, remotes), branches });
     },
     fetchRemotes: async ({ remotes }) => {
       const ws = workspace();
-      const names = await requireRemotes(ws, remotes);
+      const names = await requireRemoteNames(ws.repo, remotes);
       const jobId = jobs.start(
         'fetch',
         async (job) => {
@@ -96,7 +85,7 @@ export function createRemoteHandlers(context: RemoteHandlerContext): RemoteHandl
     },
     pushBranches: async ({ remotes, branches }) => {
       const ws = workspace();
-      const names = await requireRemotes(ws, remotes);
+      const names = await requireRemoteNames(ws.repo, remotes);
       await branchesToPush(ws, branches); // unknown branches are refused now, not inside the job
       const jobId = jobs.start(
         'push',

@@ -15,6 +15,8 @@ export interface HttpRequest {
   body?: AsyncIterable<Buffer>;
   contentLength?: number;
   signal?: AbortSignal;
+  /** Called once the whole request has been handed to the operating system (not called when it fails first). */
+  onSent?: () => void;
 }
 
 export interface HttpResponse {
@@ -112,6 +114,7 @@ function once(request: HttpRequest): Promise<IncomingMessage> {
     );
     req.setTimeout(IDLE_TIMEOUT_MS, () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
     req.on('error', reject);
+    if (request.onSent) req.once('finish', request.onSent);
     if (!request.body) return void req.end();
     void (async () => {
       try {

@@ -1,7 +1,7 @@
 // The first half of a smart-HTTP exchange: GET info/refs?service=..., then parse the refs the server advertises
 // and its capabilities (report-status, side-band-64k, ofs-delta, ...).
 
-import type { HttpClient } from './http-transport';
+import type { HttpClient, HttpRequest } from './http-transport';
 import { readSome } from './http-transport';
 import { PktLineReader, pktText } from './pkt-line';
 import { httpStatusError, notGitServer, serverText, type RemoteContext } from './remote-errors';
@@ -53,15 +53,15 @@ export async function parseAdvertisement(reader: PktLineReader, context: RemoteC
   return { refs, capabilities };
 }
 
+/** The GET that asks for a repository's refs (a request sent early, before the push needs it, must be this one). */
+export function advertisementRequest(url: string, service: GitService, headers: Record<string, string>, signal?: AbortSignal): HttpRequest {
+  return { method: 'GET', url: `${url}/info/refs?service=${service}`, headers: { ...headers, Accept: '*/*', 'Cache-Control': 'no-cache', Pragma: 'no-cache' }, signal };
+}
+
 /** Asks the server for its refs; HTTP and protocol failures become AUTH_FAILED, REMOTE_NOT_FOUND, NOT_A_GIT_SERVER or NETWORK. */
 export async function discoverRefs(options: DiscoverOptions): Promise<RefAdvertisement> {
   const { client, url, service, context } = options;
-  const response = await client({
-    method: 'GET',
-    url: `${url}/info/refs?service=${service}`,
-    headers: { ...options.headers, Accept: '*/*', 'Cache-Control': 'no-cache', Pragma: 'no-cache' },
-    signal: options.signal,
-  });
+  const response = await client(advertisementRequest(url, service, options.headers, options.signal));
   if (response.statusCode !== 200) throw httpStatusError(response.statusCode, context, await readSome(response.body));
   const type = response.headers['content-type'];
   if (type?.split(';')[0]?.trim() !== `application/x-${service}-advertisement`) throw notGitServer(context, type, await readSome(response.body, 200));

@@ -19,8 +19,13 @@ export interface RemoteConfigEntry {
  * Every configured remote with its URL (and push URL), sorted by name as git sorts names (by their bytes: the first
  * localeCompare of a process loads ICU's collation, 4-7 ms of a command-line push); read with our own parser.
  */
-export async function listRemoteConfigs(repo: GitRepository): Promise<RemoteConfigEntry[]> {
-  const config = await readGitConfig(join(repo.commondir, 'config'));
+export function listRemoteConfigs(repo: GitRepository): Promise<RemoteConfigEntry[]> {
+  return remoteConfigsIn(repo.commondir);
+}
+
+/** The same, from the config file of the git folder `commondir` (before a GitRepository is opened). */
+export async function remoteConfigsIn(commondir: string): Promise<RemoteConfigEntry[]> {
+  const config = await readGitConfig(join(commondir, 'config'));
   const entries: RemoteConfigEntry[] = [];
   for (const [key, url] of config) {
     if (!key.startsWith('remote.') || !key.endsWith('.url')) continue;
@@ -31,11 +36,25 @@ export async function listRemoteConfigs(repo: GitRepository): Promise<RemoteConf
   return entries.sort((a, b) => compareNames(a.name, b.name));
 }
 
+function noSuchRemote(name: string): FleetError {
+  return new FleetError('REMOTE_NOT_FOUND', `This repository has no remote called "${name}".`, { remote: name });
+}
+
 /** The remote named `name`; REMOTE_NOT_FOUND when there is none. */
 export async function requireRemoteConfig(repo: GitRepository, name: string): Promise<RemoteConfigEntry> {
   const found = (await listRemoteConfigs(repo)).find((entry) => entry.name === name);
-  if (!found) throw new FleetError('REMOTE_NOT_FOUND', `This repository has no remote called "${name}".`, { remote: name });
+  if (!found) throw noSuchRemote(name);
   return found;
+}
+
+/** The remotes `names` asks for, each once (REMOTE_NOT_FOUND for one that does not exist); every remote when absent. */
+export async function requireRemoteNames(repo: GitRepository, names: string[] | undefined): Promise<string[]> {
+  const entries = await listRemoteConfigs(repo);
+  if (!names) return entries.map((entry) => entry.name);
+  for (const name of names) {
+    if (!entries.some((entry) => entry.name === name)) throw noSuchRemote(name);
+  }
+  return [...new Set(names)];
 }
 
 /** Adds a remote fetching every branch into refs/remotes/<name>/*; REMOTE_EXISTS when the name is taken. */

@@ -18,6 +18,11 @@ export interface RemoteServices {
   agent: string;
 }
 
+/** The services as the app hands them to remote operations; every request names `fleet-control/<version>` as its agent. */
+export function remoteServices(parts: { secrets: SecretStore; env: NodeJS.ProcessEnv; http: HttpClient; version: string }): RemoteServices {
+  return { secrets: parts.secrets, env: parts.env, http: parts.http, agent: `fleet-control/${parts.version}` };
+}
+
 export interface RemoteEndpoint {
   name: string;
   /** The URL without credentials. */
