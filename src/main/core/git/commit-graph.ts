@@ -1,8 +1,8 @@
 // Reads git's commit-graph file (or chain): generation numbers, which make the ahead/behind walk exact, and each
 // commit's parents, committer time and tree, which walks take from it instead of inflating the commit (as git does).
 
-import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileStamp, readGitFile } from './git-file-read';
 
 const SIGNATURE = 'CGPH';
 const CHUNK_OID_FANOUT = 0x4f494446; // "OIDF"
@@ -133,7 +133,10 @@ export class CommitGraph {
     const info = join(this.objectsDir, 'info');
     const single = join(info, 'commit-graph');
     const chainFile = join(info, 'commit-graphs', 'commit-graph-chain');
-    const chain = await readFile(chainFile, 'utf8').catch(() => null);
+    const chain = await readGitFile(chainFile).then(
+      (data) => data.toString('utf8'),
+      () => null,
+    );
     const files = chain
       ? chain
           .split('\n')
@@ -141,7 +144,7 @@ export class CommitGraph {
           .filter((line) => /^[0-9a-f]{40}$/.test(line))
           .map((hash) => join(info, 'commit-graphs', `graph-${hash}.graph`))
       : [single];
-    const stats = await Promise.all(files.map((file) => stat(file).catch(() => null)));
+    const stats = files.map((file) => fileStamp(file));
     return { stamp: stats.map((s, i) => (s ? `${files[i]}:${s.size}:${s.mtimeMs}` : '-')).join('|'), files };
   }
 
@@ -155,7 +158,7 @@ export class CommitGraph {
     const { stamp, files } = await this.currentStamp();
     if (stamp === this.stamp) return;
     this.stamp = stamp;
-    const layers = await Promise.all(files.map(async (file) => GraphLayer.parse(await readFile(file).catch(() => Buffer.alloc(0)))));
+    const layers = await Promise.all(files.map(async (file) => GraphLayer.parse(await readGitFile(file).catch(() => Buffer.alloc(0)))));
     // A chain with a missing or unreadable layer is not trusted at all, as git does.
     this.layers = layers.every((layer) => layer !== null) ? (layers as GraphLayer[]) : [];
     this.known.clear();

@@ -1,16 +1,8 @@
 // Reads a pack's `.idx` file, version 2 (fanout, sorted object ids, CRCs, 32- and 64-bit offsets) or version 1 (the
 // fanout, then one (4-byte offset, 20-byte id) record per object), as git's own index reader accepts both.
 
-import { readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { FleetError } from '../../../shared/errors';
-
-/**
- * Indexes up to this size are read in one synchronous call (a few microseconds each from the page cache, ~1 ms at
- * this size), larger ones in the background: a repository with dozens of small packs waited 10-18 ms for their
- * asynchronous reads (four system calls each through the thread pool), where reading them in turn takes ~1 ms.
- */
-const SYNC_READ_BYTES = 4 * 1024 * 1024;
+import { readGitFile } from './git-file-read';
 
 const MAGIC = 0xff744f63; // "\377tOc": a fanout count no version-1 index can start with
 const HEADER_BYTES = 8;
@@ -40,8 +32,8 @@ export class PackIndex {
 
   /** Loads and checks an index file (version 1 or 2); a damaged or unsupported index is GIT_CORRUPT naming the file. */
   static async load(path: string): Promise<PackIndex> {
-    const data = statSync(path).size <= SYNC_READ_BYTES ? readFileSync(path) : await readFile(path);
-    return PackIndex.parse(data, path);
+    // Small indexes are read there and then (git-file-read.ts), large ones in the background.
+    return PackIndex.parse(await readGitFile(path), path);
   }
 
   /** Checks index bytes read from `path`. */
