@@ -2,8 +2,8 @@
 // O_EXCL (waiting a while for another process), reading a ref's value under its lock, and the errors for a
 // moved ref or a name that clashes with existing refs as file and folder.
 
-import { openSync, type Stats } from 'node:fs';
-import { open, readdir, rmdir, stat, type FileHandle } from 'node:fs/promises';
+import { openSync, statSync, type Stats } from 'node:fs';
+import { open, readdir, rmdir, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FleetError } from '../../../shared/errors';
 import type { RepositoryLayout } from './layout';
@@ -31,13 +31,19 @@ async function removeEmptyFolders(folder: string): Promise<boolean> {
   return true;
 }
 
-/** A stat that says null for a missing path; `cache` shares the answers within one transaction. */
-function statOrNull(path: string, cache?: Map<string, Promise<Stats | null>>): Promise<Stats | null> {
-  let found = cache?.get(path);
-  if (!found) {
-    found = stat(path).catch(() => null);
-    cache?.set(path, found);
+/**
+ * A stat that says null for a path that is missing (or cannot be one: a file in the way); `cache` shares the answers
+ * within one transaction. Synchronous: a transaction of 33 remote-tracking refs made 40 trips through the thread pool.
+ */
+function statOrNull(path: string, cache?: Map<string, Stats | null>): Stats | null {
+  if (cache?.has(path)) return cache.get(path)!;
+  let found: Stats | null;
+  try {
+    found = statSync(path, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    found = null;
   }
+  cache?.set(path, found);
   return found;
 }
 
@@ -49,7 +55,7 @@ export async function checkNameConflicts(
   layout: RepositoryLayout,
   ref: string,
   packed?: Map<string, string>,
-  statCache?: Map<string, Promise<Stats | null>>,
+  statCache?: Map<string, Stats | null>,
 ): Promise<void> {
   for (const name of (packed ?? (await readPackedRefs(layout))).keys()) {
     if (ref.startsWith(`${name}/`) || name.startsWith(`${ref}/`)) throw refConflict(ref, name);
@@ -57,11 +63,11 @@ export async function checkNameConflicts(
   const parts = ref.split('/');
   for (let i = 2; i < parts.length; i++) {
     const prefix = parts.slice(0, i).join('/');
-    const info = await statOrNull(refFilePath(layout, prefix), statCache);
+    const info = statOrNull(refFilePath(layout, prefix), statCache);
     if (info?.isFile()) throw refConflict(ref, prefix);
   }
   const refPath = refFilePath(layout, ref);
-  const own = await stat(refPath).catch(() => null);
+  const own = statOrNull(refPath);
   if (own?.isDirectory()) {
     // Empty folders left behind by deleted refs are removed, as git does; folders holding refs are a conflict.
     if (!(await removeEmptyFolders(refPath))) throw refConflict(ref, `${ref}/...`);

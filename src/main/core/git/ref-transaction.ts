@@ -177,7 +177,7 @@ export async function updateRefsTogether(layout: RepositoryLayout, changes: RefC
   checkChanges(changes);
   if (changes.length === 0) return [];
   const packedBefore = await readPackedRefs(layout);
-  const stats = new Map<string, Promise<Stats | null>>();
+  const stats = new Map<string, Stats | null>();
   // Refs that may be new must not clash with existing names (an update of an existing ref cannot).
   const mayCreate = changes.filter((c) => c.newOid !== null && typeof c.expectedOld !== 'string');
   await Promise.all(mayCreate.map((c) => checkNameConflicts(layout, c.ref, packedBefore, stats)));

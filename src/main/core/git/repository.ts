@@ -1,6 +1,5 @@
 // GitRepository: the one door to a repository's objects and refs for the whole core (never imports electron).
 
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FleetError } from '../../../shared/errors';
 import { LoadingCache } from './byte-lru-cache';
@@ -11,6 +10,7 @@ import { ObjectStore } from './object-store';
 import { ObjectWriter } from './object-writer';
 import { parseCommit, parseTree } from './object-parse';
 import { readGitConfig } from './git-config';
+import { readGitFile } from './git-file-read';
 import { isMissingObjectError, missingObjectError, partialCloneOf, type PartialClone } from './missing-objects';
 import { isOid, requireOid } from './oid';
 import { compareAndSwapRef, type RefUpdateOptions } from './ref-update';
@@ -105,7 +105,13 @@ export class GitRepository {
    */
   static async open(path: string, options: { env?: NodeJS.ProcessEnv } = {}): Promise<GitRepository> {
     const layout = await discoverLayout(path);
-    const [shallowText, config] = await Promise.all([readFile(join(layout.commondir, 'shallow'), 'utf8').catch(() => ''), readGitConfig(join(layout.commondir, 'config'))]);
+    const [shallowText, config] = await Promise.all([
+      readGitFile(join(layout.commondir, 'shallow')).then(
+        (data) => data.toString('utf8'),
+        () => '',
+      ),
+      readGitConfig(join(layout.commondir, 'config')),
+    ]);
     const repo = new GitRepository(layout, new Set(shallowText.split('\n').filter(isOid)), partialCloneOf(config), options.env ?? process.env);
     repo.objects.prepare();
     return repo;

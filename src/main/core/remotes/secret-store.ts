@@ -1,7 +1,8 @@
 // Secrets (remote tokens; agent keys later) kept in main only. The interface is tiny so that the Electron
 // safeStorage store can be one file in main/electron; the headless store is a JSON file only its user can read.
 
-import { chmod, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { chmod } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic';
 
@@ -54,7 +55,8 @@ export class FileSecretStore implements SecretStore {
   private async readAll(): Promise<Record<string, string>> {
     let text: string;
     try {
-      text = await readFile(this.path, 'utf8');
+      // A small file, read at once (an asynchronous read is four trips through the thread pool, on every push).
+      text = readFileSync(this.path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
       throw error;
