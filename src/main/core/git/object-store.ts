@@ -1,6 +1,6 @@
 // Every object of a repository: packs and loose objects of the objects folder and its alternates.
 
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { FleetError } from '../../../shared/errors';
 import { ByteLruCache } from './byte-lru-cache';
@@ -37,7 +37,12 @@ export class ObjectStore {
     const visit = async (path: string, depth: number): Promise<void> => {
       if (paths.includes(path) || depth > MAX_ALTERNATE_DEPTH) return;
       paths.push(path);
-      const text = await readFile(join(path, 'info', 'alternates'), 'utf8').catch(() => '');
+      let text = '';
+      try {
+        text = readFileSync(join(path, 'info', 'alternates'), 'utf8');
+      } catch {
+        // No alternates: the usual case.
+      }
       for (const line of text.split('\n').map((l) => l.trim())) {
         if (line && !line.startsWith('#')) await visit(isAbsolute(line) ? line : resolve(path, line), depth + 1);
       }

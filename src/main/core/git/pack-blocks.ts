@@ -3,8 +3,8 @@
 // file, almost always in the page cache, and a history walk reads its commits one after another; a trip through the
 // thread pool per block cost more than the read (a cold `fleet-control status` sat idle for ~30 ms waiting on them).
 
-import { readSync } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
+import { read, readSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { ByteLruCache } from './byte-lru-cache';
 
 const BLOCK_BYTES = 64 * 1024;
@@ -13,12 +13,14 @@ const DIRECT_READ_BYTES = 4 * BLOCK_BYTES;
 /** Default budget for cached blocks, shared by every pack of a repository. */
 export const DEFAULT_BLOCK_CACHE_BYTES = 16 * 1024 * 1024;
 
-/** Reads exactly `length` bytes at `position` (fewer only at the end of the file). */
-export async function readExactly(file: FileHandle, position: number, length: number): Promise<Buffer> {
+const readAsync = promisify(read);
+
+/** Reads exactly `length` bytes at `position` of the open file `fd` (fewer only at the end of the file). */
+export async function readExactly(fd: number, position: number, length: number): Promise<Buffer> {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
   while (filled < length) {
-    const { bytesRead } = await file.read(buffer, filled, length - filled, position + filled);
+    const { bytesRead } = await readAsync(fd, buffer, filled, length - filled, position + filled);
     if (bytesRead === 0) break;
     filled += bytesRead;
   }
@@ -26,11 +28,11 @@ export async function readExactly(file: FileHandle, position: number, length: nu
 }
 
 /** readExactly for one block, synchronously (see the header); large objects still go through readExactly. */
-function readBlockSync(file: FileHandle, position: number): Buffer {
+function readBlockSync(fd: number, position: number): Buffer {
   const buffer = Buffer.allocUnsafe(BLOCK_BYTES);
   let filled = 0;
   while (filled < BLOCK_BYTES) {
-    const bytesRead = readSync(file.fd, buffer, filled, BLOCK_BYTES - filled, position + filled);
+    const bytesRead = readSync(fd, buffer, filled, BLOCK_BYTES - filled, position + filled);
     if (bytesRead === 0) break;
     filled += bytesRead;
   }
@@ -45,12 +47,12 @@ export class PackBlockCache {
     this.blocks = new ByteLruCache(maxBytes, BLOCK_BYTES);
   }
 
-  private block(packKey: string, file: FileHandle, index: number): Promise<Buffer> {
+  private block(packKey: string, fd: number, index: number): Promise<Buffer> {
     const key = `${packKey}#${index}`;
     const cached = this.blocks.get(key);
     if (cached) return Promise.resolve(cached);
     try {
-      const data = readBlockSync(file, index * BLOCK_BYTES);
+      const data = readBlockSync(fd, index * BLOCK_BYTES);
       this.blocks.set(key, data, data.length);
       return Promise.resolve(data);
     } catch (error) {
@@ -59,14 +61,14 @@ export class PackBlockCache {
   }
 
   /** `length` bytes at `position` of the pack known as `packKey` (fewer at the end of the file). */
-  async read(packKey: string, file: FileHandle, position: number, length: number): Promise<Buffer> {
-    if (length > DIRECT_READ_BYTES) return readExactly(file, position, length);
+  async read(packKey: string, fd: number, position: number, length: number): Promise<Buffer> {
+    if (length > DIRECT_READ_BYTES) return readExactly(fd, position, length);
     const first = Math.floor(position / BLOCK_BYTES);
     const last = Math.floor((position + length - 1) / BLOCK_BYTES);
     const start = position - first * BLOCK_BYTES;
-    if (first === last) return (await this.block(packKey, file, first)).subarray(start, start + length);
+    if (first === last) return (await this.block(packKey, fd, first)).subarray(start, start + length);
     const parts: Promise<Buffer>[] = [];
-    for (let index = first; index <= last; index++) parts.push(this.block(packKey, file, index));
+    for (let index = first; index <= last; index++) parts.push(this.block(packKey, fd, index));
     // Copy only the wanted bytes of each block, not the blocks themselves.
     const out = Buffer.allocUnsafe(length);
     let filled = 0;

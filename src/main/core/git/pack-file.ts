@@ -1,6 +1,8 @@
-// Reads single entries of a `.pack` file with positional reads on an open handle: never the whole pack.
+// Reads single entries of a `.pack` file with positional reads on an open file: never the whole pack. The file is
+// opened (and its header checked) synchronously, as its blocks are read (pack-blocks.ts): three trips through the
+// thread pool per pack kept a command's first read of each pack waiting 2-6 ms behind whatever else was running.
 
-import { open, type FileHandle } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { inflate, inflateSync, type ZlibOptions } from 'node:zlib';
 import { FleetError } from '../../../shared/errors';
@@ -42,9 +44,15 @@ export interface PackIdentity {
 /** Thrown when the file at the pack's path is no longer the one its index describes (git repack rewrote it). */
 export class PackReplacedError extends Error {}
 
+/** The pack file while it is open: its descriptor, and where its entries end (the trailer's checksum follows). */
+interface OpenPack {
+  fd: number;
+  dataEnd: number;
+}
+
 /** A `.pack` file opened on demand; reads an entry through the shared block cache, large objects directly. */
 export class PackFile {
-  private handle: Promise<{ file: FileHandle; dataEnd: number }> | null = null;
+  private opened: OpenPack | null = null;
   private activeReads = 0;
   private idleTimer: NodeJS.Timeout | null = null;
 
@@ -63,33 +71,29 @@ export class PackFile {
     });
   }
 
-  private async openHandle(): Promise<{ file: FileHandle; dataEnd: number }> {
-    const file = await open(this.path, 'r');
+  private openHandle(): OpenPack {
+    const fd = openSync(this.path, 'r');
     try {
-      const { size, ino } = await file.stat();
+      const { size, ino } = fstatSync(fd);
       if (size !== this.identity.size || ino !== this.identity.ino) throw new PackReplacedError(`${this.path} was replaced`);
       const header = Buffer.alloc(12);
-      await file.read(header, 0, 12, 0);
+      readSync(fd, header, 0, 12, 0);
       if (header.toString('latin1', 0, 4) !== 'PACK') throw this.corrupt(0, 'not a pack file');
-      return { file, dataEnd: size - TRAILER_BYTES };
+      return { fd, dataEnd: size - TRAILER_BYTES };
     } catch (error) {
-      await file.close();
+      closeSync(fd);
       throw error;
     }
   }
 
-  private async withHandle<T>(work: (file: FileHandle, dataEnd: number) => Promise<T>): Promise<T> {
+  private async withHandle<T>(work: (fd: number, dataEnd: number) => Promise<T>): Promise<T> {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
-    this.handle ??= this.openHandle();
-    const current = this.handle;
+    this.opened ??= this.openHandle();
+    const { fd, dataEnd } = this.opened;
     this.activeReads++;
     try {
-      const { file, dataEnd } = await current.catch((error: unknown) => {
-        if (this.handle === current) this.handle = null;
-        throw error;
-      });
-      return await work(file, dataEnd);
+      return await work(fd, dataEnd);
     } finally {
       this.activeReads--;
       this.scheduleIdleClose();
@@ -97,20 +101,20 @@ export class PackFile {
   }
 
   private scheduleIdleClose(): void {
-    if (this.activeReads > 0 || !this.handle) return;
+    if (this.activeReads > 0 || !this.opened) return;
     this.idleTimer = setTimeout(() => void this.close(), IDLE_CLOSE_MS);
     this.idleTimer.unref();
   }
 
-  private readAt(file: FileHandle, position: number, length: number): Promise<Buffer> {
-    return this.blocks.read(this.cacheKey, file, position, length);
+  private readAt(fd: number, position: number, length: number): Promise<Buffer> {
+    return this.blocks.read(this.cacheKey, fd, position, length);
   }
 
   /** Reads and inflates the entry that starts at `offset`. */
   readEntry(offset: number): Promise<PackEntry> {
-    return this.withHandle(async (file, dataEnd) => {
+    return this.withHandle(async (fd, dataEnd) => {
       if (offset < 12 || offset >= dataEnd) throw this.corrupt(offset, 'offset outside the pack');
-      let chunk = await this.readAt(file, offset, Math.min(FIRST_READ_BYTES, dataEnd - offset));
+      let chunk = await this.readAt(fd, offset, Math.min(FIRST_READ_BYTES, dataEnd - offset));
       let position = 0;
       const next = () => {
         if (position >= chunk.length) throw this.corrupt(offset, 'truncated header');
@@ -147,7 +151,7 @@ export class PackFile {
       let wanted = Math.min(position + compressedBound(size), dataEnd - offset);
       let data: Buffer | null = null;
       while (data === null) {
-        if (chunk.length < wanted) chunk = await this.readAt(file, offset, wanted);
+        if (chunk.length < wanted) chunk = await this.readAt(fd, offset, wanted);
         try {
           // An output chunk of the declared size avoids allocating (and collecting) 16 KB for every small object.
           const options = { chunkSize: Math.max(64, size + 16) };
@@ -165,14 +169,13 @@ export class PackFile {
     });
   }
 
-  /** Closes the file handle if no read is using it; the next read opens it again. */
+  /** Closes the file if no read is using it; the next read opens it again. */
   async close(): Promise<void> {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
-    if (this.activeReads > 0 || !this.handle) return;
-    const current = this.handle;
-    this.handle = null;
-    const opened = await current.catch(() => null);
-    await opened?.file.close();
+    if (this.activeReads > 0 || !this.opened) return;
+    const { fd } = this.opened;
+    this.opened = null;
+    closeSync(fd);
   }
 }
