@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { requestAdvertisementsEarly } from '../../../../src/main/core/remotes/early-advertisements';
 import { pushToRemotes } from '../../../../src/main/core/remotes/push-all';
 import type { HttpClient } from '../../../../src/main/core/remotes/http-transport';
 import { GitHttpServer } from '../../../helpers/git-http-server';
-import { cleanupTempDirs, git } from '../../../helpers/git';
-import { TOKEN, addRemote, editModuleDocs, initialisedWorkspace, remoteServices } from './remote-fixture';
+import { git } from '../../../helpers/git';
+import { TOKEN, withGitServer, addRemote, editModuleDocs, initialisedWorkspace, remoteServices } from './remote-fixture';
 
 let server: GitHttpServer;
-beforeAll(async () => {
-  server = await GitHttpServer.start({ token: TOKEN });
-});
-afterAll(async () => {
-  await server.stop();
-  cleanupTempDirs();
-});
+withGitServer((started) => (server = started));
 
 const requestsFor = (name: string) => server.requests.filter((r) => r.path.startsWith(`/${name}.git/`)).map((r) => `${r.method} ${r.path.slice(name.length + 5)} ${r.status}`);
 

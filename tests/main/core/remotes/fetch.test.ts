@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { fetchRemotes } from '../../../../src/main/core/remotes/fetch';
 import { pushToRemotes } from '../../../../src/main/core/remotes/push-all';
 import { remoteStatus } from '../../../../src/main/core/remotes/remote-state';
 import { GitHttpServer, gitAsync } from '../../../helpers/git-http-server';
-import { cleanupTempDirs, git, makeTempDir } from '../../../helpers/git';
-import { TOKEN, addRemote, editModuleDocs, initialisedWorkspace, remoteServices } from './remote-fixture';
+import { git, makeTempDir } from '../../../helpers/git';
+import { TOKEN, withGitServer, addRemote, editModuleDocs, initialisedWorkspace, remoteServices } from './remote-fixture';
 
 let server: GitHttpServer;
-beforeAll(async () => {
-  server = await GitHttpServer.start({ token: TOKEN });
-});
-afterAll(async () => {
-  await server.stop();
-  cleanupTempDirs();
-});
+withGitServer((started) => (server = started));
 
 describe('fetch and the remote state of each branch', () => {
   it('fetches what others pushed and shows each branch ahead, behind or not on the remote', async () => {

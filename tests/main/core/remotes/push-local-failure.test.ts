@@ -2,26 +2,18 @@
 // error (GIT_CORRUPT naming the object and the branch that needs it), nothing queued for the automatic retry, the
 // other branches pushed, and the server left with nothing broken. A branch the server refused is not retried either.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pushToRemotes } from '../../../../src/main/core/remotes/push-all';
 import { retriedAutomatically } from '../../../../src/shared/push-retry';
 import type { PushReport } from '../../../../src/shared/types-remotes';
 import { GitHttpServer, gitAsync } from '../../../helpers/git-http-server';
-import { cleanupTempDirs, git } from '../../../helpers/git';
-import { TOKEN, addRemote, editModuleDocs, initialisedWorkspace, remoteServices } from './remote-fixture';
+import { git } from '../../../helpers/git';
+import { TOKEN, withGitServer, addRemote, editModuleDocs, initialisedWorkspace, remoteServices } from './remote-fixture';
 
 let server: GitHttpServer;
-
-beforeAll(async () => {
-  server = await GitHttpServer.start({ token: TOKEN });
-});
-
-afterAll(async () => {
-  await server.stop();
-  cleanupTempDirs();
-});
+withGitServer((started) => (server = started));
 
 /** Deletes a loose object, as damage or a bad copy would. */
 function removeLooseObject(repoDir: string, oid: string): void {

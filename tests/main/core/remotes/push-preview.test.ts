@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { previewPush } from '../../../../src/main/core/remotes/push-preview';
 import { pushToRemotes } from '../../../../src/main/core/remotes/push-all';
 import { GitHttpServer, gitAsync } from '../../../helpers/git-http-server';
-import { cleanupTempDirs, git } from '../../../helpers/git';
-import { TOKEN, addRemote, editModuleDocs, initialisedWorkspace, remoteServices } from './remote-fixture';
+import { git } from '../../../helpers/git';
+import { TOKEN, withGitServer, addRemote, editModuleDocs, initialisedWorkspace, remoteServices } from './remote-fixture';
 
 let server: GitHttpServer;
-beforeAll(async () => {
-  server = await GitHttpServer.start({ token: TOKEN });
-});
-afterAll(async () => {
-  await server.stop();
-  cleanupTempDirs();
-});
+withGitServer((started) => (server = started));
 
 /** A loopback address nothing listens on: the remote cannot be reached. */
 const UNREACHABLE = 'http://127.0.0.1:9/fleet.git';

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pushToRemotes } from '../../../../src/main/core/remotes/push-all';
 import { GitHttpServer, gitAsync } from '../../../helpers/git-http-server';
-import { cleanupTempDirs, git, makeTempDir } from '../../../helpers/git';
-import { TOKEN, addRemote, editModuleDocs, initialisedWorkspace, remoteServices } from './remote-fixture';
+import { git, makeTempDir } from '../../../helpers/git';
+import { TOKEN, withGitServer, addRemote, editModuleDocs, initialisedWorkspace, remoteServices } from './remote-fixture';
 
 let server: GitHttpServer;
-beforeAll(async () => {
-  server = await GitHttpServer.start({ token: TOKEN });
-});
-afterAll(async () => {
-  await server.stop();
-  cleanupTempDirs();
-});
+withGitServer((started) => (server = started));
 
 const requestsFor = (name: string) => server.requests.filter((r) => r.path.startsWith(`/${name}.git/`)).map((r) => `${r.method} ${r.path.slice(name.length + 5)}${r.query ? `?${r.query}` : ''} ${r.status}`);
 const localBranches = (dir: string) => git(dir, 'for-each-ref', '--format=%(refname) %(objectname)', 'refs/heads');

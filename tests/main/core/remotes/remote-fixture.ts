@@ -2,6 +2,7 @@
 // services a push needs (in-memory secrets, the real HTTP client), and new document commits on module branches.
 
 import { cpSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { join } from 'node:path';
 import { Workspace } from '../../../../src/main/core/workspace/workspace';
 import { initWorkspace } from '../../../../src/main/core/workspace/init';
@@ -10,7 +11,8 @@ import { MemorySecretStore } from '../../../../src/main/core/remotes/secret-stor
 import { nodeHttpClient } from '../../../../src/main/core/remotes/http-transport';
 import { addRemoteConfig } from '../../../../src/main/core/remotes/remote-config';
 import type { RemoteServices } from '../../../../src/main/core/remotes/remote-endpoint';
-import { commitFiles, initRepo, makeTempDir } from '../../../helpers/git';
+import { cleanupTempDirs, commitFiles, initRepo, makeTempDir } from '../../../helpers/git';
+import { GitHttpServer } from '../../../helpers/git-http-server';
 
 export const TOKEN = 'secret-token';
 
@@ -32,6 +34,22 @@ export async function initialisedWorkspace(): Promise<Workspace> {
   const copy = join(makeTempDir('fleet-ws-'), 'repo');
   cpSync(template, copy, { recursive: true });
   return Workspace.open(copy);
+}
+
+/**
+ * One loopback git server for a whole test file (git's http-backend, requiring TOKEN): started before its tests and
+ * handed to `started`, stopped after them, with the file's temporary folders removed.
+ */
+export function withGitServer(started: (server: GitHttpServer) => void): void {
+  let server: GitHttpServer | null = null;
+  beforeAll(async () => {
+    server = await GitHttpServer.start({ token: TOKEN });
+    started(server);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    cleanupTempDirs();
+  });
 }
 
 /** Remote services with secrets in memory and an environment holding only what the test gives. */

@@ -1,23 +1,17 @@
 // The remote-tracking refs after a push or fetch move in one ref transaction: with reflogs git reads, and all or
 // none when another git process holds one of their locks (the push itself still counts as done).
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fetchRemotes } from '../../../../src/main/core/remotes/fetch';
 import { pushToRemotes } from '../../../../src/main/core/remotes/push-all';
 import { GitHttpServer, gitAsync } from '../../../helpers/git-http-server';
-import { cleanupTempDirs, git, makeTempDir } from '../../../helpers/git';
-import { TOKEN, addRemote, editModuleDocs, initialisedWorkspace, remoteServices } from './remote-fixture';
+import { git, makeTempDir } from '../../../helpers/git';
+import { TOKEN, withGitServer, addRemote, editModuleDocs, initialisedWorkspace, remoteServices } from './remote-fixture';
 
 let server: GitHttpServer;
-beforeAll(async () => {
-  server = await GitHttpServer.start({ token: TOKEN });
-});
-afterAll(async () => {
-  await server.stop();
-  cleanupTempDirs();
-});
+withGitServer((started) => (server = started));
 
 const trackingRefs = (dir: string) => git(dir, 'for-each-ref', '--format=%(refname) %(objectname)', 'refs/remotes/origin/');
 
