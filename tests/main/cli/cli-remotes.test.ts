@@ -55,8 +55,11 @@ describe.skipIf(notBuilt !== null)('fleet-control push and fetch', () => {
     // The refs were asked for once, before the push's code was loaded, and that answer is the one the push used.
     expect(server.requests.slice(before).map((r) => `${r.method} ${r.path.replace(/^\/cli\.git/, '')} ${r.status}`)).toEqual(['GET /info/refs 200', 'POST /git-receive-pack 200']);
 
+    const beforeFetch = server.requests.length;
     const fetched = await cli(['fetch', workspace.path], { FLEET_GIT_TOKEN: TOKEN });
     expect(fetched).toMatchObject({ code: 0, stderr: '' });
+    // The fetch too asked once, early, and used that answer (nothing new: no second request).
+    expect(server.requests.slice(beforeFetch).map((r) => `${r.method} ${r.path.replace(/^\/cli\.git/, '')} ${r.status}`)).toEqual(['GET /info/refs 200']);
     expect(fetched.stdout).toMatch(/^origin \(http:\/\/127\.0\.0\.1:\d+\/cli\.git\): 0 remote-tracking branches updated$/m);
 
     const offline = await cli(['fetch', workspace.path, '--remote', 'nowhere'], {});
