@@ -14,13 +14,15 @@ export default defineConfig({
       rollupOptions: {
         output: {
           chunkFileNames: 'chunks/core-[hash].js',
-          // The git core and the remotes each in one chunk, not dozens of small ones: every file a command requires costs
-          // Node ~0.15 ms before its code runs (50 tiny modules: 7.5 ms), and a command-line push loaded 46 files. Both
-          // are plain library code (no top-level work beyond defining it), needed whole by the commands that need any.
+          // The git core in one chunk, not a dozen small ones: every file a command requires costs Node ~0.15 ms before its
+          // code runs (50 tiny modules: 7.5 ms), and a command-line push loaded 58 files (35 now). It is plain library
+          // code (no top-level work beyond defining it) that the commands needing any of it need whole. A group takes
+          // what its modules import along: one for the remotes also took the redactor, which `cli.js` loads for every
+          // command, so `--help` loaded the remotes and git (and leaving the imports out made chunks that load in the
+          // wrong order).
           codeSplitting: {
             groups: [
               { name: 'git', test: /src[\\/]main[\\/]core[\\/]git[\\/]/ },
-              { name: 'remotes', test: /src[\\/]main[\\/]core[\\/](remotes|secrets)[\\/]/ },
             ],
           },
         },
