@@ -30,6 +30,30 @@ export async function appendEditorText(page: Page, editor: Locator, text: string
 }
 
 /**
+ * Waits until the page has drawn what the last key did: Monaco moves the cursor and scroll position at once but
+ * draws the lines in view at the next animation frame, so a read straight after a key could see the lines from before
+ * it (and take them for the end of the document).
+ */
+async function rendered(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+}
+
+/**
+ * The text of the lines the editor shows, in their order on screen, one space between them: a line Monaco wraps is
+ * several of its view lines, and their text run together would join the last word of one with the first of the next
+ * (a narrow side of a diff wraps "vehicles on a map" or not, depending on the pane's width to a pixel).
+ */
+async function shownText(editor: Locator): Promise<string> {
+  const lines = await editor.locator('.view-lines .view-line').evaluateAll((elements) =>
+    elements.map((element) => ({ top: parseFloat((element as HTMLElement).style.top) || 0, text: element.textContent ?? '' })),
+  );
+  return lines
+    .sort((a, b) => a.top - b.top)
+    .map((line) => line.text)
+    .join(' ');
+}
+
+/**
  * Waits until `text` is in the editor's document. Monaco renders only the lines in view, so this reads the
  * editor a page at a time from the top (as a reader would scroll) instead of trusting what is on screen.
  */
@@ -39,13 +63,15 @@ export async function expectEditorToContain(page: Page, editor: Locator, text: s
   await expect(async () => {
     await focusEditor(page, editor);
     await page.keyboard.press('Control+Home');
+    await rendered(page);
     let seen = '';
     for (let page_ = 0; page_ < 50; page_++) {
-      const shown = flat(await editor.locator('.view-lines').textContent());
+      const shown = flat(await shownText(editor));
       if (shown.includes(wanted)) return;
       if (shown === seen) break;
       seen = shown;
       await page.keyboard.press('PageDown');
+      await rendered(page);
     }
     throw new Error(`the editor's document does not contain "${text}"`);
   }).toPass({ timeout });
