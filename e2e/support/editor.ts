@@ -35,7 +35,8 @@ export async function appendEditorText(page: Page, editor: Locator, text: string
  * it (and take them for the end of the document).
  */
 async function rendered(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+  // A string: this file is compiled without the DOM's types.
+  await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
 }
 
 /**
@@ -45,7 +46,7 @@ async function rendered(page: Page): Promise<void> {
  */
 async function shownText(editor: Locator): Promise<string> {
   const lines = await editor.locator('.view-lines .view-line').evaluateAll((elements) =>
-    elements.map((element) => ({ top: parseFloat((element as HTMLElement).style.top) || 0, text: element.textContent ?? '' })),
+    elements.map((element) => ({ top: element.getBoundingClientRect().top, text: element.textContent ?? '' })),
   );
   return lines
     .sort((a, b) => a.top - b.top)
