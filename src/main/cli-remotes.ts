@@ -124,12 +124,13 @@ export async function pushCommand(path: string, remotes: string[] | undefined, s
   if (names.length === 0) throw new FleetError('REMOTE_NOT_FOUND', 'This repository has no remote to push to. Add one with `git remote add <name> <https-url>`.');
   const controller = new AbortController();
   const release = cancelOnInterrupt('push', () => controller.abort());
+  const pushLog = redactingLog(log);
   let report: PushReport;
   try {
-    report = redact(await pushToRemotes(workspace, services, { remotes: names, signal: controller.signal, log: redactingLog(log) }));
+    report = redact(await pushToRemotes(workspace, services, { remotes: names, signal: controller.signal, log: pushLog }));
   } catch (error) {
     // As a job's failure reaches the app: a FleetError as it is, anything else logged and told as INTERNAL.
-    if (!(error instanceof FleetError)) redactingLog(log)('the push failed unexpectedly', error);
+    if (!(error instanceof FleetError)) pushLog('the push failed unexpectedly', error);
     const payload = redact(toErrorPayload(error));
     throw new FleetError(payload.code, payload.message, payload.data);
   } finally {

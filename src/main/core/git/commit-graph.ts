@@ -2,7 +2,7 @@
 // commit's parents, committer time and tree, which walks take from it instead of inflating the commit (as git does).
 
 import { join } from 'node:path';
-import { fileStamp, readGitFile } from './git-file-read';
+import { fileStamp, readGitFile, readGitText } from './git-file-read';
 
 const SIGNATURE = 'CGPH';
 const CHUNK_OID_FANOUT = 0x4f494446; // "OIDF"
@@ -133,10 +133,7 @@ export class CommitGraph {
     const info = join(this.objectsDir, 'info');
     const single = join(info, 'commit-graph');
     const chainFile = join(info, 'commit-graphs', 'commit-graph-chain');
-    const chain = await readGitFile(chainFile).then(
-      (data) => data.toString('utf8'),
-      () => null,
-    );
+    const chain = readGitText(chainFile);
     const files = chain
       ? chain
           .split('\n')

@@ -1,6 +1,6 @@
 // Reads values from git's config files (the INI-like format), enough for the keys the core needs.
 
-import { readFileSync } from 'node:fs';
+import { readGitText } from './git-file-read';
 
 /** Parsed config: "section.key" or "section.subsection.key" (section and key lower-cased) -> last value. */
 export type GitConfig = Map<string, string>;
@@ -36,11 +36,7 @@ export function parseGitConfig(text: string): GitConfig {
  * is a few hundred bytes, and an asynchronous read is four trips through the thread pool (a push reads five).
  */
 export async function readGitConfig(path: string): Promise<GitConfig> {
-  try {
-    return parseGitConfig(readFileSync(path, 'utf8'));
-  } catch {
-    return new Map();
-  }
+  return parseGitConfig(readGitText(path));
 }
 
 /** git's boolean spelling: true/yes/on/1 are true. */

@@ -2,10 +2,11 @@
 // common folder (linked worktrees), bare or not. The few small files it looks at are read synchronously: each would
 // otherwise be a trip through the thread pool, and a command opening a repository made about twelve in a row (3-5 ms).
 
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { FleetError } from '../../../shared/errors';
 import { configBoolean, readGitConfig, type GitConfig } from './git-config';
+import { readGitText } from './git-file-read';
 
 export interface RepositoryLayout {
   workdir: string | null;
@@ -25,12 +26,8 @@ async function kindOf(path: string): Promise<'file' | 'dir' | null> {
 
 /** The common folder of a git folder: itself, or what its `commondir` file names (linked worktrees). */
 async function commondirOf(gitdir: string): Promise<string> {
-  try {
-    const text = readFileSync(join(gitdir, 'commondir'), 'utf8').trim();
-    return text ? resolve(gitdir, text) : gitdir;
-  } catch {
-    return gitdir;
-  }
+  const text = readGitText(join(gitdir, 'commondir')).trim();
+  return text ? resolve(gitdir, text) : gitdir;
 }
 
 /** True when `dir` looks like a git folder as git itself checks it: HEAD, plus objects and refs in its common folder. */
@@ -42,13 +39,7 @@ async function isGitDir(dir: string): Promise<boolean> {
 
 /** The git folder a `.git` file ("gitdir: ...", as `git worktree add` writes) points to, or null. */
 async function gitdirFromFile(dotGitFile: string): Promise<string | null> {
-  let text = '';
-  try {
-    text = readFileSync(dotGitFile, 'utf8');
-  } catch {
-    // Unreadable: no usable pointer.
-  }
-  const match = /^gitdir:\s*(.+?)\s*$/m.exec(text);
+  const match = /^gitdir:\s*(.+?)\s*$/m.exec(readGitText(dotGitFile));
   if (!match) return null;
   const target = match[1]!;
   return isAbsolute(target) ? target : resolve(dirname(dotGitFile), target);
@@ -102,12 +93,7 @@ async function layoutFor(discovered: string | null, gitdir: string): Promise<Rep
   if (commondir !== gitdir) {
     // A linked worktree's core.bare and core.worktree belong to the main worktree (git ignores them here).
     if (discovered) return { workdir: discovered, gitdir, commondir, bare: false };
-    let dotGit = '';
-    try {
-      dotGit = readFileSync(join(gitdir, 'gitdir'), 'utf8').trim();
-    } catch {
-      // Not recorded: the message names no folder.
-    }
+    const dotGit = readGitText(join(gitdir, 'gitdir')).trim();
     const top = dotGit ? dirname(dotGit) : null;
     throw new FleetError('NOT_A_REPO', `${gitdir} is the git folder of a linked worktree${top ? ` at ${top}; open ${top} instead` : '; open the worktree folder instead'}.`, {
       path: gitdir,

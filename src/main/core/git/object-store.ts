@@ -1,9 +1,9 @@
 // Every object of a repository: packs and loose objects of the objects folder and its alternates.
 
-import { readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { FleetError } from '../../../shared/errors';
 import { ByteLruCache } from './byte-lru-cache';
+import { readGitText } from './git-file-read';
 import { hasLooseObject, readLooseObject } from './loose-objects';
 import { EMPTY_TREE_OID } from './oid';
 import { PackBlockCache } from './pack-blocks';
@@ -37,13 +37,7 @@ export class ObjectStore {
     const visit = async (path: string, depth: number): Promise<void> => {
       if (paths.includes(path) || depth > MAX_ALTERNATE_DEPTH) return;
       paths.push(path);
-      let text = '';
-      try {
-        text = readFileSync(join(path, 'info', 'alternates'), 'utf8');
-      } catch {
-        // No alternates: the usual case.
-      }
-      for (const line of text.split('\n').map((l) => l.trim())) {
+      for (const line of readGitText(join(path, 'info', 'alternates')).split('\n').map((l) => l.trim())) {
         if (line && !line.startsWith('#')) await visit(isAbsolute(line) ? line : resolve(path, line), depth + 1);
       }
     };

@@ -10,7 +10,7 @@ import { ObjectStore } from './object-store';
 import { ObjectWriter } from './object-writer';
 import { parseCommit, parseTree } from './object-parse';
 import { readGitConfig } from './git-config';
-import { readGitFile } from './git-file-read';
+import { readGitText } from './git-file-read';
 import { isMissingObjectError, missingObjectError, partialCloneOf, type PartialClone } from './missing-objects';
 import { isOid, requireOid } from './oid';
 import { compareAndSwapRef, type RefUpdateOptions } from './ref-update';
@@ -105,14 +105,8 @@ export class GitRepository {
    */
   static async open(path: string, options: { env?: NodeJS.ProcessEnv } = {}): Promise<GitRepository> {
     const layout = await discoverLayout(path);
-    const [shallowText, config] = await Promise.all([
-      readGitFile(join(layout.commondir, 'shallow')).then(
-        (data) => data.toString('utf8'),
-        () => '',
-      ),
-      readGitConfig(join(layout.commondir, 'config')),
-    ]);
-    const repo = new GitRepository(layout, new Set(shallowText.split('\n').filter(isOid)), partialCloneOf(config), options.env ?? process.env);
+    const config = await readGitConfig(join(layout.commondir, 'config'));
+    const repo = new GitRepository(layout, new Set(readGitText(join(layout.commondir, 'shallow')).split('\n').filter(isOid)), partialCloneOf(config), options.env ?? process.env);
     repo.objects.prepare();
     return repo;
   }
