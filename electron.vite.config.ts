@@ -29,6 +29,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli.ts'),
+          // `push`'s quick way in, tried by bin/fleet-control.cjs before cli.js (see push-client.ts).
+          'push-client': resolve(__dirname, 'src/main/push-client.ts'),
         },
       },
     },

@@ -25,12 +25,14 @@ export interface EarlyRemotes {
   services: RemoteServices;
 }
 
-/** Starts the early requests of `purpose` for the remotes named (all when none); dispose of `early` when done. */
-export function askRemotesEarly(path: string, remotes: string[] | undefined, purpose: 'push' | 'fetch'): EarlyRemotes {
-  const env = keyEnvironment();
+/**
+ * Starts the early requests of `purpose` for the remotes named (all when none); dispose of `early` when done. `env` is
+ * where tokens and settings are read (this process's; the background helper passes a request's).
+ */
+export function askRemotesEarly(path: string, remotes: string[] | undefined, purpose: 'push' | 'fetch', env: NodeJS.ProcessEnv = keyEnvironment()): EarlyRemotes {
   // As the app does first: whatever is printed or logged from here on has the environment's tokens redacted.
   registerEnvironmentSecrets(env);
-  const store = new FileSecretStore(defaultAppDataDir());
+  const store = new FileSecretStore(defaultAppDataDir(env));
   const secrets = registeringSecretStore(store);
   const early = requestAdvertisementsEarly({ path, remotes, purpose, services: remoteServices({ secrets, env, http: nodeHttpClient, version }), waitMs: EARLY_WAIT_MS });
   return { early, store, services: remoteServices({ secrets, env, http: early.http, version }) };

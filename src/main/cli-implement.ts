@@ -8,6 +8,7 @@ import { estimateLines, runSummaryLine } from './cli-implement-lines';
 import { hasEnded, watchBatch } from './cli-implement-watch';
 import { FleetError } from '../shared/errors';
 import type { ImplementRequest, ImplementRun, ImplementStarted } from '../shared/types-implement';
+import { INTERRUPTED } from './cli-exit';
 
 export { parseImplementValues, type ImplementValues } from './cli-implement-flags';
 
@@ -23,8 +24,6 @@ export interface ImplementCommandOptions {
 type Print = (line?: string) => unknown;
 type PrintErr = (line: string) => unknown;
 
-/** Exit code when Ctrl+C (SIGINT) stopped the runs, as shells report it. */
-export const INTERRUPTED = 130;
 
 /** Why a run in review is not committed by --commit, or null when it is. No check command counts as not passed. */
 export function commitRefusal(run: ImplementRun, commitFailing: boolean): string | null {

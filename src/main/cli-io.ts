@@ -1,6 +1,7 @@
 // What every CLI command prints through (the redaction step first) and the usage error; small, so the entry stays quick.
 
 import { redact } from './core/secrets/redactor';
+import { INTERRUPTED } from './cli-exit';
 
 /** Bad command-line usage: reported with exit code 2. */
 export class UsageError extends Error {}
@@ -26,6 +27,23 @@ export const log = (message: string, error?: unknown): void => {
   if (debug) printErr(`${message}${error instanceof Error ? `\n${error.stack}` : ''}`);
   else printErr(`warning: ${message}${error instanceof Error ? `: ${error.message}` : ''}`);
 };
+
+/**
+ * Wires Ctrl+C to `cancel` until the returned function is called: the first sets the exit code to 130 and cancels
+ * (the work then ends with what it did so far), a second one quits at once.
+ */
+export function cancelOnInterrupt(kind: string, cancel: () => void): () => void {
+  let interrupted = false;
+  const onInterrupt = (): void => {
+    if (interrupted) process.exit(INTERRUPTED);
+    interrupted = true;
+    process.exitCode = INTERRUPTED;
+    printErr(`Cancelling the ${kind}… Ctrl+C again to quit at once.`);
+    cancel();
+  };
+  process.on('SIGINT', onInterrupt);
+  return () => process.off('SIGINT', onInterrupt);
+}
 
 /** A comma-separated, repeatable list flag (--modules a,b --modules c) as trimmed ids. */
 export function listValues(values: string[] | undefined): string[] | undefined {

@@ -42,6 +42,7 @@ export const FLAGS = {
   env: { type: 'string' },
   confirm: { type: 'string' },
   on: { type: 'string' },
+  stop: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
@@ -81,6 +82,8 @@ export const COMMANDS: Record<string, CommandSpec> = {
   status: { flags: ['json'], repo: 'required', load: () => import('./cli-commands/status') },
   push: { flags: ['remote', 'json'], repo: 'required', load: () => import('./cli-commands/push') },
   fetch: { flags: ['remote', 'json'], repo: 'required', load: () => import('./cli-commands/fetch') },
+  // The background helper push starts for the next push (daemon/server.ts); by hand only with --stop.
+  daemon: { flags: ['stop'], repo: 'none', load: () => import('./cli-commands/daemon') },
   run: { flags: ['doc', 'modules', 'all', 'provider', 'model', 'base-url', 'budget', 'concurrency', 'yes', 'commit'], repo: 'required', load: () => import('./cli-commands/run') },
   report: { flags: ['html'], repo: 'required', load: () => import('./cli-commands/report') },
   forecast: { flags: ['target', 'json'], repo: 'required', load: () => import('./cli-commands/forecast') },

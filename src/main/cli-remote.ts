@@ -8,11 +8,11 @@ import { RemoteBatchRequestSchema } from '../shared/contract-remote';
 import type { ImplementRequest } from '../shared/types-implement';
 import type { RemoteBatchRequest, RemoteRun } from '../shared/types-remote';
 import { REMOTE_RUN_ENDED, REMOTE_TARGETS, type RemoteTarget } from '../shared/types-remote';
+import { INTERRUPTED } from './cli-exit';
 
 type Print = (line?: string) => unknown;
 type PrintErr = (line: string) => unknown;
 
-const INTERRUPTED = 130;
 const where = { github: 'GitHub Actions', azure: 'Azure Pipelines' } as const;
 
 /** --on and --remote checked, the request of a remote batch built from the local one; `usage` builds the bad-usage error. */

@@ -7,7 +7,7 @@
 // fetch runs as the app's job.
 
 import type { FleetApp } from './core/app';
-import { log, printErr } from './cli-io';
+import { cancelOnInterrupt, log } from './cli-io';
 import { FleetError, toErrorPayload } from '../shared/errors';
 import type { JobFinished, JobKind, JobResults } from '../shared/types';
 import type { FetchReport, PushReport } from '../shared/types-remotes';
@@ -20,26 +20,6 @@ import { redact } from './core/secrets/redactor';
 import { redactingLog } from './core/secrets/redacting-log';
 
 type Print = (line?: string) => void;
-
-/** Exit code after Ctrl+C stopped the work, as shells report it. */
-const INTERRUPTED = 130;
-
-/**
- * Wires Ctrl+C to `cancel` until the returned function is called: the first sets the exit code to 130 and cancels
- * (the work then ends with what it did so far), a second one quits at once.
- */
-function cancelOnInterrupt(kind: string, cancel: () => void): () => void {
-  let interrupted = false;
-  const onInterrupt = (): void => {
-    if (interrupted) process.exit(INTERRUPTED);
-    interrupted = true;
-    process.exitCode = INTERRUPTED;
-    printErr(`Cancelling the ${kind}… Ctrl+C again to quit at once.`);
-    cancel();
-  };
-  process.on('SIGINT', onInterrupt);
-  return () => process.off('SIGINT', onInterrupt);
-}
 
 /** Starts a job and waits for its end: the result, or the job's error thrown as a FleetError; Ctrl+C cancels it. */
 async function runJob<K extends JobKind>(app: FleetApp, kind: K, start: () => Promise<{ jobId: string }>): Promise<JobResults[K]> {
@@ -113,30 +93,38 @@ export function formatFetchReport(report: FetchReport): string {
     .join('\n');
 }
 
+export interface PushCommandOptions {
+  json: boolean;
+  print: Print;
+  /** Warnings (the command line's stderr by default). */
+  log?: (message: string, error?: unknown) => void;
+  /** Cancels the push: it ends with what it did so far (Ctrl+C in the command, `cancel` from it in the helper). */
+  signal?: AbortSignal;
+  /** Opens the workspace (Workspace.open by default; the helper keeps its workspaces open between pushes). */
+  openWorkspace?: (path: string) => Promise<Workspace>;
+}
+
 /**
  * `push`: every module branch, the workspace branch and the integration branch with commits a remote lacks, to the
  * named remotes (all when none); false when any branch failed. What is printed is redacted, as the app's events are.
+ * Run by the command itself or by its background helper (daemon/server.ts).
  */
-export async function pushCommand(path: string, remotes: string[] | undefined, services: RemoteServices, json: boolean, print: Print): Promise<boolean> {
+export async function pushCommand(path: string, remotes: string[] | undefined, services: RemoteServices, options: PushCommandOptions): Promise<boolean> {
   nameProcessOperation('fleet-control push');
-  const workspace = await Workspace.open(path);
+  const workspace = await (options.openWorkspace ? options.openWorkspace(path) : Workspace.open(path));
   const names = await requireRemoteNames(workspace.repo, remotes?.length ? remotes : undefined);
   if (names.length === 0) throw new FleetError('REMOTE_NOT_FOUND', 'This repository has no remote to push to. Add one with `git remote add <name> <https-url>`.');
-  const controller = new AbortController();
-  const release = cancelOnInterrupt('push', () => controller.abort());
-  const pushLog = redactingLog(log);
+  const pushLog = redactingLog(options.log ?? log);
   let report: PushReport;
   try {
-    report = redact(await pushToRemotes(workspace, services, { remotes: names, signal: controller.signal, log: pushLog }));
+    report = redact(await pushToRemotes(workspace, services, { remotes: names, signal: options.signal, log: pushLog }));
   } catch (error) {
     // As a job's failure reaches the app: a FleetError as it is, anything else logged and told as INTERNAL.
     if (!(error instanceof FleetError)) pushLog('the push failed unexpectedly', error);
     const payload = redact(toErrorPayload(error));
     throw new FleetError(payload.code, payload.message, payload.data);
-  } finally {
-    release();
   }
-  print(json ? JSON.stringify(report, null, 2) : formatPushReport(report));
+  options.print(options.json ? JSON.stringify(report, null, 2) : formatPushReport(report));
   return report.failed === 0;
 }
 

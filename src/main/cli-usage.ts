@@ -14,7 +14,13 @@ Commands:
   status <repo> [--json]                    Show every module: phase, documents, ahead/behind the base, matched files.
   push <repo> [--remote NAME]... [--json]   Push every module branch and the workspace branch with new commits, to each
                                             remote (default: all), in one request per remote. Never forces. Exits 1
-                                            when any branch failed; Ctrl+C cancels the push and exits 130.
+                                            when any branch failed; Ctrl+C cancels the push and exits 130. The first
+                                            push starts a background helper (fleet-control daemon) that runs the next
+                                            pushes from this build, user and environment without a new start of Node;
+                                            it holds no key and exits after 10 idle minutes. FLEET_CONTROL_DAEMON=0
+                                            turns it off.
+  daemon --stop                             Stop the background helper of this shell's pushes (same build, user and
+                                            environment).
   fetch <repo> [--remote NAME]... [--json]  Fetch into refs/remotes/<remote>/* (default: every remote); Ctrl+C as push.
   run <repo> --doc KIND[,KIND] (--modules a,b | --all) [--provider NAME] [--model M] [--base-url URL]
       [--budget USD] [--concurrency N] [--yes] [--commit]
@@ -100,6 +106,8 @@ Options:
 Environment:
   FLEET_CONTROL_HOME   App-data folder (default: $XDG_CONFIG_HOME/fleet-control or ~/.config/fleet-control).
   FLEET_DEBUG=1        Print stack traces with errors.
+  FLEET_CONTROL_DAEMON=0
+                       Run every push in its own process and start no background helper.
   XAI_API_KEY, OPENAI_API_KEY, ANTHROPIC_API_KEY
                        Keys for run --provider xai | openai | anthropic when none is stored in the app.
   FLEET_GIT_TOKEN      Token for push and fetch over HTTPS (FLEET_GIT_TOKEN_<REMOTE> for one remote; FLEET_GIT_USERNAME

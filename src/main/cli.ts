@@ -7,6 +7,7 @@ import { version } from '../../package.json';
 import { COMMANDS, FLAGS, type CommandSpec, type FlagValues } from './cli-registry';
 import { debug, print, printErr, setRunningCommand, UsageError } from './cli-io';
 import { USAGE } from './cli-usage';
+import { exitWhenWritten, failureLine, INTERRUPTED } from './cli-exit';
 
 interface CommandLine {
   command: string;
@@ -56,16 +57,10 @@ function reportFailure(error: unknown): number {
     printErr(`error: ${error.message} (see fleet-control --help)`);
     return 2;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  printErr(`error: ${message.replace(/\s*\n\s*/g, ' ')}`);
+  printErr(failureLine(error instanceof Error ? error.message : String(error)));
   if (debug && error instanceof Error && error.stack) printErr(error.stack);
   // A command Ctrl+C interrupted (it set 130) still says so, whatever error its cancelled work ended with.
-  return process.exitCode === 130 ? 130 : 1;
-}
-
-/** Exits with `code` once what was printed has been handed to the terminal or pipe. */
-function exitWhenWritten(code: number): void {
-  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+  return process.exitCode === INTERRUPTED ? INTERRUPTED : 1;
 }
 
 run(process.argv.slice(2)).then(

@@ -26,9 +26,12 @@ export interface CliResult {
   stderr: string;
 }
 
-/** The environment the CLI runs in: its own app-data folder and a git identity that ignores the machine's config. */
+/**
+ * The environment the CLI runs in: its own app-data folder and a git identity that ignores the machine's config. No
+ * background helper for pushes (it would outlive the test): cli-daemon.test.ts turns it on where it tests it.
+ */
 export function cliEnv(appDataDir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...GIT_ENV, FLEET_CONTROL_HOME: appDataDir };
+  const env: NodeJS.ProcessEnv = { ...GIT_ENV, FLEET_CONTROL_HOME: appDataDir, FLEET_CONTROL_DAEMON: '0' };
   delete env.FLEET_DEBUG;
   return env;
 }

@@ -1,0 +1,18 @@
+// Starting the background helper (server.ts) for the next push: after a push this process ran itself because no
+// helper answered.
+
+import { spawn } from 'node:child_process';
+import { withoutSecrets, type DaemonAddress } from './address';
+
+/** Starts a helper, detached and without the secrets of this command's environment (each request brings its own). */
+export function startDaemon(address: DaemonAddress): void {
+  const script = process.argv[1];
+  if (!script) return;
+  try {
+    const child = spawn(process.execPath, [...process.execArgv, script, 'daemon'], { cwd: address.folder, env: withoutSecrets(process.env), detached: true, stdio: 'ignore', windowsHide: true });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // The next push runs in its own process again; nothing is lost.
+  }
+}
