@@ -214,6 +214,29 @@ describe.skipIf(notBuilt !== null)('the background helper of fleet-control push'
     }
   });
 
+  it('replaces a helper that was killed: the push runs in its own process and starts a new one', async () => {
+    const workspace = await initialisedWorkspace();
+    server.createBareRepo('helper-killed');
+    git(workspace.path, 'remote', 'add', 'origin', server.url('helper-killed'));
+    const env = helperEnv();
+    const address = addressFor(env);
+    const killed = await startHelper(env);
+    process.kill(killed, 'SIGKILL');
+    await waitFor('the helper to die', () => !alive(killed));
+    // Its key file and socket are left behind, as after a crash.
+    expect(readKeyFile(address)?.pid).toBe(killed);
+    try {
+      const pushed = await cli(['push', workspace.path], env, { FLEET_GIT_TOKEN: TOKEN });
+      expect(pushed).toMatchObject({ code: 0 });
+      expect(pushed.stdout).toMatch(/33 pushed, 0 up to date, 0 failed/);
+      expect(pushed.stderr).not.toContain('runs this push');
+      const replacement = await waitFor('a new helper', () => readKeyFile(address)?.pid !== killed && readKeyFile(address));
+      expect(alive(replacement.pid)).toBe(true);
+    } finally {
+      await cli(['daemon', '--stop'], env);
+    }
+  });
+
   it('is not started with FLEET_CONTROL_DAEMON=0, and ends by itself when idle', async () => {
     const workspace = await initialisedWorkspace();
     server.createBareRepo('unhelped');
