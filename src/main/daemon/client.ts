@@ -109,7 +109,7 @@ export function pushThroughDaemon(address: DaemonAddress, order: PushOrder, outp
     socket.on('error', () => undefined);
     socket.on('close', () => {
       if (state === 'asking') finish(() => resolve('none'));
-      else finish(() => reject(failure('The background helper stopped before the push ended; what it pushed is on the remote. Run the push again (FLEET_CONTROL_DAEMON=0 pushes in this process).')));
+      else finish(() => reject(failure('The background helper stopped before the push ended: the remote has what it received until then. Run the push again (FLEET_CONTROL_DAEMON=0 pushes in this process).')));
     });
   });
 }

@@ -4,12 +4,16 @@
 import { spawn } from 'node:child_process';
 import { withoutSecrets, type DaemonAddress } from './address';
 
-/** Starts a helper, detached and without the secrets of this command's environment (each request brings its own). */
+/**
+ * Starts a helper, detached and without the secrets of this command's environment (each request brings its own). Not
+ * with this process's Node flags: an --inspect (a debugging port) or a profiler has no place in a process that outlives
+ * the command.
+ */
 export function startDaemon(address: DaemonAddress): void {
   const script = process.argv[1];
   if (!script) return;
   try {
-    const child = spawn(process.execPath, [...process.execArgv, script, 'daemon'], { cwd: address.folder, env: withoutSecrets(process.env), detached: true, stdio: 'ignore', windowsHide: true });
+    const child = spawn(process.execPath, [script, 'daemon'], { cwd: address.folder, env: withoutSecrets(process.env), detached: true, stdio: 'ignore', windowsHide: true });
     child.on('error', () => undefined);
     child.unref();
   } catch {

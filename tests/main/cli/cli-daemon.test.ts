@@ -189,6 +189,29 @@ describe.skipIf(notBuilt !== null)('the background helper of fleet-control push'
     }
   });
 
+  it('says so when the helper dies mid-push, and does not push again by itself', async () => {
+    const workspace = await initialisedWorkspace();
+    server.createBareRepo('helper-died');
+    git(workspace.path, 'remote', 'add', 'origin', server.url('helper-died'));
+    const env = helperEnv();
+    const pid = await startHelper(env);
+    server.stallWhen = (method, path) => method === 'POST' && path.includes('git-receive-pack');
+    try {
+      const before = server.requests.length;
+      const pushing = cli(['push', workspace.path], env, { FLEET_GIT_TOKEN: TOKEN });
+      const stalledBefore = server.stalled;
+      await waitFor('the push to reach the server', () => server.stalled > stalledBefore, 30_000);
+      process.kill(pid, 'SIGKILL');
+      const result = await pushing;
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^error: The background helper stopped before the push ended: the remote has what it received until then\. Run the push again/m);
+      // One push: the advertisement and the one receive-pack the helper began, nothing from the command itself.
+      expect(server.requests.slice(before).filter((r) => r.method === 'POST')).toHaveLength(1);
+    } finally {
+      server.stallWhen = null;
+    }
+  });
+
   it('serves only requests with its key, its environment and a well-formed push, and says why it declines', async () => {
     const env = helperEnv();
     const address = addressFor(env);
