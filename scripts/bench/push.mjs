@@ -20,20 +20,7 @@ const TOKEN = 'bench-token';
 const BENCH_REMOTES = ['bench-app', 'bench-git', 'bench-cli', 'bench-cold'];
 const AUTH = `Authorization: Basic ${Buffer.from(`bench:${TOKEN}`).toString('base64')}`;
 
-/** Runs a command without blocking this process (it also serves the git server); resolves with stdout. */
-function run(command, args, { cwd, env = GIT_ENV } = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr.trim().split('\n').slice(-2).join(' ')}`))));
-  });
-}
-
-/** As run(), resolving with stdout and stderr. */
+/** Runs a command without blocking this process (it also serves the git server); resolves with stdout and stderr. */
 function runWithStderr(command, args, { cwd, env = GIT_ENV } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -45,6 +32,9 @@ function runWithStderr(command, args, { cwd, env = GIT_ENV } = {}) {
     child.on('close', (code) => (code === 0 ? resolve({ stdout, stderr }) : reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr.trim().split('\n').slice(-2).join(' ')}`))));
   });
 }
+
+/** As runWithStderr(), resolving with stdout. */
+const run = (command, args, options) => runWithStderr(command, args, options).then(({ stdout }) => stdout);
 
 async function timed(fn) {
   const started = performance.now();

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { GitHttpServer } from '../../helpers/git-http-server';
 import { cleanupTempDirs, git, makeTempDir } from '../../helpers/git';
 import { TOKEN, editModuleDocs, initialisedWorkspace } from '../core/remotes/remote-fixture';
-import { BIN, ROOT, cliEnv, ensureBuiltCli, type CliResult } from './run-cli';
+import { BIN, ROOT, cliEnv, ensureBuiltCli, spawnCli, type CliResult } from './run-cli';
 import { daemonAddress, readKeyFile, type DaemonAddress } from '../../../src/main/daemon/address';
 import { PUSH_FLAGS } from '../../../src/main/push-client';
 import { COMMANDS, FLAGS } from '../../../src/main/cli-registry';
@@ -68,6 +68,19 @@ function addressFor(env: NodeJS.ProcessEnv): DaemonAddress {
   return address;
 }
 
+/** An initialised workspace whose origin is a new repository `name` on the test server. */
+async function workspaceWithRemote(name: string): Promise<Awaited<ReturnType<typeof initialisedWorkspace>>> {
+  const workspace = await initialisedWorkspace();
+  server.createBareRepo(name);
+  git(workspace.path, 'remote', 'add', 'origin', server.url(name));
+  return workspace;
+}
+
+/** Waits until the test server holds a stalled receive-pack (stallWhen set) beyond the `before` it had. */
+function receivePackStalled(before: number): Promise<true> {
+  return waitFor('the push to reach the server', () => server.stalled > before, 30_000);
+}
+
 /** Starts `fleet-control daemon` for `env` itself and waits until it listens; its pid. */
 async function startHelper(env: NodeJS.ProcessEnv): Promise<number> {
   const child = spawn(process.execPath, [BIN, 'daemon'], { env, stdio: 'ignore' });
@@ -100,9 +113,7 @@ describe.skipIf(notBuilt !== null)('the background helper of fleet-control push'
   });
 
   it('is started by a push that found none, holds no token, runs the next pushes with their own tokens, and stops', async () => {
-    const workspace = await initialisedWorkspace();
-    server.createBareRepo('helped');
-    git(workspace.path, 'remote', 'add', 'origin', server.url('helped'));
+    const workspace = await workspaceWithRemote('helped');
     const env = helperEnv();
     const address = addressFor(env);
 
@@ -159,27 +170,20 @@ describe.skipIf(notBuilt !== null)('the background helper of fleet-control push'
   });
 
   it('forwards Ctrl+C: the push in the helper stops, the branches are reported queued, and the exit code is 130', async () => {
-    const workspace = await initialisedWorkspace();
-    server.createBareRepo('helped-interrupted');
-    git(workspace.path, 'remote', 'add', 'origin', server.url('helped-interrupted'));
+    const workspace = await workspaceWithRemote('helped-interrupted');
     const env = helperEnv();
     const pid = await startHelper(env);
     server.stallWhen = (method, path) => method === 'POST' && path.includes('git-receive-pack');
     try {
-      const child = spawn(process.execPath, [BIN, 'push', workspace.path], { env: { ...env, FLEET_GIT_TOKEN: TOKEN }, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       const stalledBefore = server.stalled;
-      await waitFor(`the push to reach the server (${stderr})`, () => server.stalled > stalledBefore, 30_000);
-      expect(stderr).toContain(`(pid ${pid}) runs this push`);
+      const { child, output, exited } = spawnCli(['push', workspace.path], { ...env, FLEET_GIT_TOKEN: TOKEN });
+      await receivePackStalled(stalledBefore);
+      expect(output.stderr).toContain(`(pid ${pid}) runs this push`);
       child.kill('SIGINT');
       expect(await exited).toBe(130);
-      expect(stderr).toContain('Cancelling the push… Ctrl+C again to quit at once.');
-      expect(stdout).toMatch(/^ {2}queued \(retry\) +module\/fleet-hub$/m);
-      expect(stdout).toMatch(/0 pushed, 0 up to date, 33 failed/);
+      expect(output.stderr).toContain('Cancelling the push… Ctrl+C again to quit at once.');
+      expect(output.stdout).toMatch(/^ {2}queued \(retry\) +module\/fleet-hub$/m);
+      expect(output.stdout).toMatch(/0 pushed, 0 up to date, 33 failed/);
       expect(git(`${server.root}/helped-interrupted.git`, 'for-each-ref', 'refs/heads/module/')).toBe('');
       // The helper itself goes on serving.
       expect(alive(pid)).toBe(true);
@@ -190,17 +194,15 @@ describe.skipIf(notBuilt !== null)('the background helper of fleet-control push'
   });
 
   it('says so when the helper dies mid-push, and does not push again by itself', async () => {
-    const workspace = await initialisedWorkspace();
-    server.createBareRepo('helper-died');
-    git(workspace.path, 'remote', 'add', 'origin', server.url('helper-died'));
+    const workspace = await workspaceWithRemote('helper-died');
     const env = helperEnv();
     const pid = await startHelper(env);
     server.stallWhen = (method, path) => method === 'POST' && path.includes('git-receive-pack');
     try {
       const before = server.requests.length;
-      const pushing = cli(['push', workspace.path], env, { FLEET_GIT_TOKEN: TOKEN });
       const stalledBefore = server.stalled;
-      await waitFor('the push to reach the server', () => server.stalled > stalledBefore, 30_000);
+      const pushing = cli(['push', workspace.path], env, { FLEET_GIT_TOKEN: TOKEN });
+      await receivePackStalled(stalledBefore);
       process.kill(pid, 'SIGKILL');
       const result = await pushing;
       expect(result.code).toBe(1);
@@ -238,9 +240,7 @@ describe.skipIf(notBuilt !== null)('the background helper of fleet-control push'
   });
 
   it('replaces a helper that was killed: the push runs in its own process and starts a new one', async () => {
-    const workspace = await initialisedWorkspace();
-    server.createBareRepo('helper-killed');
-    git(workspace.path, 'remote', 'add', 'origin', server.url('helper-killed'));
+    const workspace = await workspaceWithRemote('helper-killed');
     const env = helperEnv();
     const address = addressFor(env);
     const killed = await startHelper(env);
@@ -261,9 +261,7 @@ describe.skipIf(notBuilt !== null)('the background helper of fleet-control push'
   });
 
   it('is not started with FLEET_CONTROL_DAEMON=0, and ends by itself when idle', async () => {
-    const workspace = await initialisedWorkspace();
-    server.createBareRepo('unhelped');
-    git(workspace.path, 'remote', 'add', 'origin', server.url('unhelped'));
+    const workspace = await workspaceWithRemote('unhelped');
     const off = helperEnv({ FLEET_CONTROL_DAEMON: '0' });
     const pushed = await cli(['push', workspace.path], off, { FLEET_GIT_TOKEN: TOKEN });
     expect(pushed.code).toBe(0);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { GitHttpServer } from '../../helpers/git-http-server';
 import { cleanupTempDirs, git, makeTempDir } from '../../helpers/git';
 import { TOKEN, editModuleDocs, initialisedWorkspace } from '../core/remotes/remote-fixture';
-import { BIN, cliEnv, ensureBuiltCli, type CliResult } from './run-cli';
+import { BIN, cliEnv, ensureBuiltCli, spawnCli, type CliResult } from './run-cli';
 
 const notBuilt = ensureBuiltCli();
 if (notBuilt) console.warn(`skipping the CLI remote tests: ${notBuilt}`);
@@ -86,24 +86,19 @@ describe.skipIf(notBuilt !== null)('fleet-control push and fetch', () => {
     git(workspace.path, 'remote', 'add', 'origin', server.url('interrupted'));
     server.stallWhen = (method, path) => method === 'POST' && path.includes('git-receive-pack');
     try {
-      const child = spawn(process.execPath, [BIN, 'push', workspace.path], { env: { ...cliEnv(appData), FLEET_GIT_TOKEN: TOKEN }, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      const { child, output, exited } = spawnCli(['push', workspace.path], { ...cliEnv(appData), FLEET_GIT_TOKEN: TOKEN });
       const stalledBefore = server.stalled;
       for (let waited = 0; server.stalled === stalledBefore; waited += 20) {
-        if (waited > 30_000) throw new Error(`the push never reached the server: ${stderr}`);
+        if (waited > 30_000) throw new Error(`the push never reached the server: ${output.stderr}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       const interrupted = Date.now();
       child.kill('SIGINT');
       expect(await exited).toBe(130);
       expect(Date.now() - interrupted).toBeLessThan(10_000);
-      expect(stderr).toContain('Cancelling the push… Ctrl+C again to quit at once.');
-      expect(stdout).toMatch(/^ {2}queued \(retry\) +module\/fleet-hub$/m);
-      expect(stdout).toMatch(/0 pushed, 0 up to date, 33 failed/);
+      expect(output.stderr).toContain('Cancelling the push… Ctrl+C again to quit at once.');
+      expect(output.stdout).toMatch(/^ {2}queued \(retry\) +module\/fleet-hub$/m);
+      expect(output.stdout).toMatch(/0 pushed, 0 up to date, 33 failed/);
       // Nothing reached the server's branches.
       expect(git(`${server.root}/interrupted.git`, 'for-each-ref', 'refs/heads/module/')).toBe('');
     } finally {

@@ -36,6 +36,23 @@ export function cliEnv(appDataDir: string): NodeJS.ProcessEnv {
   return env;
 }
 
+/** A running `fleet-control` process: what it printed so far, and its exit code once it exits. */
+export interface RunningCli {
+  child: ChildProcess;
+  output: { stdout: string; stderr: string };
+  exited: Promise<number | null>;
+}
+
+/** Starts `fleet-control <args>` with `env` (to send it signals while it runs). */
+export function spawnCli(args: string[], env: NodeJS.ProcessEnv): RunningCli {
+  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = { stdout: '', stderr: '' };
+  child.stdout!.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output, exited };
+}
+
 /** Runs `fleet-control <args>` to completion. */
 export function runCli(args: string[], appDataDir: string, bin = BIN): Promise<CliResult> {
   return new Promise((resolve) => {
