@@ -4,7 +4,7 @@
 // remotes are asked for their refs first (cli-early.ts), and the push's code is loaded while they answer.
 
 import { resolve } from 'node:path';
-import { cancelOnInterrupt, debug, print } from '../cli-io';
+import { cancelOnInterrupt, debug, print, printErr } from '../cli-io';
 import type { CommandInput } from '../cli-registry';
 import { redact } from '../core/secrets/redactor';
 import { daemonAddress, daemonEnabled, helperTried } from '../daemon/address';
@@ -35,6 +35,9 @@ export async function run({ repo, values, mainDir }: CommandInput): Promise<void
   } finally {
     release();
     early.dispose();
-    if (address && served === 'none') startDaemon(address);
+    if (address && served === 'none' && startDaemon(address) && process.stderr.isTTY) {
+      // Said once per helper, as build tools with a daemon say it; scripts reading stderr are not told.
+      printErr('Started a background helper for the next pushes (fleet-control daemon --stop ends it; FLEET_CONTROL_DAEMON=0 turns it off).');
+    }
   }
 }

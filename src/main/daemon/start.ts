@@ -5,18 +5,20 @@ import { spawn } from 'node:child_process';
 import { withoutSecrets, type DaemonAddress } from './address';
 
 /**
- * Starts a helper, detached and without the secrets of this command's environment (each request brings its own). Not
- * with this process's Node flags: an --inspect (a debugging port) or a profiler has no place in a process that outlives
- * the command.
+ * Starts a helper, detached and without the secrets of this command's environment (each request brings its own);
+ * true once it is asked to start. Not with this process's Node flags: an --inspect (a debugging port) or a profiler
+ * has no place in a process that outlives the command.
  */
-export function startDaemon(address: DaemonAddress): void {
+export function startDaemon(address: DaemonAddress): boolean {
   const script = process.argv[1];
-  if (!script) return;
+  if (!script) return false;
   try {
     const child = spawn(process.execPath, [script, 'daemon'], { cwd: address.folder, env: withoutSecrets(process.env), detached: true, stdio: 'ignore', windowsHide: true });
     child.on('error', () => undefined);
     child.unref();
+    return true;
   } catch {
     // The next push runs in its own process again; nothing is lost.
+    return false;
   }
 }
