@@ -92,6 +92,8 @@ export async function runDaemon(mainDir: string): Promise<void> {
   const partial = `${address.keyFile}.${process.pid}.partial`;
   writeFileSync(partial, keyText, { mode: 0o600 });
   renameSync(partial, address.keyFile);
+  // Run by hand on a terminal (push starts it without one): say where it serves and how it ends.
+  if (process.stdout.isTTY) process.stdout.write(`Serving this build's pushes on ${address.socket} (pid ${process.pid}); ends after ${Math.round(idleMs() / 60_000)} idle minutes or on Ctrl+C.\n`);
 
   let idle: NodeJS.Timeout | undefined;
   const closed = new Promise<void>((resolve) => server.once('close', resolve));
