@@ -3,9 +3,19 @@
 
 import { randomBytes } from 'node:crypto';
 import { createWholeFileFs } from '../git/whole-file-fs';
-import { loadIsoGit, loadIsoHttp } from '../git/iso-git-loader';
+import { loadIsoGit } from '../git/iso-git-loader';
 
-export { loadIsoGit, loadIsoHttp };
+export { loadIsoGit };
+
+type IsoHttp = typeof import('isomorphic-git/http/node');
+
+let isoHttp: Promise<IsoHttp['default']> | null = null;
+
+/** isomorphic-git's Node HTTP client. */
+export function loadIsoHttp(): Promise<IsoHttp['default']> {
+  isoHttp ??= import('isomorphic-git/http/node').then((m) => (m as unknown as { default?: IsoHttp['default'] }).default ?? (m as unknown as IsoHttp['default']));
+  return isoHttp;
+}
 
 /**
  * Writes through a temp file named "<target>.<random>.lock" and a rename: git skips ".lock" names when it lists
@@ -16,7 +26,7 @@ export const wholeFileFs = createWholeFileFs({
   modeFor: (requested) => requested ?? 0o666,
 });
 
-type IsoHttpClient = (typeof import('isomorphic-git/http/node'))['default'];
+type IsoHttpClient = IsoHttp['default'];
 
 /** isomorphic-git's HTTP client with every request bound to `signal`: a cancel cuts the connection, mid-answer too. */
 export function httpWithSignal(http: IsoHttpClient, signal: AbortSignal | undefined): IsoHttpClient {
