@@ -22,11 +22,14 @@ export function currentCommand(): string | null {
 export const print = (line = ''): boolean => process.stdout.write(`${redact(line)}\n`);
 export const printErr = (line: string): boolean => process.stderr.write(`${redact(line)}\n`);
 
-/** The core's log: warnings on stderr (with the stack under FLEET_DEBUG=1). */
-export const log = (message: string, error?: unknown): void => {
-  if (debug) printErr(`${message}${error instanceof Error ? `\n${error.stack}` : ''}`);
-  else printErr(`warning: ${message}${error instanceof Error ? `: ${error.message}` : ''}`);
-};
+/** A line of the core's log as the command line shows it: a warning, or with the stack under FLEET_DEBUG=1. */
+export function logLine(message: string, error?: unknown): string {
+  if (debug) return `${message}${error instanceof Error ? `\n${error.stack}` : ''}`;
+  return `warning: ${message}${error instanceof Error ? `: ${error.message}` : ''}`;
+}
+
+/** The core's log: warnings on stderr. */
+export const log = (message: string, error?: unknown): void => void printErr(logLine(message, error));
 
 /**
  * Wires Ctrl+C to `cancel` until the returned function is called: the first sets the exit code to 130 and cancels

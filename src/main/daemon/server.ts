@@ -11,8 +11,8 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { FleetError, toErrorPayload } from '../../shared/errors';
-import { debug } from '../cli-io';
-import { askRemotesEarly } from '../cli-early';
+import { logLine } from '../cli-io';
+import { askRemotesEarly, type EarlyRemotes } from '../cli-early';
 import { redact } from '../core/secrets/redactor';
 import { daemonAddress, type DaemonAddress } from './address';
 import { OpenWorkspaces } from './open-workspaces';
@@ -173,21 +173,20 @@ export async function runDaemon(mainDir: string): Promise<void> {
 
     async function push(accepted: z.infer<typeof requestSchema>): Promise<void> {
       running.add(controller);
-      // As the command would in its own process: the refs asked for at once, the tokens registered with the redactor.
-      const { early, services } = askRemotesEarly(accepted.repo, accepted.remotes, 'push', { ...process.env, ...accepted.secrets });
       const print = (line = ''): void => send({ type: 'out', text: `${redact(line)}\n` });
-      const log = (message: string, error?: unknown): void => {
-        const detail = error instanceof Error ? (debug ? `\n${error.stack}` : `: ${error.message}`) : '';
-        send({ type: 'err', text: `${redact(`${debug ? '' : 'warning: '}${message}${detail}`)}\n` });
-      };
+      const log = (message: string, error?: unknown): void => send({ type: 'err', text: `${redact(logLine(message, error))}\n` });
+      let early: EarlyRemotes['early'] | undefined;
       try {
-        const ok = await pushCommand(accepted.repo, accepted.remotes, services, { json: accepted.json, print, log, signal: controller.signal, openWorkspace: (path) => workspaces.get(path) });
+        // As the command would in its own process: the refs asked for at once, the tokens registered with the redactor.
+        const asked = askRemotesEarly(accepted.repo, accepted.remotes, 'push', { ...process.env, ...accepted.secrets });
+        early = asked.early;
+        const ok = await pushCommand(accepted.repo, accepted.remotes, asked.services, { json: accepted.json, print, log, signal: controller.signal, openWorkspace: (path) => workspaces.get(path) });
         send({ type: 'exit', ok });
       } catch (error) {
         if (!(error instanceof FleetError)) log('the push failed unexpectedly', error);
         send({ type: 'exit', ok: false, error: redact(toErrorPayload(error)) });
       } finally {
-        early.dispose();
+        early?.dispose();
         running.delete(controller);
         socket.end();
       }
