@@ -1,8 +1,8 @@
 // Where the background helper of the command line listens, and what makes a command fit to be served by it.
 //
-// One helper per build of the app, Node version, user and environment: a socket (a named pipe on Windows) named after a hash of
-// those, in a folder only this user can use, beside a key file (0600) the helper writes once it listens. A command
-// sends the key with its request, so only a process that can read this user's files is served.
+// One helper per build of the app, Node version, user and environment: a socket (a named pipe on Windows) named after
+// a hash of those, in a folder only this user can use, beside a key file (0600) the helper writes once it listens. A
+// command sends the key with its request, so only a process that can read this user's files is served.
 //
 // A helper serves only commands whose environment is its own, secrets left aside (it never holds them in its
 // environment: each request brings its own): proxies, git's config variables, the app's folder and the rest all come
@@ -86,15 +86,13 @@ export function daemonAddress(mainDir: string, env: NodeJS.ProcessEnv = process.
   if (!folder) return null;
   const environment = JSON.stringify(sharedEnvironment(env));
   const name = `d-${nameHash(`${user}\n${build}\n${environment}`)}`;
-  return {
-    environment,
-    folder,
-    socket: process.platform === 'win32' ? `\\\\.\\pipe\\fleet-control-${name}` : join(folder, `${name}.sock`),
-    keyFile: join(folder, `${name}.key`),
-  };
+  const socket = process.platform === 'win32' ? `\\\\.\\pipe\\fleet-control-${name}` : join(folder, `${name}.sock`);
+  // A Unix socket's path has room for 103 bytes on macOS (107 on Linux): a longer temporary folder means no helper.
+  if (process.platform !== 'win32' && Buffer.byteLength(socket) > 103) return null;
+  return { environment, folder, socket, keyFile: join(folder, `${name}.key`) };
 }
 
-/** The environment as it decides what a command does, in name order: its secrets and the shell's bookkeeping left out. */
+/** The environment as it decides what a command does, in name order, without its secrets and the shell's bookkeeping. */
 export function sharedEnvironment(env: NodeJS.ProcessEnv): [string, string][] {
   const secrets = secretVariables(env);
   return Object.entries(env)
