@@ -7,7 +7,7 @@ import type { BranchPushResult, BranchPushStatus } from '../../../shared/types-r
 import type { GitRepository } from '../git/repository';
 import { ZERO_OID } from '../git/oid';
 import type { GitObject } from '../git/types';
-import { objectsToSend } from './push-objects';
+import { objectsToSend, type ObjectsToSend } from './push-objects';
 import { writePack } from './pack-writer';
 import { sendReceivePack, type RefUpdateCommand } from './receive-pack';
 import type { RefAdvertisement } from './ref-advertisement';
@@ -20,6 +20,8 @@ export interface ExchangeOptions {
   onBranch?(branch: string, state: BranchPushStatus | 'queued' | 'sending', message: string | null): void;
   /** What the exchange is doing; `objects` while the pack goes up. */
   onActivity?(message: string, objects?: { sent: number; total: number }): void;
+  /** The objects to send, worked out already for these tips against these haves (push.ts's guess); found here otherwise. */
+  objects?: Promise<ObjectsToSend>;
 }
 
 export interface BranchToSend {
@@ -67,9 +69,10 @@ async function requirePresent(repo: GitRepository, oids: string[], raw: Map<stri
 }
 
 /** The pack of everything `tips` need that the remote (holding `haves`) lacks, as chunks; counts what it sent. */
-async function* packStream(repo: GitRepository, tips: string[], haves: string[], sent: { bytes: number; objects: number }, onActivity?: ExchangeOptions['onActivity']): AsyncGenerator<Buffer> {
+async function* packStream(repo: GitRepository, tips: string[], haves: string[], sent: { bytes: number; objects: number }, options: Pick<ExchangeOptions, 'onActivity' | 'objects'>): AsyncGenerator<Buffer> {
+  const { onActivity } = options;
   onActivity?.('counting the objects the remote lacks');
-  const { oids, raw } = await objectsToSend(repo, tips, haves);
+  const { oids, raw } = await (options.objects ?? objectsToSend(repo, tips, haves));
   await requirePresent(repo, oids, raw);
   sent.objects = oids.length;
   const progressEvery = Math.max(1, Math.ceil(oids.length / 50));
@@ -100,7 +103,7 @@ export async function exchangeBranches(
   // The objects are found and packed while the request is already under way.
   const pack = (async function* () {
     try {
-      yield* packStream(repo, toSend.map((s) => s.branch.tip), haves, sent, options.onActivity);
+      yield* packStream(repo, toSend.map((s) => s.branch.tip), haves, sent, options);
     } catch (error) {
       // The request breaks off with this; the transport may report the cut as a network failure, which it is not.
       localFailure = asFleetError(error, options.log);

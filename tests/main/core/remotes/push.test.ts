@@ -119,6 +119,30 @@ describe('push', () => {
     expect(await gitAsync(workspace.path, 'ls-remote', server.authUrl('guarded'))).toBe('');
   });
 
+  it('sends what the remote lacks when it holds less than the remote-tracking refs say (a branch rewound there)', async () => {
+    // While the refs are asked for, the push guesses the plan and the objects from the remote-tracking refs; here they
+    // say the remote holds a commit it no longer has, so only the answer's tips may decide what goes in the pack.
+    const workspace = await initialisedWorkspace();
+    server.createBareRepo('rewound');
+    await addRemote(workspace, 'origin', server.url('rewound'));
+    const services = remoteServices({ FLEET_GIT_TOKEN: TOKEN });
+    await pushToRemotes(workspace, services, { remotes: ['origin'] });
+    const start = git(workspace.path, 'rev-parse', 'module/fleet-hub');
+    await editModuleDocs(workspace, ['fleet-hub']);
+    await pushToRemotes(workspace, services, { remotes: ['origin'], branches: ['module/fleet-hub'] });
+    const bare = join(server.root, 'rewound.git');
+    git(bare, 'update-ref', 'refs/heads/module/fleet-hub', start);
+    git(bare, 'gc', '-q', '--prune=now');
+    const tips = await editModuleDocs(workspace, ['fleet-hub'], 'Checked again.');
+
+    const report = await pushToRemotes(workspace, services, { remotes: ['origin'], branches: ['module/fleet-hub'] });
+    expect(report.remotes[0]!.branches[0]).toMatchObject({ status: 'pushed', remoteTipBefore: start });
+    // Both commits' objects (commit, root tree, docs folder, module folder, document), not only the newest one's.
+    expect(report.remotes[0]!.objects).toBe(10);
+    expect((await remoteHeads('rewound')).get('module/fleet-hub')).toBe(tips.get('module/fleet-hub'));
+    expect(git(bare, 'fsck', '--strict', '--no-progress')).toBe('');
+  });
+
   it('refuses a branch someone else pushed to as not a fast-forward and changes nothing local', async () => {
     const workspace = await initialisedWorkspace();
     server.createBareRepo('race');
