@@ -10,6 +10,7 @@ import { useResolvedTheme } from '../hooks/useResolvedTheme';
 import { bindEditorKeys, type EditorKeyHandlers } from '../monaco/editorKeys';
 import { bindSession } from '../monaco/bindSession';
 import { diffOptions } from '../monaco/editorOptions';
+import { releaseDiffModels } from '../monaco/diffModels';
 import { monacoTheme } from '../monaco/setup';
 import { useEditorPrefsStore } from '../stores/editorPrefs';
 import type { DocSession } from '../stores/documents';
@@ -54,15 +55,15 @@ export function DocDiffEditor({ id, original, modified, keys, diffRef, testId = 
     [inline, originalEditable, modifiedEditable, original.label, modified.label],
   );
 
-  // Detach the models before the wrapper disposes them: Monaco refuses to see a diff's models go first.
-  // A layout effect's cleanup runs before the wrapper's own (passive) one.
+  const originalPath = modelPath(id, 'original', original);
+  const modifiedPath = modelPath(id, 'modified', modified);
+  const paths = useRef<[string, string]>([originalPath, modifiedPath]);
+  paths.current = [originalPath, modifiedPath];
+
+  // The models end before the wrapper disposes the editor (diffModels.ts): a layout effect's cleanup runs first.
   useLayoutEffect(
     () => () => {
-      const diff = instance.current;
-      const models = diff?.getModel();
-      diff?.setModel(null);
-      models?.original.dispose();
-      models?.modified.dispose();
+      releaseDiffModels(instance.current, paths.current);
       bound.current.forEach((d) => d.dispose());
       if (diffRef) diffRef.current = null;
     },
@@ -74,8 +75,10 @@ export function DocDiffEditor({ id, original, modified, keys, diffRef, testId = 
       <DiffEditor
         original={initial.original}
         modified={initial.modified}
-        originalModelPath={modelPath(id, 'original', original)}
-        modifiedModelPath={modelPath(id, 'modified', modified)}
+        originalModelPath={originalPath}
+        modifiedModelPath={modifiedPath}
+        keepCurrentOriginalModel
+        keepCurrentModifiedModel
         language="markdown"
         theme={theme}
         options={options}

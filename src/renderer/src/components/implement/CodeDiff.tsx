@@ -8,6 +8,7 @@ import type { editor, IDisposable } from 'monaco-editor/editor/editor.api';
 import { useResolvedTheme } from '../../hooks/useResolvedTheme';
 import { languageFor } from '../../monaco/codeLanguages';
 import { diffOptions } from '../../monaco/editorOptions';
+import { releaseDiffModels } from '../../monaco/diffModels';
 import { monaco, monacoTheme } from '../../monaco/setup';
 import { useEditorPrefsStore } from '../../stores/editorPrefs';
 import { DiffControls } from '../DiffControls';
@@ -49,22 +50,22 @@ export default function CodeDiff({ id, path, before, after, beforeLabel, afterLa
     });
   };
 
-  useLayoutEffect(
-    () => () => {
-      const diff = diffRef.current;
-      const models = diff?.getModel();
-      diff?.setModel(null);
-      models?.original.dispose();
-      models?.modified.dispose();
-      bound.current.forEach((d) => d.dispose());
-    },
-    [],
-  );
-
   // Models are this instance's own: two diffs of the same file mounted at once (or one mounting while another unmounts)
   // never share one, so disposing one's models never pulls them from under the other's widget.
   const instance = useId();
   const safeId = `${id}-${instance}`.replace(/[^a-zA-Z0-9._-]/g, '_');
+  const originalPath = `inmemory://fleet-code/${safeId}/before/${path}`;
+  const modifiedPath = `inmemory://fleet-code/${safeId}/after/${path}`;
+  const paths = useRef<[string, string]>([originalPath, modifiedPath]);
+  paths.current = [originalPath, modifiedPath];
+
+  useLayoutEffect(
+    () => () => {
+      releaseDiffModels(diffRef.current, paths.current);
+      bound.current.forEach((d) => d.dispose());
+    },
+    [],
+  );
   const language = languageFor(path);
   return (
     <div className="code-diff" data-testid="code-diff" data-path={path}>
@@ -86,8 +87,10 @@ export default function CodeDiff({ id, path, before, after, beforeLabel, afterLa
         <DiffEditor
           original={initial.before}
           modified={initial.after}
-          originalModelPath={`inmemory://fleet-code/${safeId}/before/${path}`}
-          modifiedModelPath={`inmemory://fleet-code/${safeId}/after/${path}`}
+          originalModelPath={originalPath}
+          modifiedModelPath={modifiedPath}
+          keepCurrentOriginalModel
+          keepCurrentModifiedModel
           language={language}
           theme={theme}
           options={options}
