@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { GitHttpServer } from '../../helpers/git-http-server';
@@ -25,7 +25,8 @@ beforeAll(async () => {
   server = await GitHttpServer.start({ token: TOKEN });
 });
 afterAll(async () => {
-  for (const child of started) child.kill('SIGKILL');
+  // A helper a test left running ends as on SIGTERM: it removes its key file and socket.
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
   await server.stop();
   cleanupTempDirs();
 });
@@ -196,6 +197,7 @@ describe.skipIf(notBuilt !== null)('the background helper of fleet-control push'
   it('says so when the helper dies mid-push, and does not push again by itself', async () => {
     const workspace = await workspaceWithRemote('helper-died');
     const env = helperEnv();
+    const address = addressFor(env);
     const pid = await startHelper(env);
     server.stallWhen = (method, path) => method === 'POST' && path.includes('git-receive-pack');
     try {
@@ -211,6 +213,9 @@ describe.skipIf(notBuilt !== null)('the background helper of fleet-control push'
       expect(server.requests.slice(before).filter((r) => r.method === 'POST')).toHaveLength(1);
     } finally {
       server.stallWhen = null;
+      // What the killed helper left (the next one would replace it).
+      rmSync(address.keyFile, { force: true });
+      rmSync(address.socket, { force: true });
     }
   });
 
