@@ -1,7 +1,7 @@
 // What every CLI command prints through (the redaction step first) and the usage error; small, so the entry stays quick.
 
 import { redact } from './core/secrets/redactor';
-import { INTERRUPTED } from './cli-exit';
+import { interruptCancels } from './cli-exit';
 
 /** Bad command-line usage: reported with exit code 2. */
 export class UsageError extends Error {}
@@ -31,22 +31,8 @@ export function logLine(message: string, error?: unknown): string {
 /** The core's log: warnings on stderr. */
 export const log = (message: string, error?: unknown): void => void printErr(logLine(message, error));
 
-/**
- * Wires Ctrl+C to `cancel` until the returned function is called: the first sets the exit code to 130 and cancels
- * (the work then ends with what it did so far), a second one quits at once.
- */
-export function cancelOnInterrupt(kind: string, cancel: () => void): () => void {
-  let interrupted = false;
-  const onInterrupt = (): void => {
-    if (interrupted) process.exit(INTERRUPTED);
-    interrupted = true;
-    process.exitCode = INTERRUPTED;
-    printErr(`Cancelling the ${kind}… Ctrl+C again to quit at once.`);
-    cancel();
-  };
-  process.on('SIGINT', onInterrupt);
-  return () => process.off('SIGINT', onInterrupt);
-}
+/** Ctrl+C cancels the work until the returned function is called (cli-exit.ts), said on stderr. */
+export const cancelOnInterrupt = (kind: string, cancel: () => void): (() => void) => interruptCancels(kind, cancel, printErr);
 
 /** A comma-separated, repeatable list flag (--modules a,b --modules c) as trimmed ids. */
 export function listValues(values: string[] | undefined): string[] | undefined {

@@ -1,13 +1,14 @@
 // The quick way in for `fleet-control push` (bin/fleet-control.cjs tries it before anything else): when a background
 // helper answers for this build, user and environment (daemon/), the push is handed to it from here, without the
 // command line's entry, its registry of commands, the redactor or the compile cache being loaded. Anything else (no
-// helper, one that declines, any other command line, a usage error) returns null and the command line runs as usual,
-// which starts a helper after a push it ran itself. A push handed over is never run by the command line too.
+// helper, one that declines, any other command line, a usage error) returns null and the command line runs as usual;
+// where no helper answered, its push starts one afterwards. This is the one place a push asks a helper: a push handed
+// over is never run by the command line too.
 
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exitWhenWritten, failureLine, INTERRUPTED } from './cli-exit';
-import { daemonAddress, daemonEnabled, noteHelperTried } from './daemon/address';
+import { daemonAddress, daemonEnabled, noteNoHelperAt } from './daemon/address';
 import { pushThroughDaemon } from './daemon/client';
 
 /** The push's flags: cli-registry's FLAGS for `push` (a test checks they agree). */
@@ -31,7 +32,7 @@ export async function pushThroughHelper(argv: string[], mainDir: string): Promis
     const debug = process.env.FLEET_DEBUG === '1';
     const served = await pushThroughDaemon(address, order, { out: (text) => void process.stdout.write(text), err: (text) => void process.stderr.write(text), debug });
     if (typeof served !== 'boolean') {
-      noteHelperTried(served);
+      if (served === 'none') noteNoHelperAt(address);
       return null;
     }
     code = served ? 0 : 1;

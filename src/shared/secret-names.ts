@@ -22,6 +22,13 @@ export function isAppVariable(name: string): boolean {
   return name.toUpperCase().startsWith('FLEET_');
 }
 
+/** A copy of `env` without its secret-looking variables. */
+export function withoutSecretVariables<T extends Record<string, string | undefined>>(env: T): T {
+  const clean = { ...env };
+  for (const name of Object.keys(secretVariables(env))) delete clean[name];
+  return clean;
+}
+
 /** The secret-looking variables of an environment (name -> value). */
 export function secretVariables(env: Record<string, string | undefined>): Record<string, string> {
   const found: Record<string, string> = {};

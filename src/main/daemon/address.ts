@@ -11,7 +11,7 @@
 import { lstatSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { secretVariables } from '../../shared/secret-names';
+import { withoutSecretVariables } from '../../shared/secret-names';
 
 /** FLEET_CONTROL_DAEMON=0 keeps every command in its own process and starts no helper. */
 export const DAEMON_SWITCH = 'FLEET_CONTROL_DAEMON';
@@ -94,17 +94,9 @@ export function daemonAddress(mainDir: string, env: NodeJS.ProcessEnv = process.
 
 /** The environment as it decides what a command does, in name order, without its secrets and the shell's bookkeeping. */
 export function sharedEnvironment(env: NodeJS.ProcessEnv): [string, string][] {
-  const secrets = secretVariables(env);
-  return Object.entries(env)
-    .filter((entry): entry is [string, string] => entry[1] !== undefined && !Object.hasOwn(secrets, entry[0]) && !SHELL_BOOKKEEPING.has(entry[0]))
+  return Object.entries(withoutSecretVariables(env))
+    .filter((entry): entry is [string, string] => entry[1] !== undefined && !SHELL_BOOKKEEPING.has(entry[0]))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/** The environment without its secrets: what the helper is started with. */
-export function withoutSecrets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const clean: NodeJS.ProcessEnv = { ...env };
-  for (const name of Object.keys(secretVariables(env))) delete clean[name];
-  return clean;
 }
 
 /** The helper's key and pid from its key file, or null when there is none (no helper, or one starting). */
@@ -118,16 +110,18 @@ export function readKeyFile(address: DaemonAddress): { key: string; pid: number 
   }
 }
 
-/** What the quick way in (push-client.ts) found, for the command line it hands over to: its push does not ask again. */
-const TRIED = Symbol.for('fleet-control.push-helper-tried');
+/**
+ * Where the quick way in (push-client.ts) found no helper answering, for the command line it hands the push over to,
+ * which then starts one there after the push (a separate bundle: a global, not a module's variable).
+ */
+const UNANSWERED = Symbol.for('fleet-control.push-helper-unanswered');
 
-/** Notes that no helper answered ('none': start one after the push) or one declined ('declined'). */
-export function noteHelperTried(outcome: 'none' | 'declined'): void {
-  (globalThis as Record<symbol, unknown>)[TRIED] = outcome;
+/** Notes that no helper answered at `address`. */
+export function noteNoHelperAt(address: DaemonAddress): void {
+  (globalThis as Record<symbol, unknown>)[UNANSWERED] = address;
 }
 
-/** What noteHelperTried() noted in this process, if anything. */
-export function helperTried(): 'none' | 'declined' | undefined {
-  const outcome = (globalThis as Record<symbol, unknown>)[TRIED];
-  return outcome === 'none' || outcome === 'declined' ? outcome : undefined;
+/** The address noteNoHelperAt() noted in this process, if any. */
+export function noHelperAt(): DaemonAddress | undefined {
+  return (globalThis as Record<symbol, DaemonAddress | undefined>)[UNANSWERED];
 }

@@ -6,7 +6,7 @@
 import { connect } from 'node:net';
 import type { FleetErrorPayload } from '../../shared/errors';
 import { secretVariables } from '../../shared/secret-names';
-import { INTERRUPTED } from '../cli-exit';
+import { interruptCancels } from '../cli-exit';
 import { readKeyFile, type DaemonAddress } from './address';
 import { lineReader, type CommandMessage, type PushRequest } from './protocol';
 
@@ -15,7 +15,11 @@ const QUIET_NOTICE_MS = 10_000;
 
 export type PushOrder = Pick<PushRequest, 'repo' | 'remotes' | 'json'>;
 
-/** Where the helper's output goes: its text is redacted by the helper already (it holds the request's secrets). */
+/**
+ * Where the helper's output goes: its text is redacted by the helper already (it holds the request's secrets). A
+ * failure of the push is thrown as a plain Error with the helper's message (FleetError lives with the git core, which a
+ * push the helper takes never loads here); the command prints it as `error: <message>` with exit 1.
+ */
 export interface HelperOutput {
   out(text: string): void;
   err(text: string): void;
@@ -25,14 +29,6 @@ export interface HelperOutput {
 
 /** Not served: no helper answered (start one afterwards), or one declined the push (leave it). */
 export type NotServed = 'none' | 'declined';
-
-/**
- * What the push failed with, as the command prints it (`error: <message>`, exit 1). A plain Error: the FleetError class
- * lives with the git core, which a push the helper takes never loads here.
- */
-function failure(message: string): Error {
-  return new Error(message);
-}
 
 function isErrorPayload(value: unknown): value is FleetErrorPayload {
   const error = value as FleetErrorPayload | undefined;
@@ -53,20 +49,13 @@ export function pushThroughDaemon(address: DaemonAddress, order: PushOrder, outp
     const socket = connect(address.socket);
     socket.setEncoding('utf8');
     let state: 'asking' | 'running' | 'done' = 'asking';
-    let interrupted = false;
+    let release = (): void => undefined;
     const send = (message: CommandMessage): void => void socket.write(`${JSON.stringify(message)}\n`);
-    const onInterrupt = (): void => {
-      if (interrupted) process.exit(INTERRUPTED);
-      interrupted = true;
-      process.exitCode = INTERRUPTED;
-      output.err('Cancelling the push… Ctrl+C again to quit at once.\n');
-      send({ type: 'cancel' });
-    };
     const finish = (outcome: () => void): void => {
       if (state === 'done') return;
       state = 'done';
       clearTimeout(waiting);
-      process.off('SIGINT', onInterrupt);
+      release();
       socket.destroy();
       outcome();
     };
@@ -86,7 +75,7 @@ export function pushThroughDaemon(address: DaemonAddress, order: PushOrder, outp
         }
         state = 'running';
         clearTimeout(waiting);
-        process.on('SIGINT', onInterrupt);
+        release = interruptCancels('push', () => send({ type: 'cancel' }), (line) => output.err(`${line}\n`));
         if (output.debug) output.err(`The background helper (pid ${held.pid}) runs this push.\n`);
         return;
       }
@@ -95,21 +84,21 @@ export function pushThroughDaemon(address: DaemonAddress, order: PushOrder, outp
         else output.err(message.text);
       } else if (message.type === 'exit' && typeof message.ok === 'boolean') {
         const { ok, error } = message;
-        finish(() => (isErrorPayload(error) ? reject(failure(error.message)) : resolve(ok)));
+        finish(() => (isErrorPayload(error) ? reject(new Error(error.message)) : resolve(ok)));
       } else {
-        finish(() => reject(failure('The background helper sent something unexpected; the push may be incomplete. Run it again with FLEET_CONTROL_DAEMON=0 to push in this process.')));
+        finish(() => reject(new Error('The background helper sent something unexpected; the push may be incomplete. Run it again with FLEET_CONTROL_DAEMON=0 to push in this process.')));
       }
     };
     const read = lineReader(onLine);
     // Written now, sent as soon as the connection is made.
     send(request);
     socket.on('data', (chunk: string) => {
-      if (!read(chunk)) finish(() => reject(failure('The background helper sent a line too long to take.')));
+      if (!read(chunk)) finish(() => reject(new Error('The background helper sent a line too long to take.')));
     });
     socket.on('error', () => undefined);
     socket.on('close', () => {
       if (state === 'asking') finish(() => resolve('none'));
-      else finish(() => reject(failure('The background helper stopped before the push ended: the remote has what it received until then. Run the push again (FLEET_CONTROL_DAEMON=0 pushes in this process).')));
+      else finish(() => reject(new Error('The background helper stopped before the push ended: the remote has what it received until then. Run the push again (FLEET_CONTROL_DAEMON=0 pushes in this process).')));
     });
   });
 }

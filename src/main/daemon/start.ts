@@ -1,8 +1,11 @@
 // Starting the background helper (server.ts) for the next push: after a push this process ran itself because no
-// helper answered.
+// helper answered. Spawned here rather than through the launcher (core/launcher), which runs the repository's and
+// agents' commands in their sandbox: this is Fleet Control's own entry, as secret-handover.ts re-executes it, with the
+// environment stripped of secrets by the same rule.
 
 import { spawn } from 'node:child_process';
-import { withoutSecrets, type DaemonAddress } from './address';
+import { withoutSecretVariables } from '../../shared/secret-names';
+import type { DaemonAddress } from './address';
 
 /**
  * Starts a helper, detached and without the secrets of this command's environment (each request brings its own);
@@ -13,7 +16,7 @@ export function startDaemon(address: DaemonAddress): boolean {
   const script = process.argv[1];
   if (!script) return false;
   try {
-    const child = spawn(process.execPath, [script, 'daemon'], { cwd: address.folder, env: withoutSecrets(process.env), detached: true, stdio: 'ignore', windowsHide: true });
+    const child = spawn(process.execPath, [script, 'daemon'], { cwd: address.folder, env: withoutSecretVariables(process.env), detached: true, stdio: 'ignore', windowsHide: true });
     child.on('error', () => undefined);
     child.unref();
     return true;

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { Socket } from 'node:net';
 import type { Writable } from 'node:stream';
-import { secretVariables } from '../../../shared/secret-names';
+import { secretVariables, withoutSecretVariables } from '../../../shared/secret-names';
 import { holdSecrets, takeSecretsFromEnvironment } from './held-secrets';
 
 /** Set (to the fd number) in the re-executed process's environment; it holds no secret. */
@@ -45,8 +45,7 @@ function receive(): Promise<void> {
 
 /** In the first process: runs this command again without `secrets`, hands them over, and mirrors its end. */
 function relaunch(secrets: Record<string, string>): void {
-  const env: NodeJS.ProcessEnv = { ...process.env, [HANDOVER]: String(HANDOVER_FD) };
-  for (const name of Object.keys(secrets)) delete env[name];
+  const env: NodeJS.ProcessEnv = { ...withoutSecretVariables(process.env), [HANDOVER]: String(HANDOVER_FD) };
   // Its own session: a Ctrl+C reaches only this waiter, which forwards it once (the child reads the terminal
   // still, as a terminal that is not its controlling one).
   const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { env, stdio: ['inherit', 'inherit', 'inherit', 'pipe'], detached: true });
