@@ -141,3 +141,35 @@ test('reopening a draft whose document changed on the branch goes straight to th
   await page.getByRole('button', { name: 'Show what they changed' }).click();
   await expect(monacoIn(page.getByTestId('base-diff'), 0)).toContainText('What this module should become');
 });
+
+test('a diff closed while Monaco is still starting its worker leaves no page error once the worker answers', async ({ page }) => {
+  const problems = watchConsole(page);
+  // Monaco computes diffs in its worker; held here, both diffs of the merge are still waiting for it when the base
+  // diff is closed, and the merge diff keeps the worker in use.
+  let release = () => undefined as void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/editor\.worker-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.fulfill({ response: await route.fetch() });
+  });
+  await openDoc(page, 'maintenance-hub', 'to-be');
+  await appendEditorText(page, monacoIn(page.getByTestId('markdown-editor')), '\nMINE: service intervals per vehicle.\n');
+  await draftSaved(page);
+  await page.getByRole('button', { name: 'Back to board' }).click();
+  commitFileToBranch(repo, 'module/maintenance-hub', docPath('maintenance-hub', 'to-be'), '# Maintenance Hub: To-Be Design\n\nTHEIRS: parts inventory.\n', 'Maintenance Hub: to-be from the terminal');
+  await card(page, 'maintenance-hub').click();
+  await page.getByTestId('document-link').filter({ hasText: 'To-be design' }).click();
+  const moved = page.getByTestId('branch-moved');
+  await expect(monacoIn(page.getByTestId('merge-diff'), 0)).toContainText('THEIRS: parts inventory.');
+  await moved.getByRole('button', { name: 'Show what they changed' }).click();
+  await expect(monacoIn(page.getByTestId('base-diff'), 0)).toBeVisible();
+  await moved.getByRole('button', { name: 'Hide what they changed' }).click();
+  await expect(page.getByTestId('base-diff')).toHaveCount(0);
+
+  release();
+  // The diffs are answered in the order asked: the merge's, the closed one's, then the base diff shown again.
+  await expect(page.getByTestId('merge-diff').locator('.line-insert, .char-insert').first()).toBeAttached();
+  await moved.getByRole('button', { name: 'Show what they changed' }).click();
+  await expect(page.getByTestId('base-diff').locator('.line-insert, .char-insert').first()).toBeAttached();
+  expect(problems()).toEqual([]);
+});

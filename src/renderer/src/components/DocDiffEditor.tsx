@@ -2,18 +2,16 @@
 // another session (both editable, as-is ↔ to-be) or a fixed, read-only version (compare, merge, base).
 // The parent keys it by the sessions' revisions so a replaced text starts it over.
 
-import { DiffEditor } from '@monaco-editor/react';
-import { useLayoutEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import type { editor, IDisposable } from 'monaco-editor/editor/editor.api';
 import { useResolvedTheme } from '../hooks/useResolvedTheme';
 import { bindEditorKeys, type EditorKeyHandlers } from '../monaco/editorKeys';
 import { bindSession } from '../monaco/bindSession';
 import { diffOptions } from '../monaco/editorOptions';
-import { releaseDiffModels } from '../monaco/diffModels';
 import { monacoTheme } from '../monaco/setup';
 import { useEditorPrefsStore } from '../stores/editorPrefs';
 import type { DocSession } from '../stores/documents';
+import { MonacoDiff } from './MonacoDiff';
 
 export interface DiffSide {
   label: string;
@@ -36,18 +34,19 @@ function sideText(side: DiffSide): string {
   return side.session ? side.session.value.text : (side.text ?? '');
 }
 
-function modelPath(id: string, which: string, side: DiffSide): string {
-  return side.session ? `inmemory://fleet/${side.session.key}/${side.session.value.revision}-${id}.md` : `inmemory://fleet/${id}/${which}.md`;
+/** Unique among live models: two editors with the same id (one mounting while another unmounts) never share one. */
+function modelPath(id: string, instance: string, which: string, side: DiffSide): string {
+  const name = `${id}-${instance}`.replace(/[^a-zA-Z0-9._-]/g, '_');
+  return side.session ? `inmemory://fleet/${side.session.key}/${side.session.value.revision}-${name}.md` : `inmemory://fleet/${name}/${which}.md`;
 }
 
 export function DocDiffEditor({ id, original, modified, keys, diffRef, testId = 'diff-editor' }: Props) {
-  const { t } = useTranslation();
   const theme = monacoTheme(useResolvedTheme());
   const inline = useEditorPrefsStore((s) => s.diffInline);
   // Both sides start from the text they had when this editor was created; later changes come from the user.
   const [initial] = useState(() => ({ original: sideText(original), modified: sideText(modified) }));
   const bound = useRef<IDisposable[]>([]);
-  const instance = useRef<editor.IStandaloneDiffEditor | null>(null);
+  const instance = useId();
   const originalEditable = !!original.session;
   const modifiedEditable = !!modified.session;
   const options = useMemo(
@@ -55,15 +54,9 @@ export function DocDiffEditor({ id, original, modified, keys, diffRef, testId = 
     [inline, originalEditable, modifiedEditable, original.label, modified.label],
   );
 
-  const originalPath = modelPath(id, 'original', original);
-  const modifiedPath = modelPath(id, 'modified', modified);
-  const paths = useRef<[string, string]>([originalPath, modifiedPath]);
-  paths.current = [originalPath, modifiedPath];
-
-  // The models end before the wrapper disposes the editor (diffModels.ts): a layout effect's cleanup runs first.
+  // The bindings end before MonacoDiff ends the editor: a parent's layout cleanup runs before its child's.
   useLayoutEffect(
     () => () => {
-      releaseDiffModels(instance.current, paths.current);
       bound.current.forEach((d) => d.dispose());
       if (diffRef) diffRef.current = null;
     },
@@ -72,19 +65,13 @@ export function DocDiffEditor({ id, original, modified, keys, diffRef, testId = 
 
   return (
     <div className="editor-frame diff-frame" data-testid={testId} data-inline={inline}>
-      <DiffEditor
-        original={initial.original}
-        modified={initial.modified}
-        originalModelPath={originalPath}
-        modifiedModelPath={modifiedPath}
-        keepCurrentOriginalModel
-        keepCurrentModifiedModel
+      <MonacoDiff
+        original={{ path: modelPath(id, instance, 'original', original), text: initial.original }}
+        modified={{ path: modelPath(id, instance, 'modified', modified), text: initial.modified }}
         language="markdown"
         theme={theme}
         options={options}
-        loading={<p className="subtle editor-loading">{t('editor.loading')}</p>}
         onMount={(diff) => {
-          instance.current = diff;
           if (diffRef) diffRef.current = diff;
           const sides: Array<[DiffSide, editor.IStandaloneCodeEditor]> = [
             [original, diff.getOriginalEditor()],

@@ -1,15 +1,14 @@
 // One changed file as Monaco's diff: the left side as it was (the run's start tip, or the branch's fork point),
 // the right side as it is now, editable when `onSave` is given (Ctrl/Cmd+S or the Save button). Loaded lazily.
 
-import { DiffEditor } from '@monaco-editor/react';
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { editor, IDisposable } from 'monaco-editor/editor/editor.api';
 import { useResolvedTheme } from '../../hooks/useResolvedTheme';
 import { languageFor } from '../../monaco/codeLanguages';
 import { diffOptions } from '../../monaco/editorOptions';
-import { releaseDiffModels } from '../../monaco/diffModels';
 import { monaco, monacoTheme } from '../../monaco/setup';
+import { MonacoDiff } from '../MonacoDiff';
 import { useEditorPrefsStore } from '../../stores/editorPrefs';
 import { DiffControls } from '../DiffControls';
 import { DiffLabels } from '../DiffLabels';
@@ -51,18 +50,14 @@ export default function CodeDiff({ id, path, before, after, beforeLabel, afterLa
   };
 
   // Models are this instance's own: two diffs of the same file mounted at once (or one mounting while another unmounts)
-  // never share one, so disposing one's models never pulls them from under the other's widget.
+  // never share one.
   const instance = useId();
   const safeId = `${id}-${instance}`.replace(/[^a-zA-Z0-9._-]/g, '_');
-  const originalPath = `inmemory://fleet-code/${safeId}/before/${path}`;
-  const modifiedPath = `inmemory://fleet-code/${safeId}/after/${path}`;
-  const paths = useRef<[string, string]>([originalPath, modifiedPath]);
-  paths.current = [originalPath, modifiedPath];
-
+  // The bindings end before MonacoDiff ends the editor: a parent's layout cleanup runs before its child's.
   useLayoutEffect(
     () => () => {
-      releaseDiffModels(diffRef.current, paths.current);
       bound.current.forEach((d) => d.dispose());
+      diffRef.current = null;
     },
     [],
   );
@@ -84,17 +79,12 @@ export default function CodeDiff({ id, path, before, after, beforeLabel, afterLa
       </div>
       <DiffLabels original={before === null ? t('implement.diff.absent', { side: beforeLabel }) : beforeLabel} modified={after === null ? t('implement.diff.absent', { side: afterLabel }) : afterLabel} />
       <div className="editor-frame diff-frame code-frame">
-        <DiffEditor
-          original={initial.before}
-          modified={initial.after}
-          originalModelPath={originalPath}
-          modifiedModelPath={modifiedPath}
-          keepCurrentOriginalModel
-          keepCurrentModifiedModel
+        <MonacoDiff
+          original={{ path: `inmemory://fleet-code/${safeId}/before/${path}`, text: initial.before }}
+          modified={{ path: `inmemory://fleet-code/${safeId}/after/${path}`, text: initial.after }}
           language={language}
           theme={theme}
           options={options}
-          loading={<p className="subtle editor-loading">{t('editor.loading')}</p>}
           onMount={(diff) => {
             diffRef.current = diff;
             const inner = diff.getModifiedEditor();
