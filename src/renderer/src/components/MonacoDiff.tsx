@@ -28,12 +28,12 @@ interface Props {
 export function MonacoDiff({ original, modified, language, theme, options, onMount }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const diffRef = useRef<editor.IStandaloneDiffEditor | null>(null);
-  const first = useRef({ original, modified, language, options, onMount });
+  const first = useRef({ original, modified, language, theme, options, onMount });
 
   // A layout effect: the editor exists before the browser paints, and it ends before a parent's passive cleanup runs.
   useLayoutEffect(() => {
     const start = first.current;
-    const diff = monaco.editor.createDiffEditor(host.current!, { automaticLayout: true, ...start.options });
+    const diff = monaco.editor.createDiffEditor(host.current!, { automaticLayout: true, ...start.options, theme: start.theme });
     const model = (side: DiffSideModel) => monaco.editor.createModel(side.text, start.language, monaco.Uri.parse(side.path));
     const originalModel = model(start.original);
     const modifiedModel = model(start.modified);
