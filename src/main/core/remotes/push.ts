@@ -102,7 +102,7 @@ interface Guess {
  * dropped. Only when every branch has a tracking ref: a branch new to the remote is counted against everything the
  * remote holds, which only its answer says. (Against the answer, the remote's other branches count as held too: in
  * the rare push whose new commits one of them already holds, the guessed pack carries them again, which the server
- * accepts.) Null when there is nothing to guess from; a failure here is only a guess that did not work.
+ * accepts.) Null when there is nothing to guess from.
  */
 async function guessFromTrackingRefs(repo: GitRepository, remote: string, branches: LocalBranch[]): Promise<Guess | null> {
   const tracked = await Promise.all(branches.map(({ branch }) => repo.resolveRef(`refs/remotes/${remote}/${branch}`)));
@@ -133,8 +133,9 @@ export async function pushToRemote(
   for (const branch of branches) options.onBranch?.(branch.branch, 'queued', null);
 
   options.onActivity?.('asking the remote for its branches');
-  // Meanwhile, the plan and the objects from what the remote-tracking refs say the remote holds.
-  const guess = guessFromTrackingRefs(repo, endpoint.name, branches);
+  // Meanwhile, the plan and the objects from what the remote-tracking refs say the remote holds. A guess that fails is
+  // no guess (and never an unhandled rejection when the remote does not answer).
+  const guess = guessFromTrackingRefs(repo, endpoint.name, branches).catch(() => null);
   let advertised;
   try {
     advertised = await discoverRefs({ client: services.http, url: endpoint.url, service: 'git-receive-pack', headers: endpoint.headers, context: endpoint.context, signal: options.signal });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pushToRemotes } from '../../../../src/main/core/remotes/push-all';
 import { GitHttpServer, gitAsync } from '../../../helpers/git-http-server';
@@ -141,6 +141,23 @@ describe('push', () => {
     expect(report.remotes[0]!.objects).toBe(10);
     expect((await remoteHeads('rewound')).get('module/fleet-hub')).toBe(tips.get('module/fleet-hub'));
     expect(git(bare, 'fsck', '--strict', '--no-progress')).toBe('');
+  });
+
+  it('pushes as usual when a remote-tracking ref is broken (a folder where the ref should be): the guess made from those refs is only a guess', async () => {
+    const workspace = await initialisedWorkspace();
+    server.createBareRepo('broken-tracking');
+    await addRemote(workspace, 'origin', server.url('broken-tracking'));
+    const services = remoteServices({ FLEET_GIT_TOKEN: TOKEN });
+    await pushToRemotes(workspace, services, { remotes: ['origin'] });
+    const tracking = join(workspace.path, '.git', 'refs', 'remotes', 'origin', 'module', 'fleet-hub');
+    rmSync(tracking);
+    mkdirSync(join(tracking, 'x'), { recursive: true });
+    const tips = await editModuleDocs(workspace, ['fleet-hub']);
+
+    const report = await pushToRemotes(workspace, services, { remotes: ['origin'], branches: ['module/fleet-hub'] });
+    expect(report.remotes[0]!.error).toBeNull();
+    expect(report.remotes[0]!.branches[0]).toMatchObject({ status: 'pushed' });
+    expect((await remoteHeads('broken-tracking')).get('module/fleet-hub')).toBe(tips.get('module/fleet-hub'));
   });
 
   it('refuses a branch someone else pushed to as not a fast-forward and changes nothing local', async () => {
